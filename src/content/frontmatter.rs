@@ -1,0 +1,224 @@
+//! Front matter: the YAML block between `---` lines at the top of every Markdown file.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::diagnostic::{Diagnostic, Location};
+
+/// Typed front matter; unknown keys are errors so that a misspelt key is never silently ignored.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: String,
+    /// One sentence: who the page is for and what it helps to do.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Order within the section; smaller first, then by title.
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub source: Option<SourceInfo>,
+    /// Template to render the page with, instead of the default for its kind.
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// Where a memo's facts come from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    pub document: String,
+    #[serde(default)]
+    pub organisation: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+/// Who a guide is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    Parents,
+    Schools,
+    Municipalities,
+    Operator,
+    Experts,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 5] = [
+        Audience::Parents,
+        Audience::Schools,
+        Audience::Municipalities,
+        Audience::Operator,
+        Audience::Experts,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Audience::Parents => "parents",
+            Audience::Schools => "schools",
+            Audience::Municipalities => "municipalities",
+            Audience::Operator => "operator",
+            Audience::Experts => "experts",
+        }
+    }
+
+    /// Russian name shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Parents => "Родителям и ученикам",
+            Audience::Schools => "Школам и образовательным организациям",
+            Audience::Municipalities => "Муниципалитетам (МОУО)",
+            Audience::Operator => "Оператору ГИС",
+            Audience::Experts => "Экспертам",
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub time::Date);
+
+const ISO: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+const RU: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[day].[month].[year]");
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        time::Date::parse(s.trim(), ISO).ok().map(Date)
+    }
+
+    /// `05.09.2026`
+    pub fn russian(&self) -> String {
+        self.0.format(RU).unwrap_or_default()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.format(ISO).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid date `{s}`: write it as YYYY-MM-DD, e.g. 2025-09-01"
+            ))
+        })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// A Markdown file split into its front matter and body.
+#[derive(Debug)]
+pub struct Split {
+    /// Byte range of the YAML inside the file.
+    pub yaml: (usize, usize),
+    /// Byte offset where the Markdown body starts.
+    pub body: usize,
+}
+
+/// Find the `---` … `---` block at the top of `text`.
+pub fn split(file: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &text[start..];
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != "---" {
+        return Err(
+            Diagnostic::error("front-matter", "the file has no front matter")
+                .at(Location::new(
+                    file,
+                    text.clone(),
+                    start,
+                    first_line_end.min(3),
+                ))
+                .label("expected `---` here")
+                .hint("start the file with a YAML block:\n---\ntitle: \"Заголовок\"\n---"),
+        );
+    }
+    let yaml_start = start + first_line_end;
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let t = line.trim_end();
+        if t == "---" || t == "..." {
+            return Ok(Split {
+                yaml: (yaml_start, pos),
+                body: pos + line.len(),
+            });
+        }
+        pos += line.len();
+    }
+    Err(
+        Diagnostic::error("front-matter", "the front matter is not closed")
+            .at(Location::new(file, text.clone(), start, 3))
+            .label("opened here")
+            .hint("end the YAML block with a line containing only `---`"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text: Arc<str> = Arc::from("---\ntitle: a\n---\n# Body\n");
+        let s = split(Path::new("a.md"), &text).unwrap();
+        assert_eq!(&text[s.yaml.0..s.yaml.1], "title: a\n");
+        assert_eq!(&text[s.body..], "# Body\n");
+    }
+
+    #[test]
+    fn crlf_and_bom_are_accepted() {
+        let text: Arc<str> = Arc::from("\u{feff}---\r\ntitle: a\r\n---\r\nbody");
+        let s = split(Path::new("a.md"), &text).unwrap();
+        assert_eq!(&text[s.body..], "body");
+    }
+
+    #[test]
+    fn missing_and_unclosed_are_errors() {
+        let t1: Arc<str> = Arc::from("# no front matter");
+        assert!(
+            split(Path::new("a.md"), &t1)
+                .unwrap_err()
+                .message
+                .contains("no front matter")
+        );
+        let t2: Arc<str> = Arc::from("---\ntitle: a\n");
+        assert!(
+            split(Path::new("a.md"), &t2)
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
+    }
+
+    #[test]
+    fn dates_parse_and_format() {
+        let d = Date::parse("2026-09-05").unwrap();
+        assert_eq!(d.russian(), "05.09.2026");
+        assert_eq!(d.to_string(), "2026-09-05");
+        assert!(Date::parse("2026-02-30").is_none());
+    }
+}

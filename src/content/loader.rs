@@ -1,0 +1,316 @@
+//! Reading `content/`: walk the tree once, parse every file in parallel, collect every error.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::frontmatter::{self, FrontMatter};
+use super::{GlossaryEntry, Page, PageKind, Section, Site, url_for};
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::yaml;
+
+/// What one file turned into.
+enum Loaded {
+    Page(Box<Page>),
+    Data(String, serde_json::Value),
+    Config(SiteConfig),
+    Glossary(Vec<GlossaryEntry>, serde_json::Value),
+    Draft,
+}
+
+/// Read the site under `root` (which holds `content/`).
+pub fn load(root: &Path) -> Result<Site, Diagnostics> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(Diagnostic::error(
+            "content",
+            format!("no content folder at {}", content.display()),
+        )
+        .hint("run pamyatka in the site's folder or pass --root DIR; `pamyatka new guide NAME` starts a page")
+        .into());
+    }
+    let mut errors = Vec::new();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&content).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(Diagnostic::error("io", format!("cannot read {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .expect("walked under content")
+            .to_string_lossy()
+            .replace('\\', "/");
+        // Other files (images, PDFs) are copied as they are by the pipeline.
+        if matches!(
+            Path::new(&rel).extension().and_then(|e| e.to_str()),
+            Some("md" | "yaml" | "yml")
+        ) {
+            files.push(rel);
+        }
+    }
+
+    let results: Vec<Result<Loaded, Diagnostic>> =
+        files.par_iter().map(|rel| load_file(root, rel)).collect();
+
+    let mut config = None;
+    let mut pages = Vec::new();
+    let mut data = serde_json::Map::new();
+    let mut glossary = Vec::new();
+    for r in results {
+        match r {
+            Ok(Loaded::Page(p)) => pages.push(*p),
+            Ok(Loaded::Data(rel, value)) => insert_data(&mut data, &rel, value),
+            Ok(Loaded::Config(c)) => config = Some(c),
+            Ok(Loaded::Glossary(g, value)) => {
+                glossary = g;
+                insert_data(&mut data, "glossary.yaml", value);
+            }
+            Ok(Loaded::Draft) => {}
+            Err(d) => errors.push(d),
+        }
+    }
+    for rel in &files {
+        if let Some(d) = check_name(rel) {
+            errors.push(d);
+        }
+    }
+    if config.is_none() && !errors.iter().any(|d| d.code == "site.yaml") {
+        errors.push(
+            Diagnostic::error("site.yaml", "content/site.yaml is missing")
+                .hint("create it with at least:\ntitle: \"Название сайта\""),
+        );
+    }
+    check_url_collisions(&pages, &mut errors);
+    if !errors.is_empty() {
+        return Err(Diagnostics {
+            diagnostics: errors,
+        });
+    }
+
+    let config = config.expect("checked above");
+    if !pages.iter().any(|p| p.kind == PageKind::Home) {
+        // No content/index.md: the home page is the list of sections, titled after the site.
+        pages.push(Page {
+            file: PathBuf::from("content/index.md"),
+            rel: "index.md".to_string(),
+            source: Arc::from(""),
+            body_offset: 0,
+            front: FrontMatter {
+                title: config.title.clone(),
+                description: Some(config.description.clone()),
+                ..FrontMatter::default()
+            },
+            kind: PageKind::Home,
+            url: "/".to_string(),
+            section: String::new(),
+        });
+    }
+    let mut warnings = Vec::new();
+    let sections = build_sections(&mut pages, &mut warnings);
+    Ok(Site {
+        root: root.to_path_buf(),
+        config,
+        pages,
+        sections,
+        data: serde_json::Value::Object(data),
+        glossary,
+        warnings,
+    })
+}
+
+fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
+    let file = PathBuf::from("content").join(rel);
+    let bytes = std::fs::read(root.join(&file))
+        .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", file.display())))?;
+    let text: Arc<str> = match String::from_utf8(bytes) {
+        Ok(s) => Arc::from(s),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
+            return Err(Diagnostic::error("encoding", "the file is not valid UTF-8")
+                .at(Location::new(&file, lossy, valid, 1))
+                .hint("save the file as UTF-8 (without a legacy code page such as Windows-1251)"));
+        }
+    };
+    if rel.ends_with(".md") {
+        let split = frontmatter::split(&file, &text)?;
+        let front: FrontMatter =
+            yaml::parse_slice(&file, &text, split.yaml.0, split.yaml.1, "front-matter")?;
+        if front.title.trim().is_empty() {
+            return Err(Diagnostic::error("front-matter", "the title is empty")
+                .at(Location::new(&file, text.clone(), split.yaml.0, 5))
+                .hint("write the page's title: title: \"Заголовок\""));
+        }
+        if front.draft {
+            return Ok(Loaded::Draft);
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let kind = if rel == "index.md" {
+            PageKind::Home
+        } else if name == "_index.md" {
+            PageKind::Section
+        } else {
+            PageKind::Page
+        };
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        return Ok(Loaded::Page(Box::new(Page {
+            url: url_for(rel),
+            rel: rel.to_string(),
+            file,
+            source: text,
+            body_offset: split.body,
+            front,
+            kind,
+            section: dir,
+        })));
+    }
+    match rel {
+        "site.yaml" => yaml::parse(&file, &text, "site.yaml").map(Loaded::Config),
+        "glossary.yaml" => {
+            let entries: Vec<GlossaryEntry> = yaml::parse(&file, &text, "glossary")?;
+            let value = serde_json::to_value(&entries).unwrap_or_default();
+            Ok(Loaded::Glossary(entries, value))
+        }
+        _ => {
+            let value: serde_json::Value = yaml::parse(&file, &text, "yaml")?;
+            Ok(Loaded::Data(rel.to_string(), value))
+        }
+    }
+}
+
+/// File names become URLs: keep them to Latin letters, digits, `-`, `_` and `.`.
+fn check_name(rel: &str) -> Option<Diagnostic> {
+    let bad = rel
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))?;
+    Some(
+        Diagnostic::error(
+            "file-name",
+            format!("content/{rel}: the name contains `{bad}`, which cannot be used in a URL"),
+        )
+        .hint("rename the file using Latin letters, digits and `-` (e.g. privyazka-esia.md)"),
+    )
+}
+
+fn check_url_collisions(pages: &[Page], errors: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for p in pages {
+        if let Some(other) = seen.insert(&p.url, p) {
+            errors.push(
+                Diagnostic::error(
+                    "url-collision",
+                    format!(
+                        "{} and {} would both be published at {}",
+                        other.file.display(),
+                        p.file.display(),
+                        p.url
+                    ),
+                )
+                .hint("rename or remove one of them"),
+            );
+        }
+    }
+}
+
+/// Put a data file's value into the tree at its path: `a/b.yaml` → `data.a.b`.
+fn insert_data(
+    tree: &mut serde_json::Map<String, serde_json::Value>,
+    rel: &str,
+    value: serde_json::Value,
+) {
+    let stem = rel
+        .strip_suffix(".yaml")
+        .or_else(|| rel.strip_suffix(".yml"))
+        .unwrap_or(rel);
+    let mut parts: Vec<&str> = stem.split('/').collect();
+    let last = parts.pop().unwrap_or(stem);
+    let mut node = tree;
+    for part in parts {
+        let entry = node
+            .entry(part.to_string())
+            .or_insert_with(|| serde_json::Value::Object(Default::default()));
+        if !entry.is_object() {
+            *entry = serde_json::Value::Object(Default::default());
+        }
+        node = entry.as_object_mut().expect("made an object");
+    }
+    node.insert(last.to_string(), value);
+}
+
+/// Group pages into sections by folder, creating the folders that have no `_index.md`.
+fn build_sections(pages: &mut [Page], warnings: &mut Vec<Diagnostic>) -> BTreeMap<String, Section> {
+    let mut sections: BTreeMap<String, Section> = BTreeMap::new();
+    let new_section = |key: &str| Section {
+        key: key.to_string(),
+        index_page: None,
+        pages: Vec::new(),
+        subsections: Vec::new(),
+    };
+    for (i, p) in pages.iter().enumerate() {
+        let s = sections
+            .entry(p.section.clone())
+            .or_insert_with(|| new_section(&p.section));
+        match p.kind {
+            PageKind::Home | PageKind::Section => s.index_page = Some(i),
+            PageKind::Page => s.pages.push(i),
+        }
+    }
+    // Every ancestor folder is a section too.
+    let keys: Vec<String> = sections.keys().cloned().collect();
+    for key in keys {
+        let mut k = key.as_str();
+        while !k.is_empty() {
+            let parent = k.rsplit_once('/').map_or("", |(p, _)| p);
+            let parent_section = sections
+                .entry(parent.to_string())
+                .or_insert_with(|| new_section(parent));
+            if !parent_section.subsections.iter().any(|s| s == k) {
+                parent_section.subsections.push(k.to_string());
+            }
+            k = parent;
+        }
+    }
+    let sort_key = |i: &usize| (pages[*i].front.weight, pages[*i].front.title.clone());
+    let index_weight = |s: &Section| {
+        s.index_page
+            .map(|i| (pages[i].front.weight, pages[i].front.title.clone()))
+            .unwrap_or((i64::MAX, s.key.clone()))
+    };
+    let weights: BTreeMap<String, (i64, String)> = sections
+        .iter()
+        .map(|(k, s)| (k.clone(), index_weight(s)))
+        .collect();
+    for s in sections.values_mut() {
+        s.pages.sort_by_key(sort_key);
+        s.subsections.sort_by_key(|k| weights[k].clone());
+        if s.index_page.is_none() && !s.key.is_empty() {
+            warnings.push(
+                Diagnostic::warning(
+                    "section",
+                    format!(
+                        "content/{}/ has no _index.md; its folder name is used as its title",
+                        s.key
+                    ),
+                )
+                .hint("add _index.md with a title and a weight"),
+            );
+        }
+    }
+    sections
+}

@@ -1,0 +1,140 @@
+//! The site model: everything in `content/` read once, typed and located.
+
+mod frontmatter;
+mod loader;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use frontmatter::{Audience, Date, FrontMatter, SourceInfo};
+pub use loader::load;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::Diagnostic;
+
+/// What a page is, which decides its default template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `content/index.md`
+    Home,
+    /// `content/<dir>/_index.md` (or a folder without one)
+    Section,
+    /// any other `.md`
+    Page,
+}
+
+impl PageKind {
+    pub fn default_template(self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::Section => "section.html",
+            PageKind::Page => "page.html",
+        }
+    }
+}
+
+/// One Markdown file.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Path relative to the site root, e.g. `content/esia/privyazka.md` (for diagnostics).
+    pub file: PathBuf,
+    /// Path relative to `content/` with `/` separators, e.g. `esia/privyazka.md`.
+    pub rel: String,
+    /// The whole file.
+    pub source: Arc<str>,
+    /// Byte offset of the Markdown body in `source`.
+    pub body_offset: usize,
+    pub front: FrontMatter,
+    pub kind: PageKind,
+    /// Site-absolute URL, always ending in `/`: `/esia/privyazka/`.
+    pub url: String,
+    /// Key of the section the page belongs to (`""` for the root, `esia` …).
+    pub section: String,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+
+    pub fn template(&self) -> &str {
+        self.front
+            .template
+            .as_deref()
+            .unwrap_or(self.kind.default_template())
+    }
+}
+
+/// A folder of pages.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// `""` for the root, else the folder path relative to `content/` (`gis-obrazovanie`).
+    pub key: String,
+    /// Index into [`Site::pages`] of its `_index.md` (or of the home page for the root).
+    pub index_page: Option<usize>,
+    /// Indexes into [`Site::pages`] of its pages, ordered by weight then title.
+    pub pages: Vec<usize>,
+    /// Keys of its sub-sections, ordered.
+    pub subsections: Vec<String>,
+}
+
+/// One glossary entry: an abbreviation and its expansion.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub abbr: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+    pub sections: BTreeMap<String, Section>,
+    /// All data files as one JSON tree keyed by path (`regulations` → `gis-obrazovanie` → …).
+    pub data: serde_json::Value,
+    pub glossary: Vec<GlossaryEntry>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Site {
+    /// The page whose file is `rel` (relative to `content/`).
+    pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.rel == rel)
+    }
+}
+
+/// URL of the page stored at `rel` (relative to `content/`).
+pub fn url_for(rel: &str) -> String {
+    let stem = rel.strip_suffix(".md").unwrap_or(rel);
+    let stem = if stem == "index" || stem == "_index" {
+        ""
+    } else {
+        stem.strip_suffix("/_index")
+            .or_else(|| stem.strip_suffix("/index"))
+            .unwrap_or(stem)
+    };
+    if stem.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{stem}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_for;
+
+    #[test]
+    fn urls_from_paths() {
+        assert_eq!(url_for("index.md"), "/");
+        assert_eq!(url_for("esia/_index.md"), "/esia/");
+        assert_eq!(url_for("esia/privyazka.md"), "/esia/privyazka/");
+        assert_eq!(url_for("a/b/index.md"), "/a/b/");
+    }
+}

@@ -1,0 +1,23 @@
+//! pamyatka: turns the instruction memos and regulation tables of Russian education information
+//! systems, written as Markdown + YAML in `content/`, into an accessible static site.
+//!
+//! Pipeline (one module per stage): [`content`] loads → [`markdown`] and [`templates`] render →
+//! [`rewrite`] post-processes → [`output`] writes; [`pipeline`] runs them, [`check`] verifies
+//! links, [`serve`] rebuilds on change.
+
+pub mod assets;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod highlight;
+pub mod markdown;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod rewrite;
+pub mod scaffold;
+pub mod serve;
+pub mod slug;
+pub mod templates;
+pub mod yaml;

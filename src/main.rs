@@ -1,0 +1,192 @@
+//! The `pamyatka` command line.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use pamyatka::diagnostic::{Diagnostic, Diagnostics};
+use pamyatka::pipeline::{self, BuildOptions, BuildResult};
+use pamyatka::{check, scaffold, serve};
+
+/// Build the памятки portal: Markdown + YAML memos in content/ → an accessible static site.
+#[derive(Parser)]
+#[command(name = "pamyatka", version, about, long_about = None)]
+struct Cli {
+    /// The site's folder: it holds content/ (and optionally templates/).
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Where the built site goes (relative paths are under --root).
+    #[arg(long, global = true, default_value = "public", value_name = "DIR")]
+    out: PathBuf,
+    /// Print per-phase timings and more detail.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into --out. The previous output is replaced only if the whole build
+    /// succeeds; on any error it stays exactly as it was.
+    Build {
+        /// Keep the HTML readable (skip minification).
+        #[arg(long)]
+        no_minify: bool,
+    },
+    /// Build, serve --out on 127.0.0.1, rebuild on every change in content/ or templates/ and
+    /// reload the open pages. Errors are shown in the terminal and on the page; the last good
+    /// site keeps being served.
+    Serve {
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Check the content without writing anything: front matter, templates, and that every
+    /// internal link and #anchor resolves (reported with file:line:column).
+    Check,
+    /// Create a new page from a template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Create content/NAME.md with the parts every guide needs (NAME like esia/privyazka).
+    Guide { name: String },
+}
+
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+fn print_diagnostics(list: &[Diagnostic]) {
+    let color = color();
+    for d in list {
+        eprintln!("{}", d.render(color));
+    }
+}
+
+fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
+    for (name, d) in timings {
+        eprintln!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+    }
+}
+
+fn report(result: &BuildResult, verbose: bool) {
+    match &result.outcome {
+        Ok(r) => {
+            print_diagnostics(&r.warnings);
+            eprintln!(
+                "Built {} pages ({} files), {} warning(s)",
+                r.pages,
+                r.files,
+                r.warnings.len()
+            );
+            if verbose {
+                print_timings(&r.timings);
+            }
+        }
+        Err(d) => fail(d),
+    }
+}
+
+fn fail(d: &Diagnostics) {
+    let mut sorted: Vec<Diagnostic> = d.diagnostics.clone();
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    print_diagnostics(&sorted);
+    eprintln!(
+        "Build failed: {} error(s); the previous output was left as it was",
+        d.errors().count()
+    );
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = if cli.out.is_absolute() {
+        cli.out.clone()
+    } else {
+        cli.root.join(&cli.out)
+    };
+    let opts = BuildOptions {
+        root: cli.root.clone(),
+        out,
+        minify: true,
+    };
+    match cli.command {
+        Command::Build { no_minify } => {
+            let opts = BuildOptions {
+                minify: !no_minify,
+                ..opts
+            };
+            let result = pipeline::build_result(&opts);
+            report(&result, cli.verbose);
+            if result.outcome.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Command::Serve { port } => {
+            let verbose = cli.verbose;
+            match serve::serve(&opts, port, move |r| report(r, verbose)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check => match pipeline::compile(&opts.root, false) {
+            Ok(compiled) => {
+                let problems = check::check(&compiled);
+                print_diagnostics(&compiled.warnings);
+                print_diagnostics(&problems);
+                if cli.verbose {
+                    print_timings(&compiled.timings);
+                }
+                if problems.is_empty() {
+                    eprintln!("Checked {} pages: no problems found", compiled.pages.len());
+                    ExitCode::SUCCESS
+                } else {
+                    eprintln!("Check failed: {} problem(s)", problems.len());
+                    ExitCode::FAILURE
+                }
+            }
+            Err(d) => {
+                fail(&d);
+                ExitCode::FAILURE
+            }
+        },
+        Command::New {
+            what: NewCommand::Guide { name },
+        } => {
+            let today = today();
+            match scaffold::new_guide(&cli.root, &name, &today) {
+                Ok(path) => {
+                    eprintln!("Created {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    time::OffsetDateTime::from_unix_timestamp(secs)
+        .map(|t| t.date())
+        .map(|d| pamyatka::content::Date(d).to_string())
+        .unwrap_or_else(|_| "2026-01-01".to_string())
+}

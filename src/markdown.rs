@@ -1,0 +1,745 @@
+//! Markdown → HTML with pulldown-cmark, plus what pamyatka adds on the event stream:
+//! heading ids and anchor links, task lists as checklists with stable item ids, callouts,
+//! build-time code highlighting, scrollable tables, and links to `.md` files resolved to URLs.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    html::push_html,
+};
+use serde::Serialize;
+
+use crate::content::Page;
+use crate::diagnostic::{Diagnostic, Location};
+use crate::highlight;
+use crate::slug::{Slugger, slugify};
+
+/// A heading of the page, for the table of contents and for `check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link from Markdown to another page of the site (or an anchor in this one).
+#[derive(Debug, Clone)]
+pub struct SiteLink {
+    /// Site-absolute URL of the target page (`/esia/privyazka/`).
+    pub page_url: String,
+    pub anchor: Option<String>,
+    pub location: Location,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<SiteLink>,
+    pub checklist: Vec<ChecklistItem>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Render a page's Markdown body. `pages` holds the `rel` paths of every page in the site.
+pub fn render(page: &Page, pages: &HashSet<&str>) -> Rendered {
+    let body = page.body();
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut r = Renderer {
+        page,
+        pages,
+        out: Vec::with_capacity(events.len()),
+        rendered: Rendered::default(),
+        slugger: Slugger::default(),
+        checklist_ids: HashSet::new(),
+    };
+    // Explicit ids first, so generated ones never collide with them.
+    for (ev, _) in &events {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = ev {
+            r.slugger.reserve(id);
+        }
+    }
+    r.run(events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    push_html(&mut html, r.out.into_iter());
+    r.rendered.html = html;
+    r.rendered
+}
+
+struct Renderer<'a, 'p> {
+    page: &'p Page,
+    pages: &'p HashSet<&'p str>,
+    out: Vec<Event<'a>>,
+    rendered: Rendered,
+    slugger: Slugger,
+    checklist_ids: HashSet<String>,
+}
+
+impl<'a> Renderer<'a, '_> {
+    fn loc(&self, range: &Range<usize>) -> Location {
+        Location::new(
+            &self.page.file,
+            self.page.source.clone(),
+            self.page.body_offset + range.start,
+            range.end - range.start,
+        )
+    }
+
+    fn run(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
+        let mut lists: Vec<bool> = Vec::new();
+        let mut i = 0;
+        while i < events.len() {
+            let (ev, range) = &events[i];
+            match ev {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    let end = find_end(&events, i);
+                    let inner = &events[i + 1..end];
+                    let text = plain_text(inner);
+                    let id = match id {
+                        Some(id) => id.to_string(),
+                        None => self.slugger.unique(&text),
+                    };
+                    let lvl = heading_level(*level);
+                    let mut open = format!("<h{lvl} id=\"{}\"", escape_attr(&id));
+                    let mut class_list: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    if !class_list.is_empty() {
+                        class_list.sort_unstable();
+                        open.push_str(&format!(
+                            " class=\"{}\"",
+                            escape_attr(&class_list.join(" "))
+                        ));
+                    }
+                    for (k, v) in attrs {
+                        open.push_str(&format!(" {}", escape_attr(k)));
+                        if let Some(v) = v {
+                            open.push_str(&format!("=\"{}\"", escape_attr(v)));
+                        }
+                    }
+                    open.push('>');
+                    self.out.push(Event::Html(open.into()));
+                    self.emit_inline(&events[i + 1..end]);
+                    if lvl > 1 {
+                        self.out.push(Event::Html(
+                            format!(
+                                "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Ссылка на раздел «{}»\">#</a>",
+                                escape_attr(&id),
+                                escape_attr(&text)
+                            )
+                            .into(),
+                        ));
+                    }
+                    self.out.push(Event::Html(format!("</h{lvl}>\n").into()));
+                    self.rendered.headings.push(Heading {
+                        level: lvl,
+                        id,
+                        text,
+                    });
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::List(start)) => {
+                    let is_checklist = start.is_none() && starts_task_item(&events, i + 1);
+                    lists.push(is_checklist);
+                    if is_checklist {
+                        self.out.push(Event::Html(
+                            format!(
+                                "<ul class=\"checklist\" data-checklist=\"{}\">\n",
+                                escape_attr(&self.page.url)
+                            )
+                            .into(),
+                        ));
+                    } else {
+                        self.out.push(ev.clone());
+                    }
+                }
+                Event::End(TagEnd::List(false)) if lists.last() == Some(&true) => {
+                    lists.pop();
+                    self.out.push(Event::Html("</ul>\n".into()));
+                }
+                Event::End(TagEnd::List(_)) => {
+                    lists.pop();
+                    self.out.push(ev.clone());
+                }
+                Event::Start(Tag::Item)
+                    if lists.last() == Some(&true) && starts_task_item(&events, i) =>
+                {
+                    i = self.task_item(&events, i);
+                    continue;
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    let (class, title) = callout(*kind);
+                    self.out.push(Event::Html(
+                        format!(
+                            "<div class=\"callout callout--{class}\" role=\"note\"><p class=\"callout__title\"><strong>{title}</strong></p>\n"
+                        )
+                        .into(),
+                    ));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    self.out.push(Event::Html("</div>\n".into()));
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let end = find_end(&events, i);
+                    let code: String = events[i + 1..end]
+                        .iter()
+                        .filter_map(|(e, _)| match e {
+                            Event::Text(t) => Some(t.as_ref()),
+                            _ => None,
+                        })
+                        .collect();
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                        CodeBlockKind::Indented => "",
+                    };
+                    let highlighted = if lang.is_empty() {
+                        None
+                    } else {
+                        highlight::highlight(&code, lang)
+                    };
+                    let html = match highlighted {
+                        Some(h) => format!(
+                            "<pre class=\"code\" data-lang=\"{}\"><code>{h}</code></pre>\n",
+                            escape_attr(lang)
+                        ),
+                        None => format!(
+                            "<pre class=\"code\"><code>{}</code></pre>\n",
+                            escape_text(&code)
+                        ),
+                    };
+                    self.out.push(Event::Html(html.into()));
+                    i = end + 1;
+                    continue;
+                }
+                Event::Start(Tag::Table(_)) => {
+                    self.out.push(Event::Html(
+                        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Таблица\">\n".into(),
+                    ));
+                    self.out.push(ev.clone());
+                }
+                Event::End(TagEnd::Table) => {
+                    self.out.push(ev.clone());
+                    self.out.push(Event::Html("</div>\n".into()));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = self.resolve_link(dest_url, range);
+                    self.out.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: dest,
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                _ => self.out.push(ev.clone()),
+            }
+            i += 1;
+        }
+    }
+
+    /// Inline events (inside a heading or a label): links still get resolved.
+    fn emit_inline(&mut self, events: &[(Event<'a>, Range<usize>)]) {
+        for (ev, range) in events {
+            match ev {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    let dest = self.resolve_link(dest_url, range);
+                    self.out.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: dest,
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                _ => self.out.push(ev.clone()),
+            }
+        }
+    }
+
+    /// Render the task item starting at `start`; returns the index after its end.
+    fn task_item(&mut self, events: &[(Event<'a>, Range<usize>)], start: usize) -> usize {
+        let end = find_end(events, start);
+        let marker = (start + 1..end)
+            .find(|&j| matches!(events[j].0, Event::TaskListMarker(_)))
+            .expect("checked by starts_task_item");
+        let checked = matches!(events[marker].0, Event::TaskListMarker(true));
+        // The label runs from the marker to the end of the first block of the item.
+        let label_end = (marker + 1..end)
+            .find(|&j| {
+                matches!(
+                    events[j].0,
+                    Event::End(TagEnd::Paragraph)
+                        | Event::Start(Tag::List(_))
+                        | Event::Start(Tag::Paragraph)
+                        | Event::Start(Tag::CodeBlock(_))
+                        | Event::Start(Tag::BlockQuote(_))
+                )
+            })
+            .unwrap_or(end);
+        let mut label: Vec<(Event<'a>, Range<usize>)> = events[marker + 1..label_end].to_vec();
+        // A trailing `{#id}` in the last text event names the item.
+        let mut explicit = None;
+        if let Some((Event::Text(t), range)) = label
+            .iter_mut()
+            .rev()
+            .find(|(e, _)| matches!(e, Event::Text(_)))
+        {
+            if let Some((rest, id)) = trailing_id(t) {
+                explicit = Some((id.to_string(), range.clone()));
+                *t = CowStr::from(rest.to_string());
+            }
+        }
+        let text = plain_text(&label).trim().to_string();
+        let item_range = events[start].1.clone();
+        let id = match explicit {
+            Some((id, range)) => {
+                if !valid_item_id(&id) {
+                    self.rendered.diagnostics.push(
+                        Diagnostic::error("checklist", format!("checklist id `{id}` is not valid"))
+                            .at(self.loc(&range))
+                            .hint("use Latin lowercase letters, digits and `-`, e.g. {#pasport-kopiya}"),
+                    );
+                }
+                id
+            }
+            None => {
+                let derived = slugify(&text);
+                self.rendered.diagnostics.push(
+                    Diagnostic::warning("checklist", "checklist item has no id")
+                        .at(self.loc(&item_range))
+                        .label("add `{#id}` at the end of this line")
+                        .hint("ticks are remembered by item id; an id derived from the text changes when the text does"),
+                );
+                derived
+            }
+        };
+        if !self.checklist_ids.insert(id.clone()) {
+            self.rendered.diagnostics.push(
+                Diagnostic::error(
+                    "checklist",
+                    format!("checklist id `{id}` is used twice on this page"),
+                )
+                .at(self.loc(&item_range))
+                .hint("give every checklist item its own id"),
+            );
+        }
+        let dom_id = format!("cl-{}", escape_attr(&id));
+        self.out.push(Event::Html(
+            format!(
+                "<li class=\"checklist__item\" data-item=\"{}\"><input type=\"checkbox\" class=\"checklist__box\" id=\"{dom_id}\"{}><label for=\"{dom_id}\">",
+                escape_attr(&id),
+                if checked { " checked" } else { "" }
+            )
+            .into(),
+        ));
+        // Skip a paragraph start before the marker (loose lists).
+        self.emit_inline(&label);
+        self.out.push(Event::Html("</label>".into()));
+        let mut j = label_end;
+        if j < end && matches!(events[j].0, Event::End(TagEnd::Paragraph)) {
+            j += 1;
+        }
+        self.run_slice(events, j, end);
+        self.out.push(Event::Html("</li>\n".into()));
+        self.rendered.checklist.push(ChecklistItem { id, text });
+        end + 1
+    }
+
+    /// Render events[from..to] with the full rules (nested lists, code…).
+    fn run_slice(&mut self, events: &[(Event<'a>, Range<usize>)], from: usize, to: usize) {
+        if from < to {
+            self.run(events[from..to].to_vec());
+        }
+    }
+
+    /// Turn `other.md#anchor` into the target page's URL and remember the link for `check`.
+    fn resolve_link(&mut self, dest: &CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
+        let d = dest.as_ref();
+        if d.is_empty() || is_external(d) {
+            return dest.clone();
+        }
+        let (path, anchor) = match d.split_once('#') {
+            Some((p, a)) => (p, Some(percent_decode(a))),
+            None => (d, None),
+        };
+        if path.is_empty() {
+            // Same-page anchor.
+            self.rendered.links.push(SiteLink {
+                page_url: self.page.url.clone(),
+                anchor,
+                location: self.loc(range),
+            });
+            return dest.clone();
+        }
+        if !path.ends_with(".md") {
+            return dest.clone();
+        }
+        let target = match join_rel(&self.page.rel, &percent_decode(path)) {
+            Some(t) => t,
+            None => {
+                self.rendered.diagnostics.push(
+                    Diagnostic::error("link", format!("link `{d}` points outside content/"))
+                        .at(self.loc(range))
+                        .hint("link to a .md file inside content/ with a relative path"),
+                );
+                return dest.clone();
+            }
+        };
+        if !self.pages.contains(target.as_str()) {
+            self.rendered.diagnostics.push(
+                Diagnostic::error(
+                    "link",
+                    format!("link to `{path}`: content/{target} does not exist"),
+                )
+                .at(self.loc(range))
+                .label("broken link")
+                .hint("check the file name and the relative path (`../section/page.md`)"),
+            );
+            return dest.clone();
+        }
+        let url = crate::content::url_for(&target);
+        self.rendered.links.push(SiteLink {
+            page_url: url.clone(),
+            anchor: anchor.clone(),
+            location: self.loc(range),
+        });
+        match anchor {
+            Some(a) => format!("{url}#{a}").into(),
+            None => url.into(),
+        }
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Примечание"),
+        BlockQuoteKind::Tip => ("tip", "Совет"),
+        BlockQuoteKind::Important => ("important", "Важно"),
+        BlockQuoteKind::Warning => ("warning", "Внимание"),
+        BlockQuoteKind::Caution => ("caution", "Осторожно"),
+    }
+}
+
+/// Index of the `End` matching the `Start` at `start`.
+fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, (ev, _)) in events.iter().enumerate().skip(start) {
+        match ev {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+/// Does the item starting at `i` begin with a task marker?
+fn starts_task_item(events: &[(Event<'_>, Range<usize>)], i: usize) -> bool {
+    if !matches!(events.get(i), Some((Event::Start(Tag::Item), _))) {
+        return false;
+    }
+    match events.get(i + 1) {
+        Some((Event::TaskListMarker(_), _)) => true,
+        Some((Event::Start(Tag::Paragraph), _)) => {
+            matches!(events.get(i + 2), Some((Event::TaskListMarker(_), _)))
+        }
+        _ => false,
+    }
+}
+
+fn plain_text(events: &[(Event<'_>, Range<usize>)]) -> String {
+    let mut s = String::new();
+    for (ev, _) in events {
+        match ev {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_string()
+}
+
+/// `text {#id}` → (`text`, `id`)
+fn trailing_id(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_end();
+    let body = t.strip_suffix('}')?;
+    let open = body.rfind("{#")?;
+    let id = &body[open + 2..];
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((t[..open].trim_end(), id))
+}
+
+fn valid_item_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+pub fn is_external(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with("//")
+        || lower.starts_with("data:")
+        || lower.starts_with("javascript:")
+}
+
+/// Resolve `link` relative to the page at `from` (both relative to content/).
+fn join_rel(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if let Some(abs) = link.strip_prefix('/') {
+        // `/esia/x.md` is relative to content/.
+        return normalize(abs.split('/'));
+    } else {
+        from.split('/').collect()
+    };
+    parts.pop(); // the file name
+    normalize(parts.into_iter().chain(link.split('/')))
+}
+
+fn normalize<'s>(parts: impl Iterator<Item = &'s str>) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in parts {
+        match p {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
+/// Decode `%D1%88` sequences (editors paste anchors from the browser's address bar).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 3 <= bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{FrontMatter, PageKind};
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    fn page(rel: &str, body: &str) -> Page {
+        let source = format!("---\ntitle: t\n---\n{body}");
+        Page {
+            file: PathBuf::from("content").join(rel),
+            rel: rel.to_string(),
+            body_offset: 16,
+            source: Arc::from(source),
+            front: FrontMatter::default(),
+            kind: PageKind::Page,
+            url: crate::content::url_for(rel),
+            section: String::new(),
+        }
+    }
+
+    fn render_one(rel: &str, body: &str, others: &[&str]) -> Rendered {
+        let p = page(rel, body);
+        let mut set: HashSet<&str> = others.iter().copied().collect();
+        set.insert(rel);
+        render(&p, &set)
+    }
+
+    #[test]
+    fn headings_get_github_ids_and_anchor_links() {
+        let r = render_one(
+            "a.md",
+            "## Шаг 2. Привязка\n\n## Шаг 2. Привязка\n\n### Своё {#own}\n",
+            &[],
+        );
+        assert!(r.html.contains("<h2 id=\"шаг-2-привязка\">"), "{}", r.html);
+        assert!(r.html.contains("<h2 id=\"шаг-2-привязка-1\">"));
+        assert!(r.html.contains("<h3 id=\"own\">"));
+        assert!(r.html.contains("href=\"#own\""));
+        assert_eq!(r.headings.len(), 3);
+    }
+
+    #[test]
+    fn task_lists_become_checklists_with_ids() {
+        let r = render_one(
+            "a.md",
+            "- [ ] Паспорт {#passport}\n- [x] СНИЛС {#snils}\n",
+            &[],
+        );
+        assert!(
+            r.html
+                .contains("<ul class=\"checklist\" data-checklist=\"/a/\">"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<input type=\"checkbox\" class=\"checklist__box\" id=\"cl-passport\"><label for=\"cl-passport\">Паспорт</label>"), "{}", r.html);
+        assert!(r.html.contains("id=\"cl-snils\" checked>"));
+        assert!(!r.html.contains("{#"));
+        assert_eq!(r.checklist.len(), 2);
+        assert!(r.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn checklist_problems_are_reported() {
+        let r = render_one(
+            "a.md",
+            "- [ ] Без id\n- [ ] Один {#x}\n- [ ] Два {#x}\n- [ ] Плохой {#Плохой}\n",
+            &[],
+        );
+        let msgs: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(msgs.contains(&"checklist item has no id"));
+        assert!(msgs.iter().any(|m| m.contains("used twice")));
+        assert!(msgs.iter().any(|m| m.contains("not valid")));
+        assert_eq!(r.diagnostics[0].position().unwrap(), "content/a.md:4:1");
+    }
+
+    #[test]
+    fn ordinary_lists_stay_lists() {
+        let r = render_one("a.md", "- один\n- два\n\n1. раз\n2. два\n", &[]);
+        assert!(r.html.contains("<ul>"));
+        assert!(r.html.contains("<ol>"));
+        assert!(!r.html.contains("checklist"));
+    }
+
+    #[test]
+    fn md_links_resolve_to_urls_and_broken_ones_are_located() {
+        let r = render_one(
+            "esia/a.md",
+            "[b](b.md#шаг-2), [c](../fioko/c.md), [x](missing.md)\n",
+            &["esia/b.md", "fioko/c.md"],
+        );
+        // pulldown-cmark percent-encodes non-ASCII in hrefs; browsers decode it back.
+        assert!(
+            r.html.contains("href=\"/esia/b/#%D1%88%D0%B0%D0%B3-2\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"/fioko/c/\""));
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(
+            r.diagnostics[0].position().unwrap(),
+            "content/esia/a.md:4:38"
+        );
+        assert_eq!(r.links.len(), 2);
+    }
+
+    #[test]
+    fn callouts_and_code() {
+        let r = render_one(
+            "a.md",
+            "> [!WARNING]\n> Осторожно!\n\n```rust\nfn x() {}\n```\n",
+            &[],
+        );
+        assert!(r.html.contains("callout--warning"), "{}", r.html);
+        assert!(r.html.contains("Внимание"));
+        assert!(r.html.contains("class=\"hl-"));
+    }
+
+    #[test]
+    fn tables_are_wrapped_for_reflow() {
+        let r = render_one("a.md", "| a | b |\n|---|---|\n| 1 | 2 |\n", &[]);
+        assert!(r.html.contains("<div class=\"table-wrap\""));
+        assert!(r.html.contains("<th>a</th>"));
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("%D1%88%D0%B0%D0%B3"), "шаг");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

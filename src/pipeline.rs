@@ -1,0 +1,344 @@
+//! The build pipeline: load → render (markdown, tera) → rewrite (lol_html) → minify → write.
+//! Pages are processed in parallel; `compile` does everything in memory so that `check` can run
+//! it without touching the output folder, and `build` writes through a staging folder.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::assets;
+use crate::content::{self, Site};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::markdown::{self, SiteLink};
+use crate::output::{self, Staging};
+use crate::render::{self, Shared};
+use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
+use crate::templates;
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub minify: bool,
+}
+
+/// One rendered page.
+pub struct PageOutput {
+    pub url: String,
+    /// Source file (relative to the root) or template that produced it.
+    pub origin: String,
+    pub path: String,
+    pub html: Vec<u8>,
+    pub facts: PageFacts,
+    /// Links written in the page's Markdown, with their source locations.
+    pub links: Vec<SiteLink>,
+}
+
+/// One page's output and warnings, or its errors.
+type PageResult = Result<(PageOutput, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// A whole site, in memory.
+pub struct Compiled {
+    pub site: Site,
+    pub pages: Vec<PageOutput>,
+    /// Other files: assets, static files, sitemap, 404.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+struct Timer {
+    start: Instant,
+    phases: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.phases.push((name, now - self.start));
+        self.start = now;
+    }
+}
+
+/// Read, render and rewrite the whole site in memory.
+pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
+    let mut timer = Timer {
+        start: Instant::now(),
+        phases: Vec::new(),
+    };
+    let site = content::load(root)?;
+    timer.lap("load");
+
+    let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
+    let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
+    let mut tera = templates::environment(&sources, assets.urls.clone())
+        .map_err(|d| Diagnostics { diagnostics: d })?;
+    let shared = Shared::new(&site);
+    templates::global_context(
+        &mut tera,
+        &[
+            (
+                "site",
+                serde_json::to_value(&site.config).unwrap_or_default(),
+            ),
+            ("nav", shared.nav.clone()),
+            ("data", site.data.clone()),
+            (
+                "audiences",
+                serde_json::Value::Array(
+                    content::Audience::ALL
+                        .iter()
+                        .map(|a| serde_json::json!({"id": a.id(), "label": a.label()}))
+                        .collect(),
+                ),
+            ),
+        ],
+    );
+    for p in &site.pages {
+        if !tera.contains_template(p.template()) {
+            return Err(Diagnostic::error(
+                "template",
+                format!(
+                    "{}: template `{}` does not exist",
+                    p.file.display(),
+                    p.template()
+                ),
+            )
+            .hint(format!(
+                "create templates/{} or remove `template:` from the front matter",
+                p.template()
+            ))
+            .into());
+        }
+    }
+    let glossary = Glossary::new(&site.glossary);
+    timer.lap("templates");
+
+    let rels: HashSet<&str> = site.pages.iter().map(|p| p.rel.as_str()).collect();
+    let results: Vec<PageResult> = site
+        .pages
+        .par_iter()
+        .map(|page| {
+            let rendered = markdown::render(page, &rels);
+            let (errors, warnings): (Vec<_>, Vec<_>) = rendered
+                .diagnostics
+                .iter()
+                .cloned()
+                .partition(|d| d.is_error());
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let mut ctx = Context::new();
+            ctx.insert("page", &render::page_value(page, &rendered));
+            ctx.insert("section", &shared.sections[&page.section]);
+            let html = tera
+                .render(page.template(), &ctx)
+                .map_err(|e| vec![templates::template_error(&e, &sources)])?;
+            let (html, facts) = rewrite::rewrite(
+                &html,
+                &RewriteOptions {
+                    page_url: &page.url,
+                    glossary: &glossary,
+                    relative: true,
+                },
+            )
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "rewrite",
+                    format!("{}: {e}", page.file.display()),
+                )]
+            })?;
+            let bytes = if minify {
+                output::minify(&html)
+            } else {
+                html.into_bytes()
+            };
+            Ok((
+                PageOutput {
+                    url: page.url.clone(),
+                    origin: page.file.display().to_string(),
+                    path: output::page_path(&page.url),
+                    html: bytes,
+                    facts,
+                    links: rendered.links,
+                },
+                warnings,
+            ))
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    let mut warnings = site.warnings.clone();
+    for r in results {
+        match r {
+            Ok((p, w)) => {
+                pages.push(p);
+                warnings.extend(w);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings);
+        return Err(Diagnostics {
+            diagnostics: errors,
+        });
+    }
+    timer.lap("render");
+
+    let mut files = assets.files;
+    // The 404 page is served at any path: keep its URLs site-absolute.
+    let mut ctx = Context::new();
+    ctx.insert(
+        "page",
+        &render::synthetic_page("Страница не найдена", "/404.html", "404"),
+    );
+    ctx.insert("section", &shared.sections[""]);
+    let html = tera
+        .render("404.html", &ctx)
+        .map_err(|e| Diagnostics::from(templates::template_error(&e, &sources)))?;
+    let (html, _) = rewrite::rewrite(
+        &html,
+        &RewriteOptions {
+            page_url: "/404.html",
+            glossary: &glossary,
+            relative: false,
+        },
+    )
+    .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
+    files.push((
+        "404.html".into(),
+        if minify {
+            output::minify(&html)
+        } else {
+            html.into_bytes()
+        },
+    ));
+    files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
+    for rel in static_files(root)? {
+        let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
+            Diagnostics::from(Diagnostic::error(
+                "io",
+                format!("cannot read content/{rel}: {e}"),
+            ))
+        })?;
+        files.push((rel, bytes));
+    }
+    timer.lap("assets");
+    Ok(Compiled {
+        site,
+        pages,
+        files,
+        warnings,
+        timings: timer.phases,
+    })
+}
+
+/// Files in `content/` that are neither Markdown nor YAML: copied as they are.
+fn static_files(root: &Path) -> Result<Vec<String>, Diagnostics> {
+    let content = root.join("content");
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .expect("under content")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if !(rel.ends_with(".md") || rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            out.push(rel);
+        }
+    }
+    Ok(out)
+}
+
+fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let updated: HashMap<&str, String> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.front.updated.map(|d| (p.url.as_str(), d.to_string())))
+        .collect();
+    for p in pages {
+        s.push_str("  <url><loc>");
+        s.push_str(&markdown::escape_text(&format!(
+            "{}{}",
+            site.config.base(),
+            p.url
+        )));
+        s.push_str("</loc>");
+        if let Some(d) = updated.get(p.url.as_str()) {
+            s.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// Build the site into `opts.out`, replacing it only when everything succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let compiled = compile(&opts.root, opts.minify)?;
+    let start = Instant::now();
+    let io = |e: output::OutputError| Diagnostics::from(Diagnostic::error("output", e.to_string()));
+    let staging = Staging::begin(&opts.out).map_err(io)?;
+    let written: Result<(), output::OutputError> = compiled
+        .pages
+        .par_iter()
+        .map(|p| staging.write(&p.path, &p.html))
+        .chain(
+            compiled
+                .files
+                .par_iter()
+                .map(|(path, bytes)| staging.write(path, bytes)),
+        )
+        .collect();
+    written.map_err(io)?;
+    staging.commit().map_err(io)?;
+    let mut timings = compiled.timings;
+    timings.push(("write", start.elapsed()));
+    Ok(BuildReport {
+        pages: compiled.pages.len(),
+        files: compiled.pages.len() + compiled.files.len(),
+        warnings: compiled.warnings,
+        timings,
+    })
+}
+
+/// A build's outcome, with its errors already rendered as text for the dev server's page.
+pub struct BuildResult {
+    pub outcome: Result<BuildReport, Diagnostics>,
+    pub error_text: Result<(), String>,
+}
+
+pub fn build_result(opts: &BuildOptions) -> BuildResult {
+    let outcome = build(opts);
+    let error_text = match &outcome {
+        Ok(_) => Ok(()),
+        Err(d) => Err(d.render(false)),
+    };
+    BuildResult {
+        outcome,
+        error_text,
+    }
+}

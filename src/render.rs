@@ -1,0 +1,121 @@
+//! Rendering stage: the page context for tera, built from the site model; the navigation and
+//! page summaries are computed once per build and shared by every page.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::content::{Audience, Page, PageKind, Section, Site, url_for};
+use crate::markdown::Rendered;
+
+/// Values computed once per build.
+pub struct Shared {
+    /// Per page index: `{title, url, description, audience}`.
+    pub summaries: Vec<Value>,
+    /// Per section key: `{title, url, description, pages, subsections}`.
+    pub sections: BTreeMap<String, Value>,
+    /// Top-level navigation.
+    pub nav: Value,
+}
+
+fn audience_values(list: &[Audience]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|a| json!({"id": a.id(), "label": a.label()}))
+            .collect(),
+    )
+}
+
+pub fn section_title(site: &Site, s: &Section) -> String {
+    match s.index_page {
+        Some(i) => site.pages[i].front.title.clone(),
+        None => s.key.rsplit('/').next().unwrap_or(&s.key).to_string(),
+    }
+}
+
+fn section_url(key: &str) -> String {
+    if key.is_empty() {
+        "/".to_string()
+    } else {
+        url_for(&format!("{key}/_index.md"))
+    }
+}
+
+impl Shared {
+    pub fn new(site: &Site) -> Shared {
+        let summaries: Vec<Value> = site
+            .pages
+            .iter()
+            .map(|p| {
+                json!({
+                    "title": p.front.title,
+                    "url": p.url,
+                    "description": p.front.description.clone().unwrap_or_default(),
+                    "audience": audience_values(&p.front.audience),
+                    "weight": p.front.weight,
+                })
+            })
+            .collect();
+        let section_summary = |key: &str| -> Value {
+            let s = &site.sections[key];
+            let description = s
+                .index_page
+                .and_then(|i| site.pages[i].front.description.clone())
+                .unwrap_or_default();
+            json!({"title": section_title(site, s), "url": section_url(key), "description": description})
+        };
+        let mut sections = BTreeMap::new();
+        for (key, s) in &site.sections {
+            let mut v = section_summary(key);
+            v["key"] = json!(key);
+            v["pages"] = Value::Array(s.pages.iter().map(|&i| summaries[i].clone()).collect());
+            v["subsections"] =
+                Value::Array(s.subsections.iter().map(|k| section_summary(k)).collect());
+            sections.insert(key.clone(), v);
+        }
+        let root = &site.sections[""];
+        let mut nav: Vec<Value> = root
+            .subsections
+            .iter()
+            .map(|k| section_summary(k))
+            .collect();
+        nav.extend(root.pages.iter().map(|&i| summaries[i].clone()));
+        Shared {
+            summaries,
+            sections,
+            nav: Value::Array(nav),
+        }
+    }
+}
+
+/// The `page` value for one page.
+pub fn page_value(page: &Page, rendered: &Rendered) -> Value {
+    let kind = match page.kind {
+        PageKind::Home => "home",
+        PageKind::Section => "section",
+        PageKind::Page => "page",
+    };
+    let toc: Vec<&crate::markdown::Heading> =
+        rendered.headings.iter().filter(|h| h.level == 2).collect();
+    json!({
+        "title": page.front.title,
+        "description": page.front.description.clone().unwrap_or_default(),
+        "url": page.url,
+        "kind": kind,
+        "rel": page.rel,
+        "audience": audience_values(&page.front.audience),
+        "updated": page.front.updated.map(|d| d.to_string()).unwrap_or_default(),
+        "source": page.front.source,
+        "content": rendered.html,
+        "toc": toc,
+        "checklist": rendered.checklist,
+    })
+}
+
+/// The `page` value for a page that has no Markdown (the 404 page).
+pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
+    json!({
+        "title": title, "description": "", "url": url, "kind": kind, "rel": "",
+        "audience": [], "updated": "", "source": null, "content": "", "toc": [], "checklist": [],
+    })
+}

@@ -1,0 +1,339 @@
+//! The HTML rewrite pass (lol_html, streaming): runs over every rendered page and
+//! - wraps known abbreviations in `<abbr title>` (from `content/glossary.yaml`), inside `<main>`,
+//!   never inside links, code, headings' anchors or existing `<abbr>`;
+//! - adds `rel="noopener"` to external links;
+//! - collects every element id and every internal link target, for `check`;
+//! - turns site-absolute URLs (`/esia/`) into page-relative ones (`../esia/`), so the site works
+//!   from any sub-path of a host.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, element, rewrite_str, text};
+
+use crate::content::GlossaryEntry;
+use crate::markdown::{escape_attr, is_external};
+
+/// Abbreviations to expand, keyed by their exact spelling.
+#[derive(Debug, Default)]
+pub struct Glossary {
+    terms: HashMap<String, String>,
+    /// The longest abbreviation in words (`ВПР СПО` is 2).
+    max_words: usize,
+}
+
+impl Glossary {
+    pub fn new(entries: &[GlossaryEntry]) -> Self {
+        let mut g = Glossary::default();
+        for e in entries {
+            let key = e.abbr.split_whitespace().collect::<Vec<_>>().join(" ");
+            g.max_words = g.max_words.max(key.split(' ').count());
+            g.terms.insert(key, e.title.clone());
+        }
+        g
+    }
+
+    /// Wrap the abbreviations found in a run of HTML text (entities are left untouched).
+    pub fn wrap(&self, text: &str) -> Option<String> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        // Split into words (letters/digits) and the separators between them.
+        let mut tokens: Vec<(bool, &str)> = Vec::new();
+        let mut start = 0;
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let w = c.is_alphanumeric();
+            if i > start && w != in_word {
+                tokens.push((in_word, &text[start..i]));
+                start = i;
+            }
+            in_word = w;
+        }
+        if start < text.len() {
+            tokens.push((in_word, &text[start..]));
+        }
+        let mut out = String::with_capacity(text.len() + 32);
+        let mut changed = false;
+        let mut i = 0;
+        'outer: while i < tokens.len() {
+            if tokens[i].0 {
+                // Longest match first: up to max_words words joined by single spaces.
+                for n in (1..=self.max_words).rev() {
+                    let end = i + 2 * (n - 1);
+                    if end >= tokens.len() {
+                        continue;
+                    }
+                    let seps_ok = (1..n).all(|k| {
+                        let sep = tokens[i + 2 * k - 1].1;
+                        sep.chars().all(|c| c == ' ' || c == '\u{a0}')
+                    });
+                    if !seps_ok || !(0..n).all(|k| tokens[i + 2 * k].0) {
+                        continue;
+                    }
+                    let key = (0..n)
+                        .map(|k| tokens[i + 2 * k].1)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if let Some(title) = self.terms.get(&key) {
+                        let written: String = tokens[i..=end].iter().map(|t| t.1).collect();
+                        out.push_str(&format!(
+                            "<abbr title=\"{}\">{written}</abbr>",
+                            escape_attr(title)
+                        ));
+                        changed = true;
+                        i = end + 1;
+                        continue 'outer;
+                    }
+                }
+            }
+            out.push_str(tokens[i].1);
+            i += 1;
+        }
+        changed.then_some(out)
+    }
+}
+
+/// What the rewrite pass learnt about a page.
+#[derive(Debug, Default, Clone)]
+pub struct PageFacts {
+    /// Every `id` on the page.
+    pub ids: Vec<String>,
+    /// Every internal link target as written in the HTML (site-absolute, or `#anchor`).
+    pub links: Vec<String>,
+}
+
+/// Options for one page.
+pub struct RewriteOptions<'a> {
+    /// Site-absolute URL of the page being rewritten.
+    pub page_url: &'a str,
+    pub glossary: &'a Glossary,
+    /// Rewrite site-absolute URLs relative to the page (not for 404.html, which is served at
+    /// arbitrary paths).
+    pub relative: bool,
+}
+
+pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
+    let facts = Rc::new(RefCell::new(PageFacts::default()));
+    // Depth counters: inside <main>, and inside elements where no <abbr> may go.
+    let in_main = Rc::new(Cell::new(0u32));
+    let blocked = Rc::new(Cell::new(0u32));
+    let pending = Rc::new(RefCell::new(String::new()));
+
+    let depth_handler = |counter: &Rc<Cell<u32>>| {
+        let counter = counter.clone();
+        move |el: &mut lol_html::html_content::Element<'_, '_>| {
+            if !el.can_have_content() {
+                return Ok(());
+            }
+            counter.set(counter.get() + 1);
+            let c = counter.clone();
+            el.on_end_tag(Box::new(move |_| {
+                c.set(c.get().saturating_sub(1));
+                Ok(())
+            }))?;
+            Ok(())
+        }
+    };
+
+    let url_attr = |attr: &'static str| {
+        let facts = facts.clone();
+        let page_url = opts.page_url.to_string();
+        let relative = opts.relative;
+        move |el: &mut lol_html::html_content::Element<'_, '_>| {
+            let Some(value) = el.get_attribute(attr) else {
+                return Ok(());
+            };
+            if attr == "href" && el.tag_name() == "a" && is_external(&value) {
+                if value.starts_with("http") || value.starts_with("//") {
+                    let rel = el.get_attribute("rel").unwrap_or_default();
+                    if !rel.split_whitespace().any(|r| r == "noopener") {
+                        let rel = format!("{rel} noopener").trim().to_string();
+                        el.set_attribute("rel", &rel)?;
+                    }
+                }
+                return Ok(());
+            }
+            if value.starts_with('#') || (value.starts_with('/') && !value.starts_with("//")) {
+                facts.borrow_mut().links.push(value.clone());
+                if relative && value.starts_with('/') {
+                    el.set_attribute(attr, &relative_url(&page_url, &value))?;
+                }
+            }
+            Ok(())
+        }
+    };
+
+    let glossary = opts.glossary;
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("[id]", {
+            let facts = facts.clone();
+            move |el| {
+                if let Some(id) = el.get_attribute("id") {
+                    facts.borrow_mut().ids.push(id);
+                }
+                Ok(())
+            }
+        }))
+        .append_element_content_handler(element!("main", depth_handler(&in_main)))
+        .append_element_content_handler(element!(
+            "a, abbr, code, pre, script, style, textarea, button, select, h1, svg",
+            depth_handler(&blocked)
+        ))
+        .append_element_content_handler(element!("a[href], link[href]", url_attr("href")))
+        .append_element_content_handler(element!(
+            "script[src], img[src], source[src], iframe[src]",
+            url_attr("src")
+        ))
+        .append_element_content_handler(element!("form[action]", url_attr("action")))
+        .append_element_content_handler(text!("main", {
+            let in_main = in_main.clone();
+            let blocked = blocked.clone();
+            let pending = pending.clone();
+            move |chunk| {
+                if in_main.get() == 0 || blocked.get() > 0 {
+                    return Ok(());
+                }
+                // Chunks may split a text node; collect it whole before matching.
+                let mut buf = pending.borrow_mut();
+                buf.push_str(chunk.as_str());
+                if !chunk.last_in_text_node() {
+                    chunk.remove();
+                    return Ok(());
+                }
+                let whole = std::mem::take(&mut *buf);
+                match glossary.wrap(&whole) {
+                    Some(html) => chunk.replace(&html, ContentType::Html),
+                    None => chunk.replace(&whole, ContentType::Html),
+                }
+                Ok(())
+            }
+        }));
+    let out = rewrite_str(html, settings).map_err(|e| e.to_string())?;
+    let facts = facts.borrow().clone();
+    Ok((out, facts))
+}
+
+/// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`.
+pub fn relative_url(from_page: &str, target: &str) -> String {
+    let from_dirs: Vec<&str> = from_page.split('/').filter(|s| !s.is_empty()).collect();
+    let (path, suffix) = match target.find(['#', '?']) {
+        Some(i) => (&target[..i], &target[i..]),
+        None => (target, ""),
+    };
+    let to: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = path.ends_with('/');
+    let common = from_dirs
+        .iter()
+        .zip(&to)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(std::iter::repeat_n("..", from_dirs.len() - common));
+    parts.extend(&to[common..]);
+    let mut out = parts.join("/");
+    if out.is_empty() {
+        out.push_str("./");
+    } else if trailing && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(suffix);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Glossary {
+        Glossary::new(&[
+            GlossaryEntry {
+                abbr: "ИНН".into(),
+                title: "Идентификационный номер налогоплательщика".into(),
+                description: None,
+            },
+            GlossaryEntry {
+                abbr: "ВПР СПО".into(),
+                title: "Всероссийские проверочные работы в СПО".into(),
+                description: None,
+            },
+            GlossaryEntry {
+                abbr: "СПО".into(),
+                title: "Среднее профессиональное образование".into(),
+                description: None,
+            },
+        ])
+    }
+
+    #[test]
+    fn abbreviations_whole_words_longest_first() {
+        let g = glossary();
+        let out = g.wrap("ИНН, Инна и ВПР СПО; СПО.").unwrap();
+        assert_eq!(
+            out,
+            "<abbr title=\"Идентификационный номер налогоплательщика\">ИНН</abbr>, Инна и <abbr title=\"Всероссийские проверочные работы в СПО\">ВПР СПО</abbr>; <abbr title=\"Среднее профессиональное образование\">СПО</abbr>."
+        );
+        assert!(g.wrap("ИННА и инн").is_none());
+    }
+
+    #[test]
+    fn rewrite_wraps_only_in_main_outside_links_and_code() {
+        let g = glossary();
+        let html = "<header>ИНН</header><main><p>Ваш ИНН</p><a href=\"/x/\">ИНН</a><code>ИНН</code></main>";
+        let (out, facts) = rewrite(
+            html,
+            &RewriteOptions {
+                page_url: "/a/",
+                glossary: &g,
+                relative: true,
+            },
+        )
+        .unwrap();
+        assert!(out.starts_with("<header>ИНН</header>"), "{out}");
+        assert!(out.contains("<p>Ваш <abbr"), "{out}");
+        assert!(out.contains("<a href=\"../x/\">ИНН</a>"), "{out}");
+        assert!(out.contains("<code>ИНН</code>"));
+        assert_eq!(facts.links, vec!["/x/"]);
+    }
+
+    #[test]
+    fn external_links_get_noopener_and_ids_are_collected() {
+        let g = Glossary::default();
+        let html = "<h2 id=\"a\">x</h2><a href=\"https://gosuslugi.ru\">Г</a><a rel=\"nofollow\" href=\"http://x\">x</a><a href=\"mailto:a@b\">m</a>";
+        let (out, facts) = rewrite(
+            html,
+            &RewriteOptions {
+                page_url: "/",
+                glossary: &g,
+                relative: true,
+            },
+        )
+        .unwrap();
+        assert!(
+            out.contains("href=\"https://gosuslugi.ru\" rel=\"noopener\""),
+            "{out}"
+        );
+        assert!(out.contains("rel=\"nofollow noopener\""), "{out}");
+        assert!(!out.contains("mailto:a@b\" rel"));
+        assert_eq!(facts.ids, vec!["a"]);
+    }
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative_url("/", "/esia/"), "esia/");
+        assert_eq!(relative_url("/", "/"), "./");
+        assert_eq!(
+            relative_url("/fioko/", "/esia/privyazka/#x"),
+            "../esia/privyazka/#x"
+        );
+        assert_eq!(relative_url("/esia/privyazka/", "/"), "../../");
+        assert_eq!(relative_url("/esia/", "/esia/a/"), "a/");
+        assert_eq!(
+            relative_url("/esia/a/", "/assets/style.1.css"),
+            "../../assets/style.1.css"
+        );
+        assert_eq!(relative_url("/esia/", "/esia/#top"), "./#top");
+    }
+}

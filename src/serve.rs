@@ -1,0 +1,319 @@
+//! `pamyatka serve`: a development server on 127.0.0.1 that rebuilds on every change in
+//! `content/` or `templates/` and reloads the open pages. A broken edit is shown in the
+//! terminal and over the page, and the last good site keeps being served.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server, StatusCode};
+
+use crate::pipeline::{self, BuildOptions};
+
+const EVENTS: &str = "/__pamyatka/events";
+const SCRIPT: &str = "/__pamyatka/livereload.js";
+const LIVERELOAD_JS: &str = include_str!("livereload.js");
+
+/// What connected pages are told.
+#[derive(Clone)]
+enum Message {
+    Reload,
+    Error(String),
+}
+
+#[derive(Default)]
+struct Hub {
+    clients: Vec<Sender<Message>>,
+    /// The current build error, sent to pages that connect while the site is broken.
+    error: Option<String>,
+}
+
+impl Hub {
+    fn broadcast(&mut self, msg: Message) {
+        self.error = match &msg {
+            Message::Error(e) => Some(e.clone()),
+            Message::Reload => None,
+        };
+        self.clients.retain(|c| c.send(msg.clone()).is_ok());
+    }
+}
+
+/// Builds once, then serves and watches until interrupted.
+pub fn serve(
+    opts: &BuildOptions,
+    port: u16,
+    report: impl Fn(&pipeline::BuildResult) + Send + 'static,
+) -> Result<(), String> {
+    let hub = Arc::new(Mutex::new(Hub::default()));
+    let first = pipeline::build_result(opts);
+    report(&first);
+    if let Err(text) = &first.error_text {
+        hub.lock().expect("hub").error = Some(text.clone());
+    }
+    let server = Server::http(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    eprintln!(
+        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
+        opts.out.display()
+    );
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res {
+            if !matches!(ev.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(ev.paths);
+            }
+        }
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    for dir in ["content", "templates"] {
+        let path = opts.root.join(dir);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+        }
+    }
+    {
+        let hub = hub.clone();
+        let opts = opts.clone();
+        std::thread::spawn(move || rebuild_loop(rx, &opts, &hub, report));
+    }
+
+    let out = opts.out.clone();
+    for request in server.incoming_requests() {
+        let hub = hub.clone();
+        let out = out.clone();
+        std::thread::spawn(move || handle(request, &out, &hub));
+    }
+    drop(watcher);
+    Ok(())
+}
+
+fn rebuild_loop(
+    rx: Receiver<Vec<PathBuf>>,
+    opts: &BuildOptions,
+    hub: &Mutex<Hub>,
+    report: impl Fn(&pipeline::BuildResult),
+) {
+    while let Ok(paths) = rx.recv() {
+        if paths.iter().all(|p| is_noise(p)) {
+            continue;
+        }
+        // Editors save in bursts (write, rename, chmod): wait for quiet.
+        let deadline = Instant::now() + Duration::from_millis(40);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        let started = Instant::now();
+        let result = pipeline::build_result(opts);
+        report(&result);
+        let msg = match &result.error_text {
+            Ok(()) => {
+                eprintln!(
+                    "Rebuilt in {} ms; reloading pages",
+                    started.elapsed().as_millis()
+                );
+                Message::Reload
+            }
+            Err(text) => Message::Error(text.clone()),
+        };
+        hub.lock().expect("hub").broadcast(msg);
+    }
+}
+
+fn is_noise(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913"
+}
+
+fn header(k: &str, v: &str) -> Header {
+    Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
+}
+
+fn handle(request: Request, out: &Path, hub: &Mutex<Hub>) {
+    let url = request
+        .url()
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    if url == EVENTS {
+        let (tx, rx) = mpsc::channel();
+        {
+            let mut h = hub.lock().expect("hub");
+            if let Some(e) = &h.error {
+                let _ = tx.send(Message::Error(e.clone()));
+            }
+            h.clients.push(tx);
+        }
+        let response = Response::new(
+            StatusCode(200),
+            vec![
+                header("Content-Type", "text/event-stream; charset=utf-8"),
+                header("Cache-Control", "no-store"),
+            ],
+            EventStream {
+                rx,
+                buf: b"retry: 500\n\n".to_vec(),
+                pos: 0,
+            },
+            None,
+            None,
+        );
+        let _ = request.respond(response);
+        return;
+    }
+    if url == SCRIPT {
+        let _ = request.respond(
+            Response::from_string(LIVERELOAD_JS)
+                .with_header(header("Content-Type", "text/javascript; charset=utf-8")),
+        );
+        return;
+    }
+    let decoded = crate::markdown::percent_decode(&url);
+    if decoded.split('/').any(|part| part == "..") {
+        let _ = request.respond(Response::from_string("bad path").with_status_code(400));
+        return;
+    }
+    let rel = decoded.trim_start_matches('/');
+    let mut path = out.join(rel);
+    if path.is_dir() {
+        if !decoded.ends_with('/') {
+            let _ = request.respond(
+                Response::empty(StatusCode(301))
+                    .with_header(header("Location", &format!("{url}/"))),
+            );
+            return;
+        }
+        path = path.join("index.html");
+    }
+    let (status, path) = if path.is_file() {
+        (200, path)
+    } else {
+        (404, out.join("404.html"))
+    };
+    let Ok(mut bytes) = std::fs::read(&path) else {
+        let body = match &hub.lock().expect("hub").error {
+            Some(e) => format!("The site has not been built yet:\n\n{e}"),
+            None => "Not found".to_string(),
+        };
+        let _ = request.respond(Response::from_string(body).with_status_code(404));
+        return;
+    };
+    let ctype = content_type(&path);
+    if ctype.starts_with("text/html") {
+        bytes = inject(bytes);
+    }
+    let _ = request.respond(
+        Response::from_data(bytes)
+            .with_status_code(status)
+            .with_header(header("Content-Type", ctype))
+            .with_header(header("Cache-Control", "no-cache")),
+    );
+}
+
+/// Add the live-reload script to an HTML page (only when served by `serve`).
+fn inject(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT}\" defer></script>");
+    let pos = find_last(&html, b"</body>").unwrap_or(html.len());
+    html.splice(pos..pos, tag.into_bytes());
+    html
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "wasm" => "application/wasm",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "zip" => "application/zip",
+        "ics" => "text/calendar; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A server-sent event stream fed by a channel.
+struct EventStream {
+    rx: Receiver<Message>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl Read for EventStream {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos >= self.buf.len() {
+            let msg = match self.rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            };
+            self.buf = match msg {
+                Some(Message::Reload) => b"event: reload\ndata: 1\n\n".to_vec(),
+                Some(Message::Error(text)) => {
+                    let mut s = String::from("event: error\n");
+                    for line in text.lines() {
+                        s.push_str("data: ");
+                        s.push_str(line);
+                        s.push('\n');
+                    }
+                    s.push('\n');
+                    s.into_bytes()
+                }
+                // Keep-alive comment; also how a closed connection is noticed.
+                None => b": ping\n\n".to_vec(),
+            };
+            self.pos = 0;
+        }
+        let n = out.len().min(self.buf.len() - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_body_end() {
+        let out = inject(b"<html><body><p>x</p></body></html>".to_vec());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            format!("<html><body><p>x</p><script src=\"{SCRIPT}\" defer></script></body></html>")
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! The tera environment: one template set (the site's `templates/`, falling back to the
+//! built-in set shipped in the binary), filters and functions, and the context shared by every
+//! page (site settings, navigation, data files), which is built once per build.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+use crate::diagnostic::{Diagnostic, Location};
+
+/// The built-in templates, used for any name the site's `templates/` folder does not provide.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("page.html", include_str!("../templates/page.html")),
+    ("section.html", include_str!("../templates/section.html")),
+    ("home.html", include_str!("../templates/home.html")),
+    ("404.html", include_str!("../templates/404.html")),
+    (
+        "partials/nav.html",
+        include_str!("../templates/partials/nav.html"),
+    ),
+    (
+        "partials/page-list.html",
+        include_str!("../templates/partials/page-list.html"),
+    ),
+];
+
+/// Template sources by name, after merging the site's files over the built-in ones.
+pub struct TemplateSources {
+    pub files: BTreeMap<String, (String, Arc<str>)>,
+}
+
+/// Read `root/templates/**/*.html` over the built-in set.
+pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
+    let mut files: BTreeMap<String, (String, Arc<str>)> = BUILTIN
+        .iter()
+        .map(|(n, s)| (n.to_string(), (format!("<built-in>/{n}"), Arc::from(*s))))
+        .collect();
+    let dir = root.join("templates");
+    let mut errors = Vec::new();
+    if dir.is_dir() {
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            let path = entry.path();
+            if !entry.file_type().is_file()
+                || path.extension().and_then(|e| e.to_str()) != Some("html")
+            {
+                continue;
+            }
+            let name = path
+                .strip_prefix(&dir)
+                .expect("under templates")
+                .to_string_lossy()
+                .replace('\\', "/");
+            match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    files.insert(name.clone(), (format!("templates/{name}"), Arc::from(text)));
+                }
+                Err(e) => errors.push(Diagnostic::error(
+                    "template",
+                    format!("cannot read templates/{name}: {e}"),
+                )),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(TemplateSources { files })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Build the tera environment. `assets` maps logical asset names to fingerprinted URLs.
+pub fn environment(
+    sources: &TemplateSources,
+    assets: BTreeMap<String, String>,
+) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let assets = Arc::new(assets);
+    tera.register_function(
+        "asset",
+        move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            assets.get(&path).cloned().ok_or_else(|| {
+                tera::Error::message(format!(
+                    "unknown asset `{path}` (files in templates/assets/)"
+                ))
+            })
+        },
+    );
+    tera.register_filter(
+        "date_ru",
+        |s: String, _: Kwargs, _: &State| -> TeraResult<String> {
+            crate::content::Date::parse(&s)
+                .map(|d| d.russian())
+                .ok_or_else(|| tera::Error::message(format!("`{s}` is not a YYYY-MM-DD date")))
+        },
+    );
+    let list: Vec<(&str, &str)> = sources
+        .files
+        .iter()
+        .map(|(n, (_, s))| (n.as_str(), &**s))
+        .collect();
+    tera.add_raw_templates(list)
+        .map_err(|e| vec![template_error(&e, sources)])?;
+    Ok(tera)
+}
+
+/// Turn a tera error into a located diagnostic: tera 2 reports the template and span.
+pub fn template_error(err: &tera::Error, sources: &TemplateSources) -> Diagnostic {
+    use std::error::Error as _;
+    let report = match err.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
+    };
+    match report {
+        Some(r) => {
+            let (file, source) = sources
+                .files
+                .get(r.filename())
+                .map(|(f, s)| (f.clone(), s.clone()))
+                .unwrap_or_else(|| (r.filename().to_string(), Arc::from("")));
+            let span = r.span();
+            let mut d = Diagnostic::error("template", r.message().to_string());
+            if !source.is_empty() {
+                let start = span.range.start.min(source.len());
+                let len = span.range.end.saturating_sub(span.range.start);
+                d = d.at(Location::new(file, source, start, len));
+            } else {
+                d.message = format!("{}: {}", file, d.message);
+            }
+            d
+        }
+        None => {
+            let mut msg = err.to_string();
+            let mut src = err.source();
+            while let Some(s) = src {
+                msg.push_str(&format!(": {s}"));
+                src = s.source();
+            }
+            Diagnostic::error("template", msg)
+        }
+    }
+}
+
+/// The context every page shares; pages add `page`, `section` and their own values.
+pub fn global_context(tera: &mut Tera, values: &[(&'static str, serde_json::Value)]) {
+    let ctx: &mut Context = tera.global_context();
+    for (k, v) in values {
+        ctx.insert(*k, v);
+    }
+}

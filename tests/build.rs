@@ -1,0 +1,211 @@
+//! Builds real fixture sites with the `pamyatka` binary and asserts on the HTML.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn builds_every_page_sitemap_and_404() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let root = dir.path();
+    for page in [
+        "public/index.html",
+        "public/guides/index.html",
+        "public/guides/esia/index.html",
+        "public/guides/archive/index.html",
+        "public/404.html",
+    ] {
+        assert!(root.join(page).is_file(), "{page} missing");
+    }
+    let sitemap = read(root, "public/sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://example.org/memo/guides/esia/</loc><lastmod>2025-09-01</lastmod>"
+        ),
+        "{sitemap}"
+    );
+    assert_eq!(sitemap.matches("<url>").count(), 4);
+    assert!(
+        root.join("public/guides/schema.png").is_file(),
+        "static files are copied"
+    );
+    let notfound = read(root, "public/404.html");
+    assert!(notfound.contains("Страница не найдена"));
+    assert!(
+        notfound.contains("href=\"/guides/\""),
+        "404 keeps site-absolute links: {notfound}"
+    );
+}
+
+#[test]
+fn markdown_features_render() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(dir.path(), "public/guides/esia/index.html");
+    // heading ids: generated (Cyrillic) and explicit
+    assert!(html.contains("<h2 id=\"шаг-1-регистрация\">"), "{html}");
+    assert!(html.contains("<h2 id=\"podtverzhdenie\">"));
+    // checklist with stable ids
+    assert!(html.contains("id=\"cl-passport\""));
+    assert!(html.contains("<label for=\"cl-snils\">СНИЛС</label>"));
+    // callout
+    assert!(html.contains("callout--warning"));
+    // links to .md files resolve, relative to the page
+    assert!(
+        html.contains("href=\"../archive/#%D1%87%D1%82%D0%BE-"),
+        "{html}"
+    );
+    // external links get noopener
+    assert!(html.contains("href=\"https://www.gosuslugi.ru\" rel=\"noopener\""));
+    // glossary abbreviations, whole words only
+    assert!(html.contains("<abbr title=\"Идентификационный номер налогоплательщика\">ИНН</abbr>"));
+    assert!(html.contains("Инна — не <abbr"));
+    // table, code highlighting with classes
+    assert!(html.contains("<div class=\"table-wrap\""));
+    assert!(html.contains("class=\"hl-"));
+    assert!(!html.contains("style=\""), "no inline styles");
+    // fingerprinted stylesheet, relative
+    let css = std::fs::read_dir(dir.path().join("public/assets"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let name = css.file_name().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("style.") && name.len() > "style..css".len() + 8,
+        "{name}"
+    );
+    assert!(html.contains(&format!("href=\"../../assets/{name}\"")));
+    // source metadata, dates in Russian format
+    assert!(html.contains("15.01.2024"));
+    assert!(html.contains("datetime=\"2025-09-01\">01.09.2025"));
+    // home links
+    let home = read(dir.path(), "public/index.html");
+    assert!(home.contains("href=\"guides/esia/\""), "{home}");
+    assert!(home.contains("<abbr title=\"Всероссийские проверочные работы в системе среднего профессионального образования\">ВПР СПО</abbr>"));
+}
+
+#[test]
+fn minified_output_is_smaller_and_still_complete() {
+    let dir = site("basic");
+    assert!(
+        pamyatka(dir.path(), &["build", "--no-minify"])
+            .status
+            .success()
+    );
+    let plain = read(dir.path(), "public/guides/esia/index.html");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let min = read(dir.path(), "public/guides/esia/index.html");
+    assert!(min.len() < plain.len());
+    assert!(min.contains("cl-passport") && min.contains("</html>"));
+}
+
+#[test]
+fn check_passes_on_a_good_site_and_locates_broken_anchors() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+
+    let dir = site("check-anchor");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("content/a.md:6:11"), "{err}");
+    assert!(
+        err.contains("`#несуществующий-раздел` does not exist on /b/"),
+        "{err}"
+    );
+}
+
+#[test]
+fn failed_build_leaves_previous_output_byte_for_byte() {
+    let dir = site("basic");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let before = snapshot_tree(&dir.path().join("public"));
+    // Break one page.
+    std::fs::write(
+        dir.path().join("content/guides/archive.md"),
+        "---\ntitle: [\n---\n",
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(!o.status.success());
+    assert_eq!(snapshot_tree(&dir.path().join("public")), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "only content/ and public/: {leftovers:?}"
+    );
+}
+
+#[test]
+fn refuses_to_replace_a_folder_it_did_not_make() {
+    let dir = site("basic");
+    let foreign = dir.path().join("mine");
+    std::fs::create_dir(&foreign).unwrap();
+    std::fs::write(foreign.join("thesis.docx"), b"important").unwrap();
+    let o = pamyatka(dir.path(), &["build", "--out", "mine"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("refusing to replace"));
+    assert_eq!(
+        std::fs::read(foreign.join("thesis.docx")).unwrap(),
+        b"important"
+    );
+}
+
+#[test]
+fn new_guide_scaffold_builds_cleanly() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["new", "guide", "guides/novaya-pamyatka"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        dir.path()
+            .join("public/guides/novaya-pamyatka/index.html")
+            .is_file()
+    );
+    let again = pamyatka(dir.path(), &["new", "guide", "guides/novaya-pamyatka"]);
+    assert!(!again.status.success());
+}
+
+#[test]
+fn verbose_prints_phase_timings() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["build", "--verbose"]);
+    let err = stderr(&o);
+    for phase in ["load", "templates", "render", "write"] {
+        assert!(err.contains(phase), "{err}");
+    }
+}
+
+#[test]
+fn site_templates_override_the_builtin_ones() {
+    let dir = site("basic");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }} — {{ data.contacts.support.email }}</p>{% endblock content %}",
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(dir.path(), "public/guides/esia/index.html");
+    assert!(
+        html.contains("<p class=\"custom\">Подтверждение учётной записи <abbr"),
+        "{html}"
+    );
+    assert!(
+        html.contains("help@example.org"),
+        "data files reach templates"
+    );
+}

@@ -1,0 +1,48 @@
+//! Every invalid fixture fails with a located diagnostic (snapshotted, so its quality is
+//! pinned) and leaves the previous output untouched.
+
+mod common;
+
+use common::*;
+
+fn fails_cleanly(name: &str) -> String {
+    let dir = site(name);
+    // A previous good build that must survive.
+    let public = dir.path().join("public");
+    std::fs::create_dir_all(public.join("old")).unwrap();
+    std::fs::write(public.join(".pamyatka-output"), b"").unwrap();
+    std::fs::write(public.join("old/index.html"), b"<p>previous</p>").unwrap();
+    let before = snapshot_tree(&public);
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(!o.status.success(), "{name} should fail");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(snapshot_tree(&public), before, "{name}: public/ changed");
+    stderr(&o)
+}
+
+macro_rules! invalid {
+    ($($test:ident => $fixture:literal, $position:literal;)*) => {$(
+        #[test]
+        fn $test() {
+            let err = fails_cleanly(concat!("invalid/", $fixture));
+            assert!(err.contains($position), "{} lacks {}:\n{err}", $fixture, $position);
+            insta::assert_snapshot!($fixture, err);
+        }
+    )*};
+}
+
+invalid! {
+    unknown_field => "unknown-field", "content/a.md:3:1";
+    yaml_syntax => "yaml-syntax", "content/a.md:";
+    bad_date => "bad-date", "content/a.md:3:10";
+    bad_audience => "bad-audience", "content/a.md:3:";
+    missing_title => "missing-title", "content/a.md:";
+    no_front_matter => "no-front-matter", "content/a.md:1:1";
+    broken_link => "broken-link", "content/a.md:6:";
+    duplicate_checklist_id => "duplicate-checklist-id", "content/a.md:5:1";
+    template_error => "template-error", "templates/page.html:3:";
+    missing_template => "missing-template", "template `nesushchestvuyushchiy.html` does not exist";
+    missing_site_yaml => "missing-site-yaml", "content/site.yaml is missing";
+    bad_data_yaml => "bad-data-yaml", "content/data.yaml:3:";
+    not_utf8 => "not-utf8", "content/a.md:2:";
+}
