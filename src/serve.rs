@@ -2,7 +2,7 @@
 //! `content/` or `templates/` and reloads the open pages. A broken edit is shown in the
 //! terminal and over the page, and the last good site keeps being served.
 
-use std::io::Read;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
@@ -167,22 +167,30 @@ fn handle(request: Request, out: &Path, hub: &Mutex<Hub>) {
             }
             h.clients.push(tx);
         }
-        let response = Response::new(
-            StatusCode(200),
-            vec![
-                header("Content-Type", "text/event-stream; charset=utf-8"),
-                header("Cache-Control", "no-store"),
-            ],
-            EventStream {
-                rx,
-                buf: b"retry: 500\n\n".to_vec(),
-                pos: 0,
-            },
-            None,
-            None,
-        );
-        let _ = request.respond(response);
-        return;
+        // Written straight to the socket: a chunked response would be buffered.
+        let mut w = request.into_writer();
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+        if w.write_all(head.as_bytes())
+            .and_then(|_| w.flush())
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            let msg = match rx.recv_timeout(Duration::from_secs(15)) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+            // A keep-alive comment on timeout is also how a closed connection is noticed.
+            let text = msg.map_or_else(|| ": ping\n\n".to_string(), |m| event_text(&m));
+            if w.write_all(text.as_bytes())
+                .and_then(|_| w.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
     }
     if url == SCRIPT {
         let _ = request.respond(
@@ -265,42 +273,20 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-/// A server-sent event stream fed by a channel.
-struct EventStream {
-    rx: Receiver<Message>,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl Read for EventStream {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos >= self.buf.len() {
-            let msg = match self.rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return Ok(0),
-            };
-            self.buf = match msg {
-                Some(Message::Reload) => b"event: reload\ndata: 1\n\n".to_vec(),
-                Some(Message::Error(text)) => {
-                    let mut s = String::from("event: error\n");
-                    for line in text.lines() {
-                        s.push_str("data: ");
-                        s.push_str(line);
-                        s.push('\n');
-                    }
-                    s.push('\n');
-                    s.into_bytes()
-                }
-                // Keep-alive comment; also how a closed connection is noticed.
-                None => b": ping\n\n".to_vec(),
-            };
-            self.pos = 0;
+/// One server-sent event.
+fn event_text(msg: &Message) -> String {
+    match msg {
+        Message::Reload => "event: reload\ndata: 1\n\n".to_string(),
+        Message::Error(text) => {
+            let mut s = String::from("event: error\n");
+            for line in text.lines() {
+                s.push_str("data: ");
+                s.push_str(line);
+                s.push('\n');
+            }
+            s.push('\n');
+            s
         }
-        let n = out.len().min(self.buf.len() - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
     }
 }
 
