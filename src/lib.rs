@@ -9,6 +9,7 @@ pub mod assets;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod data;
 pub mod diagnostic;
 pub mod highlight;
 pub mod markdown;

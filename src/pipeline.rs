@@ -11,6 +11,7 @@ use tera::Context;
 
 use crate::assets;
 use crate::content::{self, Site};
+use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::markdown::{self, SiteLink};
 use crate::output::{self, Staging};
@@ -76,7 +77,8 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         start: Instant::now(),
         phases: Vec::new(),
     };
-    let site = content::load(root)?;
+    let mut site = content::load(root)?;
+    let typed = data::attach(&mut site, current_year())?;
     timer.lap("load");
 
     let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
@@ -141,6 +143,9 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             let mut ctx = Context::new();
             ctx.insert("page", &render::page_value(page, &rendered));
             ctx.insert("section", &shared.sections[&page.section]);
+            for (name, value) in typed.page_values.get(&page.rel).into_iter().flatten() {
+                ctx.insert(*name, value);
+            }
             let html = tera
                 .render(page.template(), &ctx)
                 .map_err(|e| vec![templates::template_error(&e, &sources)])?;
@@ -242,6 +247,14 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         warnings,
         timings: timer.phases,
     })
+}
+
+/// The current year (UTC), for the calendar's "is this year covered" warning.
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
 }
 
 /// Files in `content/` that are neither Markdown nor YAML: copied as they are.

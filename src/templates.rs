@@ -18,6 +18,18 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("home.html", include_str!("../templates/home.html")),
     ("404.html", include_str!("../templates/404.html")),
     (
+        "regulation.html",
+        include_str!("../templates/regulation.html"),
+    ),
+    (
+        "regulation-role.html",
+        include_str!("../templates/regulation-role.html"),
+    ),
+    (
+        "partials/regulation-row.html",
+        include_str!("../templates/partials/regulation-row.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

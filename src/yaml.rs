@@ -71,6 +71,12 @@ fn located(
     d
 }
 
+/// Byte span of the first `backticked` value of `message` in `text`, if it is there.
+pub fn locate_quoted(text: &str, message: &str) -> Option<(usize, usize)> {
+    let quoted = first_quoted(message)?;
+    find_token(text, quoted).map(|i| (i, quoted.len()))
+}
+
 /// Levenshtein distance in characters (for "did you mean").
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

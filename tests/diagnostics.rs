@@ -45,4 +45,22 @@ invalid! {
     missing_site_yaml => "missing-site-yaml", "content/site.yaml is missing";
     bad_data_yaml => "bad-data-yaml", "content/data.yaml:3:";
     not_utf8 => "not-utf8", "content/a.md:2:";
+    calendar_wrong_total => "calendar-wrong-total", "content/calendar/2026.yaml:";
+    unknown_role => "unknown-role", "content/regulations/table.yaml:12:";
+}
+
+#[test]
+fn a_missing_calendar_year_is_a_warning_not_an_error() {
+    let dir = site("basic");
+    let cal = dir.path().join("content/calendar");
+    std::fs::create_dir_all(&cal).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/calendar/2024.yaml"),
+        cal.join("2024.yaml"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains(".yaml is missing: deadlines in"), "{err}");
 }

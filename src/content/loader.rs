@@ -16,7 +16,7 @@ use crate::yaml;
 /// What one file turned into.
 enum Loaded {
     Page(Box<Page>),
-    Data(String, serde_json::Value),
+    Data(String, serde_json::Value, Arc<str>),
     Config(SiteConfig),
     Glossary(Vec<GlossaryEntry>, serde_json::Value),
     Draft,
@@ -72,10 +72,14 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let mut pages = Vec::new();
     let mut data = serde_json::Map::new();
     let mut glossary = Vec::new();
+    let mut data_sources = BTreeMap::new();
     for r in results {
         match r {
             Ok(Loaded::Page(p)) => pages.push(*p),
-            Ok(Loaded::Data(rel, value)) => insert_data(&mut data, &rel, value),
+            Ok(Loaded::Data(rel, value, text)) => {
+                insert_data(&mut data, &rel, value);
+                data_sources.insert(rel, text);
+            }
             Ok(Loaded::Config(c)) => config = Some(c),
             Ok(Loaded::Glossary(g, value)) => {
                 glossary = g;
@@ -130,6 +134,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         sections,
         data: serde_json::Value::Object(data),
         glossary,
+        data_sources,
         warnings,
     })
 }
@@ -189,7 +194,7 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
         }
         _ => {
             let value: serde_json::Value = yaml::parse(&file, &text, "yaml")?;
-            Ok(Loaded::Data(rel.to_string(), value))
+            Ok(Loaded::Data(rel.to_string(), value, text))
         }
     }
 }
@@ -254,7 +259,10 @@ fn insert_data(
 }
 
 /// Group pages into sections by folder, creating the folders that have no `_index.md`.
-fn build_sections(pages: &mut [Page], warnings: &mut Vec<Diagnostic>) -> BTreeMap<String, Section> {
+pub fn build_sections(
+    pages: &mut [Page],
+    warnings: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Section> {
     let mut sections: BTreeMap<String, Section> = BTreeMap::new();
     let new_section = |key: &str| Section {
         key: key.to_string(),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use frontmatter::{Audience, Date, FrontMatter, SourceInfo};
-pub use loader::load;
+pub use loader::{build_sections, load};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -99,6 +99,8 @@ pub struct Site {
     /// All data files as one JSON tree keyed by path (`regulations` → `gis-obrazovanie` → …).
     pub data: serde_json::Value,
     pub glossary: Vec<GlossaryEntry>,
+    /// The text of every data file, by path relative to `content/`, for typed re-parsing.
+    pub data_sources: BTreeMap<String, Arc<str>>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -106,6 +108,13 @@ impl Site {
     /// The page whose file is `rel` (relative to `content/`).
     pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.rel == rel)
+    }
+
+    /// Add pages made from data (not from Markdown) and regroup the sections.
+    pub fn add_pages(&mut self, pages: Vec<Page>) {
+        self.pages.extend(pages);
+        let mut warnings = Vec::new();
+        self.sections = build_sections(&mut self.pages, &mut warnings);
     }
 }
 

@@ -1,1 +1,6 @@
-//! Placeholder until issue 4.
+//! `pamyatka-checks`: the rules pamyatka applies, as pure Rust with no I/O, so that the builder,
+//! the CLI and the browser (compiled to wasm32) give the same answers. The rules themselves come
+//! from `content/` YAML; this crate only gives them meaning.
+
+pub mod calendar;
+pub mod date;

@@ -1,0 +1,58 @@
+//! Typed data files: the stage after loading that gives meaning to the YAML files the site
+//! depends on (production calendar, regulation tables and their roles), checks them against each
+//! other and the pages, and adds the pages made from data (one per role of a regulation table).
+
+pub mod calendar;
+pub mod regulation;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::content::Site;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+
+/// What the typed data stage adds for rendering.
+#[derive(Default)]
+pub struct TypedData {
+    /// Extra template values per page (`rel` → [(name, value)]).
+    pub page_values: HashMap<String, Vec<(&'static str, Value)>>,
+    pub calendar: pamyatka_checks::calendar::ProductionCalendar,
+}
+
+/// Parse and check the typed data files; add data pages to `site`.
+pub fn attach(site: &mut Site, today_year: i32) -> Result<TypedData, Diagnostics> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let calendar = calendar::load(site, today_year, &mut errors, &mut warnings);
+    let mut typed = TypedData {
+        calendar,
+        ..TypedData::default()
+    };
+    regulation::attach(site, &mut typed, &mut errors);
+    site.warnings.extend(warnings);
+    if errors.is_empty() {
+        Ok(typed)
+    } else {
+        Err(Diagnostics {
+            diagnostics: errors,
+        })
+    }
+}
+
+/// A located error about a value quoted in backticks in `message`, found in a data file.
+pub fn data_error(code: &'static str, rel: &str, text: &Arc<str>, message: String) -> Diagnostic {
+    let file = PathBuf::from("content").join(rel);
+    let loc = crate::yaml::locate_quoted(text, &message)
+        .map(|(offset, len)| Location::new(&file, text.clone(), offset, len));
+    let d = Diagnostic::error(code, message);
+    match loc {
+        Some(l) => d.at(l),
+        None => Diagnostic {
+            message: format!("content/{rel}: {}", d.message),
+            ..d
+        },
+    }
+}

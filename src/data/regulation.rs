@@ -1,0 +1,480 @@
+//! Regulation tables (`content/regulations/*.yaml`) and their roles (`roles.yaml`): typed,
+//! cross-checked (every role id exists, every group names an existing page), rendered by the
+//! page each group names, and regrouped by role into one generated page per role
+//! («что должна сделать ОО и в какой срок»).
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::{TypedData, data_error};
+use crate::content::{Audience, FrontMatter, Page, PageKind, Site, url_for};
+use crate::diagnostic::Diagnostic;
+use crate::yaml;
+
+/// Template that renders one group of a table.
+pub const GROUP_TEMPLATE: &str = "regulation.html";
+/// Template of the generated per-role pages.
+pub const ROLE_TEMPLATE: &str = "regulation-role.html";
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub name: String,
+    pub short: String,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Columns {
+    pub number: String,
+    pub action: String,
+    pub deadline: String,
+    pub responsible: String,
+    pub result: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub title: String,
+    pub document: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub columns: Columns,
+    pub stages: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub page: Option<String>,
+    #[serde(default)]
+    pub numbering_gaps: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<Row>,
+    #[serde(default)]
+    pub modules: Vec<Group>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    pub number: String,
+    pub action: String,
+    #[serde(default)]
+    pub items: Vec<String>,
+    pub deadline: String,
+    #[serde(default)]
+    pub deadline_rule: Option<String>,
+    #[serde(default)]
+    pub responsible: Vec<String>,
+    #[serde(default)]
+    pub responsible_text: Option<String>,
+    pub result: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub parts: Vec<Part>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub action: String,
+    pub responsible: Vec<String>,
+    pub result: String,
+    #[serde(default)]
+    pub forms: Vec<String>,
+}
+
+impl Row {
+    /// Every role the row names, in its own list and in its parts.
+    pub fn all_roles(&self) -> impl Iterator<Item = &String> {
+        self.responsible
+            .iter()
+            .chain(self.parts.iter().flat_map(|p| &p.responsible))
+    }
+}
+
+/// Anchor of a row on its group's page: `r-1-3` (stage 1, row 3), `r-2-1-4` (row 2.1.4).
+pub fn row_id(group: &Group, row: &Row) -> String {
+    let number = if row.number.contains('.') {
+        row.number.clone()
+    } else {
+        format!("{}.{}", group.number, row.number)
+    };
+    format!("r-{}", number.trim_end_matches('.').replace('.', "-"))
+}
+
+/// Number of rows in a table, all groups included (what a test counts against the seed).
+pub fn row_count(table: &Table) -> usize {
+    fn count(g: &Group) -> usize {
+        g.rows.len() + g.modules.iter().map(count).sum::<usize>()
+    }
+    table.stages.iter().map(count).sum()
+}
+
+struct Ctx<'a> {
+    roles: &'a BTreeMap<String, Role>,
+    roles_url: String,
+}
+
+impl Ctx<'_> {
+    fn roles_value(&self, ids: &[String]) -> Value {
+        Value::Array(
+            ids.iter()
+                .map(|id| {
+                    let r = &self.roles[id];
+                    json!({"id": id, "name": r.name, "short": r.short, "url": format!("{}{id}/", self.roles_url)})
+                })
+                .collect(),
+        )
+    }
+
+    fn row_value(&self, group: &Group, row: &Row, group_url: &str) -> Value {
+        let id = row_id(group, row);
+        json!({
+            "id": id,
+            "number": row.number,
+            "action": row.action,
+            "items": row.items,
+            "deadline": row.deadline,
+            "deadline_rule": row.deadline_rule,
+            "responsible": self.roles_value(&row.responsible),
+            "responsible_text": row.responsible_text,
+            "result": row.result,
+            "forms": row.forms,
+            "parts": row.parts.iter().map(|p| json!({
+                "action": p.action,
+                "responsible": self.roles_value(&p.responsible),
+                "result": p.result,
+                "forms": p.forms,
+            })).collect::<Vec<_>>(),
+            "note": row.note,
+            "url": format!("{group_url}#{id}"),
+            "group_number": group.number,
+            "group_title": group.title,
+        })
+    }
+}
+
+pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnostic>) {
+    let sources: Vec<(String, Arc<str>)> = site
+        .data_sources
+        .iter()
+        .filter(|(k, _)| k.starts_with("regulations/"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let Some((roles_rel, roles_text)) = sources.iter().find(|(k, _)| k == "regulations/roles.yaml")
+    else {
+        if let Some((rel, _)) = sources.first() {
+            errors.push(
+                Diagnostic::error(
+                    "regulation",
+                    format!("content/{rel}: content/regulations/roles.yaml is missing"),
+                )
+                .hint(
+                    "list every role id the tables use, with its Russian name (see docs/DATA.md)",
+                ),
+            );
+        }
+        return;
+    };
+    let roles: BTreeMap<String, Role> = match yaml::parse(
+        &PathBuf::from("content").join(roles_rel),
+        roles_text,
+        "regulation",
+    ) {
+        Ok(r) => r,
+        Err(d) => {
+            errors.push(d);
+            return;
+        }
+    };
+    let page_rels: HashSet<String> = site.pages.iter().map(|p| p.rel.clone()).collect();
+    let mut new_pages = Vec::new();
+    let mut named_pages: HashSet<String> = HashSet::new();
+    for (rel, text) in &sources {
+        if rel == roles_rel {
+            continue;
+        }
+        let file = PathBuf::from("content").join(rel);
+        let table: Table = match yaml::parse(&file, text, "regulation") {
+            Ok(t) => t,
+            Err(d) => {
+                errors.push(d);
+                continue;
+            }
+        };
+        for g in table
+            .stages
+            .iter()
+            .flat_map(|s| std::iter::once(s).chain(&s.modules))
+        {
+            named_pages.extend(g.page.clone());
+        }
+        let before = errors.len();
+        check_table(&table, rel, text, &roles, &page_rels, site, errors);
+        if errors.len() > before {
+            continue;
+        }
+        render_table(&table, rel, &roles, typed, &mut new_pages);
+    }
+    // Every page that asks for the regulation template must be named by a group of a table.
+    for p in &site.pages {
+        if p.template() == GROUP_TEMPLATE && !named_pages.contains(&p.rel) {
+            errors.push(
+                Diagnostic::error(
+                    "regulation",
+                    format!("{} uses {GROUP_TEMPLATE}, but no group of a regulation table names it in `page:`", p.file.display()),
+                )
+                .hint(format!("add `page: {}` to a stage or module in content/regulations/, or remove the template", p.rel)),
+            );
+        }
+    }
+    let taken: HashSet<String> = site.pages.iter().map(|p| p.url.clone()).collect();
+    for p in &new_pages {
+        if taken.contains(&p.url) {
+            errors.push(
+                Diagnostic::error(
+                    "url-collision",
+                    format!(
+                        "{} is generated for the regulation roles, but a page already has that URL",
+                        p.url
+                    ),
+                )
+                .hint("rename the folder or page that uses this URL"),
+            );
+        }
+    }
+    if errors.is_empty() {
+        site.add_pages(new_pages);
+    }
+}
+
+fn check_table(
+    table: &Table,
+    rel: &str,
+    text: &Arc<str>,
+    roles: &BTreeMap<String, Role>,
+    page_rels: &HashSet<String>,
+    site: &Site,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut reported = HashSet::new();
+    let mut check_group = |g: &Group, errors: &mut Vec<Diagnostic>| {
+        if let Some(page) = &g.page {
+            if !page_rels.contains(page) {
+                errors.push(
+                    data_error(
+                        "regulation",
+                        rel,
+                        text,
+                        format!(
+                            "group {} names page `{page}`, which does not exist",
+                            g.number
+                        ),
+                    )
+                    .hint("give the path of a .md file relative to content/"),
+                );
+            } else if site
+                .page_by_rel(page)
+                .is_some_and(|p| p.template() != GROUP_TEMPLATE)
+            {
+                errors.push(
+                    data_error(
+                        "regulation",
+                        rel,
+                        text,
+                        format!(
+                            "page `{page}` renders group {} but does not use {GROUP_TEMPLATE}",
+                            g.number
+                        ),
+                    )
+                    .hint(format!(
+                        "add `template: {GROUP_TEMPLATE}` to that page's front matter"
+                    )),
+                );
+            }
+        }
+        let mut numbers = HashSet::new();
+        for row in &g.rows {
+            if !numbers.insert(&row.number) {
+                errors.push(data_error(
+                    "regulation",
+                    rel,
+                    text,
+                    format!(
+                        "row number `{}` appears twice in group {}",
+                        row.number, g.number
+                    ),
+                ));
+            }
+            for id in row.all_roles() {
+                if !roles.contains_key(id) && reported.insert(id.clone()) {
+                    errors.push(
+                        data_error(
+                            "regulation",
+                            rel,
+                            text,
+                            format!("unknown role `{id}` (row {})", row.number),
+                        )
+                        .hint("add the role to content/regulations/roles.yaml or fix the id"),
+                    );
+                }
+            }
+        }
+    };
+    for stage in &table.stages {
+        check_group(stage, errors);
+        for m in &stage.modules {
+            check_group(m, errors);
+        }
+    }
+}
+
+fn render_table(
+    table: &Table,
+    rel: &str,
+    roles: &BTreeMap<String, Role>,
+    typed: &mut TypedData,
+    new_pages: &mut Vec<Page>,
+) {
+    // Role pages live next to the table's first page: /<section>/roli/<role>/.
+    let first_page = table
+        .stages
+        .iter()
+        .find_map(|s| s.page.clone())
+        .unwrap_or_default();
+    let section = first_page
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .to_string();
+    let roli_dir = if section.is_empty() {
+        "roli".to_string()
+    } else {
+        format!("{section}/roli")
+    };
+    let ctx = Ctx {
+        roles,
+        roles_url: url_for(&format!("{roli_dir}/_index.md")),
+    };
+    let meta = json!({
+        "title": table.title, "document": table.document, "region": table.region,
+        "columns": table.columns, "source": rel, "roles_url": ctx.roles_url,
+    });
+    let page_url = |g: &Group| g.page.as_ref().map(|p| url_for(p)).unwrap_or_default();
+    let mut by_role: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    for stage in &table.stages {
+        let stage_ref =
+            json!({"number": stage.number, "title": stage.title, "url": page_url(stage)});
+        let groups = std::iter::once((stage, Value::Null))
+            .chain(stage.modules.iter().map(|m| (m, stage_ref.clone())));
+        for (g, parent) in groups {
+            let url = page_url(g);
+            let rows: Vec<Value> = g.rows.iter().map(|r| ctx.row_value(g, r, &url)).collect();
+            for (row, value) in g.rows.iter().zip(&rows) {
+                let mut seen = HashSet::new();
+                for id in row.all_roles() {
+                    if seen.insert(id) {
+                        by_role.entry(id.as_str()).or_default().push(value.clone());
+                    }
+                }
+            }
+            if let Some(page) = &g.page {
+                let group = json!({
+                    "number": g.number, "title": g.title, "rows": rows, "gaps": g.numbering_gaps,
+                    "kind": if parent.is_null() { "stage" } else { "module" },
+                    "modules": g.modules.iter().map(|m| json!({
+                        "number": m.number, "title": m.title, "url": page_url(m), "count": m.rows.len(),
+                    })).collect::<Vec<_>>(),
+                });
+                typed.page_values.entry(page.clone()).or_default().push((
+                    "regulation",
+                    json!({"table": meta, "group": group, "stage": parent}),
+                ));
+            }
+        }
+    }
+    // The generated pages: an index of roles, and one page per role that has rows.
+    let index_rel = format!("{roli_dir}/_index.md");
+    let role_list: Vec<Value> = by_role
+        .iter()
+        .map(|(id, rows)| {
+            let r = &roles[*id];
+            json!({"id": id, "name": r.name, "short": r.short, "url": format!("{}{id}/", ctx.roles_url), "count": rows.len()})
+        })
+        .collect();
+    new_pages.push(data_page(
+        &index_rel,
+        "Сроки по ролям",
+        &format!(
+            "Что и в какой срок делает каждый участник: {}.",
+            table.title
+        ),
+        PageKind::Section,
+        ROLE_TEMPLATE,
+        vec![],
+    ));
+    typed.page_values.entry(index_rel).or_default().push((
+        "regulation_roles",
+        json!({"table": meta, "roles": role_list, "role": null, "rows": []}),
+    ));
+    for (id, rows) in by_role {
+        let r = &roles[id];
+        let page_rel = format!("{roli_dir}/{id}.md");
+        new_pages.push(data_page(
+            &page_rel,
+            &format!("{}: что сделать и в какой срок", r.name),
+            &format!(
+                "Все мероприятия регламента, в которых участвует {}, со сроками исполнения.",
+                r.short
+            ),
+            PageKind::Page,
+            ROLE_TEMPLATE,
+            r.audience.clone(),
+        ));
+        typed.page_values.entry(page_rel).or_default().push((
+            "regulation_roles",
+            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows}),
+        ));
+    }
+}
+
+fn data_page(
+    rel: &str,
+    title: &str,
+    description: &str,
+    kind: PageKind,
+    template: &str,
+    audience: Vec<Audience>,
+) -> Page {
+    Page {
+        file: PathBuf::from("content").join("regulations"),
+        rel: rel.to_string(),
+        source: Arc::from(""),
+        body_offset: 0,
+        front: FrontMatter {
+            title: title.to_string(),
+            description: Some(description.to_string()),
+            weight: 1000,
+            audience,
+            template: Some(template.to_string()),
+            ..FrontMatter::default()
+        },
+        kind,
+        url: url_for(rel),
+        section: rel.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
+    }
+}

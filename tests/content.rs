@@ -1,0 +1,228 @@
+//! The real site in `content/`: it builds without warnings, `check` is clean, every row of the
+//! regulation table in the source memo is on the site, and none of the source's OCR noise is.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Build the real content into a temp dir (readable HTML).
+fn build_real() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let o = pamyatka(
+        &repo(),
+        &[
+            "build",
+            "--no-minify",
+            "--out",
+            out.path().join("public").to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(", 0 warning(s)"),
+        "the real site builds without warnings:\n{}",
+        stderr(&o)
+    );
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The row numbers of the regulation table as printed in the source memo (seed 002).
+fn seed_row_numbers() -> Vec<String> {
+    let seeds = repo().join("../shared/seeds");
+    let seed = std::fs::read_dir(&seeds)
+        .unwrap_or_else(|e| panic!("{} must be beside the repo: {e}", seeds.display()))
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("002_"))
+        .expect("seed 002 (the regulation table)");
+    let text = std::fs::read_to_string(seed.path()).unwrap();
+    text.lines()
+        .filter_map(|l| {
+            let t = l.strip_prefix('\t')?.trim();
+            let ok = !t.is_empty()
+                && t.trim_end_matches('.')
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            ok.then(|| t.trim_end_matches('.').to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn real_site_builds_clean_and_check_passes() {
+    let out = build_real();
+    let public = out.path().join("public");
+    for page in [
+        "index.html",
+        "o-portale/index.html",
+        "esia/privyazka/index.html",
+        "fioko/dokumenty-ekspertov/index.html",
+        "regiso-edo/podklyuchenie/index.html",
+        "shkola-testiruyushchaya/vnutrennyaya-pochta/index.html",
+        "gis-obrazovanie/index.html",
+        "gis-obrazovanie/etap-1/index.html",
+        "gis-obrazovanie/roli/index.html",
+        "gis-obrazovanie/roli/mouo/index.html",
+        "404.html",
+        "sitemap.xml",
+    ] {
+        assert!(public.join(page).is_file(), "{page} missing");
+    }
+    let o = pamyatka(&repo(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn every_seed_row_of_the_regulation_table_is_rendered() {
+    let seed = seed_row_numbers();
+    assert_eq!(seed.len(), 52, "{seed:?}");
+    let out = build_real();
+    let public = out.path().join("public/gis-obrazovanie");
+    let mut rendered = Vec::new();
+    for (_, html) in html_files(&public) {
+        for part in html.split("class=\"reg-row\"").skip(1) {
+            let number = part
+                .split("data-label=\"№\">")
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap();
+            rendered.push(number.trim().to_string());
+        }
+    }
+    let mut want = seed.clone();
+    want.sort();
+    rendered.sort();
+    assert_eq!(rendered, want, "the site's rows are the seed's rows");
+    // Gaps in the official numbering are kept and explained.
+    assert!(!seed.contains(&"2.2.3".to_string()) && !seed.contains(&"2.5.5".to_string()));
+    let m22 = std::fs::read_to_string(public.join("modul-2-2/index.html")).unwrap();
+    assert!(m22.contains("2.2.3"), "the gap is named on the page");
+}
+
+#[test]
+fn role_pages_list_each_roles_rows_with_deadlines() {
+    let out = build_real();
+    let mouo = std::fs::read_to_string(
+        out.path()
+            .join("public/gis-obrazovanie/roli/mouo/index.html"),
+    )
+    .unwrap();
+    assert!(
+        mouo.contains("В течение 10 дней после получения лицензии"),
+        "{mouo}"
+    );
+    assert!(
+        mouo.contains("href=\"../../etap-1/#r-1-1\""),
+        "rows link to the table"
+    );
+    let etap1 =
+        std::fs::read_to_string(out.path().join("public/gis-obrazovanie/etap-1/index.html"))
+            .unwrap();
+    assert!(etap1.contains("<tr id=\"r-1-1\""));
+    assert!(etap1.contains("<caption"));
+    assert!(etap1.contains("<th scope=\"col\""));
+    assert!(
+        etap1.contains("href=\"../roli/mouo/\""),
+        "roles link to their pages"
+    );
+}
+
+#[test]
+fn no_ocr_noise_survives() {
+    let out = build_real();
+    let noise = [
+        "bookmark",
+        "_GoBack",
+        "ONOKO",
+        "Altanama",
+        "\u{FFFD}",
+        "посо ги",
+        "EPH",
+    ];
+    for (path, html) in html_files(&out.path().join("public")) {
+        for n in noise {
+            assert!(
+                !html.contains(n),
+                "{} contains the OCR noise {n:?}",
+                path.display()
+            );
+        }
+    }
+    for entry in walkdir::WalkDir::new(repo().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file() {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for n in noise {
+                assert!(
+                    !text.contains(n),
+                    "{} contains {n:?}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_checklist_item_has_a_stable_id() {
+    // Items without `{#id}` produce a warning (see markdown.rs); the real site has none, and
+    // every guide has a checklist.
+    let out = build_real();
+    for guide in [
+        "esia/privyazka",
+        "fioko/dokumenty-ekspertov",
+        "regiso-edo/podklyuchenie",
+        "shkola-testiruyushchaya/vnutrennyaya-pochta",
+    ] {
+        let html =
+            std::fs::read_to_string(out.path().join(format!("public/{guide}/index.html"))).unwrap();
+        assert!(
+            html.contains("class=\"checklist\""),
+            "{guide} has a checklist"
+        );
+        let ids: Vec<&str> = html
+            .split("data-item=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        assert!(!ids.is_empty());
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "{guide}: ids are unique");
+    }
+}
+
+#[test]
+fn glossary_terms_become_abbr() {
+    let out = build_real();
+    let html =
+        std::fs::read_to_string(out.path().join("public/esia/privyazka/index.html")).unwrap();
+    assert!(
+        html.contains("<abbr title=\"Единая система идентификации и аутентификации\">ЕСИА</abbr>"),
+        "{html}"
+    );
+}

@@ -1,0 +1,361 @@
+//! The Russian production calendar (производственный календарь): which days are working days.
+//!
+//! One [`YearData`] per year, as the editors write it in `content/calendar/<year>.yaml`: the
+//! Labour Code art. 112 holidays, the days off moved by the Government's annual decree (and by
+//! art. 112 part 2 when a holiday falls on a weekend), and weekends made working days.
+//! [`YearData::problems`] checks a year for internal consistency, so a typo in a date is caught
+//! when the site is built rather than when a deadline comes out wrong.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::IsoDate;
+
+/// The decree a year's calendar comes from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub decree: String,
+    pub date: IsoDate,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    pub date: IsoDate,
+    pub name: String,
+}
+
+/// Why a day off moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Basis {
+    /// The Government's decree (ТК РФ ст. 112 ч. 5).
+    #[serde(rename = "decree")]
+    Decree,
+    /// A holiday on a weekend moves to the next working day (ТК РФ ст. 112 ч. 2).
+    #[serde(rename = "tk-112-2")]
+    Tk112Part2,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    pub from: IsoDate,
+    pub to: IsoDate,
+    pub basis: Basis,
+}
+
+/// One year of the production calendar.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearData {
+    pub year: i32,
+    pub source: Source,
+    /// `medium` when the decree is not yet confirmed by an official publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub holidays: Vec<Holiday>,
+    #[serde(default)]
+    pub transfers: Vec<Transfer>,
+    #[serde(default)]
+    pub extra_days_off: Vec<IsoDate>,
+    #[serde(default)]
+    pub working_weekends: Vec<IsoDate>,
+    #[serde(default)]
+    pub shortened: Vec<IsoDate>,
+    pub working_days_total: u32,
+}
+
+impl YearData {
+    /// Is `d` (in this year) a working day?
+    fn is_working(&self, d: IsoDate, off: &BTreeSet<IsoDate>, working: &BTreeSet<IsoDate>) -> bool {
+        if working.contains(&d) {
+            return true;
+        }
+        !(d.is_weekend() || off.contains(&d))
+    }
+
+    /// Everything inconsistent in this year's data; each message quotes the offending value in
+    /// backticks so the builder can point at it in the file.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let in_year = |d: &IsoDate| d.year() == self.year;
+        let mut all: Vec<(&str, IsoDate)> = Vec::new();
+        all.extend(self.holidays.iter().map(|h| ("holidays", h.date)));
+        all.extend(self.extra_days_off.iter().map(|d| ("extra_days_off", *d)));
+        all.extend(
+            self.working_weekends
+                .iter()
+                .map(|d| ("working_weekends", *d)),
+        );
+        all.extend(self.shortened.iter().map(|d| ("shortened", *d)));
+        for (field, d) in &all {
+            if !in_year(d) {
+                out.push(format!("{field}: `{d}` is not in {}", self.year));
+            }
+        }
+        for d in &self.extra_days_off {
+            if d.is_weekend() {
+                out.push(format!(
+                    "extra_days_off: `{d}` is a {}, already a day off",
+                    d.weekday_ru()
+                ));
+            }
+        }
+        for d in &self.working_weekends {
+            if !d.is_weekend() {
+                out.push(format!(
+                    "working_weekends: `{d}` is a {}, not a weekend",
+                    d.weekday_ru()
+                ));
+            }
+        }
+        let holidays: BTreeSet<IsoDate> = self.holidays.iter().map(|h| h.date).collect();
+        for t in &self.transfers {
+            if t.to.year() == self.year && !self.extra_days_off.contains(&t.to) {
+                out.push(format!(
+                    "transfers: the day off moved to `{}` is missing from extra_days_off",
+                    t.to
+                ));
+            }
+            if t.basis == Basis::Tk112Part2 && !holidays.contains(&t.from) {
+                out.push(format!(
+                    "transfers: `{}` moves by ТК ст. 112 ч. 2 but is not a holiday",
+                    t.from
+                ));
+            }
+        }
+        for d in &self.working_weekends {
+            if holidays.contains(d) {
+                out.push(format!("working_weekends: `{d}` is also a holiday"));
+            }
+        }
+        let off: BTreeSet<IsoDate> = holidays
+            .iter()
+            .chain(&self.extra_days_off)
+            .copied()
+            .collect();
+        let working: BTreeSet<IsoDate> = self.working_weekends.iter().copied().collect();
+        if let Ok(first) = time::Date::from_calendar_date(self.year, time::Month::January, 1) {
+            let mut d = first;
+            let mut total = 0;
+            while d.year() == self.year {
+                if self.is_working(IsoDate(d), &off, &working) {
+                    total += 1;
+                }
+                match d.next_day() {
+                    Some(n) => d = n,
+                    None => break,
+                }
+            }
+            if total != self.working_days_total {
+                out.push(format!(
+                    "working_days_total: the dates give {total} working days, the file says `{}`",
+                    self.working_days_total
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Working-day knowledge for every year the site has data for.
+#[derive(Debug, Clone, Default)]
+pub struct ProductionCalendar {
+    years: BTreeMap<i32, YearSets>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct YearSets {
+    off: BTreeSet<IsoDate>,
+    working: BTreeSet<IsoDate>,
+    holidays: BTreeMap<IsoDate, String>,
+}
+
+impl ProductionCalendar {
+    pub fn new(years: &[YearData]) -> Self {
+        let mut cal = ProductionCalendar::default();
+        for y in years {
+            let sets = cal.years.entry(y.year).or_default();
+            for h in &y.holidays {
+                sets.off.insert(h.date);
+                sets.holidays.insert(h.date, h.name.clone());
+            }
+            sets.off.extend(&y.extra_days_off);
+            sets.working.extend(&y.working_weekends);
+        }
+        cal
+    }
+
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.years.keys().copied()
+    }
+
+    pub fn covers(&self, year: i32) -> bool {
+        self.years.contains_key(&year)
+    }
+
+    /// `Some(true)` for a working day, `None` when the year has no data (never a guess).
+    pub fn is_working_day(&self, d: IsoDate) -> Option<bool> {
+        let sets = self.years.get(&d.year())?;
+        if sets.working.contains(&d) {
+            return Some(true);
+        }
+        Some(!(d.is_weekend() || sets.off.contains(&d)))
+    }
+
+    /// Why a day is not a working day, in Russian: «суббота», «День России», «перенесённый выходной».
+    pub fn why_off(&self, d: IsoDate) -> Option<String> {
+        let sets = self.years.get(&d.year())?;
+        if let Some(name) = sets.holidays.get(&d) {
+            return Some(name.clone());
+        }
+        if sets.off.contains(&d) {
+            return Some("перенесённый выходной день".to_string());
+        }
+        if d.is_weekend() && !sets.working.contains(&d) {
+            return Some(d.weekday_ru().to_string());
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> IsoDate {
+        IsoDate::parse(s).unwrap()
+    }
+
+    /// 2025 per Government decree № 1335 of 04.10.2024: 247 working days; 1 Nov (Sat) worked.
+    fn year_2025() -> YearData {
+        let h = |s: &str, n: &str| Holiday {
+            date: d(s),
+            name: n.to_string(),
+        };
+        YearData {
+            year: 2025,
+            source: Source {
+                decree: "1335".into(),
+                date: d("2024-10-04"),
+                title: "О переносе выходных дней в 2025 году".into(),
+            },
+            confidence: None,
+            note: None,
+            holidays: vec![
+                h("2025-01-01", "Новогодние каникулы"),
+                h("2025-01-02", "Новогодние каникулы"),
+                h("2025-01-03", "Новогодние каникулы"),
+                h("2025-01-04", "Новогодние каникулы"),
+                h("2025-01-05", "Новогодние каникулы"),
+                h("2025-01-06", "Новогодние каникулы"),
+                h("2025-01-07", "Рождество Христово"),
+                h("2025-01-08", "Новогодние каникулы"),
+                h("2025-02-23", "День защитника Отечества"),
+                h("2025-03-08", "Международный женский день"),
+                h("2025-05-01", "Праздник Весны и Труда"),
+                h("2025-05-09", "День Победы"),
+                h("2025-06-12", "День России"),
+                h("2025-11-04", "День народного единства"),
+            ],
+            transfers: vec![
+                Transfer {
+                    from: d("2025-01-04"),
+                    to: d("2025-05-02"),
+                    basis: Basis::Decree,
+                },
+                Transfer {
+                    from: d("2025-01-05"),
+                    to: d("2025-12-31"),
+                    basis: Basis::Decree,
+                },
+                Transfer {
+                    from: d("2025-02-23"),
+                    to: d("2025-05-08"),
+                    basis: Basis::Decree,
+                },
+                Transfer {
+                    from: d("2025-03-08"),
+                    to: d("2025-06-13"),
+                    basis: Basis::Decree,
+                },
+                Transfer {
+                    from: d("2025-11-01"),
+                    to: d("2025-11-03"),
+                    basis: Basis::Decree,
+                },
+            ],
+            extra_days_off: vec![
+                d("2025-05-02"),
+                d("2025-05-08"),
+                d("2025-06-13"),
+                d("2025-11-03"),
+                d("2025-12-31"),
+            ],
+            working_weekends: vec![d("2025-11-01")],
+            shortened: vec![],
+            working_days_total: 247,
+        }
+    }
+
+    #[test]
+    fn year_2025_is_consistent() {
+        let problems = year_2025().problems();
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn wrong_total_and_misplaced_days_are_reported() {
+        let mut y = year_2025();
+        y.working_days_total = 250;
+        y.extra_days_off.push(d("2025-05-10")); // a Saturday
+        y.working_weekends.push(d("2025-11-05")); // a Wednesday
+        let p = y.problems().join("\n");
+        assert!(
+            p.contains("the dates give 247 working days, the file says `250`"),
+            "{p}"
+        );
+        assert!(
+            p.contains("extra_days_off: `2025-05-10` is a суббота"),
+            "{p}"
+        );
+        assert!(
+            p.contains("working_weekends: `2025-11-05` is a среда"),
+            "{p}"
+        );
+    }
+
+    #[test]
+    fn working_days_follow_the_decree() {
+        let cal = ProductionCalendar::new(&[year_2025()]);
+        assert_eq!(
+            cal.is_working_day(d("2025-11-01")),
+            Some(true),
+            "working Saturday"
+        );
+        assert_eq!(
+            cal.is_working_day(d("2025-11-03")),
+            Some(false),
+            "moved day off"
+        );
+        assert_eq!(cal.is_working_day(d("2025-11-04")), Some(false), "holiday");
+        assert_eq!(cal.is_working_day(d("2025-11-05")), Some(true));
+        assert_eq!(cal.is_working_day(d("2025-11-08")), Some(false), "Saturday");
+        assert_eq!(
+            cal.is_working_day(d("2026-01-12")),
+            None,
+            "no data: no guess"
+        );
+        assert_eq!(cal.why_off(d("2025-06-12")).unwrap(), "День России");
+        assert_eq!(cal.why_off(d("2025-11-08")).unwrap(), "суббота");
+        assert_eq!(
+            cal.why_off(d("2025-11-03")).unwrap(),
+            "перенесённый выходной день"
+        );
+    }
+}
