@@ -47,6 +47,19 @@ enum Command {
     /// Check the content without writing anything: front matter, templates, and that every
     /// internal link and #anchor resolves (reported with file:line:column).
     Check,
+    /// Compute a deadline from a Russian deadline text, by the Civil Code (arts. 190–194) and the
+    /// production calendar in content/calendar/. Prints one entry per rule in the text.
+    Deadline {
+        /// The text, e.g. "в течение 5 рабочих дней после получения заявки".
+        text: String,
+        /// The event: YYYY-MM-DD, or YYYY-MM-DDTHH:MM for periods in hours. For annual dates,
+        /// the reference date (the next occurrence not before it is given).
+        #[arg(long, value_name = "DATE")]
+        from: String,
+        /// Print JSON (an array, one object per rule).
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new page from a template.
     New {
         #[command(subcommand)]
@@ -162,6 +175,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Deadline { text, from, json } => deadline(&cli.root, &text, &from, json),
         Command::New {
             what: NewCommand::Guide { name },
         } => {
@@ -178,6 +192,67 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitCode {
+    use pamyatka_checks::deadline;
+    let Some(from) = deadline::From::parse(from) else {
+        eprintln!("error: --from `{from}`: write the date as YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+        return ExitCode::FAILURE;
+    };
+    let calendar = match pamyatka::data::calendar::load_dir(root) {
+        Ok(c) => c,
+        Err(errors) => {
+            print_diagnostics(&errors);
+            return ExitCode::FAILURE;
+        }
+    };
+    let rules = match deadline::parse(text) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!(
+                "error: cannot read the deadline «{}»: {}",
+                e.clause, e.message
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let results = deadline::compute_all(&rules, from, &calendar);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&results).expect("serializable")
+        );
+    } else {
+        for r in &results {
+            let label = match r.kind {
+                "calendar_days" => "Срок (календарные дни)",
+                "working_days" => "Срок (рабочие дни)",
+                "hours" => "Срок (часы)",
+                "annual_by" => "Ежегодный срок",
+                "monthly" => "Раз в месяц, до",
+                _ => "Без даты",
+            };
+            let ru = |iso: &str| {
+                pamyatka::content::Date::parse(iso).map_or(iso.to_string(), |d| d.russian())
+            };
+            match &r.deadline {
+                Some(d) if d.contains('T') => println!("{label}: {} {}", ru(&d[..10]), &d[11..]),
+                Some(d) => println!("{label}: {} ({}), до 24:00", ru(d), r.weekday.unwrap_or("")),
+                None => println!("{label}: —"),
+            }
+            if let (Some(n), Some(why)) = (&r.nominal, &r.moved_because) {
+                println!("  перенесён с {} — {why} (ст. 193 ГК РФ)", ru(n));
+            }
+            if let Some(l) = &r.last_working_day {
+                println!("  последний рабочий день месяца: {}", ru(l));
+            }
+            for w in &r.warnings {
+                println!("  внимание: {w}");
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn today() -> String {

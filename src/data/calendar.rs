@@ -6,14 +6,39 @@ use crate::content::Site;
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
 
-pub fn load(
-    site: &Site,
-    today_year: i32,
+/// Read only `content/calendar/*.yaml` under `root` (for `pamyatka deadline`).
+pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagnostic>> {
+    let dir = root.join("content/calendar");
+    let mut data_sources = std::collections::BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".yaml") || name.ends_with(".yml") {
+                let text = std::fs::read_to_string(e.path()).map_err(|err| {
+                    vec![Diagnostic::error(
+                        "io",
+                        format!("cannot read {}: {err}", e.path().display()),
+                    )]
+                })?;
+                data_sources.insert(format!("calendar/{name}"), std::sync::Arc::from(text));
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    let (calendar, _) = from_sources(&data_sources, &mut errors);
+    if errors.is_empty() {
+        Ok(calendar)
+    } else {
+        Err(errors)
+    }
+}
+
+fn from_sources(
+    sources: &std::collections::BTreeMap<String, std::sync::Arc<str>>,
     errors: &mut Vec<Diagnostic>,
-    warnings: &mut Vec<Diagnostic>,
-) -> ProductionCalendar {
+) -> (ProductionCalendar, Vec<i32>) {
     let mut years = Vec::new();
-    for (rel, text) in site.data_sources.range("calendar/".to_string()..) {
+    for (rel, text) in sources.range("calendar/".to_string()..) {
         let Some(name) = rel.strip_prefix("calendar/") else {
             break;
         };
@@ -46,12 +71,22 @@ pub fn load(
         }
         years.push(year);
     }
+    let covered = years.iter().map(|y| y.year).collect();
+    (ProductionCalendar::new(&years), covered)
+}
+
+pub fn load(
+    site: &Site,
+    today_year: i32,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) -> ProductionCalendar {
+    let (calendar, covered) = from_sources(&site.data_sources, errors);
     let has_regulations = site
         .data_sources
         .keys()
         .any(|k| k.starts_with("regulations/"));
-    if !years.is_empty() || has_regulations {
-        let covered: Vec<i32> = years.iter().map(|y| y.year).collect();
+    if !covered.is_empty() || has_regulations {
         for y in [today_year, today_year + 1] {
             if !covered.contains(&y) {
                 warnings.push(
@@ -64,5 +99,5 @@ pub fn load(
             }
         }
     }
-    ProductionCalendar::new(&years)
+    calendar
 }

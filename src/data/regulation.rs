@@ -14,6 +14,7 @@ use super::{TypedData, data_error};
 use crate::content::{Audience, FrontMatter, Page, PageKind, Site, url_for};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
+use pamyatka_checks::deadline::{self, Rule};
 
 /// Template that renders one group of a table.
 pub const GROUP_TEMPLATE: &str = "regulation.html";
@@ -73,8 +74,9 @@ pub struct Row {
     #[serde(default)]
     pub items: Vec<String>,
     pub deadline: String,
+    /// Structured override for a `deadline` text the parser cannot read (or reads wrongly).
     #[serde(default)]
-    pub deadline_rule: Option<String>,
+    pub deadline_rule: Option<Vec<Rule>>,
     #[serde(default)]
     pub responsible: Vec<String>,
     #[serde(default)]
@@ -99,6 +101,14 @@ pub struct Part {
 }
 
 impl Row {
+    /// The rules of the deadline cell: the override when there is one, else the parsed text.
+    pub fn rules(&self) -> Result<Vec<Rule>, deadline::ParseError> {
+        match &self.deadline_rule {
+            Some(rules) => Ok(rules.clone()),
+            None => deadline::parse(&self.deadline),
+        }
+    }
+
     /// Every role the row names, in its own list and in its parts.
     pub fn all_roles(&self) -> impl Iterator<Item = &String> {
         self.responsible
@@ -150,7 +160,7 @@ impl Ctx<'_> {
             "action": row.action,
             "items": row.items,
             "deadline": row.deadline,
-            "deadline_rule": row.deadline_rule,
+            "rules": row.rules().unwrap_or_default(),
             "responsible": self.roles_value(&row.responsible),
             "responsible_text": row.responsible_text,
             "result": row.result,
@@ -319,6 +329,23 @@ fn check_table(
                         "row number `{}` appears twice in group {}",
                         row.number, g.number
                     ),
+                ));
+            }
+            if let Err(e) = row.rules() {
+                let mut d = data_error(
+                    "deadline",
+                    rel,
+                    text,
+                    format!(
+                        "row {}: cannot read the deadline `{}`: {}",
+                        row.number, row.deadline, e.message
+                    ),
+                );
+                if !e.clause.is_empty() {
+                    d.message.push_str(&format!(" (in «{}»)", e.clause));
+                }
+                errors.push(d.hint(
+                    "rephrase it (e.g. «в течение 5 рабочих дней после получения заявки») or add `deadline_rule:` with the rule, e.g. [{kind: working_days, days: 5}]",
                 ));
             }
             for id in row.all_roles() {

@@ -2,5 +2,9 @@
 //! the CLI and the browser (compiled to wasm32) give the same answers. The rules themselves come
 //! from `content/` YAML; this crate only gives them meaning.
 
+pub mod account;
+pub mod archive;
 pub mod calendar;
 pub mod date;
+pub mod deadline;
+pub mod identifiers;

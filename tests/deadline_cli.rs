@@ -1,0 +1,80 @@
+//! `pamyatka deadline` on the real production calendar in content/calendar/.
+
+mod common;
+
+use common::*;
+
+fn run(text: &str, from: &str) -> serde_json::Value {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(root, &["deadline", text, "--from", from, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn calendar_days_move_past_weekends_and_holidays() {
+    // 28 Dec 2026 + 5 days = 2 Jan 2027, inside the New Year holidays → 11 Jan 2027 (decree № 1187:
+    // 1–8 Jan holidays, 9–10 weekend).
+    let v = run("В течение 5 дней после получения заявки", "2026-12-28");
+    assert_eq!(v[0]["kind"], "calendar_days");
+    assert_eq!(v[0]["nominal"], "2027-01-02");
+    assert_eq!(v[0]["deadline"], "2027-01-11");
+    assert_eq!(v[0]["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn working_days_use_moved_days_off() {
+    // 2025: 1 Nov (Saturday) was a working day, 3 Nov a day off, 4 Nov a holiday (decree № 1335).
+    // From Thursday 30 Oct 2025, 3 working days: 31 Oct, 1 Nov, 5 Nov.
+    let v = run("3 рабочих дня", "2025-10-30");
+    assert_eq!(v[0]["deadline"], "2025-11-05");
+}
+
+#[test]
+fn several_rules_in_one_cell_and_text() {
+    let v = run(
+        "Ежегодно не позднее 5 сентября, своевременное редактирование по мере необходимости",
+        "2026-08-01",
+    );
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[0]["kind"], "annual_by");
+    assert_eq!(v[0]["nominal"], "2026-09-05");
+    assert_eq!(v[0]["deadline"], "2026-09-07");
+    assert_eq!(v[1]["kind"], "text");
+    assert!(v[1].get("deadline").is_none());
+}
+
+#[test]
+fn hours_and_monthly() {
+    let v = run(
+        "В течение часа после получения утвержденных результатов",
+        "2026-03-06T23:15",
+    );
+    assert_eq!(v[0]["deadline"], "2026-03-07T00:15");
+    let v = run("1 раз в месяц", "2026-02-10");
+    assert_eq!(v[0]["period_start"], "2026-02-01");
+    assert_eq!(v[0]["period_end"], "2026-02-28");
+    assert_eq!(v[0]["last_working_day"], "2026-02-27");
+    assert_eq!(v[0]["deadline"], "2026-03-02");
+}
+
+#[test]
+fn a_year_without_data_is_a_warning() {
+    let v = run("10 рабочих дней", "2027-12-25");
+    assert!(v[0].get("deadline").is_none());
+    assert!(v[0]["warnings"][0].as_str().unwrap().contains("2028"));
+}
+
+#[test]
+fn bad_input_is_a_clear_error() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(
+        root,
+        &["deadline", "как можно скорее", "--from", "2026-01-01"],
+    );
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("как можно скорее"));
+    let o = pamyatka(root, &["deadline", "5 дней", "--from", "01.01.2026"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("YYYY-MM-DD"));
+}

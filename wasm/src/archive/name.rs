@@ -1,0 +1,435 @@
+//! The archive's file name: «Регион_Фамилия_Имя_Отчество».
+//!
+//! The region comes first and may itself contain spaces («Алтайский край»), so it is recognised
+//! against the list of the 89 subjects of the Russian Federation (`regions.json`, with the
+//! short forms people write) by the longest run of leading words that names a subject; what
+//! follows is the surname, the given name and the patronymic. A patronymic particle («оглы»,
+//! «кызы», «угли», …) written as a separate word belongs to the patronymic.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::Finding;
+use super::rule::ArchiveRule;
+
+/// The parts of a correctly built archive name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParsedName {
+    /// The official name of the subject when the region is recognised, else as written.
+    pub region: String,
+    pub surname: String,
+    pub name: String,
+    pub patronymic: String,
+}
+
+/// Words that end a Turkic patronymic written apart: «Мурад оглы», «Лейла кызы».
+const PATRONYMIC_PARTICLES: &[&str] = &[
+    "оглы", "оглу", "огли", "улы", "уулу", "угли", "кызы", "кизи", "гызы", "кыз", "кзы",
+];
+
+#[derive(Deserialize)]
+struct RegionsFile {
+    #[serde(rename = "_comment")]
+    _comment: String,
+    subjects: Vec<Subject>,
+    ambiguous: Vec<Ambiguous>,
+}
+
+#[derive(Deserialize)]
+struct Subject {
+    name: String,
+    kind: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Ambiguous {
+    alias: String,
+    subjects: Vec<String>,
+}
+
+/// The region index: a key (see [`region_key`]) → the subjects it may name.
+pub(crate) struct Regions {
+    pub names: Vec<String>,
+    by_key: HashMap<String, Vec<usize>>,
+}
+
+impl Regions {
+    fn lookup(&self, text: &str) -> Option<&[usize]> {
+        self.by_key.get(&region_key(text)).map(Vec::as_slice)
+    }
+}
+
+pub(crate) fn regions() -> &'static Regions {
+    static REGIONS: OnceLock<Regions> = OnceLock::new();
+    REGIONS.get_or_init(|| {
+        let file: RegionsFile = serde_json::from_str(include_str!("regions.json"))
+            .expect("regions.json is valid (checked by the tests)");
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut add = |key: String, i: usize| {
+            if key.is_empty() {
+                return;
+            }
+            let v = by_key.entry(key).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        };
+        for (i, s) in file.subjects.iter().enumerate() {
+            for variant in variants(s) {
+                add(region_key(&variant), i);
+            }
+        }
+        let names: Vec<String> = file.subjects.iter().map(|s| s.name.clone()).collect();
+        for a in &file.ambiguous {
+            let ids: Vec<usize> = a
+                .subjects
+                .iter()
+                .map(|n| names.iter().position(|x| x == n).expect("known subject"))
+                .collect();
+            by_key.insert(region_key(&a.alias), ids);
+        }
+        Regions { names, by_key }
+    })
+}
+
+/// The official name, the listed short forms and the mechanical variants of one subject.
+fn variants(s: &Subject) -> Vec<String> {
+    let mut out = vec![s.name.clone()];
+    out.extend(s.aliases.iter().cloned());
+    // «Кемеровская область — Кузбасс» → «Кемеровская область»; «(Якутия)» dropped.
+    let plain: String = {
+        let before_dash = s.name.split(" — ").next().unwrap_or(&s.name);
+        match before_dash.find(" (") {
+            Some(i) => before_dash[..i].to_string(),
+            None => before_dash.to_string(),
+        }
+    };
+    out.push(plain.clone());
+    match s.kind.as_str() {
+        "republic" => {
+            if let Some(core) = plain.strip_prefix("Республика ") {
+                out.push(core.to_string());
+                out.push(format!("Респ {core}"));
+                out.push(format!("{core} Республика"));
+            } else if let Some(adj) = plain.strip_suffix(" Республика") {
+                out.push(format!("{adj} Респ"));
+                out.push(format!("Республика {adj}"));
+            }
+        }
+        "krai" => {
+            if let Some(adj) = plain.strip_suffix(" край") {
+                out.push(adj.to_string());
+                out.push(format!("{adj} кр"));
+            }
+        }
+        "oblast" => {
+            if let Some(adj) = plain.strip_suffix(" область") {
+                out.push(adj.to_string());
+                out.push(format!("{adj} обл"));
+            }
+        }
+        "city" => {
+            out.push(format!("г {plain}"));
+            out.push(format!("гор {plain}"));
+            out.push(format!("город {plain}"));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Folds a Latin letter that looks like a Cyrillic one into the Cyrillic letter (after
+/// lowercasing), so «Mосква» with a Latin «M» still finds the region (and is reported).
+fn fold_homoglyph(c: char) -> char {
+    match c {
+        'a' => 'а',
+        'b' => 'в',
+        'c' => 'с',
+        'e' => 'е',
+        'h' => 'н',
+        'k' => 'к',
+        'm' => 'м',
+        'o' => 'о',
+        'p' => 'р',
+        't' => 'т',
+        'x' => 'х',
+        'y' => 'у',
+        other => other,
+    }
+}
+
+/// Lowercase, «ё» = «е», homoglyphs folded, letters only: «г. Москва» → «гмосква».
+pub(crate) fn region_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { fold_homoglyph(c) })
+        .filter(|c| c.is_alphabetic())
+        .collect()
+}
+
+/// Lowercase with «ё» = «е».
+pub(crate) fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'ё' { 'е' } else { c })
+        .collect()
+}
+
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
+fn is_cyrillic_letter(c: char) -> bool {
+    c.is_alphabetic() && matches!(c as u32, 0x400..=0x52F)
+}
+
+/// Splits `name` into its stem and extension; an extension is 1–10 ASCII letters or digits
+/// after the last dot (so «г. Москва Иванов Иван Иванович» has none).
+pub fn split_extension(name: &str) -> (&str, Option<&str>) {
+    match name.rfind('.') {
+        Some(i) => {
+            let ext = &name[i + 1..];
+            if !ext.is_empty() && ext.len() <= 10 && ext.bytes().all(|b| b.is_ascii_alphanumeric())
+            {
+                (&name[..i], Some(ext))
+            } else {
+                (name, None)
+            }
+        }
+        None => (name, None),
+    }
+}
+
+/// The file name without any folder in front of it.
+pub(crate) fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+pub(crate) struct NameCheck {
+    pub findings: Vec<Finding>,
+    pub parsed: Option<ParsedName>,
+}
+
+/// Checks the archive's file name against the rule's pattern.
+pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
+    let base = base_name(file_name);
+    let (stem, _) = split_extension(base);
+    let mut findings = Vec::new();
+    let example = &rule.name.example;
+
+    // Latin letters, with their positions.
+    let prefix_chars = file_name.chars().count() - base.chars().count();
+    let mut latin = Vec::new();
+    let mut word_start = 0usize;
+    let chars: Vec<char> = stem.chars().collect();
+    let is_sep =
+        |c: char| c.is_whitespace() || rule.name.separators.iter().any(|s| s.starts_with(c));
+    for (i, &c) in chars.iter().enumerate() {
+        if is_sep(c) {
+            word_start = i + 1;
+            continue;
+        }
+        if is_latin_letter(c) {
+            let word_end = chars[i..]
+                .iter()
+                .position(|&c| is_sep(c))
+                .map_or(chars.len(), |p| i + p);
+            let word: String = chars[word_start..word_end].iter().collect();
+            latin.push(format!(
+                "«{c}» в слове «{word}» (буква № {} в слове, символ № {} в имени файла)",
+                i - word_start + 1,
+                prefix_chars + i + 1
+            ));
+        }
+    }
+    if !latin.is_empty() {
+        findings.push(Finding::new(
+            "name_latin_letters",
+            format!(
+                "В имени архива есть латинские буквы: {}. Имя пишется только русскими буквами; \
+                 латинские буквы часто выглядят так же, как русские, поэтому перепечатайте эти \
+                 слова на русской раскладке.",
+                latin.join("; ")
+            ),
+        ));
+    }
+
+    let tokens: Vec<&str> = stem.split(is_sep).filter(|t| !t.is_empty()).collect();
+    let regions = regions();
+
+    // The longest run of leading words that names a subject.
+    let mut region_match: Option<(usize, &[usize])> = None;
+    for k in (1..=tokens.len().min(10)).rev() {
+        if let Some(ids) = regions.lookup(&tokens[..k].join(" ")) {
+            region_match = Some((k, ids));
+            break;
+        }
+    }
+
+    let person_from = |toks: &[&str]| -> Vec<String> {
+        let mut parts: Vec<String> = toks.iter().map(|s| s.to_string()).collect();
+        if parts.len() >= 2 && PATRONYMIC_PARTICLES.contains(&fold(parts.last().unwrap()).as_str())
+        {
+            let particle = parts.pop().unwrap();
+            let last = parts.last_mut().unwrap();
+            last.push(' ');
+            last.push_str(&particle);
+        }
+        parts
+    };
+
+    let (region, person): (Option<String>, Vec<String>) = match region_match {
+        Some((k, ids)) => {
+            let written = tokens[..k].join(" ");
+            let region = if ids.len() == 1 {
+                regions.names[ids[0]].clone()
+            } else {
+                let options: Vec<String> = ids
+                    .iter()
+                    .map(|&i| format!("«{}»", regions.names[i]))
+                    .collect();
+                findings.push(Finding::new(
+                    "name_ambiguous_region",
+                    format!(
+                        "Регион «{written}» можно понять по-разному: {}. Напишите название \
+                         региона полностью, например «{}».",
+                        options.join(" или "),
+                        regions.names[ids[0]]
+                    ),
+                ));
+                written
+            };
+            (Some(region), person_from(&tokens[k..]))
+        }
+        None => {
+            // No region at the start. A region at the end is a common slip.
+            let at_end = (1..=tokens.len().min(10)).rev().find_map(|k| {
+                regions
+                    .lookup(&tokens[tokens.len() - k..].join(" "))
+                    .map(|ids| (k, ids))
+            });
+            if let Some((k, ids)) = at_end {
+                let written = tokens[tokens.len() - k..].join(" ");
+                let _ = ids;
+                findings.push(Finding::new(
+                    "name_missing_region",
+                    format!(
+                        "Регион «{written}» стоит в конце имени, а должен стоять первым: \
+                         «Регион_Фамилия_Имя_Отчество», например «{example}»."
+                    ),
+                ));
+                let person = person_from(&tokens[..tokens.len() - k]);
+                check_person(&person, &mut findings, example);
+                return NameCheck {
+                    findings,
+                    parsed: None,
+                };
+            }
+            let all = person_from(&tokens);
+            let split = all.len().saturating_sub(3);
+            let region_words = all[..split].join(" ");
+            if region_words.is_empty() {
+                findings.push(Finding::new(
+                    "name_missing_region",
+                    format!(
+                        "В начале имени архива нет региона. Имя строится так: \
+                         «Регион_Фамилия_Имя_Отчество», например «{example}»."
+                    ),
+                ));
+                (None, all)
+            } else {
+                findings.push(Finding::new(
+                    "name_unknown_region",
+                    format!(
+                        "«{region_words}» — не название субъекта Российской Федерации. Напишите \
+                         регион полностью, как он называется официально (например, «Алтайский \
+                         край», «Республика Татарстан», «Москва»), а затем фамилию, имя и \
+                         отчество: «{example}»."
+                    ),
+                ));
+                (Some(region_words), all[split..].to_vec())
+            }
+        }
+    };
+
+    check_person(&person, &mut findings, example);
+    let parsed = match (region, person.len()) {
+        (Some(region), 3) => Some(ParsedName {
+            region,
+            surname: person[0].clone(),
+            name: person[1].clone(),
+            patronymic: person[2].clone(),
+        }),
+        _ => None,
+    };
+    NameCheck { findings, parsed }
+}
+
+/// Surname, given name, patronymic: all three, nothing more, Russian letters and hyphens.
+fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
+    match person.len() {
+        0 | 1 => {
+            let what = if person.is_empty() {
+                "фамилии, имени и отчества"
+            } else {
+                "имени и отчества"
+            };
+            findings.push(Finding::new(
+                "name_incomplete:name",
+                format!(
+                    "После региона нет {what}. Допишите их полностью, через знак подчёркивания: \
+                     «{example}»."
+                ),
+            ));
+            findings.push(Finding::new(
+                "name_incomplete:patronymic",
+                format!(
+                    "Нет отчества. Допишите его полностью после имени: «{example}». Если \
+                     отчества нет по паспорту, уточните у ФГБУ «ФИОКО», как назвать архив."
+                ),
+            ));
+        }
+        2 => findings.push(Finding::new(
+            "name_incomplete:patronymic",
+            format!(
+                "После «{} {}» нет отчества (или фамилии). Имя архива — регион, фамилия, имя и \
+                 отчество полностью: «{example}». Если отчества нет по паспорту, уточните у \
+                 ФГБУ «ФИОКО», как назвать архив.",
+                person[0], person[1]
+            ),
+        )),
+        3 => {}
+        _ => findings.push(Finding::new(
+            "name_extra_tokens",
+            format!(
+                "После региона должно быть три слова — фамилия, имя и отчество, а их {}: «{}». \
+                 Уберите лишнее (например, «(1)», которое браузер добавляет к повторно скачанному \
+                 файлу, или второе имя): «{example}».",
+                person.len(),
+                person.join(" ")
+            ),
+        )),
+    }
+    let odd: Vec<String> = person
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|&c| {
+            !(is_cyrillic_letter(c) || is_latin_letter(c) || matches!(c, '-' | ' ' | '\'' | '’'))
+        })
+        .map(|c| format!("«{c}»"))
+        .collect();
+    if !odd.is_empty() && person.len() <= 3 {
+        findings.push(Finding::new(
+            "name_invalid_characters",
+            format!(
+                "В фамилии, имени или отчестве есть лишние знаки: {}. Пишите их только русскими \
+                 буквами (двойная фамилия — через дефис).",
+                odd.join(", ")
+            ),
+        ));
+    }
+}

@@ -1,0 +1,75 @@
+//! Serde types for `content/fioko/archive-rule.yaml` (schema in `docs/DATA.md`).
+
+use serde::{Deserialize, Serialize};
+
+/// The document-package rule of ФГБУ «ФИОКО»: one archive per person.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveRule {
+    /// The memo the rule comes from.
+    pub source: String,
+    /// Allowed archive extensions, lowercase, without the dot.
+    pub formats: Vec<String>,
+    /// All files of one person go into one archive.
+    pub one_archive_per_person: bool,
+    /// The limit as the memo writes it («40 МБ»).
+    pub max_size_mb: u64,
+    /// The same limit in bytes (1 МБ = 1024 × 1024 bytes).
+    pub max_size_bytes: u64,
+    /// Limit for all attachments of one message in the request's dialogue window.
+    pub message_max_attachments_bytes: u64,
+    /// The archive's file name.
+    pub name: NameRule,
+    /// What every archive must contain.
+    pub documents: Vec<DocumentRule>,
+    /// Files sent in the same request besides the archives.
+    pub also_upload: Vec<String>,
+}
+
+/// How the archive's file name (without its extension) is built.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameRule {
+    pub pattern: String,
+    /// `region`, `surname`, `given-name`, `patronymic`, in order.
+    pub parts: Vec<NamePart>,
+    /// Characters allowed between parts (`"_"`, `" "`).
+    pub separators: Vec<String>,
+    pub example: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NamePart {
+    pub id: String,
+    pub label: String,
+}
+
+/// One required document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRule {
+    /// Stable ASCII id: `passport`, `inn`, `snils`, `bank`, `form`.
+    pub id: String,
+    /// Russian label shown to the reader.
+    pub label: String,
+    /// How a file inside the archive is recognised by its name.
+    #[serde(rename = "match")]
+    pub matcher: DocumentMatch,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMatch {
+    /// Case-insensitive; «ё» and «е» are the same letter.
+    pub words: Vec<String>,
+    /// `true`: a word must equal a whole token (a run of letters) of the file name;
+    /// `false`: a word may occur anywhere inside the name.
+    pub whole_word: bool,
+    /// The file must have one of these extensions (lowercase, without the dot).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<Vec<String>>,
+}

@@ -1,0 +1,463 @@
+//! Deadline arithmetic per the Civil Code (ГК РФ ст. 190–194):
+//! - a period starts on the day after the event (ст. 191) and a period of N days ends on day N;
+//! - when that last day is non-working, the period ends on the next working day (ст. 193) — also
+//!   for fixed annual dates; the nominal date is kept alongside;
+//! - «дней» without «рабочих» are calendar days; working days follow the production calendar
+//!   (moved days off and working Saturdays included);
+//! - hours run continuously from the event's time, nights and holidays included;
+//! - a year with no calendar data gives a warning, never a silent guess.
+
+use serde::Serialize;
+use time::{Date, Duration, Month, PrimitiveDateTime, Time};
+
+use super::parse::Rule;
+use crate::calendar::ProductionCalendar;
+use crate::date::IsoDate;
+
+/// When the event happened (the reference date for annual and monthly rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct From {
+    pub date: Date,
+    /// Time of day, when known (needed for periods in hours).
+    pub time: Option<Time>,
+}
+
+impl From {
+    /// `2026-09-01` or `2026-09-01T14:30`.
+    pub fn parse(s: &str) -> Option<From> {
+        let s = s.trim();
+        let (d, t) = match s.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (s, None),
+        };
+        let date = IsoDate::parse(d)?.0;
+        let time = match t {
+            None => None,
+            Some(t) => {
+                let (h, m) = t.split_once(':')?;
+                Some(Time::from_hms(h.parse().ok()?, m.get(..2)?.parse().ok()?, 0).ok()?)
+            }
+        };
+        Some(From { date, time })
+    }
+}
+
+/// The answer for one rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Computed {
+    pub kind: &'static str,
+    /// The rule as understood, for display.
+    pub rule: Rule,
+    /// ISO date (`2026-09-07`), or ISO date-time (`2026-09-07T15:00`) for hours.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    /// The last day before the art. 193 move, when the deadline was moved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nominal: Option<String>,
+    /// Why the nominal day is not a working day («суббота», «День России»).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_because: Option<String>,
+    /// Weekday of the deadline, in Russian.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_working_day: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl Computed {
+    fn new(rule: &Rule) -> Computed {
+        Computed {
+            kind: match rule {
+                Rule::CalendarDays { .. } => "calendar_days",
+                Rule::WorkingDays { .. } => "working_days",
+                Rule::Hours { .. } => "hours",
+                Rule::AnnualBy { .. } => "annual_by",
+                Rule::Monthly { .. } => "monthly",
+                Rule::Text { .. } => "text",
+            },
+            rule: rule.clone(),
+            deadline: None,
+            nominal: None,
+            moved_because: None,
+            weekday: None,
+            period_start: None,
+            period_end: None,
+            last_working_day: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+fn iso(d: Date) -> String {
+    IsoDate(d).to_string()
+}
+
+fn no_data(year: i32) -> String {
+    format!(
+        "нет данных производственного календаря на {year} год: рабочие и выходные дни этого года неизвестны"
+    )
+}
+
+/// Art. 193: the first working day on or after `d`. `None` when a year has no data.
+fn on_or_after_working(cal: &ProductionCalendar, mut d: Date) -> Result<Date, i32> {
+    for _ in 0..400 {
+        match cal.is_working_day(IsoDate(d)) {
+            Some(true) => return Ok(d),
+            Some(false) => d = d.next_day().ok_or(d.year())?,
+            None => return Err(d.year()),
+        }
+    }
+    Err(d.year())
+}
+
+/// Set `deadline` from a nominal last day, moving it by art. 193 when needed.
+fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date) {
+    match on_or_after_working(cal, nominal) {
+        Ok(day) => {
+            if day != nominal {
+                c.nominal = Some(iso(nominal));
+                c.moved_because = cal.why_off(IsoDate(nominal));
+            }
+            c.deadline = Some(iso(day));
+            c.weekday = Some(IsoDate(day).weekday_ru());
+        }
+        Err(year) => {
+            // The date itself is certain; whether it is a working day is not.
+            c.deadline = Some(iso(nominal));
+            c.weekday = Some(IsoDate(nominal).weekday_ru());
+            c.warnings.push(format!(
+                "{}; срок может переноситься на следующий рабочий день (ст. 193 ГК РФ) — проверьте сами",
+                no_data(year)
+            ));
+        }
+    }
+}
+
+fn last_day_of_month(year: i32, month: Month) -> Date {
+    let next = if month == Month::December {
+        Date::from_calendar_date(year + 1, Month::January, 1)
+    } else {
+        Date::from_calendar_date(year, month.next(), 1)
+    };
+    next.ok()
+        .and_then(|d| d.previous_day())
+        .unwrap_or(Date::MAX)
+}
+
+/// Compute one rule from the event.
+pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
+    let mut c = Computed::new(rule);
+    match rule {
+        Rule::CalendarDays { days, .. } => {
+            match from.date.checked_add(Duration::days(i64::from(*days))) {
+                Some(nominal) => finish_day(&mut c, cal, nominal),
+                None => c.warnings.push("дата за пределами календаря".into()),
+            }
+        }
+        Rule::WorkingDays { days, .. } => {
+            let mut d = from.date;
+            let mut counted = 0;
+            while counted < *days {
+                let Some(next) = d.next_day() else { break };
+                d = next;
+                match cal.is_working_day(IsoDate(d)) {
+                    Some(true) => counted += 1,
+                    Some(false) => {}
+                    None => {
+                        c.warnings.push(format!(
+                            "{}; срок в рабочих днях не вычислен",
+                            no_data(d.year())
+                        ));
+                        return c;
+                    }
+                }
+            }
+            c.deadline = Some(iso(d));
+            c.weekday = Some(IsoDate(d).weekday_ru());
+        }
+        Rule::Hours { hours, .. } => {
+            let time = from.time.unwrap_or_else(|| {
+                c.warnings
+                    .push("время события не указано: отсчёт с 00:00".into());
+                Time::MIDNIGHT
+            });
+            let start = PrimitiveDateTime::new(from.date, time);
+            match start.checked_add(Duration::hours(i64::from(*hours))) {
+                Some(end) => {
+                    c.deadline = Some(format!(
+                        "{}T{:02}:{:02}",
+                        iso(end.date()),
+                        end.hour(),
+                        end.minute()
+                    ));
+                    c.weekday = Some(IsoDate(end.date()).weekday_ru());
+                }
+                None => c.warnings.push("дата за пределами календаря".into()),
+            }
+        }
+        Rule::AnnualBy { day, month } => {
+            let Ok(month) = Month::try_from(*month) else {
+                c.warnings.push("неверный месяц".into());
+                return c;
+            };
+            // The first occurrence whose deadline is not before the reference date.
+            for year in [from.date.year(), from.date.year() + 1] {
+                let Ok(nominal) = Date::from_calendar_date(year, month, *day) else {
+                    c.warnings
+                        .push(format!("в {year} году нет даты {day} {month}"));
+                    continue;
+                };
+                let mut attempt = Computed::new(rule);
+                finish_day(&mut attempt, cal, nominal);
+                let deadline = attempt.deadline.as_deref().and_then(IsoDate::parse);
+                if deadline.is_some_and(|d| d.0 >= from.date) {
+                    attempt.warnings.splice(0..0, c.warnings.drain(..));
+                    return attempt;
+                }
+            }
+        }
+        Rule::Monthly { .. } => {
+            let start = from.date.replace_day(1).unwrap_or(from.date);
+            let end = last_day_of_month(from.date.year(), from.date.month());
+            c.period_start = Some(iso(start));
+            c.period_end = Some(iso(end));
+            // The last working day of the month: the practical target.
+            let mut d = end;
+            loop {
+                match cal.is_working_day(IsoDate(d)) {
+                    Some(true) => {
+                        c.last_working_day = Some(iso(d));
+                        break;
+                    }
+                    Some(false) if d > start => d = d.previous_day().unwrap_or(start),
+                    Some(false) => break,
+                    None => {
+                        c.warnings.push(no_data(d.year()));
+                        break;
+                    }
+                }
+            }
+            finish_day(&mut c, cal, end);
+        }
+        Rule::Text { .. } => {}
+    }
+    c
+}
+
+/// Compute every rule of a cell.
+pub fn compute_all(rules: &[Rule], from: From, cal: &ProductionCalendar) -> Vec<Computed> {
+    rules.iter().map(|r| compute(r, from, cal)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Holiday, Source, YearData};
+
+    fn d(s: &str) -> IsoDate {
+        IsoDate::parse(s).unwrap()
+    }
+
+    /// 2026 per decree № 1466 of 24.09.2025 (the dates the tests touch).
+    fn cal() -> ProductionCalendar {
+        let h = |s: &str, n: &str| Holiday {
+            date: d(s),
+            name: n.into(),
+        };
+        let mut holidays: Vec<Holiday> = (1..=8)
+            .map(|i| {
+                h(
+                    &format!("2026-01-0{i}"),
+                    if i == 7 {
+                        "Рождество Христово"
+                    } else {
+                        "Новогодние каникулы"
+                    },
+                )
+            })
+            .collect();
+        holidays.extend([
+            h("2026-02-23", "День защитника Отечества"),
+            h("2026-03-08", "Международный женский день"),
+            h("2026-05-01", "Праздник Весны и Труда"),
+            h("2026-05-09", "День Победы"),
+            h("2026-06-12", "День России"),
+            h("2026-11-04", "День народного единства"),
+        ]);
+        ProductionCalendar::new(&[YearData {
+            year: 2026,
+            source: Source {
+                decree: "1466".into(),
+                date: d("2025-09-24"),
+                title: "О переносе выходных дней в 2026 году".into(),
+            },
+            confidence: None,
+            note: None,
+            holidays,
+            transfers: vec![],
+            extra_days_off: vec![
+                d("2026-01-09"),
+                d("2026-03-09"),
+                d("2026-05-11"),
+                d("2026-12-31"),
+            ],
+            working_weekends: vec![],
+            shortened: vec![],
+            working_days_total: 247,
+        }])
+    }
+
+    fn from(s: &str) -> From {
+        From::parse(s).unwrap()
+    }
+
+    fn cd(n: u32) -> Rule {
+        Rule::CalendarDays {
+            days: n,
+            event: None,
+        }
+    }
+
+    #[test]
+    fn calendar_days_start_the_next_day_and_end_on_day_n() {
+        // Event on Wednesday 2 Sep 2026; 5 days → Monday 7 Sep (a working day): no move.
+        let c = compute(&cd(5), from("2026-09-02"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
+        assert_eq!(c.nominal, None);
+        assert_eq!(c.weekday, Some("понедельник"));
+    }
+
+    #[test]
+    fn last_day_on_a_weekend_moves_to_monday() {
+        // Event on Tuesday 1 Sep; 4 days → Saturday 5 Sep → Monday 7 Sep (art. 193).
+        let c = compute(&cd(4), from("2026-09-01"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
+        assert_eq!(c.nominal.as_deref(), Some("2026-09-05"));
+        assert_eq!(c.moved_because.as_deref(), Some("суббота"));
+    }
+
+    #[test]
+    fn last_day_on_a_holiday_and_moved_days_off() {
+        // 10 days after 2 Nov → 12 Nov (Thursday): no move. 2 days after 2 Nov → 4 Nov, a holiday → 5 Nov.
+        let c = compute(&cd(2), from("2026-11-02"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-11-05"));
+        assert_eq!(c.moved_because.as_deref(), Some("День народного единства"));
+        // 8 May 2026 (Friday) + 1 day = Saturday 9 May (holiday) → Sunday → Monday 11 May
+        // (a day off moved from 9 May) → Tuesday 12 May.
+        let c = compute(&cd(1), from("2026-05-08"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-05-12"));
+        assert_eq!(c.nominal.as_deref(), Some("2026-05-09"));
+    }
+
+    #[test]
+    fn non_working_days_inside_the_period_still_count() {
+        // 30 Dec 2025 has no data here, so use 28 Apr 2026 + 5 days = 3 May (Sunday) → 4 May.
+        let c = compute(&cd(5), from("2026-04-28"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-05-04"));
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        // Friday 30 Apr 2026 + 3 working days: 1 May holiday, 2–3 weekend, 4, 5, 6 May → 6 May.
+        let c = compute(
+            &Rule::WorkingDays {
+                days: 3,
+                event: None,
+            },
+            from("2026-04-30"),
+            &cal(),
+        );
+        assert_eq!(c.deadline.as_deref(), Some("2026-05-06"));
+        // Friday 8 May + 1 working day: 9–10 weekend, 11 May moved day off → 12 May.
+        let c = compute(
+            &Rule::WorkingDays {
+                days: 1,
+                event: None,
+            },
+            from("2026-05-08"),
+            &cal(),
+        );
+        assert_eq!(c.deadline.as_deref(), Some("2026-05-12"));
+    }
+
+    #[test]
+    fn working_days_into_a_year_without_data_are_refused() {
+        let c = compute(
+            &Rule::WorkingDays {
+                days: 3,
+                event: None,
+            },
+            from("2026-12-29"),
+            &cal(),
+        );
+        assert_eq!(c.deadline, None);
+        assert!(c.warnings[0].contains("2027"), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn calendar_days_into_a_year_without_data_warn() {
+        let c = compute(&cd(10), from("2026-12-28"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2027-01-07"));
+        assert!(c.warnings[0].contains("нет данных производственного календаря на 2027 год"));
+    }
+
+    #[test]
+    fn hours_run_from_the_event_time_through_the_night() {
+        let r = Rule::Hours {
+            hours: 1,
+            event: None,
+        };
+        let c = compute(&r, from("2026-11-03T23:30"), &cal());
+        assert_eq!(
+            c.deadline.as_deref(),
+            Some("2026-11-04T00:30"),
+            "holidays do not stop hours"
+        );
+        let c = compute(&r, from("2026-11-03"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-11-03T01:00"));
+        assert!(!c.warnings.is_empty());
+    }
+
+    #[test]
+    fn annual_dates_move_and_roll_to_next_year() {
+        let r = Rule::AnnualBy { day: 5, month: 9 };
+        // 5 Sep 2026 is a Saturday → 7 Sep.
+        let c = compute(&r, from("2026-08-01"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
+        assert_eq!(c.nominal.as_deref(), Some("2026-09-05"));
+        // On 6 Sep the moved deadline (7 Sep) is still ahead.
+        let c = compute(&r, from("2026-09-06"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
+        // From 8 Sep the next one is in 2027, which has no data here: the date with a warning.
+        let c = compute(&r, from("2026-09-08"), &cal());
+        assert_eq!(c.deadline.as_deref(), Some("2027-09-05"));
+        assert!(!c.warnings.is_empty());
+    }
+
+    #[test]
+    fn monthly_gives_the_month_and_its_last_working_day() {
+        let c = compute(&Rule::Monthly { times: 1 }, from("2026-05-15"), &cal());
+        assert_eq!(c.period_start.as_deref(), Some("2026-05-01"));
+        assert_eq!(c.period_end.as_deref(), Some("2026-05-31"));
+        assert_eq!(c.last_working_day.as_deref(), Some("2026-05-29"));
+        // 31 May is a Sunday → art. 193 gives 1 Jun.
+        assert_eq!(c.deadline.as_deref(), Some("2026-06-01"));
+        assert_eq!(c.nominal.as_deref(), Some("2026-05-31"));
+    }
+
+    #[test]
+    fn from_parses_dates_and_times() {
+        assert_eq!(From::parse("2026-09-01").unwrap().time, None);
+        assert_eq!(
+            From::parse("2026-09-01T14:30").unwrap().time,
+            Some(Time::from_hms(14, 30, 0).unwrap())
+        );
+        assert!(From::parse("2026-09-01T25:00").is_none());
+        assert!(From::parse("01.09.2026").is_none());
+    }
+}

@@ -1,0 +1,8 @@
+//! Deadlines: the rule grammar ([`parse`]) and the arithmetic of the Civil Code, arts. 190–194,
+//! on the production calendar ([`crate::calendar`]).
+
+mod compute;
+mod parse;
+
+pub use compute::{Computed, From, compute, compute_all};
+pub use parse::{ParseError, Rule, normalize, parse};
