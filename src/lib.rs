@@ -21,4 +21,5 @@ pub mod scaffold;
 pub mod serve;
 pub mod slug;
 pub mod templates;
+pub mod validate;
 pub mod yaml;

@@ -60,10 +60,48 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run a validator: check digits of СНИЛС, ИНН, ОГРН(ИП), or ФИОКО document archives
+    /// (name, size, format, entries, required documents). Exit 0 when valid / nothing rejected.
+    Validate {
+        #[command(subcommand)]
+        what: ValidateCommand,
+    },
     /// Create a new page from a template.
     New {
         #[command(subcommand)]
         what: NewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ValidateCommand {
+    /// СНИЛС: 11 digits, spaces and dashes allowed (123-456-789 01).
+    Snils {
+        value: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// ИНН of a person (12 digits) or of an organisation (10).
+    Inn {
+        value: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// ОГРН (13 digits) or ОГРНИП (15).
+    Ogrn {
+        value: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One or more archives against the ФИОКО rule.
+    Archive {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The rule (default: content/fioko/archive-rule.yaml under --root).
+        #[arg(long, value_name = "FILE")]
+        rule: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -175,6 +213,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Validate { what } => validate(&cli.root, what),
         Command::Deadline { text, from, json } => deadline(&cli.root, &text, &from, json),
         Command::New {
             what: NewCommand::Guide { name },
@@ -253,6 +292,78 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
         }
     }
     ExitCode::SUCCESS
+}
+
+fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
+    use pamyatka::validate::{self, IdKind};
+    let (kind, value, json) = match what {
+        ValidateCommand::Snils { value, json } => (IdKind::Snils, value, json),
+        ValidateCommand::Inn { value, json } => (IdKind::Inn, value, json),
+        ValidateCommand::Ogrn { value, json } => (IdKind::Ogrn, value, json),
+        ValidateCommand::Archive { files, rule, json } => {
+            let rule_path = rule.unwrap_or_else(|| root.join("content/fioko/archive-rule.yaml"));
+            let rule = match pamyatka::data::rules::load_archive_rule(&rule_path) {
+                Ok(r) => r,
+                Err(d) => {
+                    print_diagnostics(&[d]);
+                    return ExitCode::FAILURE;
+                }
+            };
+            let paths: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+            let result = match validate::archives(&rule, &paths) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let rejected = result
+                .files
+                .iter()
+                .any(|f| f.verdict == pamyatka_checks::archive::Verdict::Reject);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&result).expect("serializable")
+                );
+            } else {
+                for f in &result.files {
+                    let verdict = match f.verdict {
+                        pamyatka_checks::archive::Verdict::Accept => "принят",
+                        pamyatka_checks::archive::Verdict::Warn => "принят с замечаниями",
+                        pamyatka_checks::archive::Verdict::Reject => "не принят",
+                    };
+                    println!("{}: {verdict}", f.file);
+                    for m in &f.messages {
+                        println!("  – {m}");
+                    }
+                }
+                for d in &result.duplicates {
+                    println!("{}", d.message);
+                }
+            }
+            return if rejected {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let r = validate::identifier(kind, &value);
+    if json {
+        println!("{}", serde_json::to_string(&r).expect("serializable"));
+    } else if r.valid {
+        println!("{}: верно", r.normalized);
+    } else {
+        for e in &r.errors {
+            println!("{}", e.message);
+        }
+    }
+    if r.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn today() -> String {

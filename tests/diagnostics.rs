@@ -47,6 +47,7 @@ invalid! {
     not_utf8 => "not-utf8", "content/a.md:2:";
     calendar_wrong_total => "calendar-wrong-total", "content/calendar/2026.yaml:";
     unknown_role => "unknown-role", "content/regulations/table.yaml:12:";
+    bad_archive_rule => "bad-archive-rule", "content/fioko/archive-rule.yaml:38:1";
 }
 
 #[test]

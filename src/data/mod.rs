@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod regulation;
+pub mod rules;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -32,6 +33,7 @@ pub fn attach(site: &mut Site, today_year: i32) -> Result<TypedData, Diagnostics
         ..TypedData::default()
     };
     regulation::attach(site, &mut typed, &mut errors);
+    rules::check(site, &mut errors);
     site.warnings.extend(warnings);
     if errors.is_empty() {
         Ok(typed)

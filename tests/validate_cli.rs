@@ -1,0 +1,173 @@
+//! `pamyatka validate` on identifiers and on archives the test makes.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn json(o: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stdout)))
+}
+
+/// A zip holding `entries` (name → bytes).
+fn zip(dir: &Path, name: &str, entries: &[(&str, &[u8])]) -> PathBuf {
+    let path = dir.join(name);
+    let mut w = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    for (n, bytes) in entries {
+        w.start_file(*n, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap();
+    path
+}
+
+/// A minimal real .docx (an OOXML zip with word/document.xml).
+fn docx() -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut buf);
+    for n in ["[Content_Types].xml", "word/document.xml"] {
+        w.start_file(n, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(b"<xml/>").unwrap();
+    }
+    w.finish().unwrap();
+    buf.into_inner()
+}
+
+fn full_set(form: &[u8]) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("Паспорт.pdf", b"%PDF".to_vec()),
+        ("ИНН.pdf", b"%PDF".to_vec()),
+        ("СНИЛС.jpg", b"jpg".to_vec()),
+        ("Банковские реквизиты.pdf", b"%PDF".to_vec()),
+        (
+            "Форма подачи данных для оформления контракта.docx",
+            form.to_vec(),
+        ),
+    ]
+}
+
+#[test]
+fn identifiers_exit_codes_and_json() {
+    let o = pamyatka(repo(), &["validate", "snils", "112-233-445 95", "--json"]);
+    assert!(o.status.success());
+    assert_eq!(
+        json(&o),
+        serde_json::json!({"valid": true, "normalized": "11223344595", "errors": []})
+    );
+    let o = pamyatka(repo(), &["validate", "snils", "112-233-445 96", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["valid"], false);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("контрольное число")
+    );
+    let o = pamyatka(repo(), &["validate", "inn", "7707083893", "--json"]);
+    assert!(o.status.success());
+    let o = pamyatka(repo(), &["validate", "ogrn", "1027700132195", "--json"]);
+    assert!(o.status.success());
+    let o = pamyatka(repo(), &["validate", "inn", "12345", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn archives_get_verdicts_and_duplicates_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let form = docx();
+    let set = full_set(&form);
+    let entries: Vec<(&str, &[u8])> = set.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let good = zip(
+        dir.path(),
+        "Алтайский край_Иванов_Сергей_Иванович.zip",
+        &entries,
+    );
+    let again = zip(
+        dir.path(),
+        "Алтайский край Иванов Сергей Иванович.zip",
+        &entries,
+    );
+    let missing = zip(dir.path(), "Алтай_Петров_Пётр_Петрович.zip", &entries[..3]);
+    let o = pamyatka(
+        repo(),
+        &["validate", "archive", good.to_str().unwrap(), "--json"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    let v = json(&o);
+    assert_eq!(v["files"][0]["verdict"], "accept", "{v}");
+    assert_eq!(v["files"][0]["parsed"]["surname"], "Иванов");
+    assert_eq!(v["files"][0]["documents"].as_array().unwrap().len(), 5);
+
+    let o = pamyatka(
+        repo(),
+        &[
+            "validate",
+            "archive",
+            good.to_str().unwrap(),
+            again.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "a rejected file fails the run");
+    let v = json(&o);
+    let reasons: Vec<&str> = v["files"][2]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert!(reasons.contains(&"name_ambiguous_region"), "{reasons:?}");
+    assert!(reasons.contains(&"missing_document:bank"), "{reasons:?}");
+    assert!(reasons.contains(&"missing_document:form"), "{reasons:?}");
+    assert_eq!(v["duplicates"].as_array().unwrap().len(), 1, "{v}");
+}
+
+#[test]
+fn not_an_archive_and_a_legacy_doc_form_are_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("Алтайский край_Иванов_Сергей_Иванович.zip");
+    std::fs::write(&text, "это не архив").unwrap();
+    let o = pamyatka(
+        repo(),
+        &["validate", "archive", text.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        json(&o)["files"][0]["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("not_an_archive"))
+    );
+
+    let set = full_set(b"\xd0\xcf\x11\xe0 legacy .doc bytes");
+    let entries: Vec<(&str, &[u8])> = set.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+    let bad = zip(
+        dir.path(),
+        "Алтайский край_Сидоров_Иван_Иванович.zip",
+        &entries,
+    );
+    let o = pamyatka(
+        repo(),
+        &["validate", "archive", bad.to_str().unwrap(), "--json"],
+    );
+    assert!(
+        json(&o)["files"][0]["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("form_not_valid_docx"))
+    );
+    // Human output is Russian.
+    let o = pamyatka(repo(), &["validate", "archive", bad.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("не принят"));
+}
