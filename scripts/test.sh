@@ -4,14 +4,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== toolchain components"
+echo "== toolchain: components and the wasm32 target (the browser checks are built by build.rs)"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown
+command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs; }
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --package pamyatka-checks --lib --target wasm32-unknown-unknown --locked -- -D warnings
 
 echo "== cargo test"
 # Snapshots are never written here: a changed diagnostic fails the run.
@@ -20,3 +23,6 @@ INSTA_UPDATE=no cargo test --workspace --locked
 echo "== build the real site and check it"
 cargo run --locked --quiet -- --root . build
 cargo run --locked --quiet -- --root . check
+
+echo "== the WASM module gives the native answers (Node)"
+node --test tests/wasm/

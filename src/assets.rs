@@ -9,8 +9,18 @@ use crate::diagnostic::Diagnostic;
 use crate::highlight;
 
 /// Built-in assets, used for any name the site's `templates/assets/` does not provide.
-pub const BUILTIN: &[(&str, &[u8])] =
-    &[("style.css", include_bytes!("../templates/assets/style.css"))];
+pub const BUILTIN: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../templates/assets/style.css")),
+    // The checks crate for the browser, built by build.rs (wasm-bindgen, no-modules glue).
+    (
+        "checks.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/pamyatka_checks.js")),
+    ),
+    (
+        "checks.wasm",
+        include_bytes!(concat!(env!("OUT_DIR"), "/pamyatka_checks_bg.wasm")),
+    ),
+];
 
 /// Files to write and the URL of each logical asset.
 pub struct Assets {

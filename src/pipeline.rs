@@ -230,6 +230,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         },
     ));
     files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
+    files.extend(data_json(&site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
             Diagnostics::from(Diagnostic::error(
@@ -255,6 +256,32 @@ fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
+}
+
+/// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators
+/// (the calendar as one array at `data/calendar.json`).
+fn data_json(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut years = Vec::new();
+    for rel in site.data_sources.keys() {
+        let stem = rel.trim_end_matches(".yaml").trim_end_matches(".yml");
+        let value = stem.split('/').try_fold(&site.data, |v, key| v.get(key));
+        let Some(value) = value else { continue };
+        if stem.starts_with("calendar/") {
+            years.push(value.clone());
+        }
+        out.push((
+            format!("data/{stem}.json"),
+            serde_json::to_vec(value).unwrap_or_default(),
+        ));
+    }
+    if !years.is_empty() {
+        out.push((
+            "data/calendar.json".into(),
+            serde_json::to_vec(&years).unwrap_or_default(),
+        ));
+    }
+    out
 }
 
 /// Files in `content/` that are neither Markdown nor YAML: copied as they are.

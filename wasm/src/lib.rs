@@ -8,3 +8,6 @@ pub mod calendar;
 pub mod date;
 pub mod deadline;
 pub mod identifiers;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -142,7 +142,7 @@ impl Finding {
 }
 
 /// The overall answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Accept,
@@ -151,14 +151,14 @@ pub enum Verdict {
 }
 
 /// A required document and the file recognised as it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocumentFound {
     pub id: String,
     pub entry: String,
 }
 
 /// What [`check_archive`] found about one archive.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct ArchiveReport {
     pub file: String,
     pub verdict: Verdict,

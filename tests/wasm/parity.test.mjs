@@ -1,0 +1,166 @@
+// The browser gets the native answers: the same cases run through the WASM module that
+// `pamyatka build` ships (public/assets/checks.*.{js,wasm}) and through the native CLI, and the
+// JSON must be identical. Run after a build: `node --test tests/wasm/`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { join, dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import zlib from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pub = process.env.PAMYATKA_PUBLIC || join(root, "public");
+const bin = process.env.PAMYATKA_BIN || join(root, "target", "debug", "pamyatka");
+const assets = join(pub, "assets");
+const find = (re) => {
+  const f = readdirSync(assets).find((n) => re.test(n));
+  assert.ok(f, `no ${re} in ${assets}: build the site first`);
+  return join(assets, f);
+};
+
+// Load the no-modules glue as the browser's classic <script> would, then the module bytes.
+vm.runInThisContext(readFileSync(find(/^checks\.[0-9a-f]+\.js$/), "utf8"));
+const checks = vm.runInThisContext("wasm_bindgen");
+checks.initSync({ module: readFileSync(find(/^checks\.[0-9a-f]+\.wasm$/)) });
+checks.set_calendar(readFileSync(join(pub, "data", "calendar.json"), "utf8"));
+
+function cli(args, { okCodes = [0, 1] } = {}) {
+  const r = spawnSync(bin, ["--root", root, ...args], { encoding: "utf8" });
+  assert.ok(okCodes.includes(r.status), `${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+test("identifiers: WASM and CLI agree", () => {
+  const cases = {
+    snils: ["112-233-445 95", "112-233-445 96", "11223344595", "001-001-998 00", "123", "", "12a-456-789 01"],
+    inn: ["7707083893", "7707083894", "500100732259", "500100732258", "12345"],
+    ogrn: ["1027700132195", "1027700132196", "304500116000157", "1"],
+  };
+  let n = 0;
+  for (const [kind, values] of Object.entries(cases)) {
+    for (const v of values) {
+      if (v === "") continue; // the CLI needs an argument; the browser case is covered below
+      assert.deepEqual(JSON.parse(checks[kind](v)), cli(["validate", kind, v, "--json"]), `${kind} ${v}`);
+      n++;
+    }
+  }
+  assert.equal(JSON.parse(checks.snils("")).valid, false);
+  assert.ok(n >= 15);
+});
+
+test("deadlines: WASM and CLI agree", () => {
+  const cases = [
+    ["В течение 5 дней после получения заявки", "2026-12-28"],
+    ["3 рабочих дня", "2025-10-30"],
+    ["Ежегодно не позднее 5 сентября, в течение 3 рабочих дней в случае изменения информации или ее состава", "2026-08-01"],
+    ["В течение часа после получения утвержденных результатов", "2026-03-06T23:15"],
+    ["1 раз в месяц", "2026-02-10"],
+    ["10 рабочих дней", "2027-12-25"],
+    ["Постоянно", "2026-01-01"],
+  ];
+  for (const [text, from] of cases) {
+    assert.deepEqual(JSON.parse(checks.deadline_text(text, from)), cli(["deadline", text, "--from", from, "--json"]), text);
+  }
+  assert.throws(() => checks.deadline_text("как можно скорее", "2026-01-01"));
+});
+
+// A stored (uncompressed) zip, written by hand: local headers, central directory, end record.
+function storedZip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBuf = Buffer.from(name, "utf8");
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, data);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+test("archives: WASM and CLI agree, reading only slices", () => {
+  const rule = readFileSync(join(pub, "data", "fioko", "archive-rule.json"), "utf8");
+  const docx = storedZip([["[Content_Types].xml", Buffer.from("<x/>")], ["word/document.xml", Buffer.from("<x/>")]]);
+  const full = [
+    ["Паспорт.pdf", Buffer.from("%PDF")],
+    ["ИНН.pdf", Buffer.from("%PDF")],
+    ["СНИЛС.jpg", Buffer.from("jpg")],
+    ["Реквизиты банка.pdf", Buffer.from("%PDF")],
+    ["Форма подачи данных для оформления контракта.docx", docx],
+  ];
+  const dir = mkdtempSync(join(tmpdir(), "pamyatka-parity-"));
+  const cases = [
+    ["Алтайский край_Иванов_Сергей_Иванович.zip", storedZip(full)],
+    ["Алтай_Петров_Пётр_Петрович.zip", storedZip(full.slice(0, 2))],
+    ["Москва Иванoв Иван Иванович.zip", storedZip(full)], // Latin «o»
+    ["Республика Дагестан_Алиев_Рашид_Мурад оглы.zip", storedZip([["../evil.txt", Buffer.from("x")], ...full])],
+    ["Алтайский край_Сидоров_Иван_Иванович.zip", Buffer.from("не архив")],
+  ];
+  const wasmReports = [];
+  for (const [name, bytes] of cases) {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    let read = 0;
+    const wasm = JSON.parse(checks.check_archive(rule, name, bytes.length, (off, len) => {
+      read += len;
+      return bytes.subarray(off, off + len);
+    }));
+    const native = cli(["validate", "archive", path, "--json"]).files[0];
+    native.file = name; // the CLI reports the path it was given
+    assert.deepEqual(wasm, native, name);
+    wasmReports.push(wasm);
+  }
+  // A big archive is checked from its directory: the entries' data is never read.
+  const big = storedZip([["Паспорт.pdf", Buffer.alloc(8 * 1024 * 1024, 7)], ...full.slice(1)]);
+  let read = 0;
+  const report = JSON.parse(checks.check_archive(rule, "Алтайский край_Иванов_Сергей_Иванович.zip", big.length, (off, len) => {
+    read += len;
+    return big.subarray(off, off + len);
+  }));
+  assert.equal(report.verdict, "accept");
+  assert.ok(read < 256 * 1024, `read ${read} bytes of ${big.length}`);
+  assert.equal(wasmReports[0].verdict, "accept");
+  assert.equal(wasmReports[1].verdict, "reject");
+  // Duplicates across files, as the multi-file validator reports them.
+  const dup = JSON.parse(checks.check_many(rule, JSON.stringify([wasmReports[0], wasmReports[0]])));
+  assert.equal(dup.length, 1);
+});
+
+test("account rules load from the shipped JSON", () => {
+  const rule = readFileSync(join(pub, "data", "esia", "readiness-rule.json"), "utf8");
+  const r = JSON.parse(checks.esia_readiness(rule, JSON.stringify({ role: "parent", level: "simplified", filled_fields: [] }), "2026-11-23"));
+  assert.equal(r.ready, false);
+  assert.ok(r.next_step.message_ru.length > 0);
+  const form = readFileSync(join(pub, "data", "fioko", "registration-form.json"), "utf8");
+  const errs = JSON.parse(checks.registration_form(form, JSON.stringify({})));
+  assert.ok(errs.length > 0);
+});
