@@ -47,6 +47,7 @@ invalid! {
     not_utf8 => "not-utf8", "content/a.md:2:";
     calendar_wrong_total => "calendar-wrong-total", "content/calendar/2026.yaml:";
     unknown_role => "unknown-role", "content/regulations/table.yaml:12:";
+    bad_deadline => "bad-deadline", "content/regulations/table.yaml:11:";
     bad_archive_rule => "bad-archive-rule", "content/fioko/archive-rule.yaml:38:1";
 }
 
@@ -64,4 +65,26 @@ fn a_missing_calendar_year_is_a_warning_not_an_error() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains(".yaml is missing: deadlines in"), "{err}");
+}
+
+#[test]
+fn a_structured_override_makes_an_unreadable_deadline_build() {
+    let dir = site("invalid/bad-deadline");
+    let table = dir.path().join("content/regulations/table.yaml");
+    let text = std::fs::read_to_string(&table).unwrap();
+    std::fs::write(
+        &table,
+        text.replace(
+            "        result: \"Заявка\"",
+            "        result: \"Заявка\"\n        deadline_rule: [{kind: working_days, days: 3, event: \"после заявки\"}]",
+        ),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(dir.path().join("public/reg/etap/index.html")).unwrap();
+    assert!(
+        html.contains("В течение нескольких дней"),
+        "the text stays as written"
+    );
 }
