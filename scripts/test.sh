@@ -7,7 +7,15 @@ cd "$(dirname "$0")/.."
 echo "== toolchain: components and the wasm32 target (the browser checks are built by build.rs)"
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 rustup target add wasm32-unknown-unknown
-command -v node >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs; }
+need_apt=()
+command -v node >/dev/null || need_apt+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "== apt-get install ${need_apt[*]} (Debian's Chromium: the browser tests never download one)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+echo "== npm packages for the browser tests"
+npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
@@ -26,3 +34,6 @@ cargo run --locked --quiet -- --root . check
 
 echo "== the WASM module gives the native answers (Node)"
 node --test tests/wasm/
+
+echo "== browser tests in Chromium (playwright-core, /usr/bin/chromium)"
+node --test --test-concurrency=1 tests/e2e/

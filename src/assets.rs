@@ -11,6 +11,14 @@ use crate::highlight;
 /// Built-in assets, used for any name the site's `templates/assets/` does not provide.
 pub const BUILTIN: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../templates/assets/style.css")),
+    (
+        "checklist.js",
+        include_bytes!("../templates/assets/checklist.js"),
+    ),
+    (
+        "favicon.svg",
+        include_bytes!("../templates/assets/favicon.svg"),
+    ),
     // The checks crate for the browser, built by build.rs (wasm-bindgen, no-modules glue).
     (
         "checks.js",

@@ -1,0 +1,95 @@
+// Checklists in real Chromium: ticks survive a reload, progress is announced, reset asks first,
+// stale ticks are dropped, the keyboard works, and with JavaScript off the list is still there.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, watchErrors } from "./harness.mjs";
+
+const GUIDE = "/esia/privyazka/";
+let site, chromium;
+before(async () => { site = await serve(); chromium = await browser(); });
+after(async () => { await chromium?.close(); await site?.close(); });
+
+test("ticks survive a reload and progress is announced", async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url + GUIDE);
+  const list = page.locator("ul.checklist").first();
+  const boxes = list.locator("input[type=checkbox]");
+  const total = await boxes.count();
+  assert.ok(total >= 2);
+  const status = page.locator(".checklist-status__text").first();
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+  assert.equal(await status.textContent(), `Выполнено 0 из ${total}`);
+  // Tick by clicking the label text (a large target), then the second box.
+  await list.locator("label").first().click();
+  await boxes.nth(1).check();
+  assert.equal(await status.textContent(), `Выполнено 2 из ${total}`);
+  await page.reload();
+  assert.equal(await boxes.nth(0).isChecked(), true);
+  assert.equal(await boxes.nth(1).isChecked(), true);
+  assert.equal(await page.locator(".checklist-status__text").first().textContent(), `Выполнено 2 из ${total}`);
+  // Only tick state is stored, keyed by page and item id.
+  const stored = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  const keys = Object.keys(stored);
+  assert.deepEqual(keys, [`pamyatka:checklist:${GUIDE}`]);
+  const ids = await list.locator("li[data-item]").evaluateAll((lis) => lis.slice(0, 2).map((li) => li.dataset.item));
+  assert.deepEqual(JSON.parse(stored[keys[0]]), Object.fromEntries(ids.map((id) => [id, true])));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("reset asks for confirmation", async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url + GUIDE);
+  const boxes = page.locator("ul.checklist").first().locator("input[type=checkbox]");
+  await boxes.nth(0).check();
+  const reset = page.locator(".checklist-status__reset").first();
+  page.once("dialog", (d) => d.dismiss());
+  await reset.click();
+  assert.equal(await boxes.nth(0).isChecked(), true, "cancel keeps the ticks");
+  page.once("dialog", (d) => { assert.match(d.message(), /Снять все отметки/); d.accept(); });
+  await reset.click();
+  assert.equal(await boxes.nth(0).isChecked(), false);
+  await page.reload();
+  assert.equal(await boxes.nth(0).isChecked(), false, "the reset is stored");
+  await context.close();
+});
+
+test("ticks of items an editor removed are dropped, not misapplied", async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url + GUIDE);
+  const key = `pamyatka:checklist:${GUIDE}`;
+  const firstId = await page.locator("ul.checklist li[data-item]").first().getAttribute("data-item");
+  await page.evaluate(([k, id]) => localStorage.setItem(k, JSON.stringify({ [id]: true, "udalyonnyy-punkt": true })), [key, firstId]);
+  await page.reload();
+  const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), key));
+  assert.deepEqual(stored, { [firstId]: true });
+  await context.close();
+});
+
+test("keyboard only: Tab to a box, Space ticks it", async () => {
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  await page.goto(site.url + GUIDE);
+  const first = page.locator("ul.checklist input[type=checkbox]").first();
+  for (let i = 0; i < 60 && !(await first.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  assert.ok(await first.evaluate((el) => el === document.activeElement), "the first box is reachable by Tab");
+  await page.keyboard.press("Space");
+  assert.equal(await first.isChecked(), true);
+  await context.close();
+});
+
+test("with JavaScript off the checklist is complete and readable", async () => {
+  const context = await chromium.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.url + GUIDE);
+  const labels = await page.locator("ul.checklist label").allTextContents();
+  assert.ok(labels.length >= 2 && labels.every((t) => t.trim().length > 0));
+  assert.equal(await page.locator(".checklist-status").count(), 0, "no script-made controls");
+  await context.close();
+});
