@@ -302,7 +302,14 @@ pub fn parse(text: &str) -> Result<Vec<Rule>, ParseError> {
             message: "срок не указан".to_string(),
         });
     }
-    clauses(&norm).iter().map(|c| clause(c)).collect()
+    let parts = clauses(&norm);
+    if parts.is_empty() {
+        return Err(ParseError {
+            clause: norm,
+            message: "срок не указан".to_string(),
+        });
+    }
+    parts.iter().map(|c| clause(c)).collect()
 }
 
 #[cfg(test)]
@@ -424,6 +431,8 @@ mod tests {
     #[test]
     fn unreadable_cells_are_errors() {
         assert!(parse("").is_err());
+        assert!(parse(", ").is_err(), "punctuation only is not a deadline");
+        assert!(parse(" ; . ").is_err());
         assert!(
             parse("в течение нескольких дней").is_err(),
             "a period that is not a number"
