@@ -68,12 +68,12 @@ fn markdown_features_render() {
     assert!(html.contains("class=\"hl-"));
     assert!(!html.contains("style=\""), "no inline styles");
     // fingerprinted stylesheet, relative
-    let css = std::fs::read_dir(dir.path().join("public/assets"))
+    // read_dir order is unspecified: pick the stylesheet by name
+    let name = std::fs::read_dir(dir.path().join("public/assets"))
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    let name = css.file_name().to_string_lossy().into_owned();
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".css"))
+        .expect("a stylesheet in public/assets");
     assert!(
         name.starts_with("style.") && name.len() > "style..css".len() + 8,
         "{name}"
