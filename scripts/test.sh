@@ -22,7 +22,7 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-cargo clippy --package pamyatka-checks --lib --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy --package pamyatka-checks --lib --target wasm32-unknown-unknown --all-features --locked -- -D warnings
 
 echo "== cargo test"
 # Snapshots are never written here: a changed diagnostic fails the run.

@@ -19,14 +19,31 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
         "favicon.svg",
         include_bytes!("../templates/assets/favicon.svg"),
     ),
-    // The checks crate for the browser, built by build.rs (wasm-bindgen, no-modules glue).
+    // The checks crate for the browser, built by build.rs (wasm-bindgen, no-modules glue), one
+    // module per kind of page.
     (
-        "checks.js",
-        include_bytes!(concat!(env!("OUT_DIR"), "/pamyatka_checks.js")),
+        "checks-deadline.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-deadline.js")),
     ),
     (
-        "checks.wasm",
-        include_bytes!(concat!(env!("OUT_DIR"), "/pamyatka_checks_bg.wasm")),
+        "checks-deadline.wasm",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-deadline_bg.wasm")),
+    ),
+    (
+        "checks-archive.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-archive.js")),
+    ),
+    (
+        "checks-archive.wasm",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-archive_bg.wasm")),
+    ),
+    (
+        "checks-account.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-account.js")),
+    ),
+    (
+        "checks-account.wasm",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-account_bg.wasm")),
     ),
 ];
 

@@ -1,5 +1,5 @@
 // The browser gets the native answers: the same cases run through the WASM module that
-// `pamyatka build` ships (public/assets/checks.*.{js,wasm}) and through the native CLI, and the
+// `pamyatka build` ships (public/assets/checks-*.{js,wasm}) and through the native CLI, and the
 // JSON must be identical. Run after a build: `node --test tests/wasm/`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -21,11 +21,36 @@ const find = (re) => {
   return join(assets, f);
 };
 
-// Load the no-modules glue as the browser's classic <script> would, then the module bytes.
-vm.runInThisContext(readFileSync(find(/^checks\.[0-9a-f]+\.js$/), "utf8"));
-const checks = vm.runInThisContext("wasm_bindgen");
-checks.initSync({ module: readFileSync(find(/^checks\.[0-9a-f]+\.wasm$/)) });
-checks.set_calendar(readFileSync(join(pub, "data", "calendar.json"), "utf8"));
+// Each kind of page has its own module (public/assets/checks-<kind>.*.{js,wasm}) whose
+// no-modules glue defines one global. Load each as the browser's classic <script> would.
+function load(kind, global) {
+  vm.runInThisContext(readFileSync(find(new RegExp(`^checks-${kind}\\.[0-9a-f]+\\.js$`)), "utf8"));
+  const m = vm.runInThisContext(global);
+  m.initSync({ module: readFileSync(find(new RegExp(`^checks-${kind}\\.[0-9a-f]+\\.wasm$`))) });
+  return m;
+}
+const deadlines = load("deadline", "pamyatkaDeadline");
+const archives = load("archive", "pamyatkaArchive");
+const accounts = load("account", "pamyatkaAccount");
+deadlines.set_calendar(readFileSync(join(pub, "data", "calendar.json"), "utf8"));
+
+// The size budget of issue #4: each module at most 150 KB gzip (-9), so a parent on a phone
+// downloads little, and only on the page that needs it. The archive module is still over it
+// (~157 KB: sevenz-rust2's header reader and its multi-threaded LZMA2 path, serde_json); its
+// limit here is a ratchet that must only go down until it meets the budget (issue #4 stays open).
+const BUDGET = { deadline: 150_000, account: 150_000, archive: 160_000 };
+test("each browser module stays within its gzip budget", () => {
+  for (const [kind, budget] of Object.entries(BUDGET)) {
+    const wasm = readFileSync(find(new RegExp(`^checks-${kind}\\.[0-9a-f]+\\.wasm$`)));
+    const gz = zlib.gzipSync(wasm, { level: 9 }).length;
+    console.log(`checks-${kind}.wasm: ${wasm.length} B raw, ${gz} B gzip (budget ${budget})`);
+    assert.ok(gz <= budget, `checks-${kind}.wasm: ${gz} bytes gzip (${wasm.length} raw) > ${budget}`);
+  }
+  // the modules really are split: the archive reader is not in the deadline module
+  assert.equal(typeof deadlines.check_archive, "undefined");
+  assert.equal(typeof archives.deadline_text, "undefined");
+  assert.equal(typeof accounts.set_calendar, "undefined");
+});
 
 function cli(args, { okCodes = [0, 1] } = {}) {
   const r = spawnSync(bin, ["--root", root, ...args], { encoding: "utf8" });
@@ -43,11 +68,11 @@ test("identifiers: WASM and CLI agree", () => {
   for (const [kind, values] of Object.entries(cases)) {
     for (const v of values) {
       if (v === "") continue; // the CLI needs an argument; the browser case is covered below
-      assert.deepEqual(JSON.parse(checks[kind](v)), cli(["validate", kind, v, "--json"]), `${kind} ${v}`);
+      assert.deepEqual(JSON.parse(accounts[kind](v)), cli(["validate", kind, v, "--json"]), `${kind} ${v}`);
       n++;
     }
   }
-  assert.equal(JSON.parse(checks.snils("")).valid, false);
+  assert.equal(JSON.parse(accounts.snils("")).valid, false);
   assert.ok(n >= 15);
 });
 
@@ -62,9 +87,9 @@ test("deadlines: WASM and CLI agree", () => {
     ["Постоянно", "2026-01-01"],
   ];
   for (const [text, from] of cases) {
-    assert.deepEqual(JSON.parse(checks.deadline_text(text, from)), cli(["deadline", text, "--from", from, "--json"]), text);
+    assert.deepEqual(JSON.parse(deadlines.deadline_text(text, from)), cli(["deadline", text, "--from", from, "--json"]), text);
   }
-  assert.throws(() => checks.deadline_text("как можно скорее", "2026-01-01"));
+  assert.throws(() => deadlines.deadline_text("как можно скорее", "2026-01-01"));
 });
 
 // A stored (uncompressed) zip, written by hand: local headers, central directory, end record.
@@ -125,12 +150,13 @@ test("archives: WASM and CLI agree, reading only slices", () => {
     ["Республика Дагестан_Алиев_Рашид_Мурад оглы.zip", storedZip([["../evil.txt", Buffer.from("x")], ...full])],
     ["Алтайский край_Сидоров_Иван_Иванович.zip", Buffer.from("не архив")],
   ];
+  archives.set_rule(rule);
   const wasmReports = [];
   for (const [name, bytes] of cases) {
     const path = join(dir, name);
     writeFileSync(path, bytes);
     let read = 0;
-    const wasm = JSON.parse(checks.check_archive(rule, name, bytes.length, (off, len) => {
+    const wasm = JSON.parse(archives.check_archive(name, bytes.length, (off, len) => {
       read += len;
       return bytes.subarray(off, off + len);
     }));
@@ -142,7 +168,7 @@ test("archives: WASM and CLI agree, reading only slices", () => {
   // A big archive is checked from its directory: the entries' data is never read.
   const big = storedZip([["Паспорт.pdf", Buffer.alloc(8 * 1024 * 1024, 7)], ...full.slice(1)]);
   let read = 0;
-  const report = JSON.parse(checks.check_archive(rule, "Алтайский край_Иванов_Сергей_Иванович.zip", big.length, (off, len) => {
+  const report = JSON.parse(archives.check_archive("Алтайский край_Иванов_Сергей_Иванович.zip", big.length, (off, len) => {
     read += len;
     return big.subarray(off, off + len);
   }));
@@ -150,17 +176,28 @@ test("archives: WASM and CLI agree, reading only slices", () => {
   assert.ok(read < 256 * 1024, `read ${read} bytes of ${big.length}`);
   assert.equal(wasmReports[0].verdict, "accept");
   assert.equal(wasmReports[1].verdict, "reject");
-  // Duplicates across files, as the multi-file validator reports them.
-  const dup = JSON.parse(checks.check_many(rule, JSON.stringify([wasmReports[0], wasmReports[0]])));
+  // Duplicates across files, as the multi-file validator reports them: the module remembers
+  // the reports of its batch (cases 0 and the big one are the same person).
+  const native = cli(["validate", "archive", join(dir, cases[0][0]), join(dir, cases[1][0]), join(dir, cases[0][0]), "--json"]);
+  archives.forget();
+  for (const i of [0, 1, 0]) {
+    const [name, bytes] = cases[i];
+    archives.check_archive(name, bytes.length, (off, len) => bytes.subarray(off, off + len));
+  }
+  const dup = JSON.parse(archives.duplicates());
   assert.equal(dup.length, 1);
+  assert.deepEqual(dup.map((d) => d.person), native.duplicates.map((d) => d.person));
+  assert.equal(dup[0].message, native.duplicates[0].message.replaceAll(dir + "/", ""));
+  archives.forget();
+  assert.deepEqual(JSON.parse(archives.duplicates()), []);
 });
 
 test("account rules load from the shipped JSON", () => {
   const rule = readFileSync(join(pub, "data", "esia", "readiness-rule.json"), "utf8");
-  const r = JSON.parse(checks.esia_readiness(rule, JSON.stringify({ role: "parent", level: "simplified", filled_fields: [] }), "2026-11-23"));
+  const r = JSON.parse(accounts.esia_readiness(rule, JSON.stringify({ role: "parent", level: "simplified", filled_fields: [] }), "2026-11-23"));
   assert.equal(r.ready, false);
   assert.ok(r.next_step.message_ru.length > 0);
   const form = readFileSync(join(pub, "data", "fioko", "registration-form.json"), "utf8");
-  const errs = JSON.parse(checks.registration_form(form, JSON.stringify({})));
+  const errs = JSON.parse(accounts.registration_form(form, JSON.stringify({})));
   assert.ok(errs.length > 0);
 });

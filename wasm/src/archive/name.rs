@@ -29,26 +29,14 @@ const PATRONYMIC_PARTICLES: &[&str] = &[
     "оглы", "оглу", "огли", "улы", "уулу", "угли", "кызы", "кизи", "гызы", "кыз", "кзы",
 ];
 
-#[derive(Deserialize)]
-struct RegionsFile {
-    #[serde(rename = "_comment")]
-    _comment: String,
-    subjects: Vec<Subject>,
-    ambiguous: Vec<Ambiguous>,
+/// One subject of the Federation as listed in `regions.json` (made into Rust by build.rs).
+pub(crate) struct SubjectDef {
+    pub name: &'static str,
+    pub kind: &'static str,
+    pub aliases: &'static [&'static str],
 }
 
-#[derive(Deserialize)]
-struct Subject {
-    name: String,
-    kind: String,
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Ambiguous {
-    alias: String,
-    subjects: Vec<String>,
-}
+include!(concat!(env!("OUT_DIR"), "/regions.rs"));
 
 /// The region index: a key (see [`region_key`]) → the subjects it may name.
 pub(crate) struct Regions {
@@ -65,8 +53,6 @@ impl Regions {
 pub(crate) fn regions() -> &'static Regions {
     static REGIONS: OnceLock<Regions> = OnceLock::new();
     REGIONS.get_or_init(|| {
-        let file: RegionsFile = serde_json::from_str(include_str!("regions.json"))
-            .expect("regions.json is valid (checked by the tests)");
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut add = |key: String, i: usize| {
             if key.is_empty() {
@@ -77,38 +63,42 @@ pub(crate) fn regions() -> &'static Regions {
                 v.push(i);
             }
         };
-        for (i, s) in file.subjects.iter().enumerate() {
+        for (i, s) in SUBJECTS.iter().enumerate() {
             for variant in variants(s) {
                 add(region_key(&variant), i);
             }
         }
-        let names: Vec<String> = file.subjects.iter().map(|s| s.name.clone()).collect();
-        for a in &file.ambiguous {
-            let ids: Vec<usize> = a
-                .subjects
+        let names: Vec<String> = SUBJECTS.iter().map(|s| s.name.to_string()).collect();
+        for (alias, subjects) in AMBIGUOUS {
+            let ids: Vec<usize> = subjects
                 .iter()
-                .map(|n| names.iter().position(|x| x == n).expect("known subject"))
+                .map(|n| {
+                    names
+                        .iter()
+                        .position(|x| x == n)
+                        .expect("checked by build.rs")
+                })
                 .collect();
-            by_key.insert(region_key(&a.alias), ids);
+            by_key.insert(region_key(alias), ids);
         }
         Regions { names, by_key }
     })
 }
 
 /// The official name, the listed short forms and the mechanical variants of one subject.
-fn variants(s: &Subject) -> Vec<String> {
-    let mut out = vec![s.name.clone()];
-    out.extend(s.aliases.iter().cloned());
+fn variants(s: &SubjectDef) -> Vec<String> {
+    let mut out = vec![s.name.to_string()];
+    out.extend(s.aliases.iter().map(|a| a.to_string()));
     // «Кемеровская область — Кузбасс» → «Кемеровская область»; «(Якутия)» dropped.
     let plain: String = {
-        let before_dash = s.name.split(" — ").next().unwrap_or(&s.name);
+        let before_dash = s.name.split(" — ").next().unwrap_or(s.name);
         match before_dash.find(" (") {
             Some(i) => before_dash[..i].to_string(),
             None => before_dash.to_string(),
         }
     };
     out.push(plain.clone());
-    match s.kind.as_str() {
+    match s.kind {
         "republic" => {
             if let Some(core) = plain.strip_prefix("Республика ") {
                 out.push(core.to_string());

@@ -115,7 +115,21 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
                 header_encrypted: true,
             });
         }
-        Err(e) => return Err(format!("оглавление архива не читается: {e}")),
+        // Russian messages of our own rather than the library's English ones (whose formatting
+        // code would also weigh on the browser module).
+        Err(Error::Io(..) | Error::FileOpen(..)) => {
+            return Err("файл не читается: выберите его ещё раз".into());
+        }
+        Err(Error::ChecksumVerificationFailed | Error::NextHeaderCrcMismatch) => {
+            return Err("контрольная сумма оглавления не сходится: архив повреждён".into());
+        }
+        Err(Error::UnsupportedCompressionMethod(_)) => {
+            return Err(
+                "оглавление сжато неизвестным методом: пересоздайте архив в 7-Zip или упакуйте в ZIP"
+                    .into(),
+            );
+        }
+        Err(_) => return Err("оглавление архива повреждено: пересоздайте архив".into()),
     };
     let block_encrypted: Vec<bool> = archive
         .blocks
