@@ -15,6 +15,19 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
         "checklist.js",
         include_bytes!("../templates/assets/checklist.js"),
     ),
+    ("calc.js", include_bytes!("../templates/assets/calc.js")),
+    (
+        "archive-check.js",
+        include_bytes!("../templates/assets/archive-check.js"),
+    ),
+    (
+        "archive-worker.js",
+        include_bytes!("../templates/assets/archive-worker.js"),
+    ),
+    (
+        "account-check.js",
+        include_bytes!("../templates/assets/account-check.js"),
+    ),
     (
         "favicon.svg",
         include_bytes!("../templates/assets/favicon.svg"),

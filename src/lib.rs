@@ -22,4 +22,5 @@ pub mod serve;
 pub mod slug;
 pub mod templates;
 pub mod validate;
+pub mod widgets;
 pub mod yaml;

@@ -15,6 +15,7 @@ use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::highlight;
 use crate::slug::{Slugger, slugify};
+use crate::widgets::{self, WidgetUse};
 
 /// A heading of the page, for the table of contents and for `check`.
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +47,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub links: Vec<SiteLink>,
     pub checklist: Vec<ChecklistItem>,
+    /// Interactive widgets (fenced `deadline`, `archive-check`, … blocks), in page order.
+    pub widgets: Vec<WidgetUse>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -71,6 +74,7 @@ pub fn render(page: &Page, pages: &HashSet<&str>) -> Rendered {
         rendered: Rendered::default(),
         slugger: Slugger::default(),
         checklist_ids: HashSet::new(),
+        last_heading: 1,
     };
     // Explicit ids first, so generated ones never collide with them.
     for (ev, _) in &events {
@@ -92,6 +96,8 @@ struct Renderer<'a, 'p> {
     rendered: Rendered,
     slugger: Slugger,
     checklist_ids: HashSet<String>,
+    /// Level of the last heading, so a widget's own heading nests under it.
+    last_heading: u8,
 }
 
 impl<'a> Renderer<'a, '_> {
@@ -124,6 +130,7 @@ impl<'a> Renderer<'a, '_> {
                         None => self.slugger.unique(&text),
                     };
                     let lvl = heading_level(*level);
+                    self.last_heading = lvl;
                     let mut open = format!("<h{lvl} id=\"{}\"", escape_attr(&id));
                     let mut class_list: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
                     if !class_list.is_empty() {
@@ -215,6 +222,13 @@ impl<'a> Renderer<'a, '_> {
                         CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
                         CodeBlockKind::Indented => "",
                     };
+                    if let Some(widget) = widgets::Kind::from_lang(lang)
+                        .filter(|_| matches!(kind, CodeBlockKind::Fenced(_)))
+                    {
+                        self.widget(widget, &events, i, end);
+                        i = end + 1;
+                        continue;
+                    }
                     let highlighted = if lang.is_empty() {
                         None
                     } else {
@@ -261,6 +275,38 @@ impl<'a> Renderer<'a, '_> {
                 _ => self.out.push(ev.clone()),
             }
             i += 1;
+        }
+    }
+
+    /// A fenced widget block (`events[start]` opens it, `events[end]` closes it).
+    fn widget(
+        &mut self,
+        kind: widgets::Kind,
+        events: &[(Event<'a>, Range<usize>)],
+        start: usize,
+        end: usize,
+    ) {
+        // The YAML is the block's text: from the first text event to the last one.
+        let texts: Vec<&Range<usize>> = events[start + 1..end].iter().map(|(_, r)| r).collect();
+        let base = self.page.body_offset;
+        let span = match (texts.first(), texts.last()) {
+            (Some(a), Some(b)) => (base + a.start, base + b.end),
+            _ => (base + events[start].1.end, base + events[start].1.end),
+        };
+        let n = self.rendered.widgets.len() + 1;
+        match widgets::render(
+            kind,
+            &self.page.file,
+            &self.page.source,
+            span,
+            self.last_heading + 1,
+            n,
+        ) {
+            Ok((html, used)) => {
+                self.out.push(Event::Html(html.into()));
+                self.rendered.widgets.push(used);
+            }
+            Err(d) => self.rendered.diagnostics.push(d),
         }
     }
 

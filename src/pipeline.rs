@@ -18,6 +18,7 @@ use crate::output::{self, Staging};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
 use crate::templates;
+use crate::widgets::{self, WidgetUse};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -95,6 +96,12 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             ),
             ("nav", shared.nav.clone()),
             ("data", site.data.clone()),
+            // The production calendar for the deadline calculators, inlined in the pages that
+            // have one (a `fetch` would not work from file://).
+            (
+                "calendar_json",
+                serde_json::Value::String(widgets::json_for_script(&calendar_years(&site))),
+            ),
             (
                 "audiences",
                 serde_json::Value::Array(
@@ -140,8 +147,13 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             if !errors.is_empty() {
                 return Err(errors);
             }
+            let widget_data = widget_data(&site, &rendered.widgets)?;
             let mut ctx = Context::new();
             ctx.insert("page", &render::page_value(page, &rendered));
+            ctx.insert("widget_data", &widget_data);
+            // Pages with deadline calculators outside Markdown (the regulation tables) say so
+            // through their data values.
+            ctx.insert("calculator", &false);
             ctx.insert("section", &shared.sections[&page.section]);
             for (name, value) in typed.page_values.get(&page.rel).into_iter().flatten() {
                 ctx.insert(*name, value);
@@ -209,6 +221,8 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         &render::synthetic_page("Страница не найдена", "/404.html", "404"),
     );
     ctx.insert("section", &shared.sections[""]);
+    ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
+    ctx.insert("calculator", &false);
     let html = tera
         .render("404.html", &ctx)
         .map_err(|e| Diagnostics::from(templates::template_error(&e, &sources)))?;
@@ -256,6 +270,46 @@ fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
+}
+
+/// The calendar years (`content/calendar/*.yaml`) as one JSON array.
+fn calendar_years(site: &Site) -> serde_json::Value {
+    let years = site
+        .data
+        .get("calendar")
+        .and_then(|c| c.as_object())
+        .map(|m| m.values().cloned().collect())
+        .unwrap_or_default();
+    serde_json::Value::Array(years)
+}
+
+/// The rule data each widget of a page needs, inlined in the page as JSON (`path`, `json`);
+/// an error, at the widget, when the rule file does not exist.
+fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    let mut errors = Vec::new();
+    for w in used {
+        let Some(path) = &w.rule else { continue };
+        if out.iter().any(|v| v["path"] == path.as_str()) {
+            continue;
+        }
+        let value = path.split('/').try_fold(&site.data, |v, key| v.get(key));
+        match value {
+            Some(v) if site.data_sources.contains_key(&format!("{path}.yaml")) => {
+                out.push(serde_json::json!({"path": path, "json": widgets::json_for_script(v)}));
+            }
+            _ => errors.push(
+                Diagnostic::error("widget", format!("content/{path}.yaml does not exist"))
+                    .at(w.location.clone())
+                    .hint("the rule of a widget is a data file in content/, named without .yaml"),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators

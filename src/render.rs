@@ -109,6 +109,18 @@ pub fn page_value(page: &Page, rendered: &Rendered) -> Value {
         "content": rendered.html,
         "toc": toc,
         "checklist": rendered.checklist,
+        "widgets": widget_flags(&rendered.widgets),
+    })
+}
+
+/// Which kinds of widget a page has (`page.widgets.deadline`, …), for the scripts it loads.
+fn widget_flags(widgets: &[crate::widgets::WidgetUse]) -> Value {
+    use crate::widgets::Kind;
+    let has = |k: Kind| widgets.iter().any(|w| w.kind == k);
+    json!({
+        "deadline": has(Kind::Deadline),
+        "archive": has(Kind::ArchiveCheck),
+        "account": has(Kind::EsiaReadiness) || has(Kind::RegistrationCheck),
     })
 }
 
@@ -117,5 +129,6 @@ pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
     json!({
         "title": title, "description": "", "url": url, "kind": kind, "rel": "",
         "audience": [], "updated": "", "source": null, "content": "", "toc": [], "checklist": [],
+        "widgets": {"deadline": false, "archive": false, "account": false},
     })
 }

@@ -188,6 +188,10 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
             url_attr("src")
         ))
         .append_element_content_handler(element!("form[action]", url_attr("action")))
+        // Asset URLs a script reads from its own tag (the WASM module, its glue, a worker).
+        .append_element_content_handler(element!("script[data-glue]", url_attr("data-glue")))
+        .append_element_content_handler(element!("script[data-wasm]", url_attr("data-wasm")))
+        .append_element_content_handler(element!("script[data-worker]", url_attr("data-worker")))
         .append_element_content_handler(text!("main", {
             let in_main = in_main.clone();
             let blocked = blocked.clone();

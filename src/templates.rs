@@ -30,6 +30,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/regulation-row.html"),
     ),
     (
+        "partials/calc-form.html",
+        include_str!("../templates/partials/calc-form.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

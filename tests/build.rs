@@ -209,3 +209,56 @@ fn site_templates_override_the_builtin_ones() {
         "data files reach templates"
     );
 }
+
+#[test]
+fn widgets_load_their_module_only_where_they_are() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/guides/srok.md"),
+        "---\ntitle: \"Срок\"\n---\n## Посчитать\n\n```deadline\nlabel: Срок ответа\nrule: В течение 2 часов после получения\nevent: Когда получили\n```\n",
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(dir.path(), "public/guides/srok/index.html");
+    // The widget nests its heading under the section's h2, carries the parsed rule, and asks
+    // for a time because the rule counts hours.
+    assert!(
+        html.contains("<h3 id=\"widget-1\" class=\"widget__title\">Срок ответа</h3>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("data-rules=\"[{&quot;kind&quot;:&quot;hours&quot;,&quot;hours&quot;:2"),
+        "{html}"
+    );
+    assert!(html.contains("<label for=\"widget-1-date\">Когда получили</label>"));
+    assert!(html.contains("type=\"time\""));
+    // Its scripts and the calendar, and no other module.
+    assert!(html.contains("assets/checks-deadline."));
+    assert!(html.contains("assets/calc."));
+    assert!(html.contains("<script type=\"application/json\" id=\"pamyatka-calendar\">"));
+    assert!(!html.contains("checks-archive"));
+    assert!(!html.contains("checks-account"));
+    // No inline script anywhere: every <script> has a src or is JSON data (CSP script-src 'self').
+    for page in [
+        "public/guides/srok/index.html",
+        "public/guides/esia/index.html",
+        "public/index.html",
+    ] {
+        let html = read(dir.path(), page);
+        for tag in html.split("<script").skip(1) {
+            let open = &tag[..tag.find('>').unwrap()];
+            assert!(
+                open.contains(" src=") || open.contains("type=\"application/json\""),
+                "{page}: inline script <script{open}>"
+            );
+        }
+        assert!(
+            html.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{page}: CSP"
+        );
+    }
+    // A page without widgets loads no WASM.
+    let plain = read(dir.path(), "public/guides/esia/index.html");
+    assert!(!plain.contains("checks-"), "{plain}");
+}

@@ -49,6 +49,9 @@ invalid! {
     unknown_role => "unknown-role", "content/regulations/table.yaml:12:";
     bad_deadline => "bad-deadline", "content/regulations/table.yaml:11:";
     bad_archive_rule => "bad-archive-rule", "content/fioko/archive-rule.yaml:38:1";
+    widget_unknown_field => "widget-unknown-field", "content/a.md:8:1";
+    widget_uncountable => "widget-uncountable", "content/a.md:8:7";
+    widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
 }
 
 #[test]

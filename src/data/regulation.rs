@@ -154,13 +154,18 @@ impl Ctx<'_> {
 
     fn row_value(&self, group: &Group, row: &Row, group_url: &str) -> Value {
         let id = row_id(group, row);
+        let rules = row.rules().unwrap_or_default();
         json!({
             "id": id,
             "number": row.number,
             "action": row.action,
             "items": row.items,
             "deadline": row.deadline,
-            "rules": row.rules().unwrap_or_default(),
+            "rules_json": serde_json::to_string(&rules).unwrap_or_default(),
+            "rules": rules,
+            // At least one rule gives a date: the calculators show this row.
+            "computable": rules.iter().any(|r| !matches!(r, Rule::Text { .. })),
+            "role_ids": row.all_roles().map(String::as_str).collect::<Vec<_>>(),
             "responsible": self.roles_value(&row.responsible),
             "responsible_text": row.responsible_text,
             "result": row.result,
@@ -420,17 +425,30 @@ fn render_table(
                 }
             }
             if let Some(page) = &g.page {
+                // The roles named in this group (by id), for the filter.
+                let named: HashSet<&String> = g.rows.iter().flat_map(Row::all_roles).collect();
+                let group_roles: Vec<Value> = ctx
+                    .roles
+                    .iter()
+                    .filter(|(id, _)| named.contains(id))
+                    .map(|(id, r)| json!({"id": id, "name": r.name}))
+                    .collect();
                 let group = json!({
+                    "roles": group_roles,
+                    "computable": rows.iter().any(|r| r["computable"] == true),
+                    "hours": g.rows.iter().any(|r| r.rules().unwrap_or_default().iter().any(|x| matches!(x, Rule::Hours { .. }))),
                     "number": g.number, "title": g.title, "rows": rows, "gaps": g.numbering_gaps,
                     "kind": if parent.is_null() { "stage" } else { "module" },
                     "modules": g.modules.iter().map(|m| json!({
                         "number": m.number, "title": m.title, "url": page_url(m), "count": m.rows.len(),
                     })).collect::<Vec<_>>(),
                 });
-                typed.page_values.entry(page.clone()).or_default().push((
+                let values = typed.page_values.entry(page.clone()).or_default();
+                values.push((
                     "regulation",
                     json!({"table": meta, "group": group, "stage": parent}),
                 ));
+                values.push(("calculator", json!(true)));
             }
         }
     }
@@ -472,10 +490,28 @@ fn render_table(
             ROLE_TEMPLATE,
             r.audience.clone(),
         ));
-        typed.page_values.entry(page_rel).or_default().push((
+        // The stages and modules this role's rows come from, for the filter.
+        let mut groups: Vec<Value> = Vec::new();
+        for row in &rows {
+            let g = json!({"id": row["group_number"], "title": format!("{}. {}", row["group_number"].as_str().unwrap_or(""), row["group_title"].as_str().unwrap_or(""))});
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+        let hours = rows.iter().any(|r| {
+            r["rules"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|x| x["kind"] == "hours"))
+        });
+        typed.page_values.entry(page_rel.clone()).or_default().push((
             "regulation_roles",
-            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows}),
+            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows, "groups": groups, "hours": hours}),
         ));
+        typed
+            .page_values
+            .entry(page_rel)
+            .or_default()
+            .push(("calculator", json!(true)));
     }
 }
 

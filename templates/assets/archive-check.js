@@ -1,0 +1,260 @@
+// The archive validator of the ФИОКО guide: pick or drop one or many archives and each gets a
+// verdict with the reasons and how to fix them, the parsed name and the documents found. The
+// files are read on this device (in a worker, slice by slice); nothing is uploaded. The rule
+// comes from content/ (inlined in the page as JSON).
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var widgets = document.querySelectorAll("[data-widget=archive]");
+  if (!widgets.length) return;
+
+  var VERDICT = {
+    accept: "можно отправлять",
+    warn: "можно отправлять, но проверьте замечания",
+    reject: "не подходит — исправьте и проверьте снова",
+  };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function abs(attr) {
+    return new URL(script.getAttribute(attr), location.href).href;
+  }
+  function size(bytes) {
+    if (bytes < 1024) return bytes + " Б";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + " КБ";
+    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + " МБ";
+  }
+  function ruleFor(widget) {
+    var path = widget.getAttribute("data-rule");
+    var node = document.querySelector('script[type="application/json"][data-rule-json="' + path + '"]');
+    return node ? node.textContent : null;
+  }
+
+  // A checker runs in a worker when the page may start one (http, https); from file:// it runs
+  // here, reading each file whole (the offline bundle inlines the module).
+  function workerChecker(rule) {
+    var worker = new Worker(abs("data-worker"));
+    var listeners = [];
+    var state = { ready: false, failed: null };
+    var waiting = [];
+    worker.onmessage = function (e) {
+      var m = e.data;
+      if (m.type === "ready") { state.ready = true; waiting.splice(0).forEach(function (w) { w.ok(); }); return; }
+      if (m.type === "failed") { state.failed = m.message; waiting.splice(0).forEach(function (w) { w.fail(m.message); }); return; }
+      listeners.forEach(function (l) { l(m); });
+    };
+    worker.onerror = function (e) {
+      e.preventDefault();
+      state.failed = e.message || "worker";
+      waiting.splice(0).forEach(function (w) { w.fail(state.failed); });
+    };
+    worker.postMessage({ type: "init", glue: abs("data-glue"), wasm: abs("data-wasm"), rule: rule });
+    return {
+      ready: function () {
+        return new Promise(function (ok, fail) {
+          if (state.ready) ok();
+          else if (state.failed) fail(state.failed);
+          else waiting.push({ ok: ok, fail: fail });
+        });
+      },
+      check: function (files, batch, onMessage) {
+        listeners = [onMessage];
+        worker.postMessage({ type: "check", files: files, batch: batch });
+      },
+    };
+  }
+
+  function localChecker(rule) {
+    var mod = null;
+    var loading = new Promise(function (ok, fail) {
+      var s = document.createElement("script");
+      s.src = abs("data-glue");
+      s.onload = ok;
+      s.onerror = function () { fail(new Error("модуль проверки не загрузился")); };
+      document.head.appendChild(s);
+    }).then(function () {
+      /* global pamyatkaArchive */
+      mod = pamyatkaArchive;
+      var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.archive;
+      if (inline) {
+        var bin = atob(inline), bytes = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+        mod.initSync({ module: bytes });
+      } else {
+        return mod({ module_or_path: abs("data-wasm") });
+      }
+    }).then(function () { mod.set_rule(rule); });
+    return {
+      ready: function () { return loading; },
+      check: function (files, batch, onMessage) {
+        mod.forget();
+        files.reduce(function (chain, file, index) {
+          return chain.then(function () { return file.arrayBuffer(); }).then(function (buf) {
+            var bytes = new Uint8Array(buf);
+            try {
+              var json = mod.check_archive(file.name, file.size, function (off, len) { return bytes.subarray(off, off + len); });
+              onMessage({ type: "report", batch: batch, index: index, report: JSON.parse(json) });
+            } catch (e) {
+              onMessage({ type: "report", batch: batch, index: index, error: String(e.message || e) });
+            }
+          });
+        }, Promise.resolve()).then(function () {
+          onMessage({ type: "done", batch: batch, duplicates: JSON.parse(mod.duplicates()) });
+        });
+      },
+    };
+  }
+
+  function setup(widget) {
+    var body = widget.querySelector("[data-widget-body]");
+    var title = widget.querySelector(".widget__title");
+    var level = title ? Math.min(6, Number(title.tagName.slice(1)) + 1) : 3;
+    var rule = ruleFor(widget);
+    if (!body || !rule) return;
+    var ruleData = JSON.parse(rule);
+    var docLabels = {};
+    (ruleData.documents || []).forEach(function (d) { docLabels[d.id] = d.label; });
+
+    Array.prototype.forEach.call(widget.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
+    var n = document.querySelectorAll("[data-widget=archive]").length > 1 ? "-" + Math.random().toString(36).slice(2, 7) : "";
+    var inputId = "archive-files" + n;
+    var privacy = el("p", "archive__privacy");
+    privacy.appendChild(el("strong", null, "Файлы не покидают ваше устройство."));
+    privacy.appendChild(document.createTextNode(
+      " Архивы читаются прямо в браузере и никуда не отправляются. Проверяются имя, размер, формат и состав архива — по правилам этой памятки."));
+    var drop = el("div", "archive__drop");
+    drop.setAttribute("data-drop", "");
+    var label = el("label", "archive__label", "Выберите архивы для проверки (можно несколько) или перетащите их сюда");
+    label.setAttribute("for", inputId);
+    var input = el("input", "archive__input");
+    input.type = "file";
+    input.id = inputId;
+    input.multiple = true;
+    input.accept = (ruleData.formats || ["zip", "7z", "rar"]).map(function (f) { return "." + f; }).join(",");
+    drop.appendChild(label);
+    drop.appendChild(input);
+    var status = el("p", "archive__status");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    var results = el("div", "archive__results");
+    body.appendChild(privacy);
+    body.appendChild(drop);
+    body.appendChild(status);
+    body.appendChild(results);
+
+    var checker;
+    try {
+      checker = location.protocol === "file:" ? localChecker(rule) : workerChecker(rule);
+    } catch (e) {
+      checker = localChecker(rule);
+    }
+    var batch = 0;
+    var local = location.protocol === "file:";
+    // The module is loaded now, not when the files are chosen: checking makes no request.
+    checker.ready().then(function () { widget.setAttribute("data-ready", ""); }, function () {});
+
+    function report(file, r, error) {
+      var verdict = error ? "reject" : r.verdict;
+      var art = el("article", "archive-report archive-report--" + verdict);
+      var h = el("h" + level, "archive-report__title");
+      h.appendChild(el("span", "archive-report__file", file.name));
+      h.appendChild(document.createTextNode(" — "));
+      h.appendChild(el("span", "archive-report__verdict", VERDICT[verdict]));
+      art.appendChild(h);
+      art.setAttribute("data-verdict", verdict);
+      art.appendChild(el("p", "archive-report__facts",
+        "Размер: " + size(file.size) + (r && r.format ? ". Формат: " + r.format : "") + "."));
+      if (error) {
+        art.appendChild(el("p", "archive-report__error", "Проверить не удалось: " + error));
+        return art;
+      }
+      if (r.messages.length) {
+        var ul = el("ul", "archive-report__reasons");
+        r.messages.forEach(function (m, i) {
+          var li = el("li", null, m);
+          li.setAttribute("data-code", r.reasons[i]);
+          ul.appendChild(li);
+        });
+        art.appendChild(ul);
+      }
+      if (r.parsed) {
+        var dl = el("dl", "archive-report__name");
+        [["Регион", r.parsed.region], ["Фамилия", r.parsed.surname], ["Имя", r.parsed.name], ["Отчество", r.parsed.patronymic]]
+          .forEach(function (p) { dl.appendChild(el("dt", null, p[0])); dl.appendChild(el("dd", null, p[1])); });
+        art.appendChild(dl);
+      }
+      if (r.format && ruleData.documents) {
+        art.appendChild(el("p", "archive-report__docs-title", "Документы в архиве:"));
+        var docs = el("ul", "archive-report__docs");
+        ruleData.documents.forEach(function (d) {
+          var found = r.documents.filter(function (f) { return f.id === d.id; })[0];
+          var li = el("li", found ? "doc doc--found" : "doc doc--missing");
+          li.appendChild(el("span", "doc__mark", found ? "Есть: " : "Нет: "));
+          li.appendChild(document.createTextNode(d.label + (found ? " — «" + found.entry + "»" : "")));
+          docs.appendChild(li);
+        });
+        art.appendChild(docs);
+      }
+      return art;
+    }
+
+    function run(fileList) {
+      var files = Array.prototype.slice.call(fileList || []);
+      if (!files.length) return;
+      batch += 1;
+      var mine = batch;
+      results.textContent = "";
+      status.textContent = "Проверяю " + (files.length === 1 ? "архив" : "архивы: " + files.length) + "…";
+      var verdicts = { accept: 0, warn: 0, reject: 0 };
+      function go() {
+        checker.check(files, mine, function (m) {
+          if (m.batch !== mine) return;
+          if (m.type === "report") {
+            var v = m.error ? "reject" : m.report.verdict;
+            verdicts[v] += 1;
+            results.appendChild(report(files[m.index], m.report, m.error));
+          } else if (m.type === "done") {
+            if (m.duplicates.length) {
+              var box = el("div", "callout callout--warning archive__duplicates");
+              box.setAttribute("role", "note");
+              box.appendChild(el("p", "callout__title", "Несколько архивов на одного человека"));
+              m.duplicates.forEach(function (d) { box.appendChild(el("p", null, d.message)); });
+              results.insertBefore(box, results.firstChild);
+            }
+            status.textContent = "Проверено: " + files.length + ". Можно отправлять: " + (verdicts.accept + verdicts.warn) +
+              (verdicts.warn ? " (с замечаниями: " + verdicts.warn + ")" : "") + ". Нужно исправить: " + verdicts.reject +
+              (m.duplicates.length ? ". Есть повторы по людям." : ".");
+          }
+        });
+      }
+      function unavailable(e) {
+        status.textContent = "Проверка недоступна в этом браузере (" + e + "). Сверьте архив с требованиями выше.";
+      }
+      checker.ready().then(go, function () {
+        // No worker here (a locked-down browser): check on this page instead.
+        if (local) return unavailable("модуль не загрузился");
+        local = true;
+        checker = localChecker(rule);
+        checker.ready().then(go, unavailable);
+      });
+    }
+
+    input.addEventListener("change", function () { run(input.files); });
+    ["dragenter", "dragover"].forEach(function (t) {
+      drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add("archive__drop--over"); });
+    });
+    ["dragleave", "drop"].forEach(function (t) {
+      drop.addEventListener(t, function () { drop.classList.remove("archive__drop--over"); });
+    });
+    drop.addEventListener("drop", function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files) run(e.dataTransfer.files);
+    });
+  }
+
+  Array.prototype.forEach.call(widgets, setup);
+})();

@@ -1,0 +1,283 @@
+// Deadline calculators: the regulation tables, the role pages and the `deadline` widgets of the
+// guides. The page is complete without this script (the deadlines are written out as text and
+// the forms are `hidden`); with it, the reader picks the event date and every computable item
+// shows its deadline, counted by the checks module (WASM) on the production calendar inlined in
+// the page. Nothing is sent anywhere; nothing is stored.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var containers = document.querySelectorAll("[data-calc]");
+  if (!containers.length) return;
+
+  // ---- the WASM module, loaded once, when the first calculator needs it ----
+  var ready = null;
+  function base64Bytes(b64) {
+    var bin = atob(b64);
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  function load() {
+    if (ready) return ready;
+    ready = Promise.resolve().then(function () {
+      // The no-modules glue declares `let pamyatkaDeadline` at the top level: a global binding
+      // that is not a property of window.
+      var m = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null; // eslint-disable-line no-undef
+      if (!m) throw new Error("модуль расчёта не загрузился");
+      // The offline bundle (file://) inlines the module: fetch() does not work there.
+      var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.deadline;
+      var init = inline
+        ? Promise.resolve(m.initSync({ module: base64Bytes(inline) }))
+        : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
+      return init.then(function () {
+        var cal = document.getElementById("pamyatka-calendar");
+        m.set_calendar(cal ? cal.textContent : "[]");
+        return m;
+      });
+    });
+    return ready;
+  }
+
+  // ---- Russian formatting ----
+  function ruDate(iso) {
+    // 2026-09-05 → 05.09.2026; 2026-09-05T11:00 → 05.09.2026 в 11:00
+    var d = iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4);
+    return iso.length > 10 ? d + " в " + iso.slice(11, 16) : d;
+  }
+  function plural(n, one, few, many) {
+    var m10 = n % 10, m100 = n % 100;
+    if (m10 === 1 && m100 !== 11) return one;
+    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+    return many;
+  }
+  function describe(rule) {
+    switch (rule.kind) {
+      case "calendar_days": return rule.days + " " + plural(rule.days, "календарный день", "календарных дня", "календарных дней");
+      case "working_days": return rule.days + " " + plural(rule.days, "рабочий день", "рабочих дня", "рабочих дней");
+      case "hours": return rule.hours + " " + plural(rule.hours, "час", "часа", "часов");
+      case "annual_by": return "ежегодно до " + ("0" + rule.day).slice(-2) + "." + ("0" + rule.month).slice(-2);
+      case "monthly": return rule.times + " " + plural(rule.times, "раз", "раза", "раз") + " в месяц";
+      default: return rule.text || "";
+    }
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  // One computed rule → a paragraph a reader understands.
+  function explain(res, several) {
+    var p = el("p", "calc__line");
+    if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
+    var strong = el("strong", null, "до " + ruDate(res.deadline));
+    p.appendChild(strong);
+    p.appendChild(document.createTextNode(" (" + res.weekday + ")"));
+    if (res.kind === "monthly" && res.period_start) {
+      p.appendChild(document.createTextNode(
+        "; период — с " + ruDate(res.period_start) + " по " + ruDate(res.period_end)));
+    }
+    if (res.nominal) {
+      p.appendChild(el("span", "calc__moved",
+        ". По счёту дней срок выпадает на " + ruDate(res.nominal) + " — " + res.moved_because +
+        ", поэтому переносится на ближайший рабочий день (ст. 193 ГК РФ)"));
+    }
+    p.appendChild(document.createTextNode("."));
+    (res.warnings || []).forEach(function (w) {
+      p.appendChild(el("span", "calc__warn", " Внимание: " + w + "."));
+    });
+    return p;
+  }
+
+  var counter = 0;
+  function setup(box) {
+    counter += 1;
+    var form = box.querySelector("[data-calc-form]");
+    if (!form) return;
+    var date = form.querySelector("input[type=date]");
+    var time = form.querySelector("input[type=time]");
+    var role = form.querySelector("select[name=role]");
+    var group = form.querySelector("select[name=group]");
+    var ics = form.querySelector("[data-calc-ics]");
+    var print = form.querySelector("[data-calc-print]");
+    var status = form.querySelector("[data-calc-status]");
+    var agenda = box.querySelector("[data-calc-agenda]");
+    var items = Array.prototype.slice.call(box.querySelectorAll("[data-rules]"));
+    var computed = [];
+    form.hidden = false;
+    Array.prototype.forEach.call(box.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
+    if (!date.value) {
+      var now = new Date();
+      date.value = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+    }
+
+    // Rows carry the filters' facts (data-roles, data-group); a widget has no rows.
+    var rows = Array.prototype.slice.call(box.querySelectorAll("[data-calc-row]"));
+    function visible(node) {
+      var row = node.closest("[data-calc-row]");
+      if (!row) return true;
+      var r = role && role.value;
+      var g = group && group.value;
+      if (r && (" " + (row.getAttribute("data-roles") || "") + " ").indexOf(" " + r + " ") < 0) return false;
+      if (g && row.getAttribute("data-group") !== g) return false;
+      return true;
+    }
+
+    function filter() {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var on = visible(row);
+        row.hidden = !on;
+        if (on) shown += 1;
+      });
+      return shown;
+    }
+
+    function renderAgenda() {
+      if (!agenda) return;
+      var list = agenda.querySelector("ol");
+      list.textContent = "";
+      var due = computed.filter(function (c) { return visible(c.item); });
+      due.sort(function (a, b) { return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0; });
+      due.forEach(function (c) {
+        var li = el("li", "calc__agenda-item");
+        var t = el("time", null, ruDate(c.deadline) + " (" + c.weekday + ")");
+        t.setAttribute("datetime", c.deadline);
+        li.appendChild(t);
+        li.appendChild(document.createTextNode(" — "));
+        var url = c.item.getAttribute("data-url");
+        var label = c.item.getAttribute("data-title") + (c.number ? " (строка " + c.number + ")" : "");
+        if (url) {
+          var a = el("a", null, label);
+          a.href = url;
+          li.appendChild(a);
+        } else {
+          li.appendChild(document.createTextNode(label));
+        }
+        list.appendChild(li);
+      });
+      var title = agenda.querySelector("[data-calc-agenda-title]");
+      if (title && role) {
+        var who = role && role.value ? role.options[role.selectedIndex].text : "";
+        title.textContent = who ? "Что сделать: " + who : "Все сроки по порядку";
+      }
+      agenda.hidden = due.length === 0;
+    }
+
+    function compute() {
+      var shown = filter();
+      if (!date.value) {
+        status.textContent = "Выберите дату события.";
+        return;
+      }
+      var from = date.value + (time && time.value ? "T" + time.value : "");
+      status.textContent = "Считаю…";
+      load().then(function (m) {
+        computed = [];
+        var problems = 0;
+        items.forEach(function (item) {
+          var out = item.querySelector("[data-calc-out]");
+          out.textContent = "";
+          var results;
+          try {
+            results = JSON.parse(m.deadline_rules(item.getAttribute("data-rules"), from));
+          } catch (e) {
+            problems += 1;
+            out.appendChild(el("span", "calc__warn", String(e.message || e)));
+            return;
+          }
+          var dated = results.filter(function (r) { return r.deadline; });
+          dated.forEach(function (r) {
+            out.appendChild(explain(r, results.length > 1));
+            computed.push({
+              item: item,
+              deadline: r.deadline,
+              weekday: r.weekday,
+              rule: r.rule,
+              number: item.getAttribute("data-number"),
+            });
+          });
+        });
+        renderAgenda();
+        var n = computed.filter(function (c) { return visible(c.item); }).length;
+        status.textContent = problems
+          ? "Не удалось посчитать " + problems + " " + plural(problems, "срок", "срока", "сроков") + "."
+          : "Посчитано сроков: " + n + (shown < rows.length ? "; показано строк: " + shown + " из " + rows.length + "." : ".");
+        if (ics) ics.disabled = n === 0;
+        box.setAttribute("data-ready", "");
+      }, function (e) {
+        status.textContent = "Расчёт недоступен: " + (e && e.message ? e.message : e) + ". Сроки выше записаны словами.";
+      });
+    }
+
+    form.addEventListener("submit", function (e) { e.preventDefault(); compute(); });
+    [date, time, role, group].forEach(function (c) { if (c) c.addEventListener("change", compute); });
+    if (ics) ics.addEventListener("click", function () { downloadIcs(computed.filter(function (c) { return visible(c.item); })); });
+    if (print) print.addEventListener("click", function () { window.print(); });
+    compute();
+  }
+
+  // ---- .ics (RFC 5545), made here and saved by the browser ----
+  function icsText(s) {
+    return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+  // Lines longer than 75 octets are folded (UTF-8 aware: Cyrillic letters are 2 octets).
+  function fold(line) {
+    var out = "", octets = 0;
+    for (var i = 0; i < line.length; i++) {
+      var ch = line[i];
+      var code = line.charCodeAt(i);
+      var n = code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 4 : 3;
+      if (n === 4) { ch += line[i + 1]; i += 1; }
+      if (octets + n > 75) { out += "\r\n "; octets = 1; }
+      out += ch;
+      octets += n;
+    }
+    return out;
+  }
+  function compact(iso) { return iso.replace(/[-:]/g, ""); }
+  function nextDay(iso) {
+    var d = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10) + 1));
+    return d.toISOString().slice(0, 10);
+  }
+  function downloadIcs(list) {
+    if (!list.length) return;
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//pamyatka//Памятки//RU", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    list.forEach(function (c, i) {
+      var item = c.item;
+      var url = item.getAttribute("data-url");
+      var summary = "Срок: " + item.getAttribute("data-title");
+      var desc = (c.number ? "Строка " + c.number + ". " : "") + "Срок по документу: " + describe(c.rule) + "." +
+        (url ? " " + new URL(url, location.href).href : "");
+      lines.push("BEGIN:VEVENT");
+      lines.push("UID:" + (item.getAttribute("data-id") || "item-" + i) + "-" + compact(c.deadline) + "@pamyatka");
+      lines.push("DTSTAMP:" + stamp);
+      if (c.deadline.length > 10) {
+        lines.push("DTSTART:" + compact(c.deadline) + "00");
+        lines.push("DURATION:PT15M");
+      } else {
+        lines.push("DTSTART;VALUE=DATE:" + compact(c.deadline));
+        lines.push("DTEND;VALUE=DATE:" + compact(nextDay(c.deadline)));
+      }
+      lines.push("SUMMARY:" + icsText(summary));
+      lines.push("DESCRIPTION:" + icsText(desc));
+      lines.push("END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    var text = lines.map(fold).join("\r\n") + "\r\n";
+    var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = "sroki.ics";
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  // Exposed for the browser tests of the .ics format.
+  window.pamyatkaCalc = { fold: fold, describe: describe };
+
+  Array.prototype.forEach.call(containers, setup);
+})();

@@ -1,0 +1,100 @@
+// The ФИОКО archive validator in real Chromium, with archives the test writes itself: verdicts
+// and fixes, the parsed name and documents, duplicates per person, and no network request at
+// all while files are checked (they are read in a worker, never uploaded).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, watchErrors } from "./harness.mjs";
+import { storedZip, fiokoDocuments } from "../support/zip.mjs";
+
+const GUIDE = "/fioko/dokumenty-ekspertov/";
+const ZIP = "application/zip";
+let site, chromium;
+before(async () => { site = await serve(); chromium = await browser(); });
+after(async () => { await chromium?.close(); await site?.close(); });
+
+async function open() {
+  const context = await chromium.newContext();
+  const requests = [];
+  // Every request of the page and of its workers goes through here.
+  await context.route("**/*", (route) => { requests.push(route.request().url()); return route.continue(); });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(site.url + GUIDE);
+  await page.locator("[data-widget=archive][data-ready]").waitFor();
+  return { context, page, errors, requests };
+}
+
+async function check(page, files) {
+  await page.getByLabel(/Выберите архивы для проверки/).setInputFiles(files);
+  await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status").textContent));
+}
+
+test("verdicts with reasons, the parsed name and the documents; nothing is sent", async () => {
+  const { context, page, errors, requests } = await open();
+  // The module was fetched by the worker while the page loaded, and the interception saw it.
+  assert.ok(requests.some((u) => /checks-archive\.[0-9a-f]+\.wasm$/.test(u)), requests.join("\n"));
+  assert.match(await page.locator("[data-widget=archive]").innerText(), /Файлы не покидают ваше устройство/);
+  requests.length = 0;
+  const docs = fiokoDocuments();
+  await check(page, [
+    { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: ZIP, buffer: storedZip(docs) },
+    { name: "Алтай_Петров_Пётр_Петрович.zip", mimeType: ZIP, buffer: storedZip(docs.slice(0, 2)) },
+    { name: "Москва Иванoв Иван Иванович.zip", mimeType: ZIP, buffer: storedZip(docs) }, // Latin «o»
+    { name: "Свердловская область_Кузнецова_Анна_Петровна.zip", mimeType: ZIP, buffer: Buffer.from("это не архив") },
+  ]);
+  assert.deepEqual(requests, [], "no request while checking");
+  const reports = page.locator(".archive-report");
+  assert.equal(await reports.count(), 4);
+  const verdicts = await reports.evaluateAll((rs) => rs.map((r) => r.dataset.verdict));
+  assert.deepEqual(verdicts, ["accept", "reject", "reject", "reject"]);
+
+  const ok = reports.nth(0);
+  assert.match(await ok.locator("h2, h3, h4, h5").innerText(), /можно отправлять/);
+  assert.deepEqual(await ok.locator(".archive-report__name dd").allInnerTexts(), ["Алтайский край", "Иванов", "Сергей", "Иванович"]);
+  assert.equal(await ok.locator(".doc--found").count(), 5);
+
+  const codes = async (i) => reports.nth(i).locator("[data-code]").evaluateAll((ls) => ls.map((l) => l.dataset.code));
+  const ambiguous = await codes(1);
+  assert.ok(ambiguous.includes("name_ambiguous_region"), ambiguous.join());
+  assert.ok(ambiguous.includes("missing_document:snils"));
+  assert.match(await reports.nth(1).innerText(), /«Республика Алтай» или «Алтайский край»/);
+  assert.equal(await reports.nth(1).locator(".doc--missing").count(), 3);
+  assert.ok((await codes(2)).includes("name_latin_letters"));
+  assert.deepEqual(await codes(3), ["not_an_archive"]);
+  assert.match(await page.locator(".archive__status").innerText(), /Проверено: 4\. Можно отправлять: 1\. Нужно исправить: 3/);
+  // Nothing about the files is kept on the device either.
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("two archives for one person are reported; a new selection starts afresh", async () => {
+  const { context, page, errors, requests } = await open();
+  requests.length = 0;
+  const zip = storedZip(fiokoDocuments());
+  await check(page, [
+    { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: ZIP, buffer: zip },
+    { name: "Алтайский край Иванов Сергей Иванович.zip", mimeType: ZIP, buffer: zip },
+  ]);
+  const dup = page.locator(".archive__duplicates");
+  assert.equal(await dup.count(), 1);
+  assert.match(await dup.innerText(), /Иванов Сергей Иванович \(Алтайский край\)/);
+  assert.match(await page.locator(".archive__status").innerText(), /Есть повторы по людям/);
+  await check(page, [{ name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: ZIP, buffer: zip }]);
+  assert.equal(await page.locator(".archive__duplicates").count(), 0);
+  assert.equal(await page.locator(".archive-report").count(), 1);
+  assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("with JavaScript off the requirements are still there and the page says how to check", async () => {
+  const context = await chromium.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.url + GUIDE);
+  const widget = page.locator("[data-widget=archive]");
+  assert.match(await widget.innerText(), /никуда не отправляются/);
+  assert.equal(await page.locator("input[type=file]").count(), 0);
+  assert.match(await page.locator("#kak-upakovat + ul").innerText(), /не больше 40 МБ/);
+  await context.close();
+});

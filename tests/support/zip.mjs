@@ -1,0 +1,59 @@
+// Test archives written by hand, so the tests need no zip tool: shared by the WASM parity test
+// (tests/wasm/) and the browser tests (tests/e2e/).
+import zlib from "node:zlib";
+
+// A stored (uncompressed) zip, written by hand: local headers, central directory, end record.
+export function storedZip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [name, data] of entries) {
+    const nameBuf = Buffer.from(name, "utf8");
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, data);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** A minimal real .docx: an OOXML zip with word/document.xml. */
+export function docx() {
+  return storedZip([["[Content_Types].xml", Buffer.from("<x/>")], ["word/document.xml", Buffer.from("<x/>")]]);
+}
+
+/** The five documents of the ФИОКО rule, named as an expert would. */
+export function fiokoDocuments() {
+  return [
+    ["Паспорт.pdf", Buffer.from("%PDF")],
+    ["ИНН.pdf", Buffer.from("%PDF")],
+    ["СНИЛС.jpg", Buffer.from("jpg")],
+    ["Реквизиты банка.pdf", Buffer.from("%PDF")],
+    ["Форма подачи данных для оформления контракта.docx", docx()],
+  ];
+}
