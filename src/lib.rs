@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod headers;
 pub mod highlight;
 pub mod markdown;
 pub mod output;

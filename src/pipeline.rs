@@ -13,6 +13,7 @@ use crate::assets;
 use crate::content::{self, Site};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::headers;
 use crate::markdown::{self, SiteLink};
 use crate::output::{self, Staging};
 use crate::render::{self, Shared};
@@ -98,6 +99,8 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             ("data", site.data.clone()),
             // The production calendar for the deadline calculators, inlined in the pages that
             // have one (a `fetch` would not work from file://).
+            ("calendar_range", calendar_range(&site)),
+            ("csp", serde_json::Value::String(headers::CSP.into())),
             (
                 "calendar_json",
                 serde_json::Value::String(widgets::json_for_script(&calendar_years(&site))),
@@ -244,6 +247,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         },
     ));
     files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
+    files.push(("_headers".into(), headers::headers_file().into_bytes()));
     files.extend(data_json(&site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -270,6 +274,22 @@ fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
+}
+
+/// The first and last day the production calendar covers (`min`/`max` of the date inputs).
+fn calendar_range(site: &Site) -> serde_json::Value {
+    let years: Vec<&String> = site
+        .data
+        .get("calendar")
+        .and_then(|c| c.as_object())
+        .map(|m| m.keys().filter(|k| k.parse::<i32>().is_ok()).collect())
+        .unwrap_or_default();
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) => {
+            serde_json::json!({"min": format!("{a}-01-01"), "max": format!("{b}-12-31")})
+        }
+        _ => serde_json::json!({"min": "", "max": ""}),
+    }
 }
 
 /// The calendar years (`content/calendar/*.yaml`) as one JSON array.

@@ -258,6 +258,15 @@ fn widgets_load_their_module_only_where_they_are() {
             "{page}: CSP"
         );
     }
+    // The same policy, plus what only a header can say, for hosts that read _headers.
+    let headers = read(dir.path(), "public/_headers");
+    assert!(
+        headers.contains(
+            "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+        ),
+        "{headers}"
+    );
+    assert!(headers.contains("frame-ancestors 'none'"));
     // A page without widgets loads no WASM.
     let plain = read(dir.path(), "public/guides/esia/index.html");
     assert!(!plain.contains("checks-"), "{plain}");
