@@ -16,6 +16,16 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
         include_bytes!("../templates/assets/checklist.js"),
     ),
     ("calc.js", include_bytes!("../templates/assets/calc.js")),
+    ("nav.js", include_bytes!("../templates/assets/nav.js")),
+    ("lv.css", include_bytes!("../templates/assets/lv.css")),
+    (
+        "lv-init.js",
+        include_bytes!("../templates/assets/lv-init.js"),
+    ),
+    (
+        "lv-panel.js",
+        include_bytes!("../templates/assets/lv-panel.js"),
+    ),
     (
         "archive-check.js",
         include_bytes!("../templates/assets/archive-check.js"),

@@ -25,9 +25,27 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
         .iter()
         .map(|(p, _)| format!("/{p}"))
         .collect();
+    // Links of the normal pages: the same link on a low-vision page is reported once, on the
+    // normal one (with its Markdown location when it has one).
+    let normal_links: HashMap<&str, HashSet<&str>> = compiled
+        .pages
+        .iter()
+        .filter(|p| p.variant == "normal")
+        .map(|p| {
+            (
+                p.url.as_str(),
+                p.facts.links.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
     let mut out = Vec::new();
 
     for page in &compiled.pages {
+        let counterpart = page
+            .url
+            .strip_prefix("/lv")
+            .filter(|_| page.variant != "normal")
+            .and_then(|u| normal_links.get(u));
         let mut from_markdown = HashSet::new();
         for link in &page.links {
             let full = match &link.anchor {
@@ -50,6 +68,12 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
             }
         }
         for href in &page.facts.links {
+            if let Some(links) = counterpart {
+                let plain = href.strip_prefix("/lv").unwrap_or(href);
+                if links.contains(plain) {
+                    continue;
+                }
+            }
             let href = percent_decode(href);
             let (path, anchor) = match href.split_once('#') {
                 Some((p, a)) => (p, Some(a)),

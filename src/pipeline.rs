@@ -38,10 +38,31 @@ pub struct PageOutput {
     pub facts: PageFacts,
     /// Links written in the page's Markdown, with their source locations.
     pub links: Vec<SiteLink>,
+    /// `normal` or `lv` (see [`VARIANTS`]).
+    pub variant: &'static str,
 }
 
 /// One page's output and warnings, or its errors.
-type PageResult = Result<(PageOutput, Vec<Diagnostic>), Vec<Diagnostic>>;
+type PageResult = Result<(Vec<PageOutput>, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// A version of the site: the normal one at `/`, the low-vision one at `/lv/`.
+pub struct Variant {
+    /// `variant` in the templates.
+    pub name: &'static str,
+    /// URL prefix of its pages (`""` or `/lv`).
+    pub prefix: &'static str,
+}
+
+pub const VARIANTS: &[Variant] = &[
+    Variant {
+        name: "normal",
+        prefix: "",
+    },
+    Variant {
+        name: "lv",
+        prefix: "/lv",
+    },
+];
 
 /// A whole site, in memory.
 pub struct Compiled {
@@ -161,39 +182,52 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             for (name, value) in typed.page_values.get(&page.rel).into_iter().flatten() {
                 ctx.insert(*name, value);
             }
-            let html = tera
-                .render(page.template(), &ctx)
-                .map_err(|e| vec![templates::template_error(&e, &sources)])?;
-            let (html, facts) = rewrite::rewrite(
-                &html,
-                &RewriteOptions {
-                    page_url: &page.url,
-                    glossary: &glossary,
-                    relative: true,
-                },
-            )
-            .map_err(|e| {
-                vec![Diagnostic::error(
-                    "rewrite",
-                    format!("{}: {e}", page.file.display()),
-                )]
-            })?;
-            let bytes = if minify {
-                output::minify(&html)
-            } else {
-                html.into_bytes()
-            };
-            Ok((
-                PageOutput {
-                    url: page.url.clone(),
+            // Every page twice: the normal version, and the low-vision one under /lv/ from the
+            // same template (`variant`) and the same rewrite pass with the variant's rules.
+            let mut outputs = Vec::with_capacity(VARIANTS.len());
+            for variant in VARIANTS {
+                ctx.insert("variant", variant.name);
+                let html = tera
+                    .render(page.template(), &ctx)
+                    .map_err(|e| vec![templates::template_error(&e, &sources)])?;
+                let url = format!("{}{}", variant.prefix, page.url);
+                let (html, facts) = rewrite::rewrite(
+                    &html,
+                    &RewriteOptions {
+                        page_url: &url,
+                        glossary: &glossary,
+                        relative: true,
+                        variant_prefix: variant.prefix,
+                    },
+                )
+                .map_err(|e| {
+                    vec![Diagnostic::error(
+                        "rewrite",
+                        format!("{}: {e}", page.file.display()),
+                    )]
+                })?;
+                let bytes = if minify {
+                    output::minify(&html)
+                } else {
+                    html.into_bytes()
+                };
+                outputs.push(PageOutput {
+                    path: output::page_path(&url),
+                    url,
                     origin: page.file.display().to_string(),
-                    path: output::page_path(&page.url),
                     html: bytes,
                     facts,
-                    links: rendered.links,
-                },
-                warnings,
-            ))
+                    // Markdown links are checked once, with their source location, on the
+                    // normal version.
+                    links: if variant.prefix.is_empty() {
+                        rendered.links.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    variant: variant.name,
+                });
+            }
+            Ok((outputs, warnings))
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
@@ -202,7 +236,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     for r in results {
         match r {
             Ok((p, w)) => {
-                pages.push(p);
+                pages.extend(p);
                 warnings.extend(w);
             }
             Err(e) => errors.extend(e),
@@ -226,6 +260,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     ctx.insert("section", &shared.sections[""]);
     ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
     ctx.insert("calculator", &false);
+    ctx.insert("variant", "normal");
     let html = tera
         .render("404.html", &ctx)
         .map_err(|e| Diagnostics::from(templates::template_error(&e, &sources)))?;
@@ -235,6 +270,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             page_url: "/404.html",
             glossary: &glossary,
             relative: false,
+            variant_prefix: "",
         },
     )
     .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
@@ -393,7 +429,7 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
         .iter()
         .filter_map(|p| p.front.updated.map(|d| (p.url.as_str(), d.to_string())))
         .collect();
-    for p in pages {
+    for p in pages.iter().filter(|p| p.variant == "normal") {
         s.push_str("  <url><loc>");
         s.push_str(&markdown::escape_text(&format!(
             "{}{}",

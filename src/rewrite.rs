@@ -113,6 +113,10 @@ pub struct RewriteOptions<'a> {
     /// Rewrite site-absolute URLs relative to the page (not for 404.html, which is served at
     /// arbitrary paths).
     pub relative: bool,
+    /// URL prefix of the site version being written (`/lv` for the low-vision one, else
+    /// empty): links to pages stay inside it (except the switch link, `data-variant-switch`),
+    /// and images give way to their text.
+    pub variant_prefix: &'a str,
 }
 
 pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
@@ -142,6 +146,7 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
         let facts = facts.clone();
         let page_url = opts.page_url.to_string();
         let relative = opts.relative;
+        let prefix = opts.variant_prefix.to_string();
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
@@ -157,6 +162,17 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
                 return Ok(());
             }
             if value.starts_with('#') || (value.starts_with('/') && !value.starts_with("//")) {
+                let mut value = value;
+                if !prefix.is_empty()
+                    && attr == "href"
+                    && is_page_url(&value)
+                    && el.get_attribute("data-variant-switch").is_none()
+                {
+                    value = format!("{prefix}{value}");
+                    if !relative {
+                        el.set_attribute(attr, &value)?;
+                    }
+                }
                 facts.borrow_mut().links.push(value.clone());
                 if relative && value.starts_with('/') {
                     el.set_attribute(attr, &relative_url(&page_url, &value))?;
@@ -215,9 +231,38 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
                 Ok(())
             }
         }));
+    let settings = if opts.variant_prefix.is_empty() {
+        settings
+    } else {
+        // Low-vision version: decorative images (empty alt) go; the others give way to their
+        // text, and stay in the page for the settings panel's «изображения: показывать».
+        settings.append_element_content_handler(element!("img", |el| {
+            let alt = el.get_attribute("alt").unwrap_or_default();
+            if alt.trim().is_empty() {
+                el.remove();
+                return Ok(());
+            }
+            let class = el.get_attribute("class").unwrap_or_default();
+            el.set_attribute("class", format!("{class} lv-img").trim())?;
+            el.after(
+                &format!(
+                    "<span class=\"lv-alt\">Изображение: {}</span>",
+                    crate::markdown::escape_text(&alt)
+                ),
+                ContentType::Html,
+            );
+            Ok(())
+        }))
+    };
     let out = rewrite_str(html, settings).map_err(|e| e.to_string())?;
     let facts = facts.borrow().clone();
     Ok((out, facts))
+}
+
+/// A link to a page of the site (`/`, `/esia/privyazka/#x`), not to a file (`/assets/…`).
+fn is_page_url(url: &str) -> bool {
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    path.starts_with('/') && path.ends_with('/')
 }
 
 /// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`.
@@ -292,6 +337,7 @@ mod tests {
                 page_url: "/a/",
                 glossary: &g,
                 relative: true,
+                variant_prefix: "",
             },
         )
         .unwrap();
@@ -312,6 +358,7 @@ mod tests {
                 page_url: "/",
                 glossary: &g,
                 relative: true,
+                variant_prefix: "",
             },
         )
         .unwrap();
@@ -322,6 +369,39 @@ mod tests {
         assert!(out.contains("rel=\"nofollow noopener\""), "{out}");
         assert!(!out.contains("mailto:a@b\" rel"));
         assert_eq!(facts.ids, vec!["a"]);
+    }
+
+    #[test]
+    fn low_vision_links_stay_inside_and_images_give_way_to_text() {
+        let g = glossary();
+        let html = "<main><a href=\"/esia/#x\">a</a><a href=\"/assets/s.css\">f</a>\
+            <a href=\"/esia/\" data-variant-switch>switch</a><a href=\"#top\">t</a>\
+            <img src=\"/a.png\" alt=\"Схема\"><img src=\"/d.png\" alt=\"\"></main>";
+        let (out, facts) = rewrite(
+            html,
+            &RewriteOptions {
+                page_url: "/lv/fioko/",
+                glossary: &g,
+                relative: true,
+                variant_prefix: "/lv",
+            },
+        )
+        .unwrap();
+        assert!(out.contains("href=\"../esia/#x\""), "{out}");
+        assert!(out.contains("href=\"../../assets/s.css\""), "{out}");
+        assert!(
+            out.contains("href=\"../../esia/\" data-variant-switch"),
+            "{out}"
+        );
+        assert!(out.contains("class=\"lv-img\""));
+        assert!(out.contains("<span class=\"lv-alt\">Изображение: Схема</span>"));
+        assert!(!out.contains("d.png"), "decorative image removed: {out}");
+        assert!(
+            facts.links.contains(&"/lv/esia/#x".to_string()),
+            "{:?}",
+            facts.links
+        );
+        assert!(facts.links.contains(&"/esia/".to_string()));
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/calc-form.html"),
     ),
     (
+        "partials/lv-panel.html",
+        include_str!("../templates/partials/lv-panel.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

@@ -226,3 +226,16 @@ fn glossary_terms_become_abbr() {
         "{html}"
     );
 }
+
+#[test]
+fn every_anchor_the_readiness_check_links_to_exists_on_the_esia_guide() {
+    let dir = build_real();
+    let html =
+        std::fs::read_to_string(dir.path().join("public/esia/privyazka/index.html")).unwrap();
+    for anchor in pamyatka_checks::account::anchors::all() {
+        assert!(
+            html.contains(&format!("id=\"{anchor}\"")),
+            "#{anchor} is not on /esia/privyazka/"
+        );
+    }
+}

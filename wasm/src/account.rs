@@ -245,6 +245,22 @@ pub mod anchors {
     pub const STATUS: &str = "shag-5-proverka-statusa";
     pub const LINK: &str = "privyazka-k-zhurnalu";
     pub const DONE: &str = "shag-10-dalee";
+    /// The checklist items of the profile fields (`- [ ] СНИЛС {#pole-snils}`): a checklist
+    /// item's element id is its item id with `cl-` in front.
+    pub const FIELDS: &[(&str, &str)] = &[
+        ("surname", "cl-pole-familiya"),
+        ("given-name", "cl-pole-imya"),
+        ("birth-date", "cl-pole-data-rozhdeniya"),
+        ("snils", "cl-pole-snils"),
+        ("email", "cl-pole-email"),
+    ];
+
+    /// Every anchor a report may link to (a test checks that the guide has them all).
+    pub fn all() -> Vec<&'static str> {
+        let mut v = vec![REGISTER, PROFILE, CHECK_DATA, CONFIRM, STATUS, LINK, DONE];
+        v.extend(FIELDS.iter().map(|(_, a)| *a));
+        v
+    }
 }
 
 fn non_empty(s: &Option<String>) -> Option<&str> {
@@ -357,14 +373,10 @@ pub fn email_error(s: &str) -> Option<String> {
 }
 
 fn field_anchor(id: &str) -> Option<&'static str> {
-    match id {
-        "surname" => Some("pole-familiya"),
-        "given-name" => Some("pole-imya"),
-        "birth-date" => Some("pole-data-rozhdeniya"),
-        "snils" => Some("pole-snils"),
-        "email" => Some("pole-email"),
-        _ => None,
-    }
+    anchors::FIELDS
+        .iter()
+        .find(|(field, _)| *field == id)
+        .map(|(_, a)| *a)
 }
 
 /// The value the user gave for a profile field, by the field's id.
@@ -1315,8 +1327,11 @@ mod tests {
             all.push(field_anchor(&f.id).expect("every required field has an anchor"));
         }
         for a in all {
+            // A checklist item `{#pole-snils}` is the element `cl-pole-snils` (tests/content.rs
+            // checks the built page itself).
+            let id = a.strip_prefix("cl-").unwrap_or(a);
             assert!(
-                GUIDE.contains(&format!("{{#{a}}}")),
+                GUIDE.contains(&format!("{{#{id}}}")),
                 "anchor {a} missing in privyazka.md"
             );
         }
@@ -1374,7 +1389,7 @@ mod tests {
         assert!(!item(&r, "field-email").ok);
         assert!(item(&r, "field-snils").ok);
         assert_eq!(r.next_step.id, "fill-profile");
-        assert_eq!(r.next_step.link_anchor.as_deref(), Some("pole-email"));
+        assert_eq!(r.next_step.link_anchor.as_deref(), Some("cl-pole-email"));
         assert!(r.next_step.message_ru.contains("«Адрес электронной почты»"));
     }
 
@@ -1390,7 +1405,7 @@ mod tests {
             "{}",
             it.message_ru
         );
-        assert_eq!(r.next_step.link_anchor.as_deref(), Some("pole-snils"));
+        assert_eq!(r.next_step.link_anchor.as_deref(), Some("cl-pole-snils"));
         assert!(r.next_step.message_ru.starts_with("Сверьте поле «СНИЛС»"));
 
         let mut a = ready_parent();
