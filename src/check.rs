@@ -10,6 +10,34 @@ use crate::pipeline::Compiled;
 
 /// All problems found in the compiled site.
 pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
+    let mut out = links(compiled);
+    // The accessibility lints are warnings when building; `check` is where an editor asks to
+    // be told, so they fail it.
+    out.extend(
+        compiled
+            .warnings
+            .iter()
+            .filter(|d| d.code == crate::lint::CODE)
+            .cloned()
+            .map(|mut d| {
+                d.severity = crate::diagnostic::Severity::Error;
+                d
+            }),
+    );
+    out
+}
+
+/// Warnings `check` prints as they are (the lints it reports as problems are left out).
+pub fn plain_warnings(compiled: &Compiled) -> Vec<Diagnostic> {
+    compiled
+        .warnings
+        .iter()
+        .filter(|d| d.code != crate::lint::CODE)
+        .cloned()
+        .collect()
+}
+
+fn links(compiled: &Compiled) -> Vec<Diagnostic> {
     let ids: HashMap<&str, HashSet<&str>> = compiled
         .pages
         .iter()

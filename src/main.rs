@@ -195,7 +195,7 @@ fn main() -> ExitCode {
         Command::Check => match pipeline::compile(&opts.root, false) {
             Ok(compiled) => {
                 let problems = check::check(&compiled);
-                print_diagnostics(&compiled.warnings);
+                print_diagnostics(&check::plain_warnings(&compiled));
                 print_diagnostics(&problems);
                 if cli.verbose {
                     print_timings(&compiled.timings);

@@ -179,6 +179,10 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             // through their data values.
             ctx.insert("calculator", &false);
             ctx.insert("section", &shared.sections[&page.section]);
+            ctx.insert(
+                "steps",
+                &render::steps(&shared.sections[&page.section], &page.url),
+            );
             for (name, value) in typed.page_values.get(&page.rel).into_iter().flatten() {
                 ctx.insert(*name, value);
             }
@@ -258,6 +262,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         &render::synthetic_page("Страница не найдена", "/404.html", "404"),
     );
     ctx.insert("section", &shared.sections[""]);
+    ctx.insert("steps", &serde_json::Value::Null);
     ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
     ctx.insert("calculator", &false);
     ctx.insert("variant", "normal");

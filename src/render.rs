@@ -132,3 +132,50 @@ pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
         "widgets": {"deadline": false, "archive": false, "account": false},
     })
 }
+
+/// Step-by-step navigation for a guide of several pages (the pages of its section, in order):
+/// `null` unless the section has at least two pages and this is one of them.
+pub fn steps(section: &Value, url: &str) -> Value {
+    let Some(pages) = section["pages"].as_array() else {
+        return Value::Null;
+    };
+    let Some(i) = pages.iter().position(|p| p["url"] == url) else {
+        return Value::Null;
+    };
+    if pages.len() < 2 {
+        return Value::Null;
+    }
+    let brief = |p: &Value| json!({"title": p["title"], "url": p["url"]});
+    json!({
+        "pages": pages.iter().map(brief).collect::<Vec<_>>(),
+        "current": i + 1,
+        "total": pages.len(),
+        "prev": if i > 0 { brief(&pages[i - 1]) } else { Value::Null },
+        "next": pages.get(i + 1).map(brief).unwrap_or(Value::Null),
+    })
+}
+
+#[cfg(test)]
+mod steps_tests {
+    use super::*;
+
+    #[test]
+    fn steps_know_their_neighbours() {
+        let section = json!({"pages": [
+            {"title": "Этап 1", "url": "/g/e1/"},
+            {"title": "Этап 2", "url": "/g/e2/"},
+            {"title": "Модуль 2.1", "url": "/g/m21/"},
+        ]});
+        let s = steps(&section, "/g/e2/");
+        assert_eq!(s["current"], 2);
+        assert_eq!(s["total"], 3);
+        assert_eq!(s["prev"]["url"], "/g/e1/");
+        assert_eq!(s["next"]["url"], "/g/m21/");
+        assert_eq!(steps(&section, "/g/e1/")["prev"], Value::Null);
+        assert_eq!(steps(&section, "/other/"), Value::Null);
+        assert_eq!(
+            steps(&json!({"pages": [{"title": "x", "url": "/x/"}]}), "/x/"),
+            Value::Null
+        );
+    }
+}

@@ -38,6 +38,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/lv-panel.html"),
     ),
     (
+        "partials/steps.html",
+        include_str!("../templates/partials/steps.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

@@ -271,3 +271,32 @@ fn widgets_load_their_module_only_where_they_are() {
     let plain = read(dir.path(), "public/guides/esia/index.html");
     assert!(!plain.contains("checks-"), "{plain}");
 }
+
+#[test]
+fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
+    let dir = site("lint");
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(
+        o.status.success(),
+        "lints do not stop a build: {}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    assert!(err.contains("3 warning(s)"), "{err}");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/a.md:6:1: heading level skipped: h2 is followed by h4"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/a.md:8:1: image without alternative text"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/a.md:10:11: link text «нажмите здесь» does not say where it leads"),
+        "{err}"
+    );
+    assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
+}
