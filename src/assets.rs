@@ -17,6 +17,10 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
     ),
     ("calc.js", include_bytes!("../templates/assets/calc.js")),
     ("nav.js", include_bytes!("../templates/assets/nav.js")),
+    (
+        "sw-register.js",
+        include_bytes!("../templates/assets/sw-register.js"),
+    ),
     ("lv.css", include_bytes!("../templates/assets/lv.css")),
     (
         "lv-init.js",

@@ -15,6 +15,7 @@ pub mod headers;
 pub mod highlight;
 pub mod lint;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod pipeline;
 pub mod render;

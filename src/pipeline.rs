@@ -15,6 +15,7 @@ use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::headers;
 use crate::markdown::{self, SiteLink};
+use crate::offline;
 use crate::output::{self, Staging};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
@@ -299,6 +300,9 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         })?;
         files.push((rel, bytes));
     }
+    // Last: the service worker lists (and hashes) everything above.
+    let sw = offline::service_worker(&pages, &files);
+    files.push(("sw.js".into(), sw.into_bytes()));
     timer.lap("assets");
     Ok(Compiled {
         site,

@@ -68,11 +68,11 @@ fn markdown_features_render() {
     assert!(html.contains("class=\"hl-"));
     assert!(!html.contains("style=\""), "no inline styles");
     // fingerprinted stylesheet, relative
-    // read_dir order is unspecified: pick the stylesheet by name
+    // read_dir order is unspecified: pick the main stylesheet by name
     let name = std::fs::read_dir(dir.path().join("public/assets"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with(".css"))
+        .find(|n| n.starts_with("style.") && n.ends_with(".css"))
         .expect("a stylesheet in public/assets");
     assert!(
         name.starts_with("style.") && name.len() > "style..css".len() + 8,
@@ -267,6 +267,14 @@ fn widgets_load_their_module_only_where_they_are() {
         "{headers}"
     );
     assert!(headers.contains("frame-ancestors 'none'"));
+    // The service worker precaches both versions of the page and the module, not the zip.
+    let sw = read(dir.path(), "public/sw.js");
+    assert!(
+        sw.contains("\"guides/srok/\"") && sw.contains("\"lv/guides/srok/\""),
+        "{sw}"
+    );
+    assert!(sw.contains("assets/checks-deadline."));
+    assert!(!sw.contains("offline.zip"));
     // A page without widgets loads no WASM.
     let plain = read(dir.path(), "public/guides/esia/index.html");
     assert!(!plain.contains("checks-"), "{plain}");

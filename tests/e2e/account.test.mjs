@@ -44,7 +44,9 @@ after(async () => { await chromium?.close(); await site?.close(); });
  *  (the archive widget of the ФИОКО page loads its own module) every request is recorded:
  *  there must be none while the reader fills and checks. */
 async function open(path, widget, options = {}) {
-  const context = await chromium.newContext(options);
+  // The service worker's first-visit download of the site is not the widget's doing: block it
+  // here (tests/e2e/offline.test.mjs covers it) so that only the page's own requests count.
+  const context = await chromium.newContext({ serviceWorkers: "block", ...options });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(site.url + path);
@@ -378,7 +380,7 @@ test("ФИОКО: nothing was requested, stored or logged while checking", async
 });
 
 test("the offline bundle's inlined module is used without fetching the .wasm", async () => {
-  const context = await chromium.newContext();
+  const context = await chromium.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.addInitScript((b64) => { window.PAMYATKA_WASM = { account: b64 }; }, wasmBytes.toString("base64"));

@@ -1,0 +1,98 @@
+// Offline in real Chromium: after one visit over http the service worker has the whole site,
+// so with the network cut every kind of page opens and its checklist, calculator and archive
+// validator work; a new build is offered with «доступна новая версия» instead of serving the
+// old pages forever.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
+import { storedZip, fiokoDocuments } from "../support/zip.mjs";
+
+let chromium;
+before(async () => { chromium = await browser(); });
+after(async () => { await chromium?.close(); });
+
+/** Visit once, wait until the worker is active (everything cached), and reload under it. */
+async function installed(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.sw === "registered");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+}
+
+test("with the network gone every kind of page opens and works", async () => {
+  const site = await serve();
+  const context = await chromium.newContext({ locale: "ru-RU" });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await installed(page, site.url + "/");
+  await context.setOffline(true);
+  // Proof that the network really is gone for anything not cached.
+  const status = await page.evaluate(() => fetch("/nothing-here.txt?" + Date.now()).then((r) => r.status, () => "failed"));
+  assert.ok(status === "failed" || status === 404, String(status));
+
+  for (const path of ["/", "/o-portale/", "/gis-obrazovanie/", "/gis-obrazovanie/roli/", "/gis-obrazovanie/roli/mouo/", "/lv/", "/lv/esia/privyazka/"]) {
+    const r = await page.goto(site.url + path);
+    assert.ok(r.ok(), `${path}: ${r.status()}`);
+    assert.equal(await page.locator("h1").count(), 1, path);
+  }
+  // A page that does not exist gets the 404 page, from the cache.
+  await page.goto(site.url + "/net-takoy-stranitsy/");
+  assert.match(await page.locator("h1").innerText(), /не найдена/);
+
+  // Checklist: tick, reload, still ticked.
+  await page.goto(site.url + "/esia/privyazka/");
+  const box = page.locator("ul.checklist input[type=checkbox]").first();
+  await box.check();
+  await page.reload();
+  assert.equal(await page.locator("ul.checklist input[type=checkbox]").first().isChecked(), true);
+
+  // Calculator: 30 days from 04.09.2026 → Sunday 04.10 → Monday 05.10.2026.
+  await page.goto(site.url + "/gis-obrazovanie/etap-1/");
+  await page.locator("[data-calc][data-ready]").waitFor();
+  await page.locator("[data-calc] input[type=date]").fill("2026-09-04");
+  await page.waitForFunction(() => /05\.10\.2026/.test(document.querySelector("#r-1-4 [data-calc-out]").textContent));
+
+  // Archive validator: the worker and its module come from the cache too.
+  await page.goto(site.url + "/fioko/dokumenty-ekspertov/");
+  await page.locator("[data-widget=archive][data-ready]").waitFor();
+  await page.getByLabel(/Выберите архивы для проверки/).setInputFiles([
+    { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments()) },
+  ]);
+  await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status").textContent));
+  assert.equal(await page.locator(".archive-report").getAttribute("data-verdict"), "accept");
+  assert.deepEqual(errors.filter((e) => !/nothing-here|Failed to load resource/.test(e)), []);
+  await context.close();
+  await site.close();
+});
+
+test("a new build is offered as «доступна новая версия» and replaces the cache", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "pamyatka-sw-"));
+  await cp(publicDir, dir, { recursive: true });
+  const site = await serve(dir);
+  const context = await chromium.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await installed(page, site.url + "/esia/");
+  const before = await page.evaluate(() => caches.keys());
+  assert.equal(before.length, 1);
+  assert.equal(await page.locator(".update-banner").count(), 0, "no banner without a new build");
+
+  // «A new build»: the worker script changes (its version is a hash of the site).
+  const sw = join(dir, "sw.js");
+  await writeFile(sw, (await readFile(sw, "utf8")).replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1-next"'));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const banner = page.locator(".update-banner");
+  await banner.waitFor();
+  assert.equal(await banner.getAttribute("role"), "status");
+  assert.match(await banner.innerText(), /Доступна новая версия сайта/);
+  await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Обновить страницу" }).click()]);
+  await page.waitForFunction(() => caches.keys().then((k) => k.length === 1 && /-next$/.test(k[0])));
+  assert.deepEqual(errors, []);
+  await context.close();
+  await site.close();
+  await rm(dir, { recursive: true, force: true });
+});
