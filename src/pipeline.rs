@@ -300,6 +300,19 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         })?;
         files.push((rel, bytes));
     }
+    // The offline bundle, made from everything above; then the home page is told its size.
+    let zip = offline::bundle(&pages, &files)
+        .map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?;
+    let size = offline::human_size(zip.len());
+    for p in pages.iter_mut() {
+        if let Some(html) = std::str::from_utf8(&p.html)
+            .ok()
+            .filter(|h| h.contains(offline::SIZE_TOKEN))
+        {
+            p.html = html.replace(offline::SIZE_TOKEN, &size).into_bytes();
+        }
+    }
+    files.push(("offline.zip".into(), zip));
     // Last: the service worker lists (and hashes) everything above.
     let sw = offline::service_worker(&pages, &files);
     files.push(("sw.js".into(), sw.into_bytes()));

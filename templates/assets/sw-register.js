@@ -43,6 +43,7 @@
   });
 
   sw.register(url.href, { scope: scope.href }).then(function (reg) {
+    if (!reg) return; // registration refused by the browser's policy
     if (reg.waiting) offer(reg.waiting);
     reg.addEventListener("updatefound", function () {
       var next = reg.installing;

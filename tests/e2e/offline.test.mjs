@@ -4,11 +4,12 @@
 // old pages forever.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, writeFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, dirname } from "node:path";
+import { pathToFileURL } from "node:url";
 import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
-import { storedZip, fiokoDocuments } from "../support/zip.mjs";
+import { storedZip, fiokoDocuments, unzip } from "../support/zip.mjs";
 
 let chromium;
 before(async () => { chromium = await browser(); });
@@ -94,5 +95,57 @@ test("a new build is offered as «доступна новая версия» and
   assert.deepEqual(errors, []);
   await context.close();
   await site.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test("offline.zip opens from file:// with working checklists, calculators and validators", async () => {
+  const zip = await readFile(join(publicDir, "offline.zip"));
+  const dir = await mkdtemp(join(tmpdir(), "pamyatka-usb-"));
+  for (const f of unzip(zip)) {
+    await mkdir(dirname(join(dir, f.name)), { recursive: true });
+    await writeFile(join(dir, f.name), f.data);
+  }
+  // The home page of the site says how big the bundle is; the bundle leaves that link out.
+  const home = await readFile(join(publicDir, "index.html"), "utf8");
+  assert.match(home, /ZIP, \d+(,\d)? [КМ]Б/);
+  assert.doesNotMatch(await readFile(join(dir, "pamyatka/index.html"), "utf8"), /offline\.zip/);
+  const context = await chromium.newContext({ locale: "ru-RU" });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const requests = [];
+  page.on("request", (r) => { if (!r.url().startsWith("file:")) requests.push(r.url()); });
+  await page.goto(pathToFileURL(join(dir, "pamyatka/index.html")).href);
+  assert.equal(await page.locator("h1").count(), 1);
+
+  // Links name their index.html: follow one like a reader would.
+  await page.locator("nav.site-nav a", { hasText: "Госуслуги" }).first().click();
+  assert.match(page.url(), /\/esia\/index\.html$/);
+  await page.goto(pathToFileURL(join(dir, "pamyatka/esia/privyazka/index.html")).href);
+  await page.locator("ul.checklist input[type=checkbox]").first().check();
+  await page.reload();
+  assert.equal(await page.locator("ul.checklist input[type=checkbox]").first().isChecked(), true);
+
+  // The calculator, with the module inlined (there is no .wasm file to fetch).
+  await page.goto(pathToFileURL(join(dir, "pamyatka/gis-obrazovanie/etap-1/index.html")).href);
+  await page.locator("[data-calc][data-ready]").waitFor();
+  await page.locator("[data-calc] input[type=date]").fill("2026-09-04");
+  await page.waitForFunction(() => /05\.10\.2026/.test(document.querySelector("#r-1-4 [data-calc-out]").textContent));
+
+  // The archive validator (no worker on file://: it checks on the page).
+  await page.goto(pathToFileURL(join(dir, "pamyatka/fioko/dokumenty-ekspertov/index.html")).href);
+  await page.getByLabel(/Выберите архивы для проверки/).setInputFiles([
+    { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments()) },
+    { name: "Алтай_Петров_Пётр_Петрович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments().slice(0, 2)) },
+  ]);
+  await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status")?.textContent || ""));
+  assert.deepEqual(await page.locator(".archive-report").evaluateAll((rs) => rs.map((r) => r.dataset.verdict)), ["accept", "reject"]);
+
+  // The ЕСИА wizard and the low-vision version.
+  await page.goto(pathToFileURL(join(dir, "pamyatka/lv/esia/privyazka/index.html")).href);
+  await page.locator("[data-widget=esia][data-ready=true]").waitFor();
+  assert.equal(await page.locator("#lv-panel").isVisible(), true);
+  assert.deepEqual(requests, [], "nothing but file:// was loaded");
+  assert.deepEqual(errors, []);
+  await context.close();
   await rm(dir, { recursive: true, force: true });
 });
