@@ -103,7 +103,7 @@ test("low-vision version: links stay inside it, each page links to its counterpa
   const errors = watchErrors(page);
   await page.goto(site.url + "/esia/privyazka/");
   await page.getByRole("link", { name: "Версия для слабовидящих" }).click();
-  assert.equal(new URL(page.url()).pathname, "/lv/esia/privyazka/");
+  await page.waitForURL(site.url + "/lv/esia/privyazka/");
   const hrefs = await page.locator("a[href]:not([data-variant-switch])").evaluateAll((as) => as.map((a) => a.href));
   const internal = hrefs.filter((h) => h.startsWith(site.url));
   assert.ok(internal.length > 10);
@@ -112,7 +112,7 @@ test("low-vision version: links stay inside it, each page links to its counterpa
     if (u.pathname.endsWith("/")) assert.ok(u.pathname.startsWith("/lv/"), `leaves the version: ${h}`);
   }
   await page.getByRole("link", { name: "Обычная версия" }).click();
-  assert.equal(new URL(page.url()).pathname, "/esia/privyazka/");
+  await page.waitForURL(site.url + "/esia/privyazka/");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -119,7 +119,7 @@ test("offline.zip opens from file:// with working checklists, calculators and va
 
   // Links name their index.html: follow one like a reader would.
   await page.locator("nav.site-nav a", { hasText: "Госуслуги" }).first().click();
-  assert.match(page.url(), /\/esia\/index\.html$/);
+  await page.waitForURL(/\/esia\/index\.html$/);
   await page.goto(pathToFileURL(join(dir, "pamyatka/esia/privyazka/index.html")).href);
   await page.locator("ul.checklist input[type=checkbox]").first().check();
   await page.reload();
