@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod render;
 pub mod rewrite;
 pub mod scaffold;
+pub mod search_index;
 pub mod serve;
 pub mod slug;
 pub mod templates;

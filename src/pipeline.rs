@@ -19,6 +19,7 @@ use crate::offline;
 use crate::output::{self, Staging};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
+use crate::search_index;
 use crate::templates;
 use crate::widgets::{self, WidgetUse};
 
@@ -44,7 +45,17 @@ pub struct PageOutput {
 }
 
 /// One page's output and warnings, or its errors.
-type PageResult = Result<(Vec<PageOutput>, Vec<Diagnostic>), Vec<Diagnostic>>;
+type PageResult = Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
+
+/// What the search index needs of a page (owned: pages render in parallel).
+struct SearchText {
+    url: String,
+    title: String,
+    section: String,
+    description: String,
+    headings: Vec<String>,
+    html: String,
+}
 
 /// A version of the site: the normal one at `/`, the low-vision one at `/lv/`.
 pub struct Variant {
@@ -232,17 +243,30 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
                     variant: variant.name,
                 });
             }
-            Ok((outputs, warnings))
+            let search = SearchText {
+                url: page.url.clone(),
+                title: page.front.title.clone(),
+                section: shared.sections[&page.section]["title"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                description: page.front.description.clone().unwrap_or_default(),
+                headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
+                html: rendered.html.clone(),
+            };
+            Ok((outputs, warnings, search))
         })
         .collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     let mut warnings = site.warnings.clone();
+    let mut texts = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok((p, w)) => {
+            Ok((p, w, t)) => {
                 pages.extend(p);
                 warnings.extend(w);
+                texts.push(t);
             }
             Err(e) => errors.extend(e),
         }
@@ -290,6 +314,10 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     ));
     files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
+    files.push((
+        "search-index.js".into(),
+        search_index(&site, &typed, &texts).into_bytes(),
+    ));
     files.extend(data_json(&site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -332,6 +360,37 @@ fn current_year() -> i32 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
+}
+
+/// `search-index.js`: every page and every regulation row (see `search_index.rs`).
+fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> String {
+    let pages: Vec<search_index::PageText<'_>> = texts
+        .iter()
+        .map(|t| search_index::PageText {
+            url: &t.url,
+            title: &t.title,
+            section: &t.section,
+            description: &t.description,
+            headings: t.headings.iter().map(String::as_str).collect(),
+            html: &t.html,
+        })
+        .collect();
+    // Rows, once each, in the order of the pages that show them.
+    let mut rows = Vec::new();
+    for (_, values) in typed
+        .page_values
+        .iter()
+        .collect::<std::collections::BTreeMap<_, _>>()
+    {
+        for (name, value) in values {
+            if *name == "regulation" {
+                if let Some(list) = value["group"]["rows"].as_array() {
+                    rows.extend(list.iter().cloned());
+                }
+            }
+        }
+    }
+    search_index::script(&search_index::build(&pages, &rows, &site.glossary))
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).

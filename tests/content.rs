@@ -239,3 +239,53 @@ fn every_anchor_the_readiness_check_links_to_exists_on_the_esia_guide() {
         );
     }
 }
+
+/// The index the site ships, as the browser reads it.
+fn shipped_index(dir: &Path) -> pamyatka_checks::search::SearchIndex {
+    let js = std::fs::read_to_string(dir.join("public/search-index.js")).unwrap();
+    let literal = js
+        .split_once("window.PAMYATKA_SEARCH = ")
+        .unwrap()
+        .1
+        .trim_end()
+        .trim_end_matches(';');
+    let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
+    serde_json::from_str(&json).unwrap()
+}
+
+#[test]
+fn russian_queries_in_any_form_find_their_pages() {
+    let dir = build_real();
+    let index = shipped_index(dir.path());
+    let top = |q: &str, n: usize| -> Vec<String> {
+        pamyatka_checks::search::search(&index, q, n)
+            .hits
+            .into_iter()
+            .map(|h| h.url)
+            .collect()
+    };
+    // The example: a verb and a noun in other forms than the row's title.
+    let hits = top("пароль восстановить", 3);
+    assert!(
+        hits[0].starts_with("gis-obrazovanie/") && hits[0].contains("#r-2-"),
+        "{hits:?}"
+    );
+    for (query, page) in [
+        ("привязать госуслуги к дневнику", "esia/privyazka/"),
+        ("архивы документов экспертов", "fioko/dokumenty-ekspertov/"),
+        ("заявлению о присоединении", "regiso-edo/podklyuchenie/"),
+        (
+            "внутренней почтой",
+            "shkola-testiruyushchaya/vnutrennyaya-pochta/",
+        ),
+        ("единой системы идентификации", "esia/privyazka/"),
+        ("снилс", "fioko/dokumenty-ekspertov/"),
+    ] {
+        let hits = top(query, 5);
+        assert!(
+            hits.iter().any(|u| u == page),
+            "«{query}» → {hits:?}, expected {page}"
+        );
+    }
+    assert!(top("абракадабра", 5).is_empty());
+}
