@@ -39,6 +39,7 @@ const MODULES: &[(&str, &str)] = &[
     ("deadline", "pamyatkaDeadline"),
     ("archive", "pamyatkaArchive"),
     ("account", "pamyatkaAccount"),
+    ("search", "pamyatkaSearch"),
 ];
 
 fn build_module(manifest: &Path, wasm_target: &Path, out: &Path, feature: &str, global: &str) {

@@ -72,6 +72,15 @@ pub const BUILTIN: &[(&str, &[u8])] = &[
         "checks-account.wasm",
         include_bytes!(concat!(env!("OUT_DIR"), "/checks-account_bg.wasm")),
     ),
+    (
+        "checks-search.js",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-search.js")),
+    ),
+    (
+        "checks-search.wasm",
+        include_bytes!(concat!(env!("OUT_DIR"), "/checks-search_bg.wasm")),
+    ),
+    ("search.js", include_bytes!("../templates/assets/search.js")),
 ];
 
 /// Files to write and the URL of each logical asset.

@@ -212,6 +212,13 @@ fn for_file_url(html: &str) -> Result<String, String> {
             }
             Ok(())
         }))
+        .append_element_content_handler(element!("form[action]", |el| {
+            let action = el.get_attribute("action").unwrap_or_default();
+            if let Some(fixed) = with_index_html(&action) {
+                el.set_attribute("action", &fixed)?;
+            }
+            Ok(())
+        }))
         // The link to the bundle makes no sense inside it.
         .append_element_content_handler(element!("[data-offline-link]", |el| {
             el.remove();

@@ -55,6 +55,8 @@ struct SearchText {
     description: String,
     headings: Vec<String>,
     html: String,
+    /// The search page itself is not a result.
+    search_page: bool,
 }
 
 /// A version of the site: the normal one at `/`, the low-vision one at `/lv/`.
@@ -129,6 +131,12 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
                 serde_json::to_value(&site.config).unwrap_or_default(),
             ),
             ("nav", shared.nav.clone()),
+            // Every section with its pages, for the search page's list (what it shows without
+            // JavaScript).
+            (
+                "site_map",
+                serde_json::Value::Array(shared.sections.values().cloned().collect()),
+            ),
             ("data", site.data.clone()),
             // The production calendar for the deadline calculators, inlined in the pages that
             // have one (a `fetch` would not work from file://).
@@ -253,6 +261,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
                 description: page.front.description.clone().unwrap_or_default(),
                 headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
                 html: rendered.html.clone(),
+                search_page: page.template() == "search.html",
             };
             Ok((outputs, warnings, search))
         })
@@ -366,6 +375,7 @@ fn current_year() -> i32 {
 fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> String {
     let pages: Vec<search_index::PageText<'_>> = texts
         .iter()
+        .filter(|t| !t.search_page)
         .map(|t| search_index::PageText {
             url: &t.url,
             title: &t.title,

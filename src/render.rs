@@ -79,7 +79,12 @@ impl Shared {
             .iter()
             .map(|k| section_summary(k))
             .collect();
-        nav.extend(root.pages.iter().map(|&i| summaries[i].clone()));
+        nav.extend(
+            root.pages
+                .iter()
+                .filter(|&&i| site.pages[i].front.nav != Some(false))
+                .map(|&i| summaries[i].clone()),
+        );
         Shared {
             summaries,
             sections,
@@ -103,6 +108,7 @@ pub fn page_value(page: &Page, rendered: &Rendered) -> Value {
         "url": page.url,
         "kind": kind,
         "rel": page.rel,
+        "template": page.template(),
         "audience": audience_values(&page.front.audience),
         "updated": page.front.updated.map(|d| d.to_string()).unwrap_or_default(),
         "source": page.front.source,
@@ -127,7 +133,7 @@ fn widget_flags(widgets: &[crate::widgets::WidgetUse]) -> Value {
 /// The `page` value for a page that has no Markdown (the 404 page).
 pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
     json!({
-        "title": title, "description": "", "url": url, "kind": kind, "rel": "",
+        "title": title, "description": "", "url": url, "kind": kind, "rel": "", "template": "404.html",
         "audience": [], "updated": "", "source": null, "content": "", "toc": [], "checklist": [],
         "widgets": {"deadline": false, "archive": false, "account": false},
     })

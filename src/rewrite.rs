@@ -209,6 +209,7 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
         .append_element_content_handler(element!("script[data-wasm]", url_attr("data-wasm")))
         .append_element_content_handler(element!("script[data-worker]", url_attr("data-worker")))
         .append_element_content_handler(element!("script[data-sw]", url_attr("data-sw")))
+        .append_element_content_handler(element!("script[data-root]", url_attr("data-root")))
         .append_element_content_handler(element!("script[data-scope]", url_attr("data-scope")))
         .append_element_content_handler(text!("main", {
             let in_main = in_main.clone();

@@ -25,7 +25,9 @@ pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry])
     for p in pages {
         let text = html_text(p.html);
         let body = format!("{} {}", p.description, text);
-        let extra = glossary_terms(&format!("{} {body}", p.title), glossary);
+        // Expansions of the title's abbreviations weigh as the title does.
+        let title_extra = glossary_terms(p.title, glossary);
+        let extra = glossary_terms(&body, glossary);
         let headings = p.headings.join(" ");
         let snippet_text = if text.trim().is_empty() {
             p.description.to_string()
@@ -41,6 +43,7 @@ pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry])
             },
             &[
                 (p.title, weight::TITLE),
+                (&title_extra, weight::TITLE),
                 (&headings, weight::HEADING),
                 (&body, weight::TEXT),
                 (&extra, weight::TEXT),
@@ -61,9 +64,14 @@ pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry])
                 .unwrap_or_default()
         };
         let action = s("action");
+        let items = list("items");
         let text = format!(
-            "{action} {}. Срок: {}. Ответственные: {}. Результат: {}. {}",
-            list("items"),
+            "{action}{}. Срок: {}. Ответственные: {}. Результат: {}. {}",
+            if items.is_empty() {
+                String::new()
+            } else {
+                format!(": {items}")
+            },
             s("deadline"),
             list("responsible"),
             s("result"),

@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "regulation.html",
         include_str!("../templates/regulation.html"),
     ),
+    ("search.html", include_str!("../templates/search.html")),
     (
         "regulation-role.html",
         include_str!("../templates/regulation-role.html"),

@@ -30,6 +30,9 @@ pub struct FrontMatter {
     pub template: Option<String>,
     #[serde(default)]
     pub draft: bool,
+    /// `false`: not in the site navigation (the search page, say). Default: shown.
+    #[serde(default)]
+    pub nav: Option<bool>,
 }
 
 /// Where a memo's facts come from.

@@ -23,6 +23,9 @@ enum Loaded {
 }
 
 /// Read the site under `root` (which holds `content/`).
+/// Where the header's search form sends the query (`content/poisk.md`, made when missing).
+pub const SEARCH_URL: &str = "/poisk/";
+
 pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -122,6 +125,28 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             },
             kind: PageKind::Home,
             url: "/".to_string(),
+            section: String::new(),
+        });
+    }
+    if !pages.iter().any(|p| p.url == SEARCH_URL) {
+        // No content/poisk.md: the search page every header's form leads to is made here.
+        pages.push(Page {
+            file: PathBuf::from("content/poisk.md"),
+            rel: "poisk.md".to_string(),
+            source: Arc::from(""),
+            body_offset: 0,
+            front: FrontMatter {
+                title: "Поиск по памяткам".to_string(),
+                description: Some(
+                    "Поиск по всем памяткам: слова можно писать в любой форме.".to_string(),
+                ),
+                weight: 900,
+                template: Some("search.html".to_string()),
+                nav: Some(false),
+                ..FrontMatter::default()
+            },
+            kind: PageKind::Page,
+            url: SEARCH_URL.to_string(),
             section: String::new(),
         });
     }

@@ -140,6 +140,12 @@ test("offline.zip opens from file:// with working checklists, calculators and va
   await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status")?.textContent || ""));
   assert.deepEqual(await page.locator(".archive-report").evaluateAll((rs) => rs.map((r) => r.dataset.verdict)), ["accept", "reject"]);
 
+  // Search, with its index and module as classic scripts.
+  await page.goto(pathToFileURL(join(dir, "pamyatka/poisk/index.html")).href + "?q=" + encodeURIComponent("пароль восстановить"));
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]")?.textContent || ""));
+  const hit = await page.locator(".search-hit__title a").first().getAttribute("href");
+  assert.match(hit, /^file:.*\/index\.html#r-2-/);
+
   // The ЕСИА wizard and the low-vision version.
   await page.goto(pathToFileURL(join(dir, "pamyatka/lv/esia/privyazka/index.html")).href);
   await page.locator("[data-widget=esia][data-ready=true]").waitFor();

@@ -5,7 +5,7 @@
 //! The exports are grouped by the page that uses them, one cargo feature each, and the builder
 //! makes one module per feature: `deadline` (regulation tables, calculators), `archive` (the
 //! ФИОКО archive check, run in a worker) and `account` (identifiers, ЕСИА readiness, the
-//! registration form). A page downloads only its own module.
+//! registration form), `search` (the site search). A page downloads only its own module.
 
 use wasm_bindgen::JsError;
 
@@ -21,6 +21,8 @@ mod account;
 mod archive;
 #[cfg(feature = "web-deadline")]
 mod deadline;
+#[cfg(feature = "web-search")]
+mod search;
 
 #[allow(dead_code)] // unused when no web feature is on (a plain wasm32 check)
 fn to_json<T: serde::Serialize>(v: &T) -> String {

@@ -1,0 +1,118 @@
+// Site search on the search page: the query from ?q= (the header's form sends it here) is
+// searched in the index the builder made (search-index.js), with the checks module's Russian
+// search (WASM) — the same code that built the index. Results update as the reader types.
+// Without JavaScript the page lists every page instead.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var form = document.querySelector("[data-search-form]");
+  var results = document.querySelector("[data-search-results]");
+  var status = document.querySelector("[data-search-status]");
+  if (!form || !results) return;
+  var input = form.querySelector("input[type=search]");
+  var all = document.querySelector("[data-search-all]");
+  var root = new URL(script.getAttribute("data-root"), location.href);
+  var lv = script.getAttribute("data-variant") === "lv";
+  var fileUrl = location.protocol === "file:";
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function plural(n, one, few, many) {
+    var m10 = n % 10, m100 = n % 100;
+    if (m10 === 1 && m100 !== 11) return one;
+    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+    return many;
+  }
+  // An index URL (relative to the site root) as a link from this page, in this version.
+  function href(url) {
+    var u = (lv ? "lv/" : "") + url;
+    if (fileUrl) u = u.replace(/^([^#]*\/)?(#.*)?$/, function (_, path, hash) { return (path || "") + "index.html" + (hash || ""); });
+    return new URL(u, root).href;
+  }
+
+  var ready = Promise.resolve().then(function () {
+    /* global pamyatkaSearch */
+    var m = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
+    if (!m || typeof window.PAMYATKA_SEARCH !== "string") throw new Error("поиск не загрузился");
+    var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.search;
+    var init;
+    if (inline) {
+      var bin = atob(inline), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      init = Promise.resolve(m.initSync({ module: bytes }));
+    } else {
+      init = m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
+    }
+    return init.then(function () {
+      m.set_index(window.PAMYATKA_SEARCH);
+      form.setAttribute("data-ready", "");
+      return m;
+    });
+  });
+
+  function render(q, r) {
+    results.textContent = "";
+    results.setAttribute("data-query", q);
+    if (!q.trim()) {
+      status.textContent = "";
+      if (all) all.hidden = false;
+      return;
+    }
+    if (all) all.hidden = true;
+    var n = r.hits.length;
+    status.textContent = n === 0
+      ? "По запросу «" + q + "» ничего не найдено. Попробуйте другие слова или посмотрите список всех страниц."
+      : (r.partial ? "Нет страниц со всеми словами сразу; показаны те, где их больше всего. " : "") +
+        "Найдено: " + n + " " + plural(n, "результат", "результата", "результатов") + ".";
+    if (n === 0 && all) all.hidden = false;
+    var list = el("ol", "search-results__list");
+    r.hits.forEach(function (h) {
+      var li = el("li", "search-hit");
+      var title = el("h2", "search-hit__title");
+      var a = el("a", null, h.title);
+      a.href = href(h.url);
+      title.appendChild(a);
+      li.appendChild(title);
+      if (h.section) li.appendChild(el("p", "search-hit__section", h.section));
+      var p = el("p", "search-hit__snippet");
+      h.snippet.forEach(function (part) {
+        p.appendChild(part[1] ? el("mark", null, part[0]) : document.createTextNode(part[0]));
+      });
+      li.appendChild(p);
+      list.appendChild(li);
+    });
+    results.appendChild(list);
+  }
+
+  var timer = null;
+  function run(q, push) {
+    ready.then(function (m) {
+      render(q, JSON.parse(m.search(q, 30)));
+      if (push && !fileUrl) {
+        var u = new URL(location.href);
+        if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
+        history.replaceState(null, "", u.href);
+      }
+    }, function (e) {
+      status.textContent = "Поиск недоступен: " + e.message + ". Все страницы перечислены ниже.";
+    });
+  }
+
+  var initial = new URLSearchParams(location.search).get("q") || "";
+  input.value = initial;
+  var header = document.getElementById("site-search-q");
+  if (header) header.value = initial;
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    run(input.value, true);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(input.value, true); }, 150);
+  });
+  run(initial, false);
+})();

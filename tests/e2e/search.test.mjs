@@ -1,0 +1,96 @@
+// Site search in real Chromium: the header's form on any page leads to the search page, Russian
+// queries in any form find their pages (the index and the query go through the same stemmer),
+// results are announced and keyboard-reachable, the low-vision version stays in itself, and
+// without JavaScript the page lists every page instead.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, browser, watchErrors } from "./harness.mjs";
+
+let site, chromium;
+before(async () => { site = await serve(); chromium = await browser(); });
+after(async () => { await chromium?.close(); await site?.close(); });
+
+async function open(options = {}) {
+  const context = await chromium.newContext({ serviceWorkers: "block", ...options });
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+async function searchFor(page, query) {
+  const input = page.getByLabel("Что найти");
+  await input.fill(query);
+  await page.waitForFunction((q) => document.querySelector("[data-search-results]").dataset.query === q, query);
+  return page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname + new URL(a.href).hash));
+}
+
+test("the header's form on any page searches; inflected Russian queries find their pages", async () => {
+  const { context, page, errors } = await open();
+  await page.goto(site.url + "/fioko/dokumenty-ekspertov/");
+  await page.getByLabel("Поиск по памяткам").fill("пароль восстановить");
+  await page.getByLabel("Поиск по памяткам").press("Enter");
+  await page.waitForURL(/\/poisk\/\?q=/);
+  await page.locator("[data-search-form][data-ready]").waitFor();
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
+  assert.equal(await page.getByLabel("Что найти").inputValue(), "пароль восстановить");
+  const first = page.locator(".search-hit").first();
+  assert.match(await first.locator("a").innerText(), /Восстановление \(изменение\) логина и \(или\) пароля/);
+  const marks = await first.locator("mark").allInnerTexts();
+  assert.ok(marks.some((m) => /^Восстановлени/i.test(m)) && marks.some((m) => /^парол/i.test(m)), marks.join());
+  assert.equal(await page.locator("[data-search-status]").getAttribute("role"), "status");
+
+  for (const [query, path] of [
+    ["привязать госуслуги к дневнику", "/esia/privyazka/"],
+    ["архивы документов экспертов", "/fioko/dokumenty-ekspertov/"],
+    ["заявлению о присоединении", "/regiso-edo/podklyuchenie/"],
+    ["единой системы идентификации", "/esia/privyazka/"],
+  ]) {
+    const hits = await searchFor(page, query);
+    assert.ok(hits.slice(0, 3).includes(path), `«${query}» → ${hits.slice(0, 3).join(", ")}`);
+  }
+  // The URL follows the query, so a search can be shared or bookmarked.
+  assert.match(decodeURIComponent(page.url()), /q=единой\+системы\+идентификации/);
+  // Following a result lands on the row of the regulation table.
+  await searchFor(page, "пароль восстановить");
+  await Promise.all([page.waitForURL(/#r-2-/), page.locator(".search-hit__title a").first().click()]);
+  assert.equal(await page.locator(new URL(page.url()).hash).isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("nothing found says so and offers the list of pages; keyboard reaches the results", async () => {
+  const { context, page, errors } = await open();
+  await page.goto(site.url + "/poisk/?q=абракадабра");
+  await page.locator("[data-search-form][data-ready]").waitFor();
+  await page.waitForFunction(() => /ничего не найдено/.test(document.querySelector("[data-search-status]").textContent));
+  assert.equal(await page.locator("[data-search-all]").isVisible(), true);
+  const hits = await searchFor(page, "снилс");
+  assert.ok(hits.length > 0);
+  assert.equal(await page.locator("[data-search-all]").isVisible(), false);
+  await page.getByLabel("Что найти").focus();
+  await page.keyboard.press("Tab"); // the button
+  await page.keyboard.press("Tab"); // the first result
+  assert.equal(await page.evaluate(() => document.activeElement.closest(".search-hit") !== null), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the low-vision version's search keeps its results inside it", async () => {
+  const { context, page, errors } = await open();
+  await page.goto(site.url + "/lv/poisk/?q=ЕСИА");
+  await page.locator("[data-search-form][data-ready]").waitFor();
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
+  const hrefs = await page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  assert.ok(hrefs.length > 0);
+  for (const h of hrefs) assert.ok(h.startsWith("/lv/"), h);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("without JavaScript the search page lists every page", async () => {
+  const { context, page } = await open({ javaScriptEnabled: false });
+  await page.goto(site.url + "/poisk/?q=пароль");
+  const links = await page.locator("[data-search-all] a").count();
+  assert.ok(links >= 20, `${links} links`);
+  assert.equal(await page.locator("[data-search-all] a", { hasText: "Как получить подтверждённую учётную запись ЕСИА" }).count(), 1);
+  await context.close();
+});
