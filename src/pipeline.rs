@@ -222,6 +222,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
                         glossary: &glossary,
                         relative: true,
                         variant_prefix: variant.prefix,
+                        print_base: site.config.base(),
                     },
                 )
                 .map_err(|e| {
@@ -310,6 +311,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
             glossary: &glossary,
             relative: false,
             variant_prefix: "",
+            print_base: "",
         },
     )
     .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;

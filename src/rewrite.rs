@@ -117,6 +117,9 @@ pub struct RewriteOptions<'a> {
     /// empty): links to pages stay inside it (except the switch link, `data-variant-switch`),
     /// and images give way to their text.
     pub variant_prefix: &'a str,
+    /// The site's public address (`site.yaml` base_url): links inside `<main>` carry their full
+    /// URL in `data-print-url`, which the print stylesheet shows after the link. Empty: none.
+    pub print_base: &'a str,
 }
 
 pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
@@ -147,6 +150,8 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
         let page_url = opts.page_url.to_string();
         let relative = opts.relative;
         let prefix = opts.variant_prefix.to_string();
+        let print_base = opts.print_base.trim_end_matches('/').to_string();
+        let in_main = in_main.clone();
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
@@ -172,6 +177,13 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
                     if !relative {
                         el.set_attribute(attr, &value)?;
                     }
+                }
+                if !print_base.is_empty()
+                    && in_main.get() > 0
+                    && el.tag_name() == "a"
+                    && value.starts_with('/')
+                {
+                    el.set_attribute("data-print-url", &format!("{print_base}{value}"))?;
                 }
                 facts.borrow_mut().links.push(value.clone());
                 if relative && value.starts_with('/') {
@@ -341,6 +353,7 @@ mod tests {
                 glossary: &g,
                 relative: true,
                 variant_prefix: "",
+                print_base: "",
             },
         )
         .unwrap();
@@ -362,6 +375,7 @@ mod tests {
                 glossary: &g,
                 relative: true,
                 variant_prefix: "",
+                print_base: "",
             },
         )
         .unwrap();
@@ -387,6 +401,7 @@ mod tests {
                 glossary: &g,
                 relative: true,
                 variant_prefix: "/lv",
+                print_base: "https://example.org",
             },
         )
         .unwrap();
@@ -405,6 +420,10 @@ mod tests {
             facts.links
         );
         assert!(facts.links.contains(&"/esia/".to_string()));
+        assert!(
+            out.contains("data-print-url=\"https://example.org/lv/esia/#x\""),
+            "{out}"
+        );
     }
 
     #[test]

@@ -277,3 +277,25 @@ test("the low-vision version's calculator, validator and checklist work", async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("print: links show their full address, controls that cannot be used on paper are hidden", async () => {
+  const context = await chromium.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(site.url + "/gis-obrazovanie/");
+  await page.emulateMedia({ media: "print" });
+  const linked = await page.evaluate(() => {
+    const a = [...document.querySelectorAll("main a[data-print-url]")].find((x) => !x.closest(".breadcrumbs, .steps"));
+    return a ? [a.dataset.printUrl, getComputedStyle(a, "::after").content] : null;
+  });
+  assert.ok(linked, "a link inside main carries its full URL");
+  assert.match(linked[0], /^https?:\/\/[^/]+\//);
+  assert.equal(linked[1], `" (${linked[0]})"`);
+  for (const sel of [".site-search", ".site-nav", ".calc__actions", ".variant-switch"]) {
+    const shown = await page.locator(sel).first().evaluate((el) => el.getClientRects().length > 0);
+    assert.equal(shown, false, `${sel} is hidden in print`);
+  }
+  await page.goto(site.url + "/esia/privyazka/");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("ul.checklist input[type=checkbox]").first().isVisible(), true, "checklists print with their boxes");
+  await context.close();
+});
