@@ -1,6 +1,6 @@
 //! Recognising the required documents by the names of the files inside the archive.
 
-use super::name::{base_name, fold, split_extension};
+use super::name::{base_name, fold, is_letter, split_extension};
 use super::rule::DocumentMatch;
 
 /// Whether the file's name (folders and extension aside) contains one of the rule's words.
@@ -12,7 +12,7 @@ pub(crate) fn name_matches(m: &DocumentMatch, entry: &str) -> bool {
     let stem = fold(stem);
     if m.whole_word {
         let tokens: Vec<&str> = stem
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !is_letter(c))
             .filter(|t| !t.is_empty())
             .collect();
         m.words.iter().any(|w| {

@@ -151,30 +151,54 @@ fn fold_homoglyph(c: char) -> char {
     }
 }
 
+/// Lowercase for the scripts a file name here is written in (ASCII, Latin-1, Cyrillic); other
+/// characters are kept as they are (a letter of Latin Extended never matches a Russian word
+/// and is reported as Latin whatever its case). `char::to_lowercase` would do the same for every script,
+/// but its tables cost the browser module ~5 KB of its gzip budget.
+pub(crate) fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => u + 0x20,
+        0x400..=0x40F => u + 0x50,
+        0x460..=0x481 | 0x48A..=0x4BF | 0x4D0..=0x52F if u % 2 == 0 => u + 1,
+        0x4C1..=0x4CE if u % 2 == 1 => u + 1,
+        0x4C0 => 0x4CF,
+        _ => u,
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
 /// Lowercase, «ё» = «е», homoglyphs folded, letters only: «г. Москва» → «гмосква».
 pub(crate) fn region_key(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(lower)
         .map(|c| if c == 'ё' { 'е' } else { fold_homoglyph(c) })
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_letter(c))
         .collect()
 }
 
 /// Lowercase with «ё» = «е».
 pub(crate) fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(lower)
         .map(|c| if c == 'ё' { 'е' } else { c })
         .collect()
 }
 
 pub(crate) fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic()
-        && matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF)
+    matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF)
 }
 
 fn is_cyrillic_letter(c: char) -> bool {
-    c.is_alphabetic() && matches!(c as u32, 0x400..=0x52F)
+    // U+0482 is a sign and U+0483–0489 are combining marks, the rest of the block are letters.
+    matches!(c as u32, 0x400..=0x481 | 0x48A..=0x52F)
+}
+
+/// A letter of the scripts file names here are written in (Latin and Cyrillic). Like
+/// [`lower`], this stands in for a Unicode table (`char::is_alphabetic`) the browser module
+/// need not carry: letters of other scripts never make a region, a name or a document word.
+pub(crate) fn is_letter(c: char) -> bool {
+    is_latin_letter(c) || is_cyrillic_letter(c)
 }
 
 /// Splits `name` into its stem and extension; an extension is 1–10 ASCII letters or digits
@@ -421,5 +445,35 @@ fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
                 odd.join(", ")
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The small stand-ins agree with the Unicode tables on every Latin and Cyrillic character.
+    #[test]
+    fn lower_and_is_letter_agree_with_unicode_on_latin_and_cyrillic() {
+        let ranges = [0x20..=0x24F, 0x400..=0x52F, 0x1E00..=0x1EFF];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let mut unicode = c.to_lowercase();
+            let expected = unicode.next().unwrap();
+            let lowered_here = matches!(c as u32, 0x20..=0xFF | 0x400..=0x52F);
+            if lowered_here && unicode.next().is_none() {
+                assert_eq!(lower(c), expected, "lower({c:?}) U+{:04X}", c as u32);
+            }
+            assert_eq!(
+                is_letter(c),
+                c.is_alphabetic() && !matches!(c as u32, 0xAA | 0xB5 | 0xBA),
+                "is_letter({c:?}) U+{:04X}",
+                c as u32
+            );
+        }
+        // Other scripts are left alone.
+        assert_eq!(lower('Α'), 'Α');
+        assert!(!is_letter('α'));
+        assert_eq!(fold("ЁЛКА Ёж"), "елка еж");
+        assert_eq!(region_key("г. МОСКВА"), "гмосква");
     }
 }
