@@ -22,6 +22,7 @@ use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
 use crate::search_index;
 use crate::templates;
 use crate::widgets::{self, WidgetUse};
+use pamyatka_checks::search::SearchIndex;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -325,10 +326,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     ));
     files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.push((
-        "search-index.js".into(),
-        search_index(&site, &typed, &texts).into_bytes(),
-    ));
+    files.extend(search_index::files(search_index(&site, &typed, &texts)));
     files.extend(data_json(&site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -373,8 +371,8 @@ fn current_year() -> i32 {
     time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
 }
 
-/// `search-index.js`: every page and every regulation row (see `search_index.rs`).
-fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> String {
+/// The search index of every page and every regulation row (see `search_index.rs`).
+fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> SearchIndex {
     let pages: Vec<search_index::PageText<'_>> = texts
         .iter()
         .filter(|t| !t.search_page)
@@ -402,7 +400,7 @@ fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> S
             }
         }
     }
-    search_index::script(&search_index::build(&pages, &rows, &site.glossary))
+    search_index::build(&pages, &rows, &site.glossary)
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).

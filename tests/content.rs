@@ -240,25 +240,41 @@ fn every_anchor_the_readiness_check_links_to_exists_on_the_esia_guide() {
     }
 }
 
-/// The index the site ships, as the browser reads it.
-fn shipped_index(dir: &Path) -> pamyatka_checks::search::SearchIndex {
-    let js = std::fs::read_to_string(dir.join("public/search-index.js")).unwrap();
+/// A JSON string literal of a shipped search script: the argument after `marker`.
+fn shipped_json(dir: &Path, file: &str, marker: &str) -> String {
+    let js = std::fs::read_to_string(dir.join("public").join(file)).unwrap();
     let literal = js
-        .split_once("window.PAMYATKA_SEARCH = ")
-        .unwrap()
+        .split_once(marker)
+        .unwrap_or_else(|| panic!("{file}: no {marker}"))
         .1
         .trim_end()
-        .trim_end_matches(';');
-    let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
-    serde_json::from_str(&json).unwrap()
+        .trim_end_matches(';')
+        .trim_end_matches(')');
+    serde_json::from_str::<String>(&literal.replace("<\\/", "</")).unwrap()
+}
+
+/// Searches the index the site ships as the browser does: the manifest first, then only the
+/// pieces (`search/t<n>.js`, `search/d<n>.js`) the query needs.
+fn shipped_search(dir: &Path, q: &str, n: usize) -> pamyatka_checks::search::Results {
+    use pamyatka_checks::search::Loaded;
+    let manifest = shipped_json(dir, "search-index.js", "window.PAMYATKA_SEARCH = ");
+    let mut index = Loaded::new(serde_json::from_str(&manifest).unwrap());
+    for i in index.shards_for(q) {
+        let json = shipped_json(dir, &format!("search/t{i}.js"), &format!("(\"t\", {i}, "));
+        index.add_shard(i, serde_json::from_str(&json).unwrap());
+    }
+    for i in index.chunks_for(q, n) {
+        let json = shipped_json(dir, &format!("search/d{i}.js"), &format!("(\"d\", {i}, "));
+        index.add_chunk(i, serde_json::from_str(&json).unwrap());
+    }
+    index.search(q, n)
 }
 
 #[test]
 fn russian_queries_in_any_form_find_their_pages() {
     let dir = build_real();
-    let index = shipped_index(dir.path());
     let top = |q: &str, n: usize| -> Vec<String> {
-        pamyatka_checks::search::search(&index, q, n)
+        shipped_search(dir.path(), q, n)
             .hits
             .into_iter()
             .map(|h| h.url)

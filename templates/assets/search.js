@@ -1,6 +1,7 @@
 // Site search on the search page: the query from ?q= (the header's form sends it here) is
-// searched in the index the builder made (search-index.js), with the checks module's Russian
-// search (WASM) — the same code that built the index. Results update as the reader types.
+// searched in the index the builder made (search-index.js and its pieces in search/), with
+// the checks module's Russian search (WASM) — the same code that built the index. Results
+// update as the reader types.
 // Without JavaScript the page lists every page instead.
 (function () {
   "use strict";
@@ -34,6 +35,38 @@
     return new URL(u, root).href;
   }
 
+  // The index comes in pieces (search/t<n>.js: terms, search/d<n>.js: documents), each a
+  // classic script that hands its JSON to pamyatkaSearchData, so they load from file:// as well
+  // as over http. A search loads only the pieces it needs, once.
+  var pending = {};
+  window.pamyatkaSearchData = function (kind, n, json) {
+    var p = pending[kind + n];
+    if (p) p.loaded(json);
+  };
+  function piece(m, kind, n) {
+    var key = kind + n;
+    if (!pending[key]) {
+      pending[key] = {};
+      pending[key].promise = new Promise(function (ok, fail) {
+        pending[key].loaded = function (json) {
+          if (kind === "t") m.add_shard(n, json); else m.add_chunk(n, json);
+          ok();
+        };
+        var s = document.createElement("script");
+        s.src = new URL("search/" + key + ".js", root).href;
+        s.onerror = function () {
+          delete pending[key];
+          fail(new Error("часть указателя не загрузилась"));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return pending[key].promise;
+  }
+  function pieces(m, kind, list) {
+    return Promise.all(JSON.parse(list).map(function (n) { return piece(m, kind, n); }));
+  }
+
   var ready = Promise.resolve().then(function () {
     /* global pamyatkaSearch */
     var m = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
@@ -48,11 +81,19 @@
       init = m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
     }
     return init.then(function () {
-      m.set_index(window.PAMYATKA_SEARCH);
+      m.set_manifest(window.PAMYATKA_SEARCH);
       form.setAttribute("data-ready", "");
       return m;
     });
   });
+
+  var LIMIT = 30;
+  // Results for q once the pieces it needs are in.
+  function find(m, q) {
+    return pieces(m, "t", m.shards_for(q))
+      .then(function () { return pieces(m, "d", m.chunks_for(q, LIMIT)); })
+      .then(function () { return JSON.parse(m.search(q, LIMIT)); });
+  }
 
   function render(q, r) {
     results.textContent = "";
@@ -89,15 +130,22 @@
   }
 
   var timer = null;
+  var latest = 0;
   function run(q, push) {
+    var mine = ++latest;
     ready.then(function (m) {
-      render(q, JSON.parse(m.search(q, 30)));
-      if (push && !fileUrl) {
-        var u = new URL(location.href);
-        if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
-        history.replaceState(null, "", u.href);
-      }
-    }, function (e) {
+      return find(m, q).then(function (r) {
+        // A slower, older search must not overwrite a newer one.
+        if (mine !== latest) return;
+        render(q, r);
+        if (push && !fileUrl) {
+          var u = new URL(location.href);
+          if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
+          history.replaceState(null, "", u.href);
+        }
+      });
+    }).catch(function (e) {
+      if (mine !== latest) return;
       status.textContent = "Поиск недоступен: " + e.message + ". Все страницы перечислены ниже.";
     });
   }

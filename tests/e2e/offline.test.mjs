@@ -65,6 +65,13 @@ test("with the network gone every kind of page opens and works", async () => {
   ]);
   await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status").textContent));
   assert.equal(await page.locator(".archive-report").getAttribute("data-verdict"), "accept");
+
+  // Search: the module, the manifest and the index pieces a query needs come from the cache.
+  await page.goto(site.url + "/poisk/?q=" + encodeURIComponent("пароль восстановить"));
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
+  assert.match(await page.locator(".search-hit__title a").first().innerText(), /Восстановление \(изменение\) логина/);
+  await page.goto(site.url + "/lv/poisk/?q=" + encodeURIComponent("снилс"));
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
   assert.deepEqual(errors.filter((e) => !/nothing-here|Failed to load resource/.test(e)), []);
   await context.close();
   await site.close();

@@ -57,6 +57,25 @@ test("the header's form on any page searches; inflected Russian queries find the
   await context.close();
 });
 
+test("a search downloads only the pieces of the index it needs", async () => {
+  const { context, page, errors } = await open();
+  const pieces = [];
+  page.on("request", (r) => { if (/\/search\/[td]\d+\.js$/.test(r.url())) pieces.push(new URL(r.url()).pathname); });
+  await page.goto(site.url + "/poisk/");
+  await page.locator("[data-search-form][data-ready]").waitFor();
+  assert.deepEqual(pieces, [], "nothing before a query");
+  await searchFor(page, "пароль восстановить");
+  const first = pieces.length;
+  assert.ok(pieces.some((p) => /\/t\d+\.js$/.test(p)) && pieces.some((p) => /\/d\d+\.js$/.test(p)), pieces.join());
+  // The same query again needs nothing new; each piece is fetched once.
+  await searchFor(page, "снилс");
+  await searchFor(page, "пароль восстановить");
+  assert.equal(new Set(pieces).size, pieces.length, pieces.join());
+  assert.ok(first < 20, `${first} pieces for one query`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("nothing found says so and offers the list of pages; keyboard reaches the results", async () => {
   const { context, page, errors } = await open();
   await page.goto(site.url + "/poisk/?q=абракадабра");

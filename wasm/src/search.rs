@@ -230,18 +230,31 @@ pub struct Results {
 
 /// Search `index` for `query`; at most `limit` hits, best first.
 pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Results {
+    search_in(&index.terms, |d| index.docs.get(d as usize), query, limit)
+}
+
+/// The query's words, each stem once.
+fn query_words(query: &str) -> Vec<Word> {
     let mut q = words(query);
     q.dedup_by(|a, b| a.stem == b.stem);
+    q
+}
+
+/// The first letters of a query word that every term it may match starts with (see
+/// [`matches`]): candidates are found by binary search in the sorted terms.
+fn candidate_key(w: &Word) -> String {
+    w.stem.chars().take(3).collect()
+}
+
+/// The documents that answer `q`, best first: (doc, score, words matched), and whether no
+/// document has every word (then those with most of them are given).
+fn rank(terms: &[(String, Vec<u32>)], q: &[Word]) -> (bool, Vec<(u32, u32, usize)>) {
     let mut per_doc: BTreeMap<u32, (u32, usize)> = BTreeMap::new(); // doc → (score, words matched)
-    for qw in &q {
+    for qw in q {
         let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        // Candidates: the stems sharing the query's first three letters, found by binary
-        // search in the sorted terms.
-        let key: String = qw.stem.chars().take(3).collect();
-        let from = index
-            .terms
-            .partition_point(|(t, _)| t.as_str() < key.as_str());
-        for (term, postings) in index.terms[from..]
+        let key = candidate_key(qw);
+        let from = terms.partition_point(|(t, _)| t.as_str() < key.as_str());
+        for (term, postings) in terms[from..]
             .iter()
             .take_while(|(t, _)| t.starts_with(&key))
         {
@@ -261,37 +274,260 @@ pub fn search(index: &SearchIndex, query: &str, limit: usize) -> Results {
             e.1 += 1;
         }
     }
-    let all: Vec<(u32, u32)> = per_doc
+    let all: Vec<(u32, u32, usize)> = per_doc
         .iter()
         .filter(|(_, (_, n))| *n == q.len())
-        .map(|(d, (s, _))| (*d, *s))
+        .map(|(d, (s, n))| (*d, *s, *n))
         .collect();
     let partial = all.is_empty() && !per_doc.is_empty();
-    let mut ranked: Vec<(u32, u32, usize)> = if partial {
+    let mut ranked = if partial {
         per_doc.iter().map(|(d, (s, n))| (*d, *s, *n)).collect()
     } else {
-        all.into_iter().map(|(d, s)| (d, s, q.len())).collect()
+        all
     };
     // More words matched first, then score, then the order of the site.
     ranked.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+    (partial, ranked)
+}
+
+/// [`search`] over sorted `terms`, with the documents looked up by `doc` (a document it does
+/// not give is left out).
+fn search_in<'a>(
+    terms: &[(String, Vec<u32>)],
+    doc: impl Fn(u32) -> Option<&'a SearchDoc>,
+    query: &str,
+    limit: usize,
+) -> Results {
+    let q = query_words(query);
+    let (partial, ranked) = rank(terms, &q);
     let hits = ranked
         .into_iter()
         .take(limit)
-        .map(|(d, score, _)| {
-            let doc = &index.docs[d as usize];
-            Hit {
+        .filter_map(|(d, score, _)| {
+            let doc = doc(d)?;
+            Some(Hit {
                 url: doc.url.clone(),
                 title: doc.title.clone(),
                 section: doc.section.clone(),
                 score,
                 snippet: snippet(&doc.text, &q),
-            }
+            })
         })
         .collect();
     Results {
         query: q.into_iter().map(|w| w.stem).collect(),
         partial,
         hits,
+    }
+}
+
+/// The index cut into pieces that a browser loads as a search needs them, so that searching a
+/// site of 10 000 pages downloads a few hundred kilobytes, not the whole index: the
+/// [`Manifest`], the terms in sorted runs ([`TermShard`]), and the documents in runs
+/// ([`DocChunk`]). A query word needs only the shards whose terms start as it does; the
+/// results need only the chunks of the documents shown.
+#[derive(Debug, Clone)]
+pub struct Shards {
+    pub manifest: Manifest,
+    pub terms: Vec<TermShard>,
+    pub docs: Vec<DocChunk>,
+}
+
+/// Where each piece begins.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// The first term of each term shard; shard `i` holds the terms from `terms[i]` up to
+    /// (not including) `terms[i + 1]`.
+    pub terms: Vec<String>,
+    /// The first document of each chunk.
+    pub docs: Vec<u32>,
+}
+
+/// A sorted run of terms. Postings are `[doc, score, …]` with each doc given as the difference
+/// from the one before (smaller numbers, a smaller download).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermShard {
+    pub terms: Vec<(String, Vec<u32>)>,
+}
+
+/// A run of documents, the first being `first`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocChunk {
+    pub first: u32,
+    pub docs: Vec<SearchDoc>,
+}
+
+fn delta_encode(postings: &[u32]) -> Vec<u32> {
+    let mut prev = 0;
+    let mut out = postings.to_vec();
+    for pair in out.chunks_exact_mut(2) {
+        let d = pair[0];
+        pair[0] = d - prev;
+        prev = d;
+    }
+    out
+}
+
+fn delta_decode(postings: &mut [u32]) {
+    let mut prev = 0u32;
+    for pair in postings.chunks_exact_mut(2) {
+        prev = prev.saturating_add(pair[0]);
+        pair[0] = prev;
+    }
+}
+
+/// Cuts `items` into runs of about `target` bytes by `size` (an item larger than that is a run
+/// of its own).
+fn runs<T>(items: Vec<T>, target: usize, size: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let n = size(&item);
+        if out.is_empty() || used + n > target {
+            out.push(Vec::new());
+            used = 0;
+        }
+        used += n;
+        out.last_mut().expect("a run was pushed").push(item);
+    }
+    out
+}
+
+impl SearchIndex {
+    /// The index in pieces of about `term_bytes` and `doc_bytes` of JSON each.
+    pub fn shard(self, term_bytes: usize, doc_bytes: usize) -> Shards {
+        let terms: Vec<TermShard> = runs(
+            self.terms
+                .into_iter()
+                .map(|(t, p)| (t, delta_encode(&p)))
+                .collect(),
+            term_bytes,
+            json_len,
+        )
+        .into_iter()
+        .map(|terms| TermShard { terms })
+        .collect();
+        let mut first = 0u32;
+        let docs: Vec<DocChunk> = runs(self.docs, doc_bytes, json_len)
+            .into_iter()
+            .map(|docs| {
+                let chunk = DocChunk { first, docs };
+                first += chunk.docs.len() as u32;
+                chunk
+            })
+            .collect();
+        Shards {
+            manifest: Manifest {
+                terms: terms.iter().map(|s| s.terms[0].0.clone()).collect(),
+                docs: docs.iter().map(|c| c.first).collect(),
+            },
+            terms,
+            docs,
+        }
+    }
+}
+
+/// The size of a value as JSON, for cutting the index into pieces.
+fn json_len<T: Serialize>(value: &T) -> usize {
+    serde_json::to_vec(value).map_or(0, |v| v.len())
+}
+
+/// A sharded index in the browser: the manifest, and the pieces loaded so far. A search asks
+/// [`Loaded::shards_for`] which term shards it needs, then [`Loaded::chunks_for`] which
+/// document chunks, and when they are in, [`Loaded::search`] answers as [`search`] would on
+/// the whole index.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    manifest: Manifest,
+    shards: Vec<bool>,
+    chunks: Vec<bool>,
+    /// The terms of the loaded shards, sorted.
+    terms: Vec<(String, Vec<u32>)>,
+    docs: BTreeMap<u32, SearchDoc>,
+}
+
+impl Loaded {
+    pub fn new(manifest: Manifest) -> Self {
+        Loaded {
+            shards: vec![false; manifest.terms.len()],
+            chunks: vec![false; manifest.docs.len()],
+            manifest,
+            ..Loaded::default()
+        }
+    }
+
+    /// The term shards `query` needs that are not loaded yet.
+    pub fn shards_for(&self, query: &str) -> Vec<usize> {
+        let firsts = &self.manifest.terms;
+        let mut out: Vec<usize> = Vec::new();
+        for w in query_words(query) {
+            let key = candidate_key(&w);
+            // Shard i may hold a term starting with `key` when it begins at or before the run
+            // of such terms (or inside it) and ends after `key`.
+            for i in 0..firsts.len() {
+                let begins_in_time = firsts[i] <= key || firsts[i].starts_with(&key);
+                let ends_after = firsts
+                    .get(i + 1)
+                    .is_none_or(|next| next.as_str() > key.as_str());
+                if begins_in_time && ends_after && !self.shards[i] && !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Adds term shard `i` (its JSON parsed).
+    pub fn add_shard(&mut self, i: usize, mut shard: TermShard) {
+        if self.shards.get(i).copied() != Some(false) {
+            return;
+        }
+        self.shards[i] = true;
+        for (_, p) in &mut shard.terms {
+            delta_decode(p);
+        }
+        // Shards are disjoint sorted runs: each goes in whole where its first term belongs.
+        if let Some((first, _)) = shard.terms.first() {
+            let at = self.terms.partition_point(|(t, _)| t < first);
+            self.terms.splice(at..at, shard.terms);
+        }
+    }
+
+    /// The document chunks not loaded yet that the best `limit` results of `query` are in
+    /// (with the term shards it needs loaded).
+    pub fn chunks_for(&self, query: &str, limit: usize) -> Vec<usize> {
+        let (_, ranked) = rank(&self.terms, &query_words(query));
+        let mut out: Vec<usize> = ranked
+            .into_iter()
+            .take(limit)
+            .map(|(d, _, _)| {
+                self.manifest
+                    .docs
+                    .partition_point(|&f| f <= d)
+                    .saturating_sub(1)
+            })
+            .filter(|&c| self.chunks.get(c).copied() == Some(false))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Adds document chunk `i`.
+    pub fn add_chunk(&mut self, i: usize, chunk: DocChunk) {
+        if self.chunks.get(i).copied() != Some(false) {
+            return;
+        }
+        self.chunks[i] = true;
+        for (n, d) in chunk.docs.into_iter().enumerate() {
+            self.docs.insert(chunk.first + n as u32, d);
+        }
+    }
+
+    /// Results for `query` from what is loaded.
+    pub fn search(&self, query: &str, limit: usize) -> Results {
+        search_in(&self.terms, |d| self.docs.get(&d), query, limit)
     }
 }
 
@@ -466,5 +702,124 @@ mod tests {
             "a three-letter stem starting the word"
         );
         assert_eq!(matches(&w("зо"), "зап"), 0);
+    }
+
+    /// Loads what a search needs the way the browser does, and answers.
+    fn sharded_search(shards: &Shards, loaded: &mut Loaded, q: &str, limit: usize) -> Results {
+        for i in loaded.shards_for(q) {
+            loaded.add_shard(i, shards.terms[i].clone());
+        }
+        assert!(loaded.shards_for(q).is_empty(), "{q}: every shard loaded");
+        for i in loaded.chunks_for(q, limit) {
+            loaded.add_chunk(i, shards.docs[i].clone());
+        }
+        loaded.search(q, limit)
+    }
+
+    const VOCABULARY: &[&str] = &[
+        "пароль",
+        "паролей",
+        "восстановить",
+        "восстановление",
+        "учётной",
+        "записи",
+        "запись",
+        "заявление",
+        "заявлений",
+        "школа",
+        "школы",
+        "ЕСИА",
+        "ИНН",
+        "срок",
+        "сроки",
+        "рабочих",
+        "дней",
+        "организация",
+        "организации",
+        "за",
+        "зап",
+        "пар",
+        "дневник",
+        "журнал",
+        "2026",
+        "а",
+        "я",
+        "ёлка",
+        "елки",
+        "эксперт",
+        "экспертов",
+        "паспорт",
+        "архив",
+        "архивы",
+    ];
+
+    fn vocabulary_index(texts: &[Vec<usize>]) -> SearchIndex {
+        let mut b = IndexBuilder::default();
+        for (n, words) in texts.iter().enumerate() {
+            let text: Vec<&str> = words.iter().map(|&w| VOCABULARY[w]).collect();
+            let text = text.join(" ");
+            let title: String = text.split(' ').take(2).collect::<Vec<_>>().join(" ");
+            b.add(
+                SearchDoc {
+                    url: format!("p{n}/"),
+                    title: title.clone(),
+                    section: String::new(),
+                    text: text.clone(),
+                },
+                &[(&title, weight::TITLE), (&text, weight::TEXT)],
+            );
+        }
+        b.finish()
+    }
+
+    #[test]
+    fn sharded_search_needs_only_some_pieces() {
+        let texts: Vec<Vec<usize>> = (0..60)
+            .map(|n| (0..8).map(|k| (n * 7 + k * 5) % VOCABULARY.len()).collect())
+            .collect();
+        let index = vocabulary_index(&texts);
+        let full = search(&index, "пароль восстановить", 5);
+        let shards = index.shard(120, 200);
+        assert!(
+            shards.terms.len() > 5 && shards.docs.len() > 5,
+            "{}/{}",
+            shards.terms.len(),
+            shards.docs.len()
+        );
+        let mut loaded = Loaded::new(shards.manifest.clone());
+        let needed = loaded.shards_for("пароль восстановить");
+        assert!(
+            !needed.is_empty() && needed.len() < shards.terms.len() / 2,
+            "{needed:?}"
+        );
+        let got = sharded_search(&shards, &mut loaded, "пароль восстановить", 5);
+        assert_eq!(got, full);
+        assert!(loaded.chunks.iter().filter(|&&c| c).count() <= 5);
+        // and the JSON of the pieces reads back
+        let t: TermShard =
+            serde_json::from_str(&serde_json::to_string(&shards.terms[0]).unwrap()).unwrap();
+        assert_eq!(t, shards.terms[0]);
+    }
+
+    proptest::proptest! {
+        /// Whatever the pieces' sizes and the query, the pieces give the whole index's answer.
+        #[test]
+        fn sharded_search_equals_the_whole_index(
+            texts in proptest::collection::vec(proptest::collection::vec(0..VOCABULARY.len(), 1..10), 1..40),
+            queries in proptest::collection::vec(proptest::collection::vec(0..VOCABULARY.len(), 1..4), 1..6),
+            term_bytes in 1usize..400,
+            doc_bytes in 1usize..600,
+            limit in 1usize..12,
+        ) {
+            let index = vocabulary_index(&texts);
+            let full = index.clone();
+            let shards = index.shard(term_bytes, doc_bytes);
+            let mut loaded = Loaded::new(shards.manifest.clone());
+            for q in queries {
+                let q: Vec<&str> = q.iter().map(|&w| VOCABULARY[w]).collect();
+                let q = q.join(" ");
+                proptest::prop_assert_eq!(sharded_search(&shards, &mut loaded, &q, limit), search(&full, &q, limit), "{}", q);
+            }
+        }
     }
 }
