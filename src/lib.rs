@@ -13,6 +13,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod headers;
 pub mod highlight;
+pub mod incremental;
 pub mod lint;
 pub mod markdown;
 pub mod offline;

@@ -62,7 +62,7 @@ pub fn options() -> Options {
 }
 
 /// Render a page's Markdown body. `pages` holds the `rel` paths of every page in the site.
-pub fn render(page: &Page, pages: &HashSet<&str>) -> Rendered {
+pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
     let body = page.body();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -94,7 +94,7 @@ pub fn render(page: &Page, pages: &HashSet<&str>) -> Rendered {
 
 struct Renderer<'a, 'p> {
     page: &'p Page,
-    pages: &'p HashSet<&'p str>,
+    pages: &'p HashSet<String>,
     out: Vec<Event<'a>>,
     rendered: Rendered,
     slugger: Slugger,
@@ -684,8 +684,8 @@ mod tests {
 
     fn render_one(rel: &str, body: &str, others: &[&str]) -> Rendered {
         let p = page(rel, body);
-        let mut set: HashSet<&str> = others.iter().copied().collect();
-        set.insert(rel);
+        let mut set: HashSet<String> = others.iter().map(|o| o.to_string()).collect();
+        set.insert(rel.to_string());
         render(&p, &set)
     }
 

@@ -46,10 +46,11 @@ pub struct PageOutput {
 }
 
 /// One page's output and warnings, or its errors.
-type PageResult = Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
+pub(crate) type PageResult =
+    Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
 
 /// What the search index needs of a page (owned: pages render in parallel).
-struct SearchText {
+pub(crate) struct SearchText {
     url: String,
     title: String,
     section: String,
@@ -81,7 +82,8 @@ pub const VARIANTS: &[Variant] = &[
 
 /// A whole site, in memory.
 pub struct Compiled {
-    pub site: Site,
+    /// What the pages were rendered from (`serve` keeps it for the next edit).
+    pub project: Project,
     pub pages: Vec<PageOutput>,
     /// Other files: assets, static files, sitemap, 404.
     pub files: Vec<(String, Vec<u8>)>,
@@ -109,24 +111,47 @@ impl Timer {
     }
 }
 
-/// Read, render and rewrite the whole site in memory.
-pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
-    let mut timer = Timer {
-        start: Instant::now(),
-        phases: Vec::new(),
-    };
-    let mut site = content::load(root)?;
-    let typed = data::attach(&mut site, current_year())?;
-    timer.lap("load");
+/// What rendering a page needs, made once per build: the site, its typed data, the template
+/// environment with its global values, the navigation and the glossary. `serve` keeps it
+/// between edits and re-renders only what an edit touches (see `incremental.rs`).
+pub struct Project {
+    pub root: PathBuf,
+    pub minify: bool,
+    pub site: Site,
+    pub typed: data::TypedData,
+    /// Logical asset name → fingerprinted URL.
+    asset_urls: std::collections::BTreeMap<String, String>,
+    pub sources: templates::TemplateSources,
+    tera: tera::Tera,
+    globals: Vec<(&'static str, serde_json::Value)>,
+    shared: Shared,
+    glossary: Glossary,
+    /// Every page's file (relative to `content/`), for `.md` links.
+    rels: HashSet<String>,
+}
 
-    let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
-    let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
-    let mut tera = templates::environment(&sources, assets.urls.clone())
-        .map_err(|d| Diagnostics { diagnostics: d })?;
-    let shared = Shared::new(&site);
-    templates::global_context(
-        &mut tera,
-        &[
+impl Project {
+    /// Loads `content/` and the templates; the asset files are handed back for the output.
+    pub fn load(root: &Path, minify: bool) -> Result<(Project, assets::Assets), Diagnostics> {
+        let mut timer = Timer {
+            start: Instant::now(),
+            phases: Vec::new(),
+        };
+        Self::load_timed(root, minify, &mut timer)
+    }
+
+    fn load_timed(
+        root: &Path,
+        minify: bool,
+        timer: &mut Timer,
+    ) -> Result<(Project, assets::Assets), Diagnostics> {
+        let mut site = content::load(root)?;
+        let typed = data::attach(&mut site, current_year())?;
+        timer.lap("load");
+        let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
+        let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
+        let shared = Shared::new(&site);
+        let globals = vec![
             (
                 "site",
                 serde_json::to_value(&site.config).unwrap_or_default(),
@@ -156,178 +181,257 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
                         .collect(),
                 ),
             ),
-        ],
-    );
-    for p in &site.pages {
-        if !tera.contains_template(p.template()) {
-            return Err(Diagnostic::error(
-                "template",
-                format!(
-                    "{}: template `{}` does not exist",
-                    p.file.display(),
-                    p.template()
-                ),
-            )
-            .hint(format!(
-                "create templates/{} or remove `template:` from the front matter",
-                p.template()
-            ))
-            .into());
-        }
+        ];
+        let tera = Self::environment(&site, &sources, &assets.urls, &globals)?;
+        let glossary = Glossary::new(&site.glossary);
+        let rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        timer.lap("templates");
+        Ok((
+            Project {
+                root: root.to_path_buf(),
+                minify,
+                asset_urls: assets.urls.clone(),
+                typed,
+                sources,
+                tera,
+                globals,
+                shared,
+                glossary,
+                rels,
+                site,
+            },
+            assets,
+        ))
     }
-    let glossary = Glossary::new(&site.glossary);
-    timer.lap("templates");
 
-    let rels: HashSet<&str> = site.pages.iter().map(|p| p.rel.as_str()).collect();
-    let results: Vec<PageResult> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let rendered = markdown::render(page, &rels);
-            let (errors, warnings): (Vec<_>, Vec<_>) = rendered
-                .diagnostics
-                .iter()
-                .cloned()
-                .partition(|d| d.is_error());
-            if !errors.is_empty() {
-                return Err(errors);
-            }
-            let widget_data = widget_data(&site, &rendered.widgets)?;
-            let mut ctx = Context::new();
-            ctx.insert("page", &render::page_value(page, &rendered));
-            ctx.insert("widget_data", &widget_data);
-            // Pages with deadline calculators outside Markdown (the regulation tables) say so
-            // through their data values.
-            ctx.insert("calculator", &false);
-            ctx.insert("section", &shared.sections[&page.section]);
-            ctx.insert(
-                "steps",
-                &render::steps(&shared.sections[&page.section], &page.url),
-            );
-            for (name, value) in typed.page_values.get(&page.rel).into_iter().flatten() {
-                ctx.insert(*name, value);
-            }
-            // Every page twice: the normal version, and the low-vision one under /lv/ from the
-            // same template (`variant`) and the same rewrite pass with the variant's rules.
-            let mut outputs = Vec::with_capacity(VARIANTS.len());
-            for variant in VARIANTS {
-                ctx.insert("variant", variant.name);
-                let html = tera
-                    .render(page.template(), &ctx)
-                    .map_err(|e| vec![templates::template_error(&e, &sources)])?;
-                let url = format!("{}{}", variant.prefix, page.url);
-                let (html, facts) = rewrite::rewrite(
-                    &html,
-                    &RewriteOptions {
-                        page_url: &url,
-                        glossary: &glossary,
-                        relative: true,
-                        variant_prefix: variant.prefix,
-                        print_base: site.config.base(),
-                    },
+    /// The tera environment over `sources`, checked to have every page's template.
+    fn environment(
+        site: &Site,
+        sources: &templates::TemplateSources,
+        asset_urls: &std::collections::BTreeMap<String, String>,
+        globals: &[(&'static str, serde_json::Value)],
+    ) -> Result<tera::Tera, Diagnostics> {
+        let mut tera = templates::environment(sources, asset_urls.clone())
+            .map_err(|d| Diagnostics { diagnostics: d })?;
+        templates::global_context(&mut tera, globals);
+        for p in &site.pages {
+            if !tera.contains_template(p.template()) {
+                return Err(Diagnostic::error(
+                    "template",
+                    format!(
+                        "{}: template `{}` does not exist",
+                        p.file.display(),
+                        p.template()
+                    ),
                 )
-                .map_err(|e| {
-                    vec![Diagnostic::error(
-                        "rewrite",
-                        format!("{}: {e}", page.file.display()),
-                    )]
-                })?;
-                let bytes = if minify {
-                    output::minify(&html)
-                } else {
-                    html.into_bytes()
-                };
-                outputs.push(PageOutput {
-                    path: output::page_path(&url),
-                    url,
-                    origin: page.file.display().to_string(),
-                    html: bytes,
-                    facts,
-                    // Markdown links are checked once, with their source location, on the
-                    // normal version.
-                    links: if variant.prefix.is_empty() {
-                        rendered.links.clone()
-                    } else {
-                        Vec::new()
-                    },
-                    variant: variant.name,
-                });
+                .hint(format!(
+                    "create templates/{} or remove `template:` from the front matter",
+                    p.template()
+                ))
+                .into());
             }
-            let search = SearchText {
-                url: page.url.clone(),
-                title: page.front.title.clone(),
-                section: shared.sections[&page.section]["title"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-                description: page.front.description.clone().unwrap_or_default(),
-                headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
-                html: rendered.html.clone(),
-                search_page: page.template() == "search.html",
+        }
+        Ok(tera)
+    }
+
+    /// Replaces the templates (after an edit in `templates/`); on an error nothing changes.
+    pub fn set_templates(
+        &mut self,
+        sources: templates::TemplateSources,
+    ) -> Result<(), Diagnostics> {
+        self.tera = Self::environment(&self.site, &sources, &self.asset_urls, &self.globals)?;
+        self.sources = sources;
+        Ok(())
+    }
+
+    /// Renders one page in both versions.
+    pub(crate) fn render_page(&self, page: &content::Page) -> PageResult {
+        let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
+        let rendered = markdown::render(page, &self.rels);
+        let (errors, warnings): (Vec<_>, Vec<_>) = rendered
+            .diagnostics
+            .iter()
+            .cloned()
+            .partition(|d| d.is_error());
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let widget_data = widget_data(site, &rendered.widgets)?;
+        let mut ctx = Context::new();
+        ctx.insert("page", &render::page_value(page, &rendered));
+        ctx.insert("widget_data", &widget_data);
+        // Pages with deadline calculators outside Markdown (the regulation tables) say so
+        // through their data values.
+        ctx.insert("calculator", &false);
+        ctx.insert("section", &shared.sections[&page.section]);
+        ctx.insert(
+            "steps",
+            &render::steps(&shared.sections[&page.section], &page.url),
+        );
+        for (name, value) in self.typed.page_values.get(&page.rel).into_iter().flatten() {
+            ctx.insert(*name, value);
+        }
+        // Every page twice: the normal version, and the low-vision one under /lv/ from the
+        // same template (`variant`) and the same rewrite pass with the variant's rules.
+        let mut outputs = Vec::with_capacity(VARIANTS.len());
+        for variant in VARIANTS {
+            ctx.insert("variant", variant.name);
+            let html = tera
+                .render(page.template(), &ctx)
+                .map_err(|e| vec![templates::template_error(&e, sources)])?;
+            let url = format!("{}{}", variant.prefix, page.url);
+            let (html, facts) = rewrite::rewrite(
+                &html,
+                &RewriteOptions {
+                    page_url: &url,
+                    glossary: &self.glossary,
+                    relative: true,
+                    variant_prefix: variant.prefix,
+                    print_base: site.config.base(),
+                },
+            )
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    "rewrite",
+                    format!("{}: {e}", page.file.display()),
+                )]
+            })?;
+            let bytes = if self.minify {
+                output::minify(&html)
+            } else {
+                html.into_bytes()
             };
-            Ok((outputs, warnings, search))
-        })
-        .collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    let mut warnings = site.warnings.clone();
-    let mut texts = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok((p, w, t)) => {
-                pages.extend(p);
-                warnings.extend(w);
-                texts.push(t);
+            outputs.push(PageOutput {
+                path: output::page_path(&url),
+                url,
+                origin: page.file.display().to_string(),
+                html: bytes,
+                facts,
+                // Markdown links are checked once, with their source location, on the
+                // normal version.
+                links: if variant.prefix.is_empty() {
+                    rendered.links.clone()
+                } else {
+                    Vec::new()
+                },
+                variant: variant.name,
+            });
+        }
+        let search = SearchText {
+            url: page.url.clone(),
+            title: page.front.title.clone(),
+            section: shared.sections[&page.section]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            description: page.front.description.clone().unwrap_or_default(),
+            headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
+            html: rendered.html.clone(),
+            search_page: page.template() == "search.html",
+        };
+        Ok((outputs, warnings, search))
+    }
+
+    /// Renders the pages at `indexes` (into `site.pages`), in parallel.
+    pub fn render_pages(&self, indexes: &[usize]) -> Result<Rendered, Diagnostics> {
+        let results: Vec<PageResult> = indexes
+            .par_iter()
+            .map(|&i| self.render_page(&self.site.pages[i]))
+            .collect();
+        let mut out = Rendered::default();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok((p, w, t)) => {
+                    out.pages.extend(p);
+                    out.warnings.extend(w);
+                    out.texts.push(t);
+                }
+                Err(e) => errors.extend(e),
             }
-            Err(e) => errors.extend(e),
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            errors.extend(out.warnings);
+            Err(Diagnostics {
+                diagnostics: errors,
+            })
         }
     }
-    if !errors.is_empty() {
-        errors.extend(warnings);
-        return Err(Diagnostics {
-            diagnostics: errors,
-        });
+
+    /// The 404 page (served at any path: its URLs stay site-absolute).
+    pub fn render_404(&self) -> Result<(String, Vec<u8>), Diagnostics> {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &render::synthetic_page("Страница не найдена", "/404.html", "404"),
+        );
+        ctx.insert("section", &self.shared.sections[""]);
+        ctx.insert("steps", &serde_json::Value::Null);
+        ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
+        ctx.insert("calculator", &false);
+        ctx.insert("variant", "normal");
+        let html = self
+            .tera
+            .render("404.html", &ctx)
+            .map_err(|e| Diagnostics::from(templates::template_error(&e, &self.sources)))?;
+        let (html, _) = rewrite::rewrite(
+            &html,
+            &RewriteOptions {
+                page_url: "/404.html",
+                glossary: &self.glossary,
+                relative: false,
+                variant_prefix: "",
+                print_base: "",
+            },
+        )
+        .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
+        Ok((
+            "404.html".into(),
+            if self.minify {
+                output::minify(&html)
+            } else {
+                html.into_bytes()
+            },
+        ))
     }
+
+    /// Whether the page at `index` is rendered from one of `templates`.
+    pub fn uses_template(&self, index: usize, templates: &HashSet<String>) -> bool {
+        templates.contains(self.site.pages[index].template())
+    }
+}
+
+/// Rendered pages, their warnings and their text for the search index.
+#[derive(Default)]
+pub struct Rendered {
+    pub pages: Vec<PageOutput>,
+    pub warnings: Vec<Diagnostic>,
+    texts: Vec<SearchText>,
+}
+
+/// Read, render and rewrite the whole site in memory.
+pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
+    let mut timer = Timer {
+        start: Instant::now(),
+        phases: Vec::new(),
+    };
+    let (project, assets) = Project::load_timed(root, minify, &mut timer)?;
+    let all: Vec<usize> = (0..project.site.pages.len()).collect();
+    let rendered = project.render_pages(&all)?;
+    let mut warnings = project.site.warnings.clone();
+    warnings.extend(rendered.warnings);
+    let (mut pages, texts) = (rendered.pages, rendered.texts);
     timer.lap("render");
+    let (site, typed) = (&project.site, &project.typed);
 
     let mut files = assets.files;
-    // The 404 page is served at any path: keep its URLs site-absolute.
-    let mut ctx = Context::new();
-    ctx.insert(
-        "page",
-        &render::synthetic_page("Страница не найдена", "/404.html", "404"),
-    );
-    ctx.insert("section", &shared.sections[""]);
-    ctx.insert("steps", &serde_json::Value::Null);
-    ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
-    ctx.insert("calculator", &false);
-    ctx.insert("variant", "normal");
-    let html = tera
-        .render("404.html", &ctx)
-        .map_err(|e| Diagnostics::from(templates::template_error(&e, &sources)))?;
-    let (html, _) = rewrite::rewrite(
-        &html,
-        &RewriteOptions {
-            page_url: "/404.html",
-            glossary: &glossary,
-            relative: false,
-            variant_prefix: "",
-            print_base: "",
-        },
-    )
-    .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
-    files.push((
-        "404.html".into(),
-        if minify {
-            output::minify(&html)
-        } else {
-            html.into_bytes()
-        },
-    ));
-    files.push(("sitemap.xml".into(), sitemap(&site, &pages).into_bytes()));
+    files.push(project.render_404()?);
+    files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.extend(search_index::files(search_index(&site, &typed, &texts)));
-    files.extend(data_json(&site));
+    files.extend(search_index::files(search_index(site, typed, &texts)));
+    files.extend(data_json(site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
             Diagnostics::from(Diagnostic::error(
@@ -355,7 +459,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     files.push(("sw.js".into(), sw.into_bytes()));
     timer.lap("assets");
     Ok(Compiled {
-        site,
+        project,
         pages,
         files,
         warnings,
@@ -539,6 +643,12 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
 
 /// Build the site into `opts.out`, replacing it only when everything succeeded.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    build_project(opts).map(|(report, _)| report)
+}
+
+/// [`build`], handing back what the pages were rendered from (for `serve`'s incremental
+/// rebuilds).
+pub fn build_project(opts: &BuildOptions) -> Result<(BuildReport, Project), Diagnostics> {
     let compiled = compile(&opts.root, opts.minify)?;
     let start = Instant::now();
     let io = |e: output::OutputError| Diagnostics::from(Diagnostic::error("output", e.to_string()));
@@ -558,28 +668,42 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     staging.commit().map_err(io)?;
     let mut timings = compiled.timings;
     timings.push(("write", start.elapsed()));
-    Ok(BuildReport {
-        pages: compiled.pages.len(),
-        files: compiled.pages.len() + compiled.files.len(),
-        warnings: compiled.warnings,
-        timings,
-    })
+    Ok((
+        BuildReport {
+            pages: compiled.pages.len(),
+            files: compiled.pages.len() + compiled.files.len(),
+            warnings: compiled.warnings,
+            timings,
+        },
+        compiled.project,
+    ))
 }
 
 /// A build's outcome, with its errors already rendered as text for the dev server's page.
 pub struct BuildResult {
     pub outcome: Result<BuildReport, Diagnostics>,
     pub error_text: Result<(), String>,
+    /// What the pages were rendered from, after a successful build.
+    pub project: Option<Project>,
+}
+
+impl BuildResult {
+    pub fn new(outcome: Result<BuildReport, Diagnostics>, project: Option<Project>) -> Self {
+        let error_text = match &outcome {
+            Ok(_) => Ok(()),
+            Err(d) => Err(d.render(false)),
+        };
+        BuildResult {
+            outcome,
+            error_text,
+            project,
+        }
+    }
 }
 
 pub fn build_result(opts: &BuildOptions) -> BuildResult {
-    let outcome = build(opts);
-    let error_text = match &outcome {
-        Ok(_) => Ok(()),
-        Err(d) => Err(d.render(false)),
-    };
-    BuildResult {
-        outcome,
-        error_text,
+    match build_project(opts) {
+        Ok((report, project)) => BuildResult::new(Ok(report), Some(project)),
+        Err(d) => BuildResult::new(Err(d), None),
     }
 }

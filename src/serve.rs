@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
+use crate::incremental::{Live, Outcome};
 use crate::pipeline::{self, BuildOptions};
 
 const EVENTS: &str = "/__pamyatka/events";
@@ -48,8 +49,9 @@ pub fn serve(
     report: impl Fn(&pipeline::BuildResult) + Send + 'static,
 ) -> Result<(), String> {
     let hub = Arc::new(Mutex::new(Hub::default()));
-    let first = pipeline::build_result(opts);
+    let mut first = pipeline::build_result(opts);
     report(&first);
+    let live = first.project.take().map(|p| Live::new(p, opts.out.clone()));
     if let Err(text) = &first.error_text {
         hub.lock().expect("hub").error = Some(text.clone());
     }
@@ -60,33 +62,60 @@ pub fn serve(
         .to_ip()
         .map(|a| a.to_string())
         .unwrap_or_default();
-    eprintln!(
-        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
-        opts.out.display()
-    );
 
     let (tx, rx) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+    // Only what is under content/ and templates/ counts (the root is watched too, for a
+    // templates/ folder made while serving; the output folder beside them is not ours to watch).
+    let watched: Vec<PathBuf> = ["content", "templates"]
+        .iter()
+        .map(|d| opts.root.join(d))
+        .collect();
+    let filter = watched.clone();
+    let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res {
             if !matches!(ev.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(ev.paths);
+                let paths: Vec<PathBuf> = ev
+                    .paths
+                    .into_iter()
+                    .filter(|p| filter.iter().any(|d| p.starts_with(d)))
+                    .collect();
+                if !paths.is_empty() {
+                    let _ = tx.send(paths);
+                }
             }
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
-    for dir in ["content", "templates"] {
-        let path = opts.root.join(dir);
-        if path.is_dir() {
-            watcher
-                .watch(&path, RecursiveMode::Recursive)
+    let watcher = Arc::new(Mutex::new(watcher));
+    {
+        let mut w = watcher.lock().expect("watcher");
+        w.watch(&opts.root, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
+        for path in watched.iter().filter(|p| p.is_dir()) {
+            w.watch(path, RecursiveMode::Recursive)
                 .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
         }
     }
     {
         let hub = hub.clone();
         let opts = opts.clone();
-        std::thread::spawn(move || rebuild_loop(rx, &opts, &hub, report));
+        let watcher = watcher.clone();
+        std::thread::spawn(move || {
+            rebuild_loop(rx, &opts, &hub, report, live, |dir: &Path| {
+                // A folder made while serving (templates/ most likely): watch inside it.
+                let _ = watcher
+                    .lock()
+                    .expect("watcher")
+                    .watch(dir, RecursiveMode::Recursive);
+            })
+        });
     }
+
+    // Said once the watcher runs: an edit from now on is seen.
+    eprintln!(
+        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
+        opts.out.display()
+    );
 
     let out = opts.out.clone();
     for request in server.incoming_requests() {
@@ -98,40 +127,129 @@ pub fn serve(
     Ok(())
 }
 
+/// How long the watcher waits for an editor's burst of events (write, rename, chmod) to end.
+const QUIET: Duration = Duration::from_millis(8);
+/// After incremental updates, how long the editor must pause before the whole-site files
+/// (search index, sitemap, offline bundle, service worker) are brought up to date.
+const CATCH_UP: Duration = Duration::from_millis(1500);
+
 fn rebuild_loop(
     rx: Receiver<Vec<PathBuf>>,
     opts: &BuildOptions,
     hub: &Mutex<Hub>,
     report: impl Fn(&pipeline::BuildResult),
+    mut live: Option<Live>,
+    watch: impl Fn(&Path),
 ) {
-    while let Ok(paths) = rx.recv() {
-        if paths.iter().all(|p| is_noise(p)) {
+    loop {
+        let stale = live.as_ref().is_some_and(|l| l.stale);
+        let received = if stale {
+            rx.recv_timeout(CATCH_UP)
+        } else {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        };
+        let mut paths = match received {
+            Ok(paths) => paths,
+            Err(RecvTimeoutError::Timeout) => {
+                // The editor paused: a full build brings the whole-site files up to date. The
+                // pages are already current, so open pages are not reloaded.
+                let started = Instant::now();
+                let mut result = pipeline::build_result(opts);
+                report(&result);
+                match &result.error_text {
+                    Ok(()) => eprintln!(
+                        "Search index, sitemap and offline bundle updated in {} ms",
+                        started.elapsed().as_millis()
+                    ),
+                    Err(text) => hub
+                        .lock()
+                        .expect("hub")
+                        .broadcast(Message::Error(text.clone())),
+                }
+                live = result
+                    .project
+                    .take()
+                    .map(|p| Live::new(p, opts.out.clone()));
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        paths.retain(|p| !is_noise(p));
+        if paths.is_empty() {
             continue;
         }
+        for top in ["content", "templates"].map(|d| opts.root.join(d)) {
+            if paths.contains(&top) && top.is_dir() {
+                watch(&top);
+            }
+        }
         // Editors save in bursts (write, rename, chmod): wait for quiet.
-        let deadline = Instant::now() + Duration::from_millis(40);
+        let started = Instant::now();
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match rx.recv_timeout(left) {
-                Ok(_) => continue,
+            match rx.recv_timeout(QUIET) {
+                Ok(more) => paths.extend(more.into_iter().filter(|p| !is_noise(p))),
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
         }
-        let started = Instant::now();
-        let result = pipeline::build_result(opts);
-        report(&result);
-        let msg = match &result.error_text {
-            Ok(()) => {
+        let outcome = live.as_mut().map_or(Outcome::Full, |l| l.apply(&paths));
+        let msg = match outcome {
+            Outcome::Updated {
+                pages,
+                urls,
+                warnings,
+            } => {
+                report(&pipeline::BuildResult::new(
+                    Ok(pipeline::BuildReport {
+                        pages,
+                        files: pages,
+                        warnings,
+                        timings: Vec::new(),
+                    }),
+                    None,
+                ));
                 eprintln!(
-                    "Rebuilt in {} ms; reloading pages",
+                    "Updated {} in {} ms; reloading pages",
+                    summary(&urls),
                     started.elapsed().as_millis()
                 );
                 Message::Reload
             }
-            Err(text) => Message::Error(text.clone()),
+            Outcome::Failed(d) => {
+                let result = pipeline::BuildResult::new(Err(d), None);
+                report(&result);
+                Message::Error(result.error_text.err().unwrap_or_default())
+            }
+            Outcome::Full => {
+                let mut result = pipeline::build_result(opts);
+                report(&result);
+                live = result
+                    .project
+                    .take()
+                    .map(|p| Live::new(p, opts.out.clone()));
+                match result.error_text {
+                    Ok(()) => {
+                        eprintln!(
+                            "Rebuilt in {} ms; reloading pages",
+                            started.elapsed().as_millis()
+                        );
+                        Message::Reload
+                    }
+                    Err(text) => Message::Error(text),
+                }
+            }
         };
         hub.lock().expect("hub").broadcast(msg);
+    }
+}
+
+/// `/a/`, `/b/` or `/a/ and 41 more pages`.
+fn summary(urls: &[String]) -> String {
+    match urls {
+        [] => "nothing".into(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [first, rest @ ..] => format!("{first} and {} more pages", rest.len()),
     }
 }
 

@@ -53,6 +53,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// Template sources by name, after merging the site's files over the built-in ones.
+#[derive(Clone)]
 pub struct TemplateSources {
     pub files: BTreeMap<String, (String, Arc<str>)>,
 }
@@ -94,6 +95,75 @@ pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
         Ok(TemplateSources { files })
     } else {
         Err(errors)
+    }
+}
+
+impl TemplateSources {
+    /// The templates `name` pulls in directly: `{% extends "…" %}`, `{% include "…" %}`,
+    /// `{% import "…" as … %}`.
+    fn direct_dependencies(&self, name: &str) -> Vec<String> {
+        let Some((_, text)) = self.files.get(name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut rest: &str = text;
+        while let Some(i) = rest.find("{%") {
+            rest = &rest[i + 2..];
+            let tag = rest.trim_start_matches('-').trim_start();
+            let keyword = tag.split_whitespace().next().unwrap_or_default();
+            if matches!(keyword, "extends" | "include" | "import") {
+                let args = &tag[keyword.len()..];
+                let end = args.find("%}").unwrap_or(args.len());
+                // every quoted name in the tag (an include may list fallbacks)
+                let mut parts = args[..end].split(['"', '\'']);
+                parts.next();
+                while let Some(quoted) = parts.next() {
+                    out.push(quoted.to_string());
+                    parts.next();
+                }
+            }
+        }
+        out
+    }
+
+    /// The templates whose output depends on any of `changed`: those themselves and every
+    /// template that extends, includes or imports one of them, directly or not.
+    pub fn dependents(&self, changed: &[String]) -> std::collections::HashSet<String> {
+        let mut out: std::collections::HashSet<String> = changed.iter().cloned().collect();
+        loop {
+            let before = out.len();
+            for name in self.files.keys() {
+                if !out.contains(name)
+                    && self
+                        .direct_dependencies(name)
+                        .iter()
+                        .any(|d| out.contains(d))
+                {
+                    out.insert(name.clone());
+                }
+            }
+            if out.len() == before {
+                return out;
+            }
+        }
+    }
+
+    /// The names whose text differs between `self` and `other` (added, removed or edited).
+    pub fn changed_since(&self, other: &TemplateSources) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(n, (_, text))| other.files.get(*n).is_none_or(|(_, t)| t != text))
+            .map(|(n, _)| n.clone())
+            .collect();
+        names.extend(
+            other
+                .files
+                .keys()
+                .filter(|n| !self.files.contains_key(*n))
+                .cloned(),
+        );
+        names
     }
 }
 
@@ -176,5 +246,76 @@ pub fn global_context(tera: &mut Tera, values: &[(&'static str, serde_json::Valu
     let ctx: &mut Context = tera.global_context();
     for (k, v) in values {
         ctx.insert(*k, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dependents_follow_extends_and_includes() {
+        let src = |list: &[(&str, &str)]| TemplateSources {
+            files: list
+                .iter()
+                .map(|(n, t)| (n.to_string(), (n.to_string(), Arc::from(*t))))
+                .collect(),
+        };
+        let s = src(&[
+            (
+                "base.html",
+                "<html>{% include \"partials/nav.html\" %}</html>",
+            ),
+            (
+                "page.html",
+                "{% extends \"base.html\" %}{%- include 'partials/steps.html' -%}",
+            ),
+            (
+                "regulation.html",
+                "{% extends \"base.html\" %}{% include \"partials/row.html\" %}",
+            ),
+            ("partials/nav.html", "nav"),
+            ("partials/steps.html", "steps"),
+            ("partials/row.html", "row"),
+        ]);
+        let deps = |c: &str| {
+            let mut v: Vec<String> = s.dependents(&[c.to_string()]).into_iter().collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            deps("partials/steps.html"),
+            ["page.html", "partials/steps.html"]
+        );
+        assert_eq!(
+            deps("partials/row.html"),
+            ["partials/row.html", "regulation.html"]
+        );
+        assert_eq!(
+            deps("partials/nav.html"),
+            [
+                "base.html",
+                "page.html",
+                "partials/nav.html",
+                "regulation.html"
+            ]
+        );
+        let edited = src(&[
+            ("base.html", "x"),
+            ("page.html", "{% extends \"base.html\" %}"),
+        ]);
+        let mut changed = edited.changed_since(&s);
+        changed.sort();
+        assert_eq!(
+            changed,
+            [
+                "base.html",
+                "page.html",
+                "partials/nav.html",
+                "partials/row.html",
+                "partials/steps.html",
+                "regulation.html"
+            ]
+        );
     }
 }

@@ -67,19 +67,18 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> Vec<String> {
     panic!("no `{needle}` in the event stream: {seen:?}");
 }
 
-#[test]
-fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
-    let dir = site("basic");
+/// Starts `pamyatka serve` on `root`: the server, its address and the lines it prints.
+fn start(root: &std::path::Path) -> (Server, String, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pamyatka"))
         .arg("--root")
-        .arg(dir.path())
+        .arg(root)
         .args(["serve", "--port", "0"])
         .env("NO_COLOR", "1")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     let stderr = child.stderr.take().unwrap();
-    let _server = Server(child);
+    let server = Server(child);
     let mut lines = BufReader::new(stderr).lines();
     let addr = loop {
         let line = lines.next().expect("server exited").unwrap();
@@ -87,7 +86,46 @@ fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
             break rest.split('/').next().unwrap().to_string();
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    (server, addr, rx)
+}
+
+/// The output files written since `before` was taken.
+fn written_since(
+    before: &std::collections::BTreeMap<String, std::time::SystemTime>,
+    dir: &std::path::Path,
+) -> Vec<String> {
+    mtimes(dir)
+        .into_iter()
+        .filter(|(k, t)| before.get(k) != Some(t))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// When each output file was last written.
+fn mtimes(dir: &std::path::Path) -> std::collections::BTreeMap<String, std::time::SystemTime> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
+    let dir = site("basic");
+    let (_server, addr, _log) = start(dir.path());
 
     let (status, page) = get(&addr, "/guides/esia/");
     assert_eq!(status, 200);
@@ -142,4 +180,73 @@ fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
 
     std::fs::write(&page_md, &original).unwrap();
     wait_for(&rx, "event: reload");
+}
+
+#[test]
+fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
+    let dir = site("basic");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let (_server, addr, log) = start(dir.path());
+    let public = dir.path().join("public");
+    let rx = events(&addr);
+    let before = mtimes(&public);
+
+    // A body edit: that page (both versions) is written, nothing else.
+    let page_md = dir.path().join("content/guides/esia.md");
+    let original = std::fs::read_to_string(&page_md).unwrap();
+    std::fs::write(
+        &page_md,
+        format!("{original}\nСлово-маркер Кукушкинский.\n"),
+    )
+    .unwrap();
+    wait_for(&rx, "event: reload");
+    let (_, page) = get(&addr, "/guides/esia/");
+    assert!(page.contains("Кукушкинский"));
+    let written = written_since(&before, &public);
+    assert_eq!(
+        written,
+        ["guides/esia/index.html", "lv/guides/esia/index.html"],
+        "only the edited page"
+    );
+    wait_for(&log, "Updated /guides/esia/ in");
+
+    // After a pause the whole-site files catch up: the search index knows the new word.
+    wait_for(&log, "Search index, sitemap and offline bundle updated");
+    let index: String = std::fs::read_dir(public.join("search"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(index.contains("кукушкинск"), "the search index caught up");
+
+    // A template edit: only the pages made with it (the search page, both versions).
+    let before = mtimes(&public);
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/search.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("search.html"),
+        builtin.replacen(
+            "{% block content %}",
+            "{% block content %}<p>Шаблон-маркер</p>",
+            1,
+        ),
+    )
+    .unwrap();
+    wait_for(&rx, "event: reload");
+    let (_, page) = get(&addr, "/poisk/");
+    assert!(page.contains("Шаблон-маркер"), "{page}");
+    let written = written_since(&before, &public);
+    assert_eq!(written, ["lv/poisk/index.html", "poisk/index.html"]);
+
+    // A front-matter edit changes the navigation of every page: a full build.
+    std::fs::write(
+        &page_md,
+        original.replace("title: \"Подтверждение", "title: \"Новое подтверждение"),
+    )
+    .unwrap();
+    wait_for(&log, "Rebuilt in");
+    let (_, other) = get(&addr, "/guides/");
+    assert!(other.contains("Новое подтверждение"), "{other}");
 }

@@ -164,6 +164,14 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     })
 }
 
+/// Reads one Markdown page again (for `serve` after an edit): `None` when it is now a draft.
+pub fn reload_page(root: &Path, rel: &str) -> Result<Option<Page>, Diagnostic> {
+    match load_file(root, rel)? {
+        Loaded::Page(p) => Ok(Some(*p)),
+        _ => Ok(None),
+    }
+}
+
 fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
     let file = PathBuf::from("content").join(rel);
     let bytes = std::fs::read(root.join(&file))

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use frontmatter::{Audience, Date, FrontMatter, SourceInfo};
-pub use loader::{build_sections, load};
+pub use loader::{build_sections, load, reload_page};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
