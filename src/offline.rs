@@ -129,26 +129,25 @@ mod tests {
 /// inlined as base64 into classic scripts (`checks-<kind>.<hash>.wasm.js`, loaded before the
 /// page's own script, which then uses them instead of fetching), and the link to the bundle
 /// itself is left out. Everything sits in one folder, `pamyatka/`.
-pub fn bundle(pages: &[PageOutput], files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    use std::io::Write as _;
+/// The site's pages rewritten for `file://` and compressed, in runs (see [`bundle`]): the
+/// costly half of the bundle, which the build makes while it makes the search index.
+pub fn compress_pages(pages: &[PageOutput]) -> Result<Vec<Vec<u8>>, String> {
+    use rayon::prelude::*;
+    let rewritten: Vec<(String, Vec<u8>)> = pages
+        .par_iter()
+        .map(|p| {
+            let html = std::str::from_utf8(&p.html).map_err(|e| format!("{}: {e}", p.path))?;
+            Ok((p.path.clone(), for_file_url(html)?.into_bytes()))
+        })
+        .collect::<Result<_, String>>()?;
+    compress_runs(&rewritten)
+}
 
+/// `offline.zip`: the pages compressed by [`compress_pages`], and the other files.
+pub fn bundle(pages: Vec<Vec<u8>>, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     use base64::Engine as _;
-    use zip::write::SimpleFileOptions;
 
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let deflate = SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .unix_permissions(0o644);
-    let mut add = |path: &str, bytes: &[u8]| -> Result<(), String> {
-        zip.start_file(format!("{ROOT}/{path}"), deflate)
-            .and_then(|_| zip.write_all(bytes).map_err(Into::into))
-            .map_err(|e| format!("offline.zip: {path}: {e}"))
-    };
-    add("README.txt", README.as_bytes())?;
-    for p in pages {
-        let html = std::str::from_utf8(&p.html).map_err(|e| format!("{}: {e}", p.path))?;
-        add(&p.path, for_file_url(html)?.as_bytes())?;
-    }
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     for (path, bytes) in files {
         if NOT_BUNDLED.contains(&path.as_str()) {
             continue;
@@ -161,14 +160,55 @@ pub fn bundle(pages: &[PageOutput], files: &[(String, Vec<u8>)]) -> Result<Vec<u
                  window.PAMYATKA_WASM = window.PAMYATKA_WASM || {{}};\n\
                  window.PAMYATKA_WASM[\"{kind}\"] = \"{b64}\";\n"
             );
-            add(&format!("{path}.js"), js.as_bytes())?;
+            entries.push((format!("{path}.js"), js.into_bytes()));
             continue;
         }
-        add(path, bytes)?;
+        entries.push((path.clone(), bytes.clone()));
+    }
+    let readme = compress_runs(&[("README.txt".to_string(), README.as_bytes().to_vec())])?;
+    let others = compress_runs(&entries)?;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for part in readme.into_iter().chain(pages).chain(others) {
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(part))
+            .map_err(|e| format!("offline.zip: {e}"))?;
+        zip.merge_archive(archive)
+            .map_err(|e| format!("offline.zip: {e}"))?;
     }
     zip.finish()
         .map(|c| c.into_inner())
         .map_err(|e| format!("offline.zip: {e}"))
+}
+
+/// Deflate is the costly part of the bundle: runs of entries are compressed in parallel, each
+/// into a zip of its own, which [`bundle`] then copies in as they are (no recompression).
+fn compress_runs(entries: &[(String, Vec<u8>)]) -> Result<Vec<Vec<u8>>, String> {
+    use rayon::prelude::*;
+    entries
+        .par_chunks(32)
+        .map(|run| {
+            let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            for (path, bytes) in run {
+                add_entry(&mut part, path, bytes)?;
+            }
+            part.finish()
+                .map(|c| c.into_inner())
+                .map_err(|e| format!("offline.zip: {e}"))
+        })
+        .collect()
+}
+
+fn add_entry(
+    zip: &mut zip::ZipWriter<std::io::Cursor<Vec<u8>>>,
+    path: &str,
+    bytes: &[u8],
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let deflate = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .unix_permissions(0o644);
+    zip.start_file(format!("{ROOT}/{path}"), deflate)
+        .and_then(|_| zip.write_all(bytes).map_err(Into::into))
+        .map_err(|e| format!("offline.zip: {path}: {e}"))
 }
 
 const ROOT: &str = "pamyatka";
@@ -332,7 +372,7 @@ mod bundle_tests {
             ("sw.js".to_string(), b"x".to_vec()),
             ("404.html".to_string(), b"x".to_vec()),
         ];
-        let bytes = bundle(&pages, &files).unwrap();
+        let bytes = bundle(compress_pages(&pages).unwrap(), &files).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut names: Vec<String> = zip.file_names().map(String::from).collect();
         names.sort();

@@ -125,9 +125,48 @@ pub struct Project {
     tera: tera::Tera,
     globals: Vec<(&'static str, serde_json::Value)>,
     shared: Shared,
+    /// `shared.sections` as template values, converted once: tera's values share their
+    /// contents, so each page's `section` is a cheap clone, not a walk of the section's pages.
+    section_values: HashMap<String, tera::Value>,
     glossary: Glossary,
     /// Every page's file (relative to `content/`), for `.md` links.
     rels: HashSet<String>,
+    /// CPU time spent in each stage of rendering pages (all threads), for `--verbose`.
+    pub stats: RenderStats,
+}
+
+/// The stages of rendering a page.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    Markdown,
+    Template,
+    Rewrite,
+    Minify,
+}
+
+/// Time spent per [`Stage`], summed over the threads that render pages.
+#[derive(Default)]
+pub struct RenderStats {
+    nanos: [std::sync::atomic::AtomicU64; 4],
+}
+
+impl RenderStats {
+    fn add(&self, stage: Stage, since: Instant) {
+        let n = since.elapsed().as_nanos() as u64;
+        self.nanos[stage as usize].fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// `(name, time)` per stage.
+    pub fn phases(&self) -> Vec<(&'static str, Duration)> {
+        ["markdown", "template", "rewrite", "minify"]
+            .into_iter()
+            .zip(&self.nanos)
+            .map(|(n, a)| {
+                let ns = a.load(std::sync::atomic::Ordering::Relaxed);
+                (n, Duration::from_nanos(ns))
+            })
+            .collect()
+    }
 }
 
 impl Project {
@@ -185,6 +224,11 @@ impl Project {
         let tera = Self::environment(&site, &sources, &assets.urls, &globals)?;
         let glossary = Glossary::new(&site.glossary);
         let rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        let section_values = shared
+            .sections
+            .iter()
+            .map(|(k, v)| (k.clone(), tera::Value::from_serializable(v)))
+            .collect();
         timer.lap("templates");
         Ok((
             Project {
@@ -196,8 +240,10 @@ impl Project {
                 tera,
                 globals,
                 shared,
+                section_values,
                 glossary,
                 rels,
+                stats: RenderStats::default(),
                 site,
             },
             assets,
@@ -247,7 +293,9 @@ impl Project {
     /// Renders one page in both versions.
     pub(crate) fn render_page(&self, page: &content::Page) -> PageResult {
         let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
+        let clock = Instant::now();
         let rendered = markdown::render(page, &self.rels);
+        self.stats.add(Stage::Markdown, clock);
         let (errors, warnings): (Vec<_>, Vec<_>) = rendered
             .diagnostics
             .iter()
@@ -263,7 +311,7 @@ impl Project {
         // Pages with deadline calculators outside Markdown (the regulation tables) say so
         // through their data values.
         ctx.insert("calculator", &false);
-        ctx.insert("section", &shared.sections[&page.section]);
+        ctx.insert_value("section", self.section_values[&page.section].clone());
         ctx.insert(
             "steps",
             &render::steps(&shared.sections[&page.section], &page.url),
@@ -276,9 +324,12 @@ impl Project {
         let mut outputs = Vec::with_capacity(VARIANTS.len());
         for variant in VARIANTS {
             ctx.insert("variant", variant.name);
+            let clock = Instant::now();
             let html = tera
                 .render(page.template(), &ctx)
                 .map_err(|e| vec![templates::template_error(&e, sources)])?;
+            self.stats.add(Stage::Template, clock);
+            let clock = Instant::now();
             let url = format!("{}{}", variant.prefix, page.url);
             let (html, facts) = rewrite::rewrite(
                 &html,
@@ -296,11 +347,14 @@ impl Project {
                     format!("{}: {e}", page.file.display()),
                 )]
             })?;
+            self.stats.add(Stage::Rewrite, clock);
+            let clock = Instant::now();
             let bytes = if self.minify {
                 output::minify(&html)
             } else {
                 html.into_bytes()
             };
+            self.stats.add(Stage::Minify, clock);
             outputs.push(PageOutput {
                 path: output::page_path(&url),
                 url,
@@ -424,13 +478,23 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     warnings.extend(rendered.warnings);
     let (mut pages, texts) = (rendered.pages, rendered.texts);
     timer.lap("render");
+    for (name, d) in project.stats.phases() {
+        timer.phases.push((stage_label(name), d));
+    }
     let (site, typed) = (&project.site, &project.typed);
 
     let mut files = assets.files;
     files.push(project.render_404()?);
     files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.extend(search_index::files(search_index(site, typed, &texts)));
+    // The search index and the costly half of the offline bundle (every page rewritten for
+    // file:// and compressed) are made at the same time.
+    let (index, page_parts) = rayon::join(
+        || search_index::files(search_index(site, typed, &texts)),
+        || offline::compress_pages(&pages),
+    );
+    timer.lap("index+zip");
+    files.extend(index);
     files.extend(data_json(site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -442,15 +506,15 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         files.push((rel, bytes));
     }
     // The offline bundle, made from everything above; then the home page is told its size.
-    let zip = offline::bundle(&pages, &files)
-        .map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?;
+    let offline_error = |e| Diagnostics::from(Diagnostic::error("offline", e));
+    let zip = offline::bundle(page_parts.map_err(offline_error)?, &files).map_err(offline_error)?;
+    timer.lap("bundle");
     let size = offline::human_size(zip.len());
+    let token = memchr::memmem::Finder::new(offline::SIZE_TOKEN.as_bytes());
     for p in pages.iter_mut() {
-        if let Some(html) = std::str::from_utf8(&p.html)
-            .ok()
-            .filter(|h| h.contains(offline::SIZE_TOKEN))
-        {
-            p.html = html.replace(offline::SIZE_TOKEN, &size).into_bytes();
+        if token.find(&p.html).is_some() {
+            let html = String::from_utf8_lossy(&p.html).replace(offline::SIZE_TOKEN, &size);
+            p.html = html.into_bytes();
         }
     }
     files.push(("offline.zip".into(), zip));
@@ -465,6 +529,17 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         warnings,
         timings: timer.phases,
     })
+}
+
+/// `--verbose` names of the render stages (CPU time over all threads, so they may add up to
+/// more than the render phase's wall time).
+fn stage_label(name: &str) -> &'static str {
+    match name {
+        "markdown" => " markdown*",
+        "template" => " template*",
+        "rewrite" => " rewrite*",
+        _ => " minify*",
+    }
 }
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.

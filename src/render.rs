@@ -141,6 +141,14 @@ pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
 
 /// Step-by-step navigation for a guide of several pages (the pages of its section, in order):
 /// `null` unless the section has at least two pages and this is one of them.
+/// The most steps the step-by-step navigation lists in full. A longer section is a catalogue
+/// rather than a guide: its pages show the steps around them (and where the rest are), which
+/// keeps a page short to read and to tab through, and the cost of a page independent of the
+/// size of its section.
+pub const MAX_LISTED_STEPS: usize = 12;
+/// Steps listed on either side of the current one in a long section.
+const STEPS_AROUND: usize = 3;
+
 pub fn steps(section: &Value, url: &str) -> Value {
     let Some(pages) = section["pages"].as_array() else {
         return Value::Null;
@@ -151,13 +159,22 @@ pub fn steps(section: &Value, url: &str) -> Value {
     if pages.len() < 2 {
         return Value::Null;
     }
-    let brief = |p: &Value| json!({"title": p["title"], "url": p["url"]});
+    let brief =
+        |n: usize| json!({"title": pages[n]["title"], "url": pages[n]["url"], "number": n + 1});
+    let listed = if pages.len() <= MAX_LISTED_STEPS {
+        0..pages.len()
+    } else {
+        i.saturating_sub(STEPS_AROUND)..(i + STEPS_AROUND + 1).min(pages.len())
+    };
     json!({
-        "pages": pages.iter().map(brief).collect::<Vec<_>>(),
+        "pages": listed.clone().map(brief).collect::<Vec<_>>(),
+        "first_listed": listed.start + 1,
+        "more_before": listed.start > 0,
+        "more_after": listed.end < pages.len(),
         "current": i + 1,
         "total": pages.len(),
-        "prev": if i > 0 { brief(&pages[i - 1]) } else { Value::Null },
-        "next": pages.get(i + 1).map(brief).unwrap_or(Value::Null),
+        "prev": if i > 0 { brief(i - 1) } else { Value::Null },
+        "next": if i + 1 < pages.len() { brief(i + 1) } else { Value::Null },
     })
 }
 
@@ -182,6 +199,42 @@ mod steps_tests {
         assert_eq!(
             steps(&json!({"pages": [{"title": "x", "url": "/x/"}]}), "/x/"),
             Value::Null
+        );
+    }
+
+    #[test]
+    fn a_long_section_lists_the_steps_around_the_current_one() {
+        let pages: Vec<Value> = (1..=40)
+            .map(|n| json!({"title": format!("Шаг {n}"), "url": format!("/g/{n}/")}))
+            .collect();
+        let section = json!({ "pages": pages });
+        let s = steps(&section, "/g/20/");
+        let numbers: Vec<u64> = s["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["number"].as_u64().unwrap())
+            .collect();
+        assert_eq!(numbers, [17, 18, 19, 20, 21, 22, 23]);
+        assert_eq!(
+            (s["current"].clone(), s["total"].clone()),
+            (json!(20), json!(40))
+        );
+        assert_eq!(
+            (s["more_before"].clone(), s["more_after"].clone()),
+            (json!(true), json!(true))
+        );
+        let first = steps(&section, "/g/1/");
+        assert_eq!(first["pages"].as_array().unwrap().len(), 4);
+        assert_eq!(first["more_before"], json!(false));
+        assert_eq!(first["first_listed"], json!(1));
+        // A guide of a few pages lists them all.
+        let short = json!({"pages": pages[..MAX_LISTED_STEPS].to_vec()});
+        let s = steps(&short, "/g/5/");
+        assert_eq!(s["pages"].as_array().unwrap().len(), MAX_LISTED_STEPS);
+        assert_eq!(
+            (s["more_before"].clone(), s["more_after"].clone()),
+            (json!(false), json!(false))
         );
     }
 }

@@ -45,7 +45,9 @@ impl Glossary {
         let mut start = 0;
         let mut in_word = false;
         for (i, c) in text.char_indices() {
-            let w = c.is_alphanumeric();
+            let w = c.is_ascii_alphanumeric()
+                || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+                || (!c.is_ascii() && c.is_alphanumeric());
             if i > start && w != in_word {
                 tokens.push((in_word, &text[start..i]));
                 start = i;
@@ -233,6 +235,14 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
                 }
                 // Chunks may split a text node; collect it whole before matching.
                 let mut buf = pending.borrow_mut();
+                if buf.is_empty() && chunk.last_in_text_node() {
+                    // The common case, a text node in one chunk: left as it is unless an
+                    // abbreviation is in it.
+                    if let Some(html) = glossary.wrap(chunk.as_str()) {
+                        chunk.replace(&html, ContentType::Html);
+                    }
+                    return Ok(());
+                }
                 buf.push_str(chunk.as_str());
                 if !chunk.last_in_text_node() {
                     chunk.remove();

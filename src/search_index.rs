@@ -4,7 +4,9 @@
 //! (a page that says «ЕСИА» is found by «единая система идентификации», and the other way).
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 
-use pamyatka_checks::search::{IndexBuilder, SearchDoc, SearchIndex, weight};
+use pamyatka_checks::search::{
+    IndexBuilder, SearchDoc, SearchIndex, StemCache, Word, matches, weight, words, words_cached,
+};
 use serde_json::Value;
 
 use crate::content::GlossaryEntry;
@@ -20,79 +22,117 @@ pub struct PageText<'a> {
     pub html: &'a str,
 }
 
+/// A document with each field's stems and weight, ready for the index.
+type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
+
 pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry]) -> SearchIndex {
+    use rayon::prelude::*;
+    let glossary = GlossaryWords::new(glossary);
+    // Pages and rows are read (tokenized, stemmed, glossary terms found) in parallel, each
+    // worker with its own stem cache; the index is then filled in site order.
+    let pages: Vec<Prepared> = pages
+        .par_iter()
+        .map_init(StemCache::default, |cache, p| {
+            prepare_page(p, &glossary, cache)
+        })
+        .collect();
+    let rows: Vec<Prepared> = rows
+        .par_iter()
+        .map_init(StemCache::default, |cache, r| {
+            prepare_row(r, &glossary, cache)
+        })
+        .collect();
     let mut b = IndexBuilder::default();
-    for p in pages {
-        let text = html_text(p.html);
-        let body = format!("{} {}", p.description, text);
-        // Expansions of the title's abbreviations weigh as the title does.
-        let title_extra = glossary_terms(p.title, glossary);
-        let extra = glossary_terms(&body, glossary);
-        let headings = p.headings.join(" ");
-        let snippet_text = if text.trim().is_empty() {
-            p.description.to_string()
-        } else {
-            text.clone()
-        };
-        b.add(
-            SearchDoc {
-                url: p.url.trim_start_matches('/').to_string(),
-                title: p.title.to_string(),
-                section: p.section.to_string(),
-                text: snippet_text,
-            },
-            &[
-                (p.title, weight::TITLE),
-                (&title_extra, weight::TITLE),
-                (&headings, weight::HEADING),
-                (&body, weight::TEXT),
-                (&extra, weight::TEXT),
-            ],
-        );
-    }
-    for row in rows {
-        let s = |k: &str| row[k].as_str().unwrap_or_default().to_string();
-        let list = |k: &str| -> String {
-            row[k]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|v| v.as_str().or(v["name"].as_str()).unwrap_or_default())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default()
-        };
-        let action = s("action");
-        let items = list("items");
-        let text = format!(
-            "{action}{}. Срок: {}. Ответственные: {}. Результат: {}. {}",
-            if items.is_empty() {
-                String::new()
-            } else {
-                format!(": {items}")
-            },
-            s("deadline"),
-            list("responsible"),
-            s("result"),
-            s("note")
-        );
-        let extra = glossary_terms(&text, glossary);
-        b.add(
-            SearchDoc {
-                url: s("url").trim_start_matches('/').to_string(),
-                title: format!("Строка {}: {action}", s("number")),
-                section: format!("{}. {}", s("group_number"), s("group_title")),
-                text: text.clone(),
-            },
-            &[
-                (&action, weight::TITLE),
-                (&text, weight::TEXT),
-                (&extra, weight::TEXT),
-            ],
-        );
+    for (doc, fields) in pages.into_iter().chain(rows) {
+        b.add_stemmed(doc, fields);
     }
     b.finish()
+}
+
+fn stems_of(text: &str, cache: &mut StemCache) -> Vec<String> {
+    words_cached(text, cache)
+        .into_iter()
+        .map(|w| w.stem)
+        .collect()
+}
+
+fn prepare_page(p: &PageText<'_>, glossary: &GlossaryWords, cache: &mut StemCache) -> Prepared {
+    let text = html_text(p.html);
+    let body = format!("{} {}", p.description, text);
+    let title = words_cached(p.title, cache);
+    let body_words = words_cached(&body, cache);
+    // Expansions of the title's abbreviations weigh as the title does.
+    let title_extra = glossary.terms(&title);
+    let extra = glossary.terms(&body_words);
+    let headings = p.headings.join(" ");
+    let snippet_text = if text.trim().is_empty() {
+        p.description.to_string()
+    } else {
+        text
+    };
+    let stems = |w: Vec<Word>| w.into_iter().map(|w| w.stem).collect::<Vec<_>>();
+    (
+        SearchDoc {
+            url: p.url.trim_start_matches('/').to_string(),
+            title: p.title.to_string(),
+            section: p.section.to_string(),
+            text: snippet_text,
+        },
+        vec![
+            (stems(title), weight::TITLE),
+            (stems_of(&title_extra, cache), weight::TITLE),
+            (stems_of(&headings, cache), weight::HEADING),
+            (stems(body_words), weight::TEXT),
+            (stems_of(&extra, cache), weight::TEXT),
+        ],
+    )
+}
+
+fn prepare_row(row: &Value, glossary: &GlossaryWords, cache: &mut StemCache) -> Prepared {
+    let s = |k: &str| row[k].as_str().unwrap_or_default().to_string();
+    let list = |k: &str| -> String {
+        row[k]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().or(v["name"].as_str()).unwrap_or_default())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let action = s("action");
+    let items = list("items");
+    let text = format!(
+        "{action}{}. Срок: {}. Ответственные: {}. Результат: {}. {}",
+        if items.is_empty() {
+            String::new()
+        } else {
+            format!(": {items}")
+        },
+        s("deadline"),
+        list("responsible"),
+        s("result"),
+        s("note")
+    );
+    let text_words = words_cached(&text, cache);
+    let extra = glossary.terms(&text_words);
+    (
+        SearchDoc {
+            url: s("url").trim_start_matches('/').to_string(),
+            title: format!("Строка {}: {action}", s("number")),
+            section: format!("{}. {}", s("group_number"), s("group_title")),
+            text: text.clone(),
+        },
+        vec![
+            (stems_of(&action, cache), weight::TITLE),
+            (
+                text_words.into_iter().map(|w| w.stem).collect(),
+                weight::TEXT,
+            ),
+            (stems_of(&extra, cache), weight::TEXT),
+        ],
+    )
 }
 
 /// About how much JSON goes into one term shard and one document chunk. Small pieces keep a
@@ -140,29 +180,43 @@ fn js_string<T: serde::Serialize>(value: &T) -> String {
         .replace("</", "<\\/")
 }
 
-/// The other names of what `text` mentions: the expansion of each abbreviation it uses, and the
-/// abbreviation of each expansion it spells out.
-fn glossary_terms(text: &str, glossary: &[GlossaryEntry]) -> String {
-    use pamyatka_checks::search::{Word, matches, words};
-    let stems: Vec<String> = words(text).into_iter().map(|w| w.stem).collect();
-    // A phrase is there when its words match consecutive words of the text, by the search's
-    // own rule (Snowball stems «система» and «систему» differently).
-    let has = |phrase: &[Word]| {
-        !phrase.is_empty()
-            && stems
-                .windows(phrase.len())
-                .any(|w| w.iter().zip(phrase).all(|(t, p)| matches(p, t) > 0))
-    };
-    let mut out = Vec::new();
-    for g in glossary {
-        if has(&words(&g.abbr)) {
-            out.push(g.title.as_str());
-        }
-        if has(&words(&g.title)) {
-            out.push(g.abbr.as_str());
+/// The glossary's abbreviations and expansions as words, read once per build.
+struct GlossaryWords<'a> {
+    entries: Vec<(&'a GlossaryEntry, Vec<Word>, Vec<Word>)>,
+}
+
+impl<'a> GlossaryWords<'a> {
+    fn new(glossary: &'a [GlossaryEntry]) -> Self {
+        GlossaryWords {
+            entries: glossary
+                .iter()
+                .map(|g| (g, words(&g.abbr), words(&g.title)))
+                .collect(),
         }
     }
-    out.join(" ")
+
+    /// The other names of what `text` (its words) mentions: the expansion of each abbreviation
+    /// it uses, and the abbreviation of each expansion it spells out.
+    fn terms(&self, text: &[Word]) -> String {
+        // A phrase is there when its words match consecutive words of the text, by the
+        // search's own rule (Snowball stems «система» and «систему» differently).
+        let has = |phrase: &[Word]| {
+            !phrase.is_empty()
+                && text
+                    .windows(phrase.len())
+                    .any(|w| w.iter().zip(phrase).all(|(t, p)| matches(p, &t.stem) > 0))
+        };
+        let mut out = Vec::new();
+        for (g, abbr, title) in &self.entries {
+            if has(abbr) {
+                out.push(g.title.as_str());
+            }
+            if has(title) {
+                out.push(g.abbr.as_str());
+            }
+        }
+        out.join(" ")
+    }
 }
 
 /// The text of an HTML fragment: tags dropped, the entities the renderer writes decoded.

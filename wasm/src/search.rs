@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// Shortest stem that may match longer ones by prefix.
 pub const MIN_PREFIX: usize = 4;
 
-/// Words too common to search by.
+/// Words too common to search by (sorted: looked up by binary search).
 const STOPWORDS: &[&str] = &[
     "а",
     "без",
@@ -78,7 +78,26 @@ fn stemmer() -> Stemmer {
 
 /// The searchable words of `text`, in order (stop words left out).
 pub fn words(text: &str) -> Vec<Word> {
-    let ru = stemmer();
+    words_cached(text, &mut StemCache::default())
+}
+
+/// Stems already computed, by folded word: the index builder meets the same words on every
+/// page, and the Snowball stemmer is the costly part of reading them.
+#[derive(Default)]
+pub struct StemCache {
+    stems: std::collections::HashMap<String, String>,
+}
+
+/// A letter or digit; Latin and Cyrillic without the general Unicode lookup.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// [`words`], stemming each distinct word once per `cache`.
+pub fn words_cached(text: &str, cache: &mut StemCache) -> Vec<Word> {
+    let mut ru: Option<Stemmer> = None;
     let mut out = Vec::new();
     let mut start = None;
     let mut push = |s: usize, e: usize| {
@@ -88,14 +107,21 @@ pub fn words(text: &str) -> Vec<Word> {
             .flat_map(char::to_lowercase)
             .map(|c| if c == 'ё' { 'е' } else { c })
             .collect();
-        if STOPWORDS.contains(&lower.as_str()) {
+        if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
             return;
         }
         // Abbreviations (ЕСИА, ИНН, МОУО) are names, not inflected words: kept whole.
         let abbreviation =
             raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         let stem = if !abbreviation && lower.chars().any(|c| ('а'..='я').contains(&c)) {
-            ru.stem(&lower).into_owned()
+            match cache.stems.get(&lower) {
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = ru.get_or_insert_with(stemmer).stem(&lower).into_owned();
+                    cache.stems.insert(lower.clone(), stem.clone());
+                    stem
+                }
+            }
         } else {
             lower.clone()
         };
@@ -107,7 +133,7 @@ pub fn words(text: &str) -> Vec<Word> {
         });
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             push(s, i);
@@ -137,8 +163,10 @@ pub fn matches(query: &Word, term: &str) -> u32 {
     } else {
         (term, query.stem.as_str())
     };
-    let by_stem = short.chars().count() >= MIN_PREFIX && long.starts_with(short);
-    let by_word = term.chars().count() >= 3 && query.folded.starts_with(term);
+    // The prefix test first: it fails at the first letter for almost every pair, and counting
+    // letters is the costlier part.
+    let by_stem = long.starts_with(short) && short.chars().count() >= MIN_PREFIX;
+    let by_word = query.folded.starts_with(term) && term.chars().count() >= 3;
     u32::from(by_stem || by_word)
 }
 
@@ -178,13 +206,19 @@ impl IndexBuilder {
     /// Adds a document; `fields` are texts with their weights (title, headings, text, and the
     /// expansions of the abbreviations it uses).
     pub fn add(&mut self, doc: SearchDoc, fields: &[(&str, u32)]) {
+        let fields = fields.iter().map(|(t, w)| (stems(t), *w)).collect();
+        self.add_stemmed(doc, fields);
+    }
+
+    /// [`IndexBuilder::add`] with each field's stems already made (in parallel, by the
+    /// builder's caller).
+    pub fn add_stemmed(&mut self, doc: SearchDoc, fields: Vec<(Vec<String>, u32)>) {
         let id = self.docs.len() as u32;
         self.docs.push(doc);
         // Each field counts once per stem: a title hit outranks any number of mentions in a
         // long text.
-        for (text, w) in fields {
-            let mut seen: Vec<String> = stems(text);
-            seen.sort();
+        for (mut seen, w) in fields {
+            seen.sort_unstable();
             seen.dedup();
             for stem in seen {
                 *self
@@ -821,5 +855,23 @@ mod tests {
                 proptest::prop_assert_eq!(sharded_search(&shards, &mut loaded, &q, limit), search(&full, &q, limit), "{}", q);
             }
         }
+    }
+
+    #[test]
+    fn stopwords_are_sorted_for_binary_search() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]), "{STOPWORDS:?}");
+        assert!(stems("и в на для это").is_empty());
+    }
+
+    #[test]
+    fn the_cache_gives_the_same_words() {
+        let text = "Восстановление пароля: восстановить пароль, ЕСИА и ёлка 2026";
+        let mut cache = StemCache::default();
+        assert_eq!(words_cached(text, &mut cache), words(text));
+        assert_eq!(
+            words_cached(text, &mut cache),
+            words(text),
+            "from the cache"
+        );
     }
 }
