@@ -133,14 +133,21 @@ mod tests {
 /// costly half of the bundle, which the build makes while it makes the search index.
 pub fn compress_pages(pages: &[PageOutput]) -> Result<Vec<Vec<u8>>, String> {
     use rayon::prelude::*;
-    let rewritten: Vec<(String, Vec<u8>)> = pages
-        .par_iter()
-        .map(|p| {
-            let html = std::str::from_utf8(&p.html).map_err(|e| format!("{}: {e}", p.path))?;
-            Ok((p.path.clone(), for_file_url(html)?.into_bytes()))
+    // Run by run, so that only the compressed bundle is held, never every page rewritten.
+    pages
+        .par_chunks(RUN)
+        .map(|run| {
+            let rewritten = run
+                .iter()
+                .map(|p| {
+                    let html =
+                        std::str::from_utf8(&p.html).map_err(|e| format!("{}: {e}", p.path))?;
+                    Ok((p.path.clone(), for_file_url(html)?.into_bytes()))
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            compress_run(&rewritten)
         })
-        .collect::<Result<_, String>>()?;
-    compress_runs(&rewritten)
+        .collect()
 }
 
 /// `offline.zip`: the pages compressed by [`compress_pages`], and the other files.
@@ -179,22 +186,24 @@ pub fn bundle(pages: Vec<Vec<u8>>, files: &[(String, Vec<u8>)]) -> Result<Vec<u8
         .map_err(|e| format!("offline.zip: {e}"))
 }
 
+/// Entries per run: each run is compressed on its own worker.
+const RUN: usize = 32;
+
 /// Deflate is the costly part of the bundle: runs of entries are compressed in parallel, each
 /// into a zip of its own, which [`bundle`] then copies in as they are (no recompression).
 fn compress_runs(entries: &[(String, Vec<u8>)]) -> Result<Vec<Vec<u8>>, String> {
     use rayon::prelude::*;
-    entries
-        .par_chunks(32)
-        .map(|run| {
-            let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-            for (path, bytes) in run {
-                add_entry(&mut part, path, bytes)?;
-            }
-            part.finish()
-                .map(|c| c.into_inner())
-                .map_err(|e| format!("offline.zip: {e}"))
-        })
-        .collect()
+    entries.par_chunks(RUN).map(compress_run).collect()
+}
+
+fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+    let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (path, bytes) in run {
+        add_entry(&mut part, path, bytes)?;
+    }
+    part.finish()
+        .map(|c| c.into_inner())
+        .map_err(|e| format!("offline.zip: {e}"))
 }
 
 fn add_entry(

@@ -199,7 +199,9 @@ pub mod weight {
 #[derive(Default)]
 pub struct IndexBuilder {
     docs: Vec<SearchDoc>,
-    postings: BTreeMap<String, BTreeMap<u32, u32>>,
+    /// Per stem, `[doc, score, …]` in the order documents were added (a flat vector: a site of
+    /// 10 000 pages has millions of postings).
+    postings: std::collections::HashMap<String, Vec<u32>>,
 }
 
 impl IndexBuilder {
@@ -221,24 +223,22 @@ impl IndexBuilder {
             seen.sort_unstable();
             seen.dedup();
             for stem in seen {
-                *self
-                    .postings
-                    .entry(stem)
-                    .or_default()
-                    .entry(id)
-                    .or_default() += w;
+                let list = self.postings.entry(stem).or_default();
+                match list.len() {
+                    // Another field of this document has the stem: the weights add up.
+                    n if n >= 2 && list[n - 2] == id => list[n - 1] += w,
+                    _ => list.extend([id, w]),
+                }
             }
         }
     }
 
     pub fn finish(self) -> SearchIndex {
+        let mut terms: Vec<(String, Vec<u32>)> = self.postings.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         SearchIndex {
             docs: self.docs,
-            terms: self
-                .postings
-                .into_iter()
-                .map(|(t, docs)| (t, docs.into_iter().flat_map(|(d, s)| [d, s]).collect()))
-                .collect(),
+            terms,
         }
     }
 }
