@@ -123,7 +123,7 @@ pub struct Project {
     asset_urls: std::collections::BTreeMap<String, String>,
     pub sources: templates::TemplateSources,
     tera: tera::Tera,
-    globals: Vec<(&'static str, serde_json::Value)>,
+    globals: Vec<(&'static str, tera::Value)>,
     shared: Shared,
     /// `shared.sections` as template values, converted once: tera's values share their
     /// contents, so each page's `section` is a cheap clone, not a walk of the section's pages.
@@ -190,7 +190,7 @@ impl Project {
         let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
         let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
         let shared = Shared::new(&site);
-        let globals = vec![
+        let globals: Vec<(&'static str, serde_json::Value)> = vec![
             (
                 "site",
                 serde_json::to_value(&site.config).unwrap_or_default(),
@@ -221,6 +221,10 @@ impl Project {
                 ),
             ),
         ];
+        let globals: Vec<(&'static str, tera::Value)> = globals
+            .iter()
+            .map(|(k, v)| (*k, tera::Value::from_serializable(v)))
+            .collect();
         let tera = Self::environment(&site, &sources, &assets.urls, &globals)?;
         let glossary = Glossary::new(&site.glossary);
         let rels = site.pages.iter().map(|p| p.rel.clone()).collect();
@@ -255,7 +259,7 @@ impl Project {
         site: &Site,
         sources: &templates::TemplateSources,
         asset_urls: &std::collections::BTreeMap<String, String>,
-        globals: &[(&'static str, serde_json::Value)],
+        globals: &[(&'static str, tera::Value)],
     ) -> Result<tera::Tera, Diagnostics> {
         let mut tera = templates::environment(sources, asset_urls.clone())
             .map_err(|d| Diagnostics { diagnostics: d })?;
