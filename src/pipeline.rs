@@ -156,9 +156,10 @@ impl RenderStats {
         self.nanos[stage as usize].fetch_add(n, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// `(name, time)` per stage.
+    /// `(label, time)` per stage, as `--verbose` prints them (CPU time over all threads, so
+    /// they may add up to more than the render phase's wall time; hence the `*`).
     pub fn phases(&self) -> Vec<(&'static str, Duration)> {
-        ["markdown", "template", "rewrite", "minify"]
+        [" markdown*", " template*", " rewrite*", " minify*"]
             .into_iter()
             .zip(&self.nanos)
             .map(|(n, a)| {
@@ -482,9 +483,7 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     warnings.extend(rendered.warnings);
     let (mut pages, texts) = (rendered.pages, rendered.texts);
     timer.lap("render");
-    for (name, d) in project.stats.phases() {
-        timer.phases.push((stage_label(name), d));
-    }
+    timer.phases.extend(project.stats.phases());
     let (site, typed) = (&project.site, &project.typed);
 
     let mut files = assets.files;
@@ -533,17 +532,6 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         warnings,
         timings: timer.phases,
     })
-}
-
-/// `--verbose` names of the render stages (CPU time over all threads, so they may add up to
-/// more than the render phase's wall time).
-fn stage_label(name: &str) -> &'static str {
-    match name {
-        "markdown" => " markdown*",
-        "template" => " template*",
-        "rewrite" => " rewrite*",
-        _ => " minify*",
-    }
 }
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.
