@@ -48,11 +48,7 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
             )
         })
         .collect();
-    let files: HashSet<String> = compiled
-        .files
-        .iter()
-        .map(|(p, _)| format!("/{p}"))
-        .collect();
+    let files: HashSet<String> = compiled.files.iter().map(|p| format!("/{p}")).collect();
     // Links of the normal pages: the same link on a low-vision page is reported once, on the
     // normal one (with its Markdown location when it has one).
     let normal_links: HashMap<&str, HashSet<&str>> = compiled

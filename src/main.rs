@@ -192,7 +192,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => match pipeline::compile(&opts.root, false) {
+        Command::Check => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
             Ok(compiled) => {
                 let problems = check::check(&compiled);
                 print_diagnostics(&check::plain_warnings(&compiled));

@@ -14,8 +14,11 @@ pub fn service_worker(pages: &[PageOutput], files: &[(String, Vec<u8>)]) -> Stri
     let mut hasher = blake3::Hasher::new();
     let mut urls: Vec<String> = Vec::new();
     for p in pages {
-        hasher.update(p.url.as_bytes());
-        hasher.update(&p.html);
+        // The page's digest covers its URL and HTML (see `pipeline::digest`).
+        match &p.digest {
+            Some(d) => hasher.update(d),
+            None => hasher.update(p.url.as_bytes()).update(&p.html),
+        };
         // Pages are cached under their directory URL, which is what links point to.
         urls.push(p.url.trim_start_matches('/').to_string());
     }
@@ -91,6 +94,7 @@ mod tests {
             origin: String::new(),
             path: String::new(),
             html: html.as_bytes().to_vec(),
+            digest: crate::pipeline::digest(url, html.as_bytes()),
             facts: PageFacts::default(),
             links: Vec::new(),
             variant: "normal",
@@ -129,29 +133,13 @@ mod tests {
 /// inlined as base64 into classic scripts (`checks-<kind>.<hash>.wasm.js`, loaded before the
 /// page's own script, which then uses them instead of fetching), and the link to the bundle
 /// itself is left out. Everything sits in one folder, `pamyatka/`.
-/// The site's pages rewritten for `file://` and compressed, in runs (see [`bundle`]): the
-/// costly half of the bundle, which the build makes while it makes the search index.
-pub fn compress_pages(pages: &[PageOutput]) -> Result<Vec<Vec<u8>>, String> {
-    use rayon::prelude::*;
-    // Run by run, so that only the compressed bundle is held, never every page rewritten.
-    pages
-        .par_chunks(RUN)
-        .map(|run| {
-            let rewritten = run
-                .iter()
-                .map(|p| {
-                    let html =
-                        std::str::from_utf8(&p.html).map_err(|e| format!("{}: {e}", p.path))?;
-                    Ok((p.path.clone(), for_file_url(html)?.into_bytes()))
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            compress_run(&rewritten)
-        })
-        .collect()
-}
-
-/// `offline.zip`: the pages compressed by [`compress_pages`], and the other files.
-pub fn bundle(pages: Vec<Vec<u8>>, files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+/// `offline.zip`: the page runs compressed while the pages were rendered (each a zip of its
+/// own, made by [`compress_run`]), then the other files; written to `out`. Returns its size.
+pub fn bundle<W: std::io::Write + std::io::Seek>(
+    pages: Vec<Vec<u8>>,
+    files: &[(String, Vec<u8>)],
+    out: W,
+) -> Result<u64, String> {
     use base64::Engine as _;
 
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
@@ -174,20 +162,24 @@ pub fn bundle(pages: Vec<Vec<u8>>, files: &[(String, Vec<u8>)]) -> Result<Vec<u8
     }
     let readme = compress_runs(&[("README.txt".to_string(), README.as_bytes().to_vec())])?;
     let others = compress_runs(&entries)?;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    drop(entries);
+    let mut zip = zip::ZipWriter::new(out);
     for part in readme.into_iter().chain(pages).chain(others) {
         let archive = zip::ZipArchive::new(std::io::Cursor::new(part))
             .map_err(|e| format!("offline.zip: {e}"))?;
         zip.merge_archive(archive)
             .map_err(|e| format!("offline.zip: {e}"))?;
     }
-    zip.finish()
-        .map(|c| c.into_inner())
-        .map_err(|e| format!("offline.zip: {e}"))
+    let mut out = zip.finish().map_err(|e| format!("offline.zip: {e}"))?;
+    std::io::Write::flush(&mut out).map_err(|e| format!("offline.zip: {e}"))?;
+    std::io::Seek::stream_position(&mut out).map_err(|e| format!("offline.zip: {e}"))
 }
 
-/// Entries per run: each run is compressed on its own worker.
-const RUN: usize = 32;
+/// The bundle's file name in the output.
+pub const BUNDLE: &str = "offline.zip";
+
+/// Pages per run: each run is rendered and compressed on one worker.
+pub const RUN: usize = 32;
 
 /// Deflate is the costly part of the bundle: runs of entries are compressed in parallel, each
 /// into a zip of its own, which [`bundle`] then copies in as they are (no recompression).
@@ -196,7 +188,8 @@ fn compress_runs(entries: &[(String, Vec<u8>)]) -> Result<Vec<Vec<u8>>, String> 
     entries.par_chunks(RUN).map(compress_run).collect()
 }
 
-fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
+/// One run of entries (paths inside the bundle's folder) as a zip of its own.
+pub fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
     let mut part = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (path, bytes) in run {
         add_entry(&mut part, path, bytes)?;
@@ -246,6 +239,12 @@ fn wasm_kind(path: &str) -> Option<&str> {
     let name = path.strip_prefix("assets/checks-")?;
     name.strip_suffix(".wasm")?;
     name.split('.').next()
+}
+
+/// One page (UTF-8 HTML) rewritten for `file://`.
+pub fn for_file_url_bytes(html: &[u8]) -> Result<Vec<u8>, String> {
+    let html = std::str::from_utf8(html).map_err(|e| e.to_string())?;
+    for_file_url(html).map(String::into_bytes)
 }
 
 /// One page rewritten for `file://`.
@@ -363,15 +362,8 @@ mod bundle_tests {
 
     #[test]
     fn modules_are_inlined_and_the_folder_is_complete() {
-        let pages = vec![PageOutput {
-            url: "/".into(),
-            origin: String::new(),
-            path: "index.html".into(),
-            html: b"<a href=\"esia/\">x</a>".to_vec(),
-            facts: Default::default(),
-            links: Vec::new(),
-            variant: "normal",
-        }];
+        let page = for_file_url_bytes(b"<a href=\"esia/\">x</a>").unwrap();
+        let pages = vec![compress_run(&[("index.html".to_string(), page)]).unwrap()];
         let files = vec![
             (
                 "assets/checks-archive.0a.wasm".to_string(),
@@ -381,7 +373,10 @@ mod bundle_tests {
             ("sw.js".to_string(), b"x".to_vec()),
             ("404.html".to_string(), b"x".to_vec()),
         ];
-        let bytes = bundle(compress_pages(&pages).unwrap(), &files).unwrap();
+        let mut out = std::io::Cursor::new(Vec::new());
+        let size = bundle(pages, &files, &mut out).unwrap();
+        let bytes = out.into_inner();
+        assert_eq!(size, bytes.len() as u64);
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut names: Vec<String> = zip.file_names().map(String::from).collect();
         names.sort();
@@ -416,6 +411,16 @@ mod bundle_tests {
 /// Where the home page says how big the bundle is; replaced once the bundle is made (the
 /// bundle itself leaves the link out, so its size does not depend on itself).
 pub const SIZE_TOKEN: &str = "%%OFFLINE_SIZE%%";
+
+/// A page with the bundle's size in place of [`SIZE_TOKEN`] (as it is, when it has none).
+pub fn with_size(html: Vec<u8>, size: &str) -> Vec<u8> {
+    if memchr::memmem::find(&html, SIZE_TOKEN.as_bytes()).is_none() {
+        return html;
+    }
+    String::from_utf8_lossy(&html)
+        .replace(SIZE_TOKEN, size)
+        .into_bytes()
+}
 
 /// «1,4 МБ».
 pub fn human_size(bytes: usize) -> String {

@@ -1,6 +1,9 @@
 //! The build pipeline: load → render (markdown, tera) → rewrite (lol_html) → minify → write.
-//! Pages are processed in parallel; `compile` does everything in memory so that `check` can run
-//! it without touching the output folder, and `build` writes through a staging folder.
+//! Pages are processed in parallel, in runs: in a build each page is written into the staging
+//! folder as soon as it is rendered, and only what the rest of the build needs stays in memory
+//! (its links and ids, a digest for the service worker, its `file://` copy compressed for the
+//! offline bundle). `check` runs the same stages and writes nothing; `build` replaces the
+//! output folder only once everything is written.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -37,7 +40,11 @@ pub struct PageOutput {
     /// Source file (relative to the root) or template that produced it.
     pub origin: String,
     pub path: String,
+    /// The page; empty once a build has written it (see [`Emit`]).
     pub html: Vec<u8>,
+    /// BLAKE3 of the final HTML (for the service worker's version); `None` while the page
+    /// still waits for the offline bundle's size (see [`offline::SIZE_TOKEN`]).
+    pub digest: Option<[u8; 32]>,
     pub facts: PageFacts,
     /// Links written in the page's Markdown, with their source locations.
     pub links: Vec<SiteLink>,
@@ -80,13 +87,25 @@ pub const VARIANTS: &[Variant] = &[
     },
 ];
 
-/// A whole site, in memory.
+/// What becomes of the pages and files a compile makes.
+#[derive(Clone, Copy)]
+pub enum Emit<'a> {
+    /// `check`: links, ids and lints only. Nothing is written and the offline bundle is not
+    /// made (its name is listed, so that links to it resolve).
+    Check,
+    /// `build`: every page goes into the staging folder as soon as it is rendered, then the
+    /// other files, the offline bundle (written straight to its file) and the service worker.
+    Write(&'a Staging),
+}
+
+/// A whole site, compiled: what `check` looks at and `build` reports.
 pub struct Compiled {
     /// What the pages were rendered from (`serve` keeps it for the next edit).
     pub project: Project,
+    /// Every page, without its HTML (written, or not needed by `check`).
     pub pages: Vec<PageOutput>,
-    /// Other files: assets, static files, sitemap, 404.
-    pub files: Vec<(String, Vec<u8>)>,
+    /// The other files' paths: assets, static files, sitemap, 404, search index, bundle.
+    pub files: Vec<String>,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -133,6 +152,9 @@ pub struct Project {
     rels: HashSet<String>,
     /// CPU time spent in each stage of rendering pages (all threads), for `--verbose`.
     pub stats: RenderStats,
+    /// The offline bundle's size as the home page says it («1,4 МБ»), once a build made it:
+    /// pages re-rendered by `serve` after that say it at once.
+    pub offline_size: Option<String>,
 }
 
 /// The stages of rendering a page.
@@ -142,12 +164,16 @@ pub enum Stage {
     Template,
     Rewrite,
     Minify,
+    /// The page's `file://` copy, rewritten and compressed for the offline bundle.
+    Offline,
+    /// Writing the page into the staging folder.
+    Write,
 }
 
 /// Time spent per [`Stage`], summed over the threads that render pages.
 #[derive(Default)]
 pub struct RenderStats {
-    nanos: [std::sync::atomic::AtomicU64; 4],
+    nanos: [std::sync::atomic::AtomicU64; 6],
 }
 
 impl RenderStats {
@@ -159,14 +185,21 @@ impl RenderStats {
     /// `(label, time)` per stage, as `--verbose` prints them (CPU time over all threads, so
     /// they may add up to more than the render phase's wall time; hence the `*`).
     pub fn phases(&self) -> Vec<(&'static str, Duration)> {
-        [" markdown*", " template*", " rewrite*", " minify*"]
-            .into_iter()
-            .zip(&self.nanos)
-            .map(|(n, a)| {
-                let ns = a.load(std::sync::atomic::Ordering::Relaxed);
-                (n, Duration::from_nanos(ns))
-            })
-            .collect()
+        [
+            " markdown*",
+            " template*",
+            " rewrite*",
+            " minify*",
+            " offline*",
+            " write*",
+        ]
+        .into_iter()
+        .zip(&self.nanos)
+        .map(|(n, a)| {
+            let ns = a.load(std::sync::atomic::Ordering::Relaxed);
+            (n, Duration::from_nanos(ns))
+        })
+        .collect()
     }
 }
 
@@ -249,6 +282,7 @@ impl Project {
                 glossary,
                 rels,
                 stats: RenderStats::default(),
+                offline_size: None,
                 site,
             },
             assets,
@@ -354,14 +388,18 @@ impl Project {
             })?;
             self.stats.add(Stage::Rewrite, clock);
             let clock = Instant::now();
-            let bytes = if self.minify {
+            let mut bytes = if self.minify {
                 output::minify(&html)
             } else {
                 html.into_bytes()
             };
             self.stats.add(Stage::Minify, clock);
+            if let Some(size) = &self.offline_size {
+                bytes = offline::with_size(bytes, size);
+            }
             outputs.push(PageOutput {
                 path: output::page_path(&url),
+                digest: digest(&url, &bytes),
                 url,
                 origin: page.file.display().to_string(),
                 html: bytes,
@@ -470,18 +508,112 @@ pub struct Rendered {
     texts: Vec<SearchText>,
 }
 
-/// Read, render and rewrite the whole site in memory.
-pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
+/// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
+#[derive(Default)]
+struct Run {
+    rendered: Rendered,
+    errors: Vec<Diagnostic>,
+    /// The run's `file://` copies, compressed (a zip of their own; see `offline::bundle`).
+    bundle: Option<Vec<u8>>,
+}
+
+impl Project {
+    /// Renders the pages at `indexes` one after the other and emits each at once: in a build
+    /// it is written, its `file://` copy joins the run's part of the offline bundle, and its
+    /// HTML is dropped (unless it waits for the bundle's size).
+    fn render_run(&self, indexes: &[usize], emit: Emit<'_>) -> Run {
+        let mut run = Run::default();
+        let mut for_bundle: Vec<(String, Vec<u8>)> = Vec::new();
+        for &i in indexes {
+            let (pages, warnings, text) = match self.render_page(&self.site.pages[i]) {
+                Ok(r) => r,
+                Err(e) => {
+                    run.errors.extend(e);
+                    continue;
+                }
+            };
+            run.rendered.warnings.extend(warnings);
+            run.rendered.texts.push(text);
+            for mut page in pages {
+                if let (Emit::Write(staging), true) = (emit, run.errors.is_empty()) {
+                    let clock = Instant::now();
+                    match offline::for_file_url_bytes(&page.html) {
+                        Ok(copy) => for_bundle.push((page.path.clone(), copy)),
+                        Err(e) => run.errors.push(Diagnostic::error(
+                            "offline",
+                            format!("{}: {e}", page.origin),
+                        )),
+                    }
+                    self.stats.add(Stage::Offline, clock);
+                    if page.digest.is_some() {
+                        let clock = Instant::now();
+                        if let Err(e) = staging.write(&page.path, &page.html) {
+                            run.errors.push(output_error(e));
+                        }
+                        self.stats.add(Stage::Write, clock);
+                    }
+                }
+                if page.digest.is_some() {
+                    page.html = Vec::new();
+                }
+                run.rendered.pages.push(page);
+            }
+        }
+        if !for_bundle.is_empty() && run.errors.is_empty() {
+            let clock = Instant::now();
+            match offline::compress_run(&for_bundle) {
+                Ok(part) => run.bundle = Some(part),
+                Err(e) => run.errors.push(Diagnostic::error("offline", e)),
+            }
+            self.stats.add(Stage::Offline, clock);
+        }
+        run
+    }
+}
+
+fn output_error(e: output::OutputError) -> Diagnostic {
+    Diagnostic::error("output", e.to_string())
+}
+
+/// BLAKE3 of a page's URL and final HTML; `None` while it still says [`offline::SIZE_TOKEN`].
+pub(crate) fn digest(url: &str, html: &[u8]) -> Option<[u8; 32]> {
+    if memchr::memmem::find(html, offline::SIZE_TOKEN.as_bytes()).is_some() {
+        return None;
+    }
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(url.as_bytes());
+    hasher.update(html);
+    Some(*hasher.finalize().as_bytes())
+}
+
+/// Renders the whole site; in a build (`Emit::Write`) writes it into the staging folder.
+pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Diagnostics> {
     let mut timer = Timer {
         start: Instant::now(),
         phases: Vec::new(),
     };
-    let (project, assets) = Project::load_timed(root, minify, &mut timer)?;
+    let (mut project, assets) = Project::load_timed(root, minify, &mut timer)?;
     let all: Vec<usize> = (0..project.site.pages.len()).collect();
-    let rendered = project.render_pages(&all)?;
+    let runs: Vec<Run> = all
+        .par_chunks(offline::RUN)
+        .map(|run| project.render_run(run, emit))
+        .collect();
     let mut warnings = project.site.warnings.clone();
-    warnings.extend(rendered.warnings);
-    let (mut pages, texts) = (rendered.pages, rendered.texts);
+    let (mut pages, mut texts, mut errors, mut parts) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for run in runs {
+        pages.extend(run.rendered.pages);
+        texts.extend(run.rendered.texts);
+        warnings.extend(run.rendered.warnings);
+        errors.extend(run.errors);
+        parts.extend(run.bundle);
+    }
+    if !errors.is_empty() {
+        errors.extend(warnings);
+        return Err(Diagnostics {
+            diagnostics: errors,
+        });
+    }
     timer.lap("render");
     timer.phases.extend(project.stats.phases());
     let (site, typed) = (&project.site, &project.typed);
@@ -490,14 +622,9 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
     files.push(project.render_404()?);
     files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    // The search index and the costly half of the offline bundle (every page rewritten for
-    // file:// and compressed) are made at the same time.
-    let (index, page_parts) = rayon::join(
-        || search_index::files(search_index(site, typed, &texts)),
-        || offline::compress_pages(&pages),
-    );
-    timer.lap("index+zip");
-    files.extend(index);
+    files.extend(search_index::files(search_index(site, typed, &texts)));
+    drop(texts);
+    timer.lap("index");
     files.extend(data_json(site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -508,27 +635,57 @@ pub fn compile(root: &Path, minify: bool) -> Result<Compiled, Diagnostics> {
         })?;
         files.push((rel, bytes));
     }
-    // The offline bundle, made from everything above; then the home page is told its size.
     let offline_error = |e| Diagnostics::from(Diagnostic::error("offline", e));
-    let zip = offline::bundle(page_parts.map_err(offline_error)?, &files).map_err(offline_error)?;
-    timer.lap("bundle");
-    let size = offline::human_size(zip.len());
-    let token = memchr::memmem::Finder::new(offline::SIZE_TOKEN.as_bytes());
-    for p in pages.iter_mut() {
-        if token.find(&p.html).is_some() {
-            let html = String::from_utf8_lossy(&p.html).replace(offline::SIZE_TOKEN, &size);
-            p.html = html.into_bytes();
+    let size = match emit {
+        // The offline bundle, made from everything above, straight into its file.
+        Emit::Write(staging) => {
+            let path = staging.path().join(offline::BUNDLE);
+            let file = std::fs::File::create(&path).map_err(|e| {
+                Diagnostics::from(Diagnostic::error(
+                    "output",
+                    format!("cannot write {}: {e}", path.display()),
+                ))
+            })?;
+            offline::bundle(
+                parts,
+                &files,
+                std::io::BufWriter::with_capacity(1 << 20, file),
+            )
+            .map_err(offline_error)?
         }
+        Emit::Check => 0,
+    };
+    timer.lap("bundle");
+    // The pages that say the bundle's size (the home pages) are finished now.
+    let size = offline::human_size(size as usize);
+    project.offline_size = Some(size.clone());
+    for p in pages.iter_mut().filter(|p| p.digest.is_none()) {
+        p.html = offline::with_size(std::mem::take(&mut p.html), &size);
+        p.digest = digest(&p.url, &p.html);
+        if let Emit::Write(staging) = emit {
+            staging
+                .write(&p.path, &p.html)
+                .map_err(|e| Diagnostics::from(output_error(e)))?;
+        }
+        p.html = Vec::new();
     }
-    files.push(("offline.zip".into(), zip));
     // Last: the service worker lists (and hashes) everything above.
     let sw = offline::service_worker(&pages, &files);
     files.push(("sw.js".into(), sw.into_bytes()));
-    timer.lap("assets");
+    if let Emit::Write(staging) = emit {
+        files
+            .par_iter()
+            .map(|(path, bytes)| staging.write(path, bytes))
+            .collect::<Result<(), _>>()
+            .map_err(|e| Diagnostics::from(output_error(e)))?;
+    }
+    let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
+    names.push(offline::BUNDLE.into());
+    timer.lap("files");
     Ok(Compiled {
         project,
         pages,
-        files,
+        files: names,
         warnings,
         timings: timer.phases,
     })
@@ -716,25 +873,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// [`build`], handing back what the pages were rendered from (for `serve`'s incremental
 /// rebuilds).
 pub fn build_project(opts: &BuildOptions) -> Result<(BuildReport, Project), Diagnostics> {
-    let compiled = compile(&opts.root, opts.minify)?;
+    let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
+    // On an error the staging folder is dropped (removed) and the output stays as it was.
+    let compiled = compile(&opts.root, opts.minify, Emit::Write(&staging))?;
     let start = Instant::now();
-    let io = |e: output::OutputError| Diagnostics::from(Diagnostic::error("output", e.to_string()));
-    let staging = Staging::begin(&opts.out).map_err(io)?;
-    let written: Result<(), output::OutputError> = compiled
-        .pages
-        .par_iter()
-        .map(|p| staging.write(&p.path, &p.html))
-        .chain(
-            compiled
-                .files
-                .par_iter()
-                .map(|(path, bytes)| staging.write(path, bytes)),
-        )
-        .collect();
-    written.map_err(io)?;
-    staging.commit().map_err(io)?;
+    staging
+        .commit()
+        .map_err(|e| Diagnostics::from(output_error(e)))?;
     let mut timings = compiled.timings;
-    timings.push(("write", start.elapsed()));
+    timings.push(("commit", start.elapsed()));
     Ok((
         BuildReport {
             pages: compiled.pages.len(),

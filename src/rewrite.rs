@@ -22,22 +22,31 @@ pub struct Glossary {
     terms: HashMap<String, String>,
     /// The longest abbreviation in words (`ВПР СПО` is 2).
     max_words: usize,
+    /// Finds the first word of any abbreviation anywhere in a text: most runs of text have
+    /// none, and are let through without being split into words.
+    first_words: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Glossary {
     pub fn new(entries: &[GlossaryEntry]) -> Self {
         let mut g = Glossary::default();
+        let mut first_words = std::collections::BTreeSet::new();
         for e in entries {
             let key = e.abbr.split_whitespace().collect::<Vec<_>>().join(" ");
+            if key.is_empty() {
+                continue;
+            }
             g.max_words = g.max_words.max(key.split(' ').count());
+            first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
             g.terms.insert(key, e.title.clone());
         }
+        g.first_words = aho_corasick::AhoCorasick::new(first_words).ok();
         g
     }
 
     /// Wrap the abbreviations found in a run of HTML text (entities are left untouched).
     pub fn wrap(&self, text: &str) -> Option<String> {
-        if self.terms.is_empty() {
+        if self.terms.is_empty() || self.first_words.as_ref().is_some_and(|f| !f.is_match(text)) {
             return None;
         }
         // Split into words (letters/digits) and the separators between them.
@@ -214,17 +223,21 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
         ))
         .append_element_content_handler(element!("a[href], link[href]", url_attr("href")))
         .append_element_content_handler(element!(
-            "script[src], img[src], source[src], iframe[src]",
+            "img[src], source[src], iframe[src]",
             url_attr("src")
         ))
         .append_element_content_handler(element!("form[action]", url_attr("action")))
-        // Asset URLs a script reads from its own tag (the WASM module, its glue, a worker).
-        .append_element_content_handler(element!("script[data-glue]", url_attr("data-glue")))
-        .append_element_content_handler(element!("script[data-wasm]", url_attr("data-wasm")))
-        .append_element_content_handler(element!("script[data-worker]", url_attr("data-worker")))
-        .append_element_content_handler(element!("script[data-sw]", url_attr("data-sw")))
-        .append_element_content_handler(element!("script[data-root]", url_attr("data-root")))
-        .append_element_content_handler(element!("script[data-scope]", url_attr("data-scope")))
+        // A script's own URL and the asset URLs it reads from its tag (the WASM module, its
+        // glue, a worker…): one selector for all of them, cheaper to match than one each.
+        .append_element_content_handler(element!("script", {
+            let mut handlers = SCRIPT_URL_ATTRS.map(url_attr);
+            move |el| {
+                for h in handlers.iter_mut() {
+                    h(el)?;
+                }
+                Ok(())
+            }
+        }))
         .append_element_content_handler(text!("main", {
             let in_main = in_main.clone();
             let blocked = blocked.clone();
@@ -283,6 +296,17 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
     let facts = facts.borrow().clone();
     Ok((out, facts))
 }
+
+/// The attributes of a `<script>` that hold a URL of the site.
+const SCRIPT_URL_ATTRS: [&str; 7] = [
+    "src",
+    "data-glue",
+    "data-wasm",
+    "data-worker",
+    "data-sw",
+    "data-root",
+    "data-scope",
+];
 
 /// A link to a page of the site (`/`, `/esia/privyazka/#x`), not to a file (`/assets/…`).
 fn is_page_url(url: &str) -> bool {

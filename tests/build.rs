@@ -112,6 +112,52 @@ fn minified_output_is_smaller_and_still_complete() {
     assert!(min.contains("cl-passport") && min.contains("</html>"));
 }
 
+/// The home page says how big the bundle is; the bundle's pages open from `file://` and leave
+/// out the link to the bundle itself. (Pages are written as they render; the home pages wait
+/// for the bundle's size.)
+#[test]
+fn offline_bundle_and_the_size_the_home_page_gives() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(dir.path().join("public/offline.zip")).unwrap();
+    let size = if bytes.len() < 1024 * 1024 {
+        format!("{} КБ", bytes.len().div_ceil(1024))
+    } else {
+        format!("{:.1} МБ", bytes.len() as f64 / 1048576.0).replace('.', ",")
+    };
+    for home in ["public/index.html", "public/lv/index.html"] {
+        let html = read(dir.path(), home);
+        assert!(
+            html.contains(&format!("(ZIP, {size})")),
+            "{home}: {size}: {html}"
+        );
+        assert!(!html.contains("%%"), "{home}");
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let home = text("pamyatka/index.html");
+    assert!(
+        !home.contains("offline.zip") && !home.contains("%%"),
+        "{home}"
+    );
+    assert!(home.contains("href=\"guides/esia/index.html\""), "{home}");
+    let lv = text("pamyatka/lv/guides/esia/index.html");
+    let served = read(dir.path(), "public/lv/guides/esia/index.html");
+    assert!(served.contains("href=../archive/ rel=next"), "{served}");
+    assert!(
+        lv.contains("href=\"../archive/index.html\" rel=next"),
+        "{lv}"
+    );
+    assert!(lv.contains("data-variant-switch href=\"../../../guides/esia/index.html\""));
+    assert!(lv.contains("script-src 'self' file: 'wasm-unsafe-eval'"));
+    assert!(lv.contains("<span class=lv-alt>Изображение: Схема</span>"));
+}
+
 #[test]
 fn check_passes_on_a_good_site_and_locates_broken_anchors() {
     let dir = site("basic");

@@ -5,6 +5,9 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, browser, watchErrors } from "./harness.mjs";
 import { storedZip, fiokoDocuments } from "../support/zip.mjs";
+import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const GUIDE = "/fioko/dokumenty-ekspertov/";
 const ZIP = "application/zip";
@@ -86,6 +89,47 @@ test("two archives for one person are reported; a new selection starts afresh", 
   assert.equal(await page.locator(".archive__duplicates").count(), 0);
   assert.equal(await page.locator(".archive-report").count(), 1);
   assert.deepEqual(requests, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a 40 МБ archive is checked by its directory: the worker reads a sliver of it", async () => {
+  const context = await chromium.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  // Every report the worker sends carries the bytes it read; listen before the widget does.
+  await page.addInitScript(() => {
+    window.__reads = [];
+    const W = window.Worker;
+    window.Worker = function (url, opts) {
+      const w = new W(url, opts);
+      w.addEventListener("message", (e) => { if (e.data.type === "report") window.__reads.push(e.data.read); });
+      return w;
+    };
+  });
+  const errors = watchErrors(page);
+  await page.goto(site.url + GUIDE);
+  await page.locator("[data-widget=archive][data-ready]").waitFor();
+  const docs = fiokoDocuments();
+  // 40 000 000 bytes: under 40 МБ however a megabyte is counted (41 943 040 gets a warning).
+  const limit = 40_000_000;
+  docs[0] = [docs[0][0], Buffer.concat([docs[0][1], Buffer.alloc(limit - storedZip(docs).length, 7)])];
+  const zip = storedZip(docs);
+  assert.equal(zip.length, limit);
+  const dir = mkdtempSync(join(tmpdir(), "pamyatka-archive-"));
+  const file = join(dir, "Алтайский край_Иванов_Сергей_Иванович.zip");
+  writeFileSync(file, zip);
+  try {
+    await page.getByLabel(/Выберите архивы для проверки/).setInputFiles(file);
+    await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status").textContent));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const reads = await page.evaluate(() => window.__reads);
+  assert.equal(reads.length, 1);
+  assert.ok(reads[0] > 0 && reads[0] < 256 * 1024, `read ${reads[0]} bytes of ${limit}`);
+  const report = page.locator(".archive-report");
+  assert.equal(await report.getAttribute("data-verdict"), "accept", await report.innerText());
+  assert.equal(await report.locator(".doc--found").count(), 5);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,86 @@
+//! Criterion benches of the hot functions of a build (issue #9), on pages of the repository's
+//! own site: a page rendered in both versions end to end, and each stage on its own —
+//! Markdown, the rewrite pass, minification, the `file://` copy and its compression.
+//!
+//!   cargo bench --bench stages            (all)
+//!   cargo bench --bench stages -- minify  (one group)
+//!
+//! The whole-build comparison with Hugo and mdBook is `benches/run.sh`.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pamyatka::pipeline::Project;
+use pamyatka::rewrite::{Glossary, RewriteOptions};
+use pamyatka::{markdown, offline, output, rewrite};
+
+/// Pages of each kind: a guide with two validators, a plain guide, a regulation table.
+const PAGES: &[(&str, &str)] = &[
+    ("fioko-guide", "/fioko/dokumenty-ekspertov/"),
+    (
+        "plain-guide",
+        "/shkola-testiruyushchaya/vnutrennyaya-pochta/",
+    ),
+    ("regulation", "/gis-obrazovanie/etap-1/"),
+];
+
+fn stages(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (project, _) = Project::load(root, false).expect("the repository's site loads");
+    let rels: HashSet<String> = project.site.pages.iter().map(|p| p.rel.clone()).collect();
+    let glossary = Glossary::new(&project.site.glossary);
+    for (name, url) in PAGES {
+        let index = project
+            .site
+            .pages
+            .iter()
+            .position(|p| p.url == *url)
+            .unwrap_or_else(|| panic!("{url} is not a page of the site"));
+        let page = &project.site.pages[index];
+        // The normal version as the template renders it (rewritten, not minified).
+        let html = String::from_utf8(
+            project.render_pages(&[index]).expect("renders").pages[0]
+                .html
+                .clone(),
+        )
+        .expect("UTF-8");
+        let minified = output::minify(&html);
+        let mut g = c.benchmark_group(*name);
+        g.bench_function("page, both versions", |b| {
+            b.iter(|| project.render_pages(&[index]).expect("renders"))
+        });
+        g.bench_function("markdown", |b| b.iter(|| markdown::render(page, &rels)));
+        g.bench_function("rewrite", |b| {
+            b.iter(|| {
+                rewrite::rewrite(
+                    &html,
+                    &RewriteOptions {
+                        page_url: url,
+                        glossary: &glossary,
+                        relative: true,
+                        variant_prefix: "",
+                        print_base: "https://example.org",
+                    },
+                )
+                .expect("rewrites")
+            })
+        });
+        g.bench_function("minify", |b| b.iter(|| output::minify(&html)));
+        g.bench_function("file:// copy", |b| {
+            b.iter(|| offline::for_file_url_bytes(&minified).expect("rewrites"))
+        });
+        g.bench_function("deflate", |b| {
+            let entry = [("index.html".to_string(), minified.clone())];
+            b.iter(|| offline::compress_run(&entry).expect("compresses"))
+        });
+        g.finish();
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30).warm_up_time(std::time::Duration::from_millis(500)).measurement_time(std::time::Duration::from_secs(2));
+    targets = stages
+}
+criterion_main!(benches);
