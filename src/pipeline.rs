@@ -63,7 +63,8 @@ pub(crate) struct SearchText {
     section: String,
     description: String,
     headings: Vec<String>,
-    html: String,
+    /// The rendered Markdown as plain text (held until the index is made: the smaller form).
+    text: String,
     /// The search page itself is not a result.
     search_page: bool,
 }
@@ -423,7 +424,7 @@ impl Project {
                 .to_string(),
             description: page.front.description.clone().unwrap_or_default(),
             headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
-            html: rendered.html.clone(),
+            text: search_index::html_text(&rendered.html),
             search_page: page.template() == "search.html",
         };
         Ok((outputs, warnings, search))
@@ -556,6 +557,11 @@ impl Project {
                 if page.digest.is_some() {
                     page.html = Vec::new();
                 }
+                if let Emit::Write(_) = emit {
+                    // What `check` looks at; a build has no use for it.
+                    page.facts = PageFacts::default();
+                    page.links = Vec::new();
+                }
                 run.rendered.pages.push(page);
             }
         }
@@ -594,19 +600,53 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
     };
     let (mut project, assets) = Project::load_timed(root, minify, &mut timer)?;
     let all: Vec<usize> = (0..project.site.pages.len()).collect();
-    let runs: Vec<Run> = all
-        .par_chunks(offline::RUN)
-        .map(|run| project.render_run(run, emit))
-        .collect();
+    let runs: Vec<&[usize]> = all.chunks(offline::RUN).collect();
+    // A build writes the offline bundle as the runs finish (see `offline::Bundle`).
+    let bundle = match emit {
+        Emit::Write(staging) => {
+            let path = staging.path().join(offline::BUNDLE);
+            let file = std::fs::File::create(&path).map_err(|e| {
+                Diagnostics::from(Diagnostic::error(
+                    "output",
+                    format!("cannot write {}: {e}", path.display()),
+                ))
+            })?;
+            let out = std::io::BufWriter::with_capacity(1 << 20, file);
+            Some(offline::Bundle::new(out).map_err(|e| Diagnostic::error("offline", e))?)
+        }
+        Emit::Check => None,
+    };
+    // Runs are handed out in order, so that they finish about in order and few wait for an
+    // earlier one before they can go into the bundle.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let done: Vec<std::sync::Mutex<Option<Run>>> =
+        runs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    rayon::scope(|scope| {
+        for _ in 0..rayon::current_num_threads() {
+            scope.spawn(|_| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(indexes) = runs.get(i) else { break };
+                    let mut run = project.render_run(indexes, emit);
+                    if let (Some(bundle), Some(part)) = (&bundle, run.bundle.take()) {
+                        bundle.add_run(i, part);
+                    }
+                    *done[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(run);
+                }
+            });
+        }
+    });
     let mut warnings = project.site.warnings.clone();
-    let (mut pages, mut texts, mut errors, mut parts) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for run in runs {
+    let (mut pages, mut texts, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for run in done {
+        let run = run
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .unwrap_or_default();
         pages.extend(run.rendered.pages);
         texts.extend(run.rendered.texts);
         warnings.extend(run.rendered.warnings);
         errors.extend(run.errors);
-        parts.extend(run.bundle);
     }
     if !errors.is_empty() {
         errors.extend(warnings);
@@ -635,25 +675,11 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
         })?;
         files.push((rel, bytes));
     }
-    let offline_error = |e| Diagnostics::from(Diagnostic::error("offline", e));
-    let size = match emit {
-        // The offline bundle, made from everything above, straight into its file.
-        Emit::Write(staging) => {
-            let path = staging.path().join(offline::BUNDLE);
-            let file = std::fs::File::create(&path).map_err(|e| {
-                Diagnostics::from(Diagnostic::error(
-                    "output",
-                    format!("cannot write {}: {e}", path.display()),
-                ))
-            })?;
-            offline::bundle(
-                parts,
-                &files,
-                std::io::BufWriter::with_capacity(1 << 20, file),
-            )
-            .map_err(offline_error)?
-        }
-        Emit::Check => 0,
+    let size = match bundle {
+        Some(bundle) => bundle
+            .finish(runs.len(), &files)
+            .map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?,
+        None => 0,
     };
     timer.lap("bundle");
     // The pages that say the bundle's size (the home pages) are finished now.
@@ -710,7 +736,7 @@ fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> S
             section: &t.section,
             description: &t.description,
             headings: t.headings.iter().map(String::as_str).collect(),
-            html: &t.html,
+            text: &t.text,
         })
         .collect();
     // Rows, once each, in the order of the pages that show them.

@@ -18,8 +18,8 @@ pub struct PageText<'a> {
     pub section: &'a str,
     pub description: &'a str,
     pub headings: Vec<&'a str>,
-    /// The rendered Markdown (HTML).
-    pub html: &'a str,
+    /// The rendered Markdown as plain text ([`html_text`]).
+    pub text: &'a str,
 }
 
 /// A document with each field's stems and weight, ready for the index.
@@ -28,25 +28,52 @@ type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry]) -> SearchIndex {
     use rayon::prelude::*;
     let glossary = GlossaryWords::new(glossary);
-    // Pages and rows are read (tokenized, stemmed, glossary terms found) in parallel, each
-    // worker with its own stem cache; the index is then filled in site order.
-    let pages: Vec<Prepared> = pages
-        .par_iter()
-        .map_init(StemCache::default, |cache, p| {
-            prepare_page(p, &glossary, cache)
-        })
-        .collect();
-    let rows: Vec<Prepared> = rows
-        .par_iter()
-        .map_init(StemCache::default, |cache, r| {
-            prepare_row(r, &glossary, cache)
-        })
-        .collect();
+    // Pages and rows are read (tokenized, stemmed, glossary terms found, each field's stems
+    // made unique) in parallel, each worker with its own stem cache, a batch at a time; each
+    // batch then joins the index in site order. Only one batch's stems are held at once: all
+    // the pages' word lists at once took more memory than the rest of a build.
     let mut b = IndexBuilder::default();
-    for (doc, fields) in pages.into_iter().chain(rows) {
-        b.add_stemmed(doc, fields);
+    for batch in pages.chunks(BATCH) {
+        let prepared: Vec<Prepared> = batch
+            .par_iter()
+            .map(|p| with_cache(|cache| unique(prepare_page(p, &glossary, cache))))
+            .collect();
+        for (doc, fields) in prepared {
+            b.add_stemmed(doc, fields);
+        }
+    }
+    for batch in rows.chunks(BATCH) {
+        let prepared: Vec<Prepared> = batch
+            .par_iter()
+            .map(|r| with_cache(|cache| unique(prepare_row(r, &glossary, cache))))
+            .collect();
+        for (doc, fields) in prepared {
+            b.add_stemmed(doc, fields);
+        }
     }
     b.finish()
+}
+
+/// Documents prepared at a time (see [`build`]).
+const BATCH: usize = 256;
+
+thread_local! {
+    /// Each worker's stems, kept from batch to batch.
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
+}
+
+fn with_cache<T>(f: impl FnOnce(&mut StemCache) -> T) -> T {
+    STEMS.with(|c| f(&mut c.borrow_mut()))
+}
+
+/// Each field's stems sorted and once each (as the index counts them).
+fn unique((doc, mut fields): Prepared) -> Prepared {
+    for (stems, _) in &mut fields {
+        stems.sort_unstable();
+        stems.dedup();
+        stems.shrink_to_fit();
+    }
+    (doc, fields)
 }
 
 fn stems_of(text: &str, cache: &mut StemCache) -> Vec<String> {
@@ -57,7 +84,7 @@ fn stems_of(text: &str, cache: &mut StemCache) -> Vec<String> {
 }
 
 fn prepare_page(p: &PageText<'_>, glossary: &GlossaryWords, cache: &mut StemCache) -> Prepared {
-    let text = html_text(p.html);
+    let text = p.text.to_string();
     let body = format!("{} {}", p.description, text);
     let title = words_cached(p.title, cache);
     let body_words = words_cached(&body, cache);
@@ -220,7 +247,7 @@ impl<'a> GlossaryWords<'a> {
 }
 
 /// The text of an HTML fragment: tags dropped, the entities the renderer writes decoded.
-fn html_text(html: &str) -> String {
+pub fn html_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -266,7 +293,7 @@ mod tests {
                 section: "Госуслуги",
                 description: "",
                 headings: vec!["Шаг 1. Регистрация"],
-                html: "<p>Войдите по логину и паролю &amp; нажмите «Войти».</p>",
+                text: &html_text("<p>Войдите по логину и паролю &amp; нажмите «Войти».</p>"),
             },
             PageText {
                 url: "/o-portale/",
@@ -274,7 +301,9 @@ mod tests {
                 section: "",
                 description: "Зачем портал",
                 headings: vec![],
-                html: "<p>Вход через единую систему идентификации и аутентификации.</p>",
+                text: &html_text(
+                    "<p>Вход через единую систему идентификации и аутентификации.</p>",
+                ),
             },
         ];
         let rows = [serde_json::json!({
