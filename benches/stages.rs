@@ -1,9 +1,9 @@
 //! Criterion benches of the hot functions of a build (issue #9), on pages of the repository's
 //! own site: a page rendered in both versions end to end, and each stage on its own —
-//! Markdown, the rewrite pass, minification, the `file://` copy and its compression.
+//! Markdown, the rewrite pass, the `file://` copy and its compression.
 //!
 //!   cargo bench --bench stages            (all)
-//!   cargo bench --bench stages -- minify  (one group)
+//!   cargo bench --bench stages -- rewrite (one stage)
 //!
 //! The whole-build comparison with Hugo and mdBook is `benches/run.sh`.
 
@@ -13,7 +13,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use pamyatka::pipeline::Project;
 use pamyatka::rewrite::{Glossary, RewriteOptions};
-use pamyatka::{markdown, offline, output, rewrite};
+use pamyatka::{markdown, offline, rewrite};
 
 /// Pages of each kind: a guide with two validators, a plain guide, a regulation table.
 const PAGES: &[(&str, &str)] = &[
@@ -45,7 +45,6 @@ fn stages(c: &mut Criterion) {
                 .clone(),
         )
         .expect("UTF-8");
-        let minified = output::minify(&html);
         let mut g = c.benchmark_group(*name);
         g.bench_function("page, both versions", |b| {
             b.iter(|| project.render_pages(&[index]).expect("renders"))
@@ -66,12 +65,11 @@ fn stages(c: &mut Criterion) {
                 .expect("rewrites")
             })
         });
-        g.bench_function("minify", |b| b.iter(|| output::minify(&html)));
         g.bench_function("file:// copy", |b| {
-            b.iter(|| offline::for_file_url_bytes(&minified).expect("rewrites"))
+            b.iter(|| offline::for_file_url_bytes(html.as_bytes()).expect("rewrites"))
         });
         g.bench_function("deflate", |b| {
-            let entry = [("index.html".to_string(), minified.clone())];
+            let entry = [("index.html".to_string(), html.clone().into_bytes())];
             b.iter(|| offline::compress_run(&entry).expect("compresses"))
         });
         g.finish();

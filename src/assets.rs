@@ -1,6 +1,7 @@
 //! Static assets: the stylesheet and scripts from `templates/assets/` (the site's own files over
-//! the built-in ones), fingerprinted by content so that browsers can cache them forever, plus
-//! the files editors put next to their pages in `content/` (images, PDFs), copied as they are.
+//! the built-in ones), minified (stylesheets by minify-html's lightningcss, scripts by oxc) and
+//! fingerprinted by content so that browsers can cache them forever, plus the files editors put
+//! next to their pages in `content/` (images, PDFs), copied as they are.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -91,7 +92,8 @@ pub struct Assets {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-pub fn collect(root: &Path) -> Result<Assets, Vec<Diagnostic>> {
+/// The assets of the site at `root`; stylesheets and scripts minified when `minify` is set.
+pub fn collect(root: &Path, minify: bool) -> Result<Assets, Vec<Diagnostic>> {
     let mut sources: BTreeMap<String, Vec<u8>> = BUILTIN
         .iter()
         .map(|(n, b)| (n.to_string(), b.to_vec()))
@@ -131,12 +133,95 @@ pub fn collect(root: &Path) -> Result<Assets, Vec<Diagnostic>> {
     }
     let mut urls = BTreeMap::new();
     let mut files = Vec::new();
-    for (name, bytes) in sources {
+    for (name, mut bytes) in sources {
+        if minify && let Some(small) = minified(&name, &bytes) {
+            bytes = small;
+        }
         let out = fingerprinted(&name, &bytes);
         urls.insert(name, format!("/{out}"));
         files.push((out, bytes));
     }
     Ok(Assets { urls, files })
+}
+
+/// A stylesheet or script, minified; `None` for other files, and for anything the minifier
+/// cannot parse or does not make smaller (it is then served as it is). Minified once per
+/// content in a process: `serve` rebuilds do not pay for it again.
+fn minified(name: &str, bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static DONE: OnceLock<Mutex<HashMap<blake3::Hash, Option<Vec<u8>>>>> = OnceLock::new();
+
+    let css = if name.ends_with(".css") {
+        true
+    } else if name.ends_with(".js") {
+        false
+    } else {
+        return None;
+    };
+    let key = blake3::hash(bytes);
+    let done = DONE.get_or_init(Default::default);
+    if let Some(hit) = done.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let result = std::str::from_utf8(bytes).ok().and_then(|text| {
+        let out = if css {
+            minify_css(text)?
+        } else {
+            minify_js(text)?
+        };
+        (!out.is_empty() && out.len() < bytes.len()).then_some(out)
+    });
+    done.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, result.clone());
+    result
+}
+
+/// A stylesheet through minify-html (lightningcss), as the content of a `<style>` element.
+fn minify_css(text: &str) -> Option<Vec<u8>> {
+    if text.to_ascii_lowercase().contains("</style") {
+        return None;
+    }
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    cfg.keep_closing_tags = true;
+    let out = minify_html::minify(format!("<style>{text}</style>").as_bytes(), &cfg);
+    let inner = out.strip_prefix(b"<style>")?.strip_suffix(b"</style>")?;
+    Some(inner.to_vec())
+}
+
+/// A classic script through oxc: compressed (its safest settings), local names mangled,
+/// top-level names kept (the scripts of a page share them: `pamyatkaArchive`), comments
+/// dropped. `None` when it does not parse.
+fn minify_js(text: &str) -> Option<Vec<u8>> {
+    use oxc_minifier::{CompressOptions, MangleOptions, Minifier, MinifierOptions};
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed =
+        // `cjs` is ModuleKind::Script: a classic script, as the pages load them.
+        oxc_parser::Parser::new(&allocator, text, oxc_span::SourceType::cjs()).parse();
+    if !parsed.errors.is_empty() || parsed.panicked {
+        return None;
+    }
+    let mut program = parsed.program;
+    let minified = Minifier::new(MinifierOptions {
+        mangle: Some(MangleOptions {
+            top_level: false,
+            ..MangleOptions::default()
+        }),
+        compress: Some(CompressOptions::safest()),
+    })
+    .minify(&allocator, &mut program);
+    let code = oxc_codegen::Codegen::new()
+        .with_options(oxc_codegen::CodegenOptions {
+            minify: true,
+            comments: oxc_codegen::CommentOptions::disabled(),
+            ..oxc_codegen::CodegenOptions::default()
+        })
+        .with_scoping(minified.scoping)
+        .build(&program)
+        .code;
+    Some(code.into_bytes())
 }
 
 /// `js/site.js` → `assets/js/site.<10 hex of blake3>.js`
@@ -154,6 +239,37 @@ pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stylesheets_and_scripts_are_minified_and_globals_kept() {
+        let css = minified(
+            "style.css",
+            b"/* a comment */\n.a {\n  color: #ff0000;\n  margin: 0px 0px 0px 0px;\n}\n",
+        )
+        .unwrap();
+        assert_eq!(String::from_utf8(css).unwrap(), ".a{color:red;margin:0}");
+        let js = minified(
+            "x.js",
+            b"// A global other scripts use, and a local.\nvar pamyatkaThing = 1;\n(function () {\n  var longLocalName = pamyatkaThing + 1;\n  window.out = longLocalName;\n})();\n",
+        )
+        .unwrap();
+        let js = String::from_utf8(js).unwrap();
+        assert!(js.contains("pamyatkaThing"), "top-level names stay: {js}");
+        assert!(
+            !js.contains("longLocalName") && !js.contains("A global"),
+            "{js}"
+        );
+        assert_eq!(minified("favicon.svg", b"<svg/>"), None);
+        assert_eq!(
+            minified("bad.js", b"var = ;"),
+            None,
+            "unparsable: kept as it is"
+        );
+        assert_eq!(
+            minified("odd.css", b"a::after { content: '</style>' }"),
+            None
+        );
+    }
 
     #[test]
     fn names_change_with_content() {

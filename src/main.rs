@@ -32,7 +32,8 @@ enum Command {
     /// Build the site into --out. The previous output is replaced only if the whole build
     /// succeeds; on any error it stays exactly as it was.
     Build {
-        /// Keep the HTML readable (skip minification).
+        /// Keep the stylesheets and scripts readable (skip their minification; pages are
+        /// never minified: it saved ~3 % of their gzip size for a third of the build's time).
         #[arg(long)]
         no_minify: bool,
     },

@@ -133,14 +133,6 @@ pub fn page_path(url: &str) -> String {
     format!("{trimmed}index.html")
 }
 
-pub fn minify(html: &str) -> Vec<u8> {
-    let mut cfg = minify_html::Cfg::new();
-    cfg.minify_css = true;
-    cfg.keep_html_and_head_opening_tags = true;
-    cfg.keep_closing_tags = true;
-    minify_html::minify(html.as_bytes(), &cfg)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! The build pipeline: load → render (markdown, tera) → rewrite (lol_html) → minify → write.
+//! The build pipeline: load → render (markdown, tera) → rewrite (lol_html) → write.
 //! Pages are processed in parallel, in runs: in a build each page is written into the staging
 //! folder as soon as it is rendered, and only what the rest of the build needs stays in memory
 //! (its links and ids, a digest for the service worker, its `file://` copy compressed for the
@@ -31,6 +31,7 @@ use pamyatka_checks::search::SearchIndex;
 pub struct BuildOptions {
     pub root: PathBuf,
     pub out: PathBuf,
+    /// Minify the stylesheets and scripts (see `assets.rs`).
     pub minify: bool,
 }
 
@@ -136,6 +137,7 @@ impl Timer {
 /// between edits and re-renders only what an edit touches (see `incremental.rs`).
 pub struct Project {
     pub root: PathBuf,
+    /// The stylesheets and scripts are minified (see `assets.rs`).
     pub minify: bool,
     pub site: Site,
     pub typed: data::TypedData,
@@ -164,7 +166,6 @@ pub enum Stage {
     Markdown,
     Template,
     Rewrite,
-    Minify,
     /// The page's `file://` copy, rewritten and compressed for the offline bundle.
     Offline,
     /// Writing the page into the staging folder.
@@ -174,7 +175,7 @@ pub enum Stage {
 /// Time spent per [`Stage`], summed over the threads that render pages.
 #[derive(Default)]
 pub struct RenderStats {
-    nanos: [std::sync::atomic::AtomicU64; 6],
+    nanos: [std::sync::atomic::AtomicU64; 5],
 }
 
 impl RenderStats {
@@ -190,7 +191,6 @@ impl RenderStats {
             " markdown*",
             " template*",
             " rewrite*",
-            " minify*",
             " offline*",
             " write*",
         ]
@@ -222,7 +222,7 @@ impl Project {
         let mut site = content::load(root)?;
         let typed = data::attach(&mut site, current_year())?;
         timer.lap("load");
-        let assets = assets::collect(root).map_err(|d| Diagnostics { diagnostics: d })?;
+        let assets = assets::collect(root, minify).map_err(|d| Diagnostics { diagnostics: d })?;
         let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
         let shared = Shared::new(&site);
         let globals: Vec<(&'static str, serde_json::Value)> = vec![
@@ -388,13 +388,7 @@ impl Project {
                 )]
             })?;
             self.stats.add(Stage::Rewrite, clock);
-            let clock = Instant::now();
-            let mut bytes = if self.minify {
-                output::minify(&html)
-            } else {
-                html.into_bytes()
-            };
-            self.stats.add(Stage::Minify, clock);
+            let mut bytes = html.into_bytes();
             if let Some(size) = &self.offline_size {
                 bytes = offline::with_size(bytes, size);
             }
@@ -485,14 +479,7 @@ impl Project {
             },
         )
         .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
-        Ok((
-            "404.html".into(),
-            if self.minify {
-                output::minify(&html)
-            } else {
-                html.into_bytes()
-            },
-        ))
+        Ok(("404.html".into(), html.into_bytes()))
     }
 
     /// Whether the page at `index` is rendered from one of `templates`.
