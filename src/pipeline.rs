@@ -662,13 +662,27 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
         })?;
         files.push((rel, bytes));
     }
-    let size = match bundle {
-        Some(bundle) => bundle
-            .finish(runs.len(), &files)
-            .map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?,
-        None => 0,
-    };
-    timer.lap("bundle");
+    // The service worker lists (and hashes) everything but the bundle. The home pages are
+    // hashed as they are before the bundle's size is in them: its size follows from the rest.
+    let sw = offline::service_worker(&pages, &files);
+    files.push(("sw.js".into(), sw.into_bytes()));
+    // The files are written by one thread (most of them are search pieces in one folder, where
+    // writers would queue for the folder's lock) while the others finish the bundle.
+    let (written, size) = rayon::join(
+        || match emit {
+            Emit::Write(staging) => files
+                .iter()
+                .try_for_each(|(path, bytes)| staging.write(path, bytes)),
+            Emit::Check => Ok(()),
+        },
+        || match bundle {
+            Some(bundle) => bundle.finish(runs.len(), &files),
+            None => Ok(0),
+        },
+    );
+    written.map_err(|e| Diagnostics::from(output_error(e)))?;
+    let size = size.map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?;
+    timer.lap("files+zip");
     // The pages that say the bundle's size (the home pages) are finished now.
     let size = offline::human_size(size as usize);
     project.offline_size = Some(size.clone());
@@ -682,19 +696,9 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
         }
         p.html = Vec::new();
     }
-    // Last: the service worker lists (and hashes) everything above.
-    let sw = offline::service_worker(&pages, &files);
-    files.push(("sw.js".into(), sw.into_bytes()));
-    if let Emit::Write(staging) = emit {
-        files
-            .par_iter()
-            .map(|(path, bytes)| staging.write(path, bytes))
-            .collect::<Result<(), _>>()
-            .map_err(|e| Diagnostics::from(output_error(e)))?;
-    }
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
     names.push(offline::BUNDLE.into());
-    timer.lap("files");
+    timer.lap("home");
     Ok(Compiled {
         project,
         pages,

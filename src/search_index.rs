@@ -226,12 +226,32 @@ impl<'a> GlossaryWords<'a> {
     /// it uses, and the abbreviation of each expansion it spells out.
     fn terms(&self, text: &[Word]) -> String {
         // A phrase is there when its words match consecutive words of the text, by the
-        // search's own rule (Snowball stems «система» and «систему» differently).
+        // search's own rule (Snowball stems «система» and «систему» differently). That rule
+        // only matches words whose first three letters agree (equal stems; a stem that begins
+        // the other, at least MIN_PREFIX letters; a stem of at least 3 letters that begins the
+        // word), so a phrase is tried only where the text has a word that begins as its first
+        // word does.
+        const _: () = assert!(pamyatka_checks::search::MIN_PREFIX >= 3);
+        let mut by_start: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, w) in text.iter().enumerate() {
+            by_start.entry(first3(&w.stem)).or_default().push(i);
+        }
         let has = |phrase: &[Word]| {
-            !phrase.is_empty()
-                && text
-                    .windows(phrase.len())
-                    .any(|w| w.iter().zip(phrase).all(|(t, p)| matches(p, &t.stem) > 0))
+            let Some(first) = phrase.first() else {
+                return false;
+            };
+            let starts = [first3(&first.stem), first3(&first.folded)];
+            let candidates = starts
+                .iter()
+                .enumerate()
+                .filter(|(k, s)| *k == 0 || **s != starts[0])
+                .filter_map(|(_, s)| by_start.get(s))
+                .flatten();
+            candidates.into_iter().any(|&i| {
+                text.get(i..i + phrase.len())
+                    .is_some_and(|w| w.iter().zip(phrase).all(|(t, p)| matches(p, &t.stem) > 0))
+            })
         };
         let mut out = Vec::new();
         for (g, abbr, title) in &self.entries {
@@ -243,6 +263,14 @@ impl<'a> GlossaryWords<'a> {
             }
         }
         out.join(" ")
+    }
+}
+
+/// The first three characters of a word (all of it when shorter).
+fn first3(s: &str) -> &str {
+    match s.char_indices().nth(3) {
+        Some((i, _)) => &s[..i],
+        None => s,
     }
 }
 
@@ -275,6 +303,44 @@ pub fn html_text(html: &str) -> String {
 mod tests {
     use super::*;
     use pamyatka_checks::search::search;
+
+    /// The glossary terms of every page of this repository's site, found by looking at every
+    /// word (the rule itself) and by the index of first letters: the same.
+    #[test]
+    fn glossary_terms_by_first_letters_are_those_of_every_window() {
+        let site = crate::content::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+            .expect("the repository's site loads");
+        let g = GlossaryWords::new(&site.glossary);
+        let naive = |text: &[Word]| {
+            let has = |phrase: &[Word]| {
+                !phrase.is_empty()
+                    && text
+                        .windows(phrase.len())
+                        .any(|w| w.iter().zip(phrase).all(|(t, p)| matches(p, &t.stem) > 0))
+            };
+            let mut out = Vec::new();
+            for (e, abbr, title) in &g.entries {
+                if has(abbr) {
+                    out.push(e.title.as_str());
+                }
+                if has(title) {
+                    out.push(e.abbr.as_str());
+                }
+            }
+            out.join(" ")
+        };
+        let mut found = 0;
+        for page in &site.pages {
+            let text = words(&format!("{} {}", page.front.title, page.body()));
+            let terms = g.terms(&text);
+            assert_eq!(terms, naive(&text), "{}", page.rel);
+            found += usize::from(!terms.is_empty());
+        }
+        assert!(
+            found > 10,
+            "the glossary is used on the site's pages: {found}"
+        );
+    }
 
     fn glossary() -> Vec<GlossaryEntry> {
         vec![GlossaryEntry {

@@ -182,7 +182,10 @@ fn offline_bundle_and_the_size_the_home_page_gives() {
     assert!(home.contains("href=\"guides/esia/index.html\""), "{home}");
     let lv = text("pamyatka/lv/guides/esia/index.html");
     let served = read(dir.path(), "public/lv/guides/esia/index.html");
-    assert!(served.contains("rel=\"next\" href=\"../archive/\""), "{served}");
+    assert!(
+        served.contains("rel=\"next\" href=\"../archive/\""),
+        "{served}"
+    );
     assert!(
         lv.contains("rel=\"next\" href=\"../archive/index.html\""),
         "{lv}"
