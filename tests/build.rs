@@ -400,3 +400,89 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
     );
     assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
 }
+
+/// A section of 15 pages: each page lists the 3 steps either side of it (numbered as in the
+/// whole section), says which step it is and links to the section's page for the rest; the
+/// low-vision pages do the same inside /lv/.
+#[test]
+fn long_sections_list_the_steps_around_the_page_in_both_versions() {
+    let dir = site("basic");
+    let section = dir.path().join("content/dlinnyj");
+    std::fs::create_dir_all(&section).unwrap();
+    std::fs::write(
+        section.join("_index.md"),
+        "---\ntitle: \"Длинный раздел\"\nweight: 5\n---\n\nПятнадцать шагов.\n",
+    )
+    .unwrap();
+    for n in 1..=15 {
+        std::fs::write(
+            section.join(format!("shag-{n:02}.md")),
+            format!("---\ntitle: \"Шаг номер {n}\"\nweight: {n}\n---\n\nТекст шага {n}.\n"),
+        )
+        .unwrap();
+    }
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (prefix, up) in [("", "../"), ("lv/", "../")] {
+        let html = read(
+            dir.path(),
+            &format!("public/{prefix}dlinnyj/shag-08/index.html"),
+        );
+        let nav = &html[html.find("<nav class=\"steps\"").expect("step nav")..];
+        let nav = &nav[..nav.find("</nav>").unwrap()];
+        assert!(nav.contains("Длинный раздел: шаг 8 из 15"), "{nav}");
+        let listed: Vec<&str> = nav
+            .match_indices("value=\"")
+            .map(|(i, _)| nav[i + 7..].split('"').next().unwrap())
+            .collect();
+        assert_eq!(
+            listed,
+            ["5", "6", "7", "8", "9", "10", "11"],
+            "{prefix}: {nav}"
+        );
+        assert!(
+            nav.contains("<ol class=\"steps__list\" start=\"5\">"),
+            "{nav}"
+        );
+        let more = &nav[nav
+            .find("<p class=\"steps__more\">")
+            .expect("link to the section")..];
+        assert!(
+            more.starts_with(&format!("<p class=\"steps__more\"><a href=\"{up}\"")),
+            "{more}"
+        );
+        assert!(
+            more.contains(">Все 15 шагов — на странице раздела</a>"),
+            "{more}"
+        );
+        assert!(nav.contains("rel=\"prev\" href=\"../shag-07/\""), "{nav}");
+        assert!(nav.contains("Назад:</span> Шаг номер 7"), "{nav}");
+        assert!(nav.contains("rel=\"next\" href=\"../shag-09/\""), "{nav}");
+        assert!(nav.contains("Далее:</span> Шаг номер 9"), "{nav}");
+        // The links stay in their version of the site (their full address, for print).
+        assert!(
+            nav.contains(&format!(
+                "https://example.org/memo/{prefix}dlinnyj/shag-07/\""
+            )),
+            "{prefix}: {nav}"
+        );
+        assert!(
+            !nav.contains("Шаг номер 4<") && !nav.contains("Шаг номер 12<"),
+            "{nav}"
+        );
+    }
+    // The first page lists steps 1–4 and points to the rest after the list.
+    let first = read(dir.path(), "public/dlinnyj/shag-01/index.html");
+    let nav = &first[first.find("<nav class=\"steps\"").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert!(
+        nav.contains("шаг 1 из 15")
+            && nav.contains("Шаг номер 4<")
+            && !nav.contains("Шаг номер 5<"),
+        "{nav}"
+    );
+    assert!(
+        nav.find("steps__more").unwrap() > nav.find("</ol>").unwrap(),
+        "{nav}"
+    );
+}
