@@ -137,8 +137,6 @@ impl Timer {
 /// between edits and re-renders only what an edit touches (see `incremental.rs`).
 pub struct Project {
     pub root: PathBuf,
-    /// The stylesheets and scripts are minified (see `assets.rs`).
-    pub minify: bool,
     pub site: Site,
     pub typed: data::TypedData,
     /// Logical asset name → fingerprinted URL.
@@ -272,7 +270,6 @@ impl Project {
         Ok((
             Project {
                 root: root.to_path_buf(),
-                minify,
                 asset_urls: assets.urls.clone(),
                 typed,
                 sources,
