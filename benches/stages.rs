@@ -1,6 +1,7 @@
 //! Criterion benches of the hot functions of a build (issue #9), on pages of the repository's
 //! own site: a page rendered in both versions end to end, and each stage on its own —
-//! Markdown, the rewrite pass, the `file://` copy and its compression.
+//! Markdown, the rewrite pass (alone, and with the `file://` copy for the offline bundle made in
+//! the same pass), the `file://` copy as a pass of its own, and its compression.
 //!
 //!   cargo bench --bench stages            (all)
 //!   cargo bench --bench stages -- rewrite (one stage)
@@ -45,27 +46,25 @@ fn stages(c: &mut Criterion) {
                 .clone(),
         )
         .expect("UTF-8");
+        let opts = RewriteOptions {
+            page_url: url,
+            glossary: &glossary,
+            relative: true,
+            variant_prefix: "",
+            print_base: "https://example.org",
+        };
         let mut g = c.benchmark_group(*name);
         g.bench_function("page, both versions", |b| {
             b.iter(|| project.render_pages(&[index]).expect("renders"))
         });
         g.bench_function("markdown", |b| b.iter(|| markdown::render(page, &rels)));
         g.bench_function("rewrite", |b| {
-            b.iter(|| {
-                rewrite::rewrite(
-                    &html,
-                    &RewriteOptions {
-                        page_url: url,
-                        glossary: &glossary,
-                        relative: true,
-                        variant_prefix: "",
-                        print_base: "https://example.org",
-                    },
-                )
-                .expect("rewrites")
-            })
+            b.iter(|| rewrite::rewrite(&html, &opts).expect("rewrites"))
         });
-        g.bench_function("file:// copy", |b| {
+        g.bench_function("rewrite with its file:// copy (one pass)", |b| {
+            b.iter(|| rewrite::rewrite_with_file_copy(&html, &opts).expect("rewrites"))
+        });
+        g.bench_function("file:// copy (a pass of its own)", |b| {
             b.iter(|| offline::for_file_url_bytes(html.as_bytes()).expect("rewrites"))
         });
         g.bench_function("deflate", |b| {

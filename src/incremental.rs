@@ -131,7 +131,7 @@ impl Live {
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
         for (_, page) in &fresh {
-            match self.project.render_page(page) {
+            match self.project.render_page(page, false) {
                 Ok((o, w, _)) => {
                     outputs.extend(o);
                     warnings.extend(w);

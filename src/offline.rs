@@ -98,6 +98,7 @@ mod tests {
             facts: PageFacts::default(),
             links: Vec::new(),
             variant: "normal",
+            file_copy: None,
         }
     }
 
@@ -319,25 +320,17 @@ pub fn for_file_url_bytes(html: &[u8]) -> Result<Vec<u8>, String> {
     for_file_url(html).map(String::into_bytes)
 }
 
-/// One page rewritten for `file://`.
-fn for_file_url(html: &str) -> Result<String, String> {
+/// One page rewritten for `file://`: the rules of [`index_html_insert`], [`wasm_loader`] and
+/// [`csp_for_file`], and the link to the bundle left out. A build makes the copy in the same
+/// pass as the page (`rewrite::rewrite_with_file_copy`); this pass is for pages that pass
+/// cannot mark, and the reference the tests compare it with.
+pub(crate) fn for_file_url(html: &str) -> Result<String, String> {
     use lol_html::html_content::ContentType;
     use lol_html::{RewriteStrSettings, element, rewrite_str};
 
     let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!("a[href]", |el| {
-            let href = el.get_attribute("href").unwrap_or_default();
-            if let Some(fixed) = with_index_html(&href) {
-                el.set_attribute("href", &fixed)?;
-            }
-            Ok(())
-        }))
-        .append_element_content_handler(element!("form[action]", |el| {
-            let action = el.get_attribute("action").unwrap_or_default();
-            if let Some(fixed) = with_index_html(&action) {
-                el.set_attribute("action", &fixed)?;
-            }
-            Ok(())
+        .append_element_content_handler(element!("a[href], form[action]", |el| {
+            name_index_html(el, str::to_string)
         }))
         // The link to the bundle makes no sense inside it.
         .append_element_content_handler(element!("[data-offline-link]", |el| {
@@ -346,35 +339,64 @@ fn for_file_url(html: &str) -> Result<String, String> {
         }))
         .append_element_content_handler(element!("script[data-wasm]", |el| {
             let wasm = el.get_attribute("data-wasm").unwrap_or_default();
-            el.before(
-                &format!(
-                    "<script src=\"{}.js\"></script>",
-                    crate::markdown::escape_attr(&wasm)
-                ),
-                ContentType::Html,
-            );
+            el.before(&wasm_loader(&wasm), ContentType::Html);
             Ok(())
         }))
-        // On file:// a page's own files are not 'self' in every browser: name the scheme.
         .append_element_content_handler(element!(
             "meta[http-equiv=Content-Security-Policy]",
             |el| {
                 let csp = el.get_attribute("content").unwrap_or_default();
-                el.set_attribute(
-                    "content",
-                    &csp.replace("script-src 'self'", "script-src 'self' file:")
-                        .replace("style-src 'self'", "style-src 'self' file:")
-                        .replace("img-src 'self'", "img-src 'self' file:"),
-                )?;
+                el.set_attribute("content", &csp_for_file(&csp, FILE_SCHEME))?;
                 Ok(())
             }
         ));
     rewrite_str(html, settings).map_err(|e| e.to_string())
 }
 
-/// A relative link to a page (`../esia/`, `./`, `../esia/#shag-2`) made to name the file:
-/// `../esia/index.html#shag-2`. Other links (files, anchors, external) are left alone.
-fn with_index_html(href: &str) -> Option<String> {
+/// On file:// a page's own files are not 'self' in every browser: the policy names the scheme
+/// too, `FILE_SCHEME` (or what stands for it) after each of these.
+pub(crate) const CSP_SELF: [&str; 3] = ["script-src 'self'", "style-src 'self'", "img-src 'self'"];
+pub(crate) const FILE_SCHEME: &str = " file:";
+
+/// A Content-Security-Policy with `insert` after each of [`CSP_SELF`].
+pub(crate) fn csp_for_file(csp: &str, insert: &str) -> String {
+    CSP_SELF.iter().fold(csp.to_string(), |csp, directive| {
+        csp.replace(directive, &format!("{directive}{insert}"))
+    })
+}
+
+/// On file:// a WASM module cannot be fetched: it comes inlined in a classic script
+/// (`<module>.wasm.js`, made by the bundle), loaded before the script that uses it.
+pub(crate) fn wasm_loader(wasm: &str) -> String {
+    format!(
+        "<script src=\"{}.js\"></script>",
+        crate::markdown::escape_attr(wasm)
+    )
+}
+
+/// A link (`a[href]`) or form (`form[action]`) to a page made to name the file, with
+/// `index.html` (or `/index.html`, see [`index_html_insert`]) as `insert` makes it.
+pub(crate) fn name_index_html(
+    el: &mut lol_html::html_content::Element<'_, '_>,
+    insert: impl Fn(&'static str) -> String,
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let attr = if el.tag_name() == "form" {
+        "action"
+    } else {
+        "href"
+    };
+    let value = el.get_attribute(attr).unwrap_or_default();
+    if let Some((at, text)) = index_html_insert(&value) {
+        let fixed = format!("{}{}{}", &value[..at], insert(text), &value[at..]);
+        el.set_attribute(attr, &fixed)?;
+    }
+    Ok(())
+}
+
+/// Where a relative link to a page (`../esia/`, `./`, `../esia/#shag-2`) gets `index.html`
+/// so as to name the file (`../esia/index.html#shag-2`), and exactly what goes there. Other
+/// links (files, anchors, external) are left alone.
+pub(crate) fn index_html_insert(href: &str) -> Option<(usize, &'static str)> {
     if href.contains("://")
         || href.starts_with('#')
         || href.starts_with("mailto:")
@@ -382,17 +404,15 @@ fn with_index_html(href: &str) -> Option<String> {
     {
         return None;
     }
-    let (path, rest) = match href.find(['#', '?']) {
-        Some(i) => href.split_at(i),
-        None => (href, ""),
-    };
+    let at = href.find(['#', '?']).unwrap_or(href.len());
+    let path = &href[..at];
     if path.is_empty() || path.starts_with('/') {
         return None;
     }
     if path.ends_with('/') {
-        Some(format!("{path}index.html{rest}"))
+        Some((at, "index.html"))
     } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
-        Some(format!("{path}/index.html{rest}"))
+        Some((at, "/index.html"))
     } else {
         None
     }
@@ -401,6 +421,11 @@ fn with_index_html(href: &str) -> Option<String> {
 #[cfg(test)]
 mod bundle_tests {
     use super::*;
+
+    fn with_index_html(href: &str) -> Option<String> {
+        let (at, insert) = index_html_insert(href)?;
+        Some(format!("{}{insert}{}", &href[..at], &href[at..]))
+    }
 
     #[test]
     fn links_name_their_index_html() {

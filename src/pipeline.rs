@@ -51,6 +51,8 @@ pub struct PageOutput {
     pub links: Vec<SiteLink>,
     /// `normal` or `lv` (see [`VARIANTS`]).
     pub variant: &'static str,
+    /// The page as the offline bundle has it (`file://` links), when asked for.
+    pub file_copy: Option<Vec<u8>>,
 }
 
 /// One page's output and warnings, or its errors.
@@ -327,8 +329,9 @@ impl Project {
         Ok(())
     }
 
-    /// Renders one page in both versions.
-    pub(crate) fn render_page(&self, page: &content::Page) -> PageResult {
+    /// Renders one page in both versions; with `file_copy`, each with its copy for the
+    /// offline bundle, made in the same rewrite pass.
+    pub(crate) fn render_page(&self, page: &content::Page, file_copy: bool) -> PageResult {
         let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
         let clock = Instant::now();
         let rendered = markdown::render(page, &self.rels);
@@ -368,26 +371,29 @@ impl Project {
             self.stats.add(Stage::Template, clock);
             let clock = Instant::now();
             let url = format!("{}{}", variant.prefix, page.url);
-            let (html, facts) = rewrite::rewrite(
-                &html,
-                &RewriteOptions {
-                    page_url: &url,
-                    glossary: &self.glossary,
-                    relative: true,
-                    variant_prefix: variant.prefix,
-                    print_base: site.config.base(),
-                },
-            )
-            .map_err(|e| {
+            let opts = RewriteOptions {
+                page_url: &url,
+                glossary: &self.glossary,
+                relative: true,
+                variant_prefix: variant.prefix,
+                print_base: site.config.base(),
+            };
+            let rewritten = if file_copy {
+                rewrite::rewrite_with_file_copy(&html, &opts)
+                    .map(|(page, copy, facts)| (page, Some(copy), facts))
+            } else {
+                rewrite::rewrite(&html, &opts).map(|(page, facts)| (page.into_bytes(), None, facts))
+            };
+            let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
                 vec![Diagnostic::error(
                     "rewrite",
                     format!("{}: {e}", page.file.display()),
                 )]
             })?;
             self.stats.add(Stage::Rewrite, clock);
-            let mut bytes = html.into_bytes();
             if let Some(size) = &self.offline_size {
                 bytes = offline::with_size(bytes, size);
+                copy = copy.map(|c| offline::with_size(c, size));
             }
             outputs.push(PageOutput {
                 path: output::page_path(&url),
@@ -404,6 +410,7 @@ impl Project {
                     Vec::new()
                 },
                 variant: variant.name,
+                file_copy: copy,
             });
         }
         let search = SearchText {
@@ -425,7 +432,7 @@ impl Project {
     pub fn render_pages(&self, indexes: &[usize]) -> Result<Rendered, Diagnostics> {
         let results: Vec<PageResult> = indexes
             .par_iter()
-            .map(|&i| self.render_page(&self.site.pages[i]))
+            .map(|&i| self.render_page(&self.site.pages[i], false))
             .collect();
         let mut out = Rendered::default();
         let mut errors = Vec::new();
@@ -510,7 +517,8 @@ impl Project {
         let mut run = Run::default();
         let mut for_bundle: Vec<(String, Vec<u8>)> = Vec::new();
         for &i in indexes {
-            let (pages, warnings, text) = match self.render_page(&self.site.pages[i]) {
+            let file_copy = matches!(emit, Emit::Write(_));
+            let (pages, warnings, text) = match self.render_page(&self.site.pages[i], file_copy) {
                 Ok(r) => r,
                 Err(e) => {
                     run.errors.extend(e);
@@ -521,15 +529,9 @@ impl Project {
             run.rendered.texts.push(text);
             for mut page in pages {
                 if let (Emit::Write(staging), true) = (emit, run.errors.is_empty()) {
-                    let clock = Instant::now();
-                    match offline::for_file_url_bytes(&page.html) {
-                        Ok(copy) => for_bundle.push((page.path.clone(), copy)),
-                        Err(e) => run.errors.push(Diagnostic::error(
-                            "offline",
-                            format!("{}: {e}", page.origin),
-                        )),
+                    if let Some(copy) = page.file_copy.take() {
+                        for_bundle.push((page.path.clone(), copy));
                     }
-                    self.stats.add(Stage::Offline, clock);
                     if page.digest.is_some() {
                         let clock = Instant::now();
                         if let Err(e) = staging.write(&page.path, &page.html) {
@@ -933,5 +935,44 @@ pub fn build_result(opts: &BuildOptions) -> BuildResult {
     match build_project(opts) {
         Ok((report, project)) => BuildResult::new(Ok(report), Some(project)),
         Err(d) => BuildResult::new(Err(d), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass copy for the offline bundle is what the separate `file://` pass makes of
+    /// the page, and asking for it leaves the page as it is: every page of the repository's
+    /// site, both versions.
+    #[test]
+    fn file_copies_of_one_pass_are_those_of_two_passes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (project, _) = Project::load(root, false).expect("the repository's site loads");
+        let mut copies = 0;
+        for page in &project.site.pages {
+            let (with, ..) = project.render_page(page, true).expect("renders");
+            let (without, ..) = project.render_page(page, false).expect("renders");
+            for (a, b) in with.iter().zip(&without) {
+                assert_eq!(a.url, b.url);
+                assert!(
+                    a.html == b.html,
+                    "{}: the page differs when its copy is made too",
+                    a.url
+                );
+                let html = std::str::from_utf8(&b.html).expect("UTF-8");
+                let two_passes = offline::for_file_url(html).expect("rewrites");
+                let one_pass =
+                    String::from_utf8(a.file_copy.clone().expect("a copy")).expect("UTF-8");
+                assert!(
+                    one_pass == two_passes,
+                    "{}: copies differ\n--- one pass\n{one_pass}\n--- two passes\n{two_passes}",
+                    a.url
+                );
+                assert!(b.file_copy.is_none());
+                copies += 1;
+            }
+        }
+        assert!(copies > 40, "{copies} pages");
     }
 }

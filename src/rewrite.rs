@@ -25,6 +25,9 @@ pub struct Glossary {
     /// Finds the first word of any abbreviation anywhere in a text: most runs of text have
     /// none, and are let through without being split into words.
     first_words: Option<aho_corasick::AhoCorasick>,
+    /// An abbreviation or expansion holds the mark of [`split_marked`] (then pages are
+    /// rewritten without marks).
+    has_mark: bool,
 }
 
 impl Glossary {
@@ -38,6 +41,7 @@ impl Glossary {
             }
             g.max_words = g.max_words.max(key.split(' ').count());
             first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
+            g.has_mark |= key.contains('\u{1}') || e.title.contains('\u{1}');
             g.terms.insert(key, e.title.clone());
         }
         g.first_words = aho_corasick::AhoCorasick::new(first_words).ok();
@@ -133,7 +137,71 @@ pub struct RewriteOptions<'a> {
     pub print_base: &'a str,
 }
 
+/// Marks that let one pass write a page and its `file://` copy for the offline bundle: what
+/// lies between `FILE_ONLY` and its end goes only into the copy, what lies between
+/// `PAGE_ONLY` and its end only into the page (see [`split_marked`]). A control character no
+/// page has (pages that do are rewritten twice instead), and a letter.
+const MARK: u8 = 0x01;
+const FILE_ONLY: &str = "\u{1}F";
+const FILE_ONLY_END: &str = "\u{1}f";
+const PAGE_ONLY: &str = "\u{1}P";
+const PAGE_ONLY_END: &str = "\u{1}p";
+
+/// The page and its `file://` copy for the offline bundle (the rules of
+/// `offline::for_file_url`), both from one rewrite pass.
+pub fn rewrite_with_file_copy(
+    html: &str,
+    opts: &RewriteOptions<'_>,
+) -> Result<(Vec<u8>, Vec<u8>, PageFacts), String> {
+    if memchr::memchr(MARK, html.as_bytes()).is_some() || opts.glossary.has_mark {
+        let (page, facts) = rewrite(html, opts)?;
+        let copy = crate::offline::for_file_url(&page)?;
+        return Ok((page.into_bytes(), copy.into_bytes(), facts));
+    }
+    let (marked, facts) = rewrite_pass(html, opts, true)?;
+    let (page, copy) = split_marked(marked.as_bytes());
+    Ok((page, copy, facts))
+}
+
+/// A marked page as the page and its copy (marks may nest: the bundle's link, left out of
+/// the copy, may hold links that the copy would change).
+fn split_marked(marked: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let mut page = Vec::with_capacity(marked.len());
+    let mut copy = Vec::with_capacity(marked.len() + 256);
+    let (mut file_only, mut page_only) = (0u32, 0u32);
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr(MARK, &marked[pos..]) {
+        let i = pos + i;
+        if file_only == 0 {
+            page.extend_from_slice(&marked[pos..i]);
+        }
+        if page_only == 0 {
+            copy.extend_from_slice(&marked[pos..i]);
+        }
+        match marked.get(i + 1) {
+            Some(b'F') => file_only += 1,
+            Some(b'f') => file_only = file_only.saturating_sub(1),
+            Some(b'P') => page_only += 1,
+            Some(b'p') => page_only = page_only.saturating_sub(1),
+            _ => unreachable!("only the rewrite pass writes marks"),
+        }
+        pos = i + 2;
+    }
+    page.extend_from_slice(&marked[pos..]);
+    copy.extend_from_slice(&marked[pos..]);
+    (page, copy)
+}
+
 pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
+    rewrite_pass(html, opts, false)
+}
+
+/// The pass; with `file_marks`, the page carries the marks of [`split_marked`].
+fn rewrite_pass(
+    html: &str,
+    opts: &RewriteOptions<'_>,
+    file_marks: bool,
+) -> Result<(String, PageFacts), String> {
     let facts = Rc::new(RefCell::new(PageFacts::default()));
     // Depth counters: inside <main>, and inside elements where no <abbr> may go.
     let in_main = Rc::new(Cell::new(0u32));
@@ -292,9 +360,48 @@ pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFac
             Ok(())
         }))
     };
+    let settings = if file_marks {
+        with_file_marks(settings)
+    } else {
+        settings
+    };
     let out = rewrite_str(html, settings).map_err(|e| e.to_string())?;
     let facts = facts.borrow().clone();
     Ok((out, facts))
+}
+
+/// The handlers that mark what the `file://` copy changes (after the others: they see the
+/// final URLs).
+fn with_file_marks<'h, 's>(settings: RewriteStrSettings<'h, 's>) -> RewriteStrSettings<'h, 's> {
+    use crate::offline::{CSP_SELF, FILE_SCHEME, csp_for_file, name_index_html, wasm_loader};
+    settings
+        .append_element_content_handler(element!("a[href], form[action]", |el| {
+            name_index_html(el, |insert| format!("{FILE_ONLY}{insert}{FILE_ONLY_END}"))
+        }))
+        .append_element_content_handler(element!("[data-offline-link]", |el| {
+            el.before(PAGE_ONLY, ContentType::Html);
+            el.after(PAGE_ONLY_END, ContentType::Html);
+            Ok(())
+        }))
+        .append_element_content_handler(element!("script[data-wasm]", |el| {
+            let wasm = el.get_attribute("data-wasm").unwrap_or_default();
+            el.before(
+                &format!("{FILE_ONLY}{}{FILE_ONLY_END}", wasm_loader(&wasm)),
+                ContentType::Html,
+            );
+            Ok(())
+        }))
+        .append_element_content_handler(element!(
+            "meta[http-equiv=Content-Security-Policy]",
+            |el| {
+                let csp = el.get_attribute("content").unwrap_or_default();
+                if CSP_SELF.iter().any(|d| csp.contains(d)) {
+                    let insert = format!("{FILE_ONLY}{FILE_SCHEME}{FILE_ONLY_END}");
+                    el.set_attribute("content", &csp_for_file(&csp, &insert))?;
+                }
+                Ok(())
+            }
+        ))
 }
 
 /// The attributes of a `<script>` that hold a URL of the site.
@@ -344,6 +451,55 @@ pub fn relative_url(from_page: &str, target: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn one_and_two_passes(html: &str, glossary: &Glossary) -> (String, String, String) {
+        let opts = RewriteOptions {
+            page_url: "/esia/privyazka/",
+            glossary,
+            relative: true,
+            variant_prefix: "",
+            print_base: "",
+        };
+        let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
+        let (two, _) = rewrite(html, &opts).unwrap();
+        let two_copy = crate::offline::for_file_url(&two).unwrap();
+        assert_eq!(String::from_utf8(page).unwrap(), two, "the page");
+        (String::from_utf8(copy).unwrap(), two_copy, two)
+    }
+
+    #[test]
+    fn the_file_copy_of_one_pass_nests_and_falls_back() {
+        let glossary = Glossary::new(&[]);
+        let html = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'\">\
+            <script src=\"/assets/calc.1.js\" data-wasm=\"/assets/checks-deadline.2.wasm\" defer></script></head>\
+            <body><main><a href=\"/esia/\">ЕСИА</a> <a href=\"./\">здесь</a> <a href=\"..#x\">выше</a> \
+            <a href=\"/assets/a.pdf\">pdf</a> <a href=\"https://gosuslugi.ru/\">ГУ</a>\
+            <p data-offline-link>Скачать <a href=\"/offline.zip\">архив</a>, а также <a href=\"/fioko/\">ФИОКО</a></p>\
+            <form action=\"/poisk/\"><input name=q></form></main></body></html>";
+        let (copy, two_copy, page) = one_and_two_passes(html, &glossary);
+        assert_eq!(copy, two_copy);
+        assert!(copy.contains("href=\"../index.html\""), "{copy}");
+        assert!(copy.contains("href=\"./index.html\""), "{copy}");
+        assert!(copy.contains("href=\"../index.html#x\""), "{copy}");
+        assert!(copy.contains("action=\"../../poisk/index.html\""), "{copy}");
+        assert!(
+            copy.contains("script-src 'self' file:; style-src 'self' file:"),
+            "{copy}"
+        );
+        assert!(copy.contains("<script src=\"../../assets/checks-deadline.2.wasm.js\"></script>"));
+        assert!(
+            !copy.contains("offline.zip") && !copy.contains("ФИОКО"),
+            "{copy}"
+        );
+        assert!(page.contains("href=\"../../fioko/\">ФИОКО") && page.contains("href=\"../\">ЕСИА"));
+        assert!(!page.contains('\u{1}') && !copy.contains('\u{1}'));
+
+        // A page that holds the mark itself is rewritten twice, with the same result.
+        let odd = html.replace("здесь", "зд\u{1}Fесь");
+        let (copy, two_copy, _) = one_and_two_passes(&odd, &glossary);
+        assert_eq!(copy, two_copy);
+        assert!(copy.contains("зд\u{1}Fесь"));
+    }
 
     fn glossary() -> Glossary {
         Glossary::new(&[
