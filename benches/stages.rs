@@ -58,6 +58,13 @@ fn stages(c: &mut Criterion) {
             b.iter(|| project.render_pages(&[index]).expect("renders"))
         });
         g.bench_function("markdown", |b| b.iter(|| markdown::render(page, &rels)));
+        // The floor under the rewrite pass: lol_html reading and writing the page, no handlers.
+        g.bench_function("lol_html alone", |b| {
+            b.iter(|| {
+                lol_html::rewrite_str(&html, lol_html::RewriteStrSettings::new())
+                    .expect("passes through")
+            })
+        });
         g.bench_function("rewrite", |b| {
             b.iter(|| rewrite::rewrite(&html, &opts).expect("rewrites"))
         });

@@ -22,8 +22,8 @@ pub struct Glossary {
     terms: HashMap<String, String>,
     /// The longest abbreviation in words (`ВПР СПО` is 2).
     max_words: usize,
-    /// Finds the first word of any abbreviation anywhere in a text: most runs of text have
-    /// none, and are let through without being split into words.
+    /// Finds the first word of any abbreviation anywhere in a text (leftmost-longest): most
+    /// runs of text have none, and the others are looked at only where one begins.
     first_words: Option<aho_corasick::AhoCorasick>,
     /// An abbreviation or expansion holds the mark of [`split_marked`] (then pages are
     /// rewritten without marks).
@@ -44,23 +44,91 @@ impl Glossary {
             g.has_mark |= key.contains('\u{1}') || e.title.contains('\u{1}');
             g.terms.insert(key, e.title.clone());
         }
-        g.first_words = aho_corasick::AhoCorasick::new(first_words).ok();
+        g.first_words = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(first_words)
+            .ok();
         g
     }
 
-    /// Wrap the abbreviations found in a run of HTML text (entities are left untouched).
+    /// Wrap the abbreviations found in a run of HTML text (entities are left untouched): a
+    /// run of words (letters and digits) separated by spaces alone is an abbreviation when it
+    /// is spelled as one, the longest first.
     pub fn wrap(&self, text: &str) -> Option<String> {
-        if self.terms.is_empty() || self.first_words.as_ref().is_some_and(|f| !f.is_match(text)) {
+        if self.terms.is_empty() {
             return None;
         }
+        let Some(first_words) = &self.first_words else {
+            return self.wrap_by_words(text);
+        };
+        let mut out = String::new();
+        // How much of `text` is in `out`, and where to look for the next first word.
+        let (mut copied, mut from) = (0, 0);
+        while let Some(m) = first_words.find(aho_corasick::Input::new(text).span(from..text.len()))
+        {
+            from = m.end();
+            // Whole words only (a first word found inside a longer one can hide no other:
+            // first words are all letters and digits).
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            let Some((end, title)) = self.longest_at(text, m.start(), m.end()) else {
+                continue;
+            };
+            out.push_str(&text[copied..m.start()]);
+            out.push_str(&format!(
+                "<abbr title=\"{}\">{}</abbr>",
+                escape_attr(title),
+                &text[m.start()..end]
+            ));
+            (copied, from) = (end, end);
+        }
+        if copied == 0 {
+            return None;
+        }
+        out.push_str(&text[copied..]);
+        Some(out)
+    }
+
+    /// The longest abbreviation whose first word is `text[start..first_end]`: where it ends
+    /// and its expansion.
+    fn longest_at(&self, text: &str, start: usize, first_end: usize) -> Option<(usize, &str)> {
+        let mut key = text[start..first_end].to_string();
+        let mut found = self.terms.get(&key).map(|t| (first_end, t.as_str()));
+        let mut end = first_end;
+        for _ in 1..self.max_words {
+            let rest = &text[end..];
+            let sep = rest.find(is_word_char).unwrap_or(rest.len());
+            if sep == 0
+                || sep == rest.len()
+                || !rest[..sep].chars().all(|c| c == ' ' || c == '\u{a0}')
+            {
+                break;
+            }
+            let word = rest[sep..]
+                .find(|c| !is_word_char(c))
+                .unwrap_or(rest.len() - sep);
+            key.push(' ');
+            key.push_str(&rest[sep..sep + word]);
+            end += sep + word;
+            if let Some(title) = self.terms.get(&key) {
+                found = Some((end, title.as_str()));
+            }
+        }
+        found
+    }
+
+    /// [`Glossary::wrap`] word by word: for a glossary too big for the automaton, and the
+    /// reference the tests compare it with.
+    fn wrap_by_words(&self, text: &str) -> Option<String> {
         // Split into words (letters/digits) and the separators between them.
         let mut tokens: Vec<(bool, &str)> = Vec::new();
         let mut start = 0;
         let mut in_word = false;
         for (i, c) in text.char_indices() {
-            let w = c.is_ascii_alphanumeric()
-                || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
-                || (!c.is_ascii() && c.is_alphanumeric());
+            let w = is_word_char(c);
             if i > start && w != in_word {
                 tokens.push((in_word, &text[start..i]));
                 start = i;
@@ -109,6 +177,13 @@ impl Glossary {
         }
         changed.then_some(out)
     }
+}
+
+/// A letter or digit, as abbreviations are spelled.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// What the rewrite pass learnt about a page.
@@ -451,6 +526,57 @@ pub fn relative_url(from_page: &str, target: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The automaton's wrap is the word-by-word one: on every line of the real site's
+    /// Markdown and data with its glossary, and on edge cases with multi-word abbreviations.
+    #[test]
+    fn wrap_finds_what_word_by_word_finds() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = crate::content::load(root).expect("the repository's site loads");
+        let mut lines: Vec<String> = Vec::new();
+        for entry in walkdir::WalkDir::new(root.join("content")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                    lines.extend(text.lines().map(String::from));
+                }
+            }
+        }
+        let edge = [
+            "ВПР СПО и ВПР  СПО, ВПР\u{a0}СПО, ВПР-СПО, ВПР, СПО",
+            "ООО ОО ДОО ПОО ОООО АОО ООА",
+            "(ЕСИА)ЕСИА,ЕСИА.ЕСИАх хЕСИА ЕСИА1 1ЕСИА",
+            "ТК РФ ТК  РФ ТК РФ2 ТК",
+            "ВПР СПО СПО ВПР",
+            "ВПР",
+            "",
+            "ИНН, Инна и ВПР СПО; СПО.",
+        ];
+        lines.extend(edge.iter().map(|s| s.to_string()));
+        let mut entries = site.glossary.clone();
+        for (abbr, title) in [
+            ("ВПР СПО", "ВПР для колледжей"),
+            ("ВПР", "Всероссийские проверочные работы"),
+            ("СПО", "Среднее профессиональное образование"),
+            ("ТК РФ", "Трудовой кодекс"),
+            ("ВПР СПО СПО", "три слова"),
+        ] {
+            entries.push(GlossaryEntry {
+                abbr: abbr.into(),
+                title: title.into(),
+                description: None,
+            });
+        }
+        let mut wrapped = 0;
+        for glossary in [Glossary::new(&site.glossary), Glossary::new(&entries)] {
+            for line in &lines {
+                let fast = glossary.wrap(line);
+                assert_eq!(fast, glossary.wrap_by_words(line), "{line}");
+                wrapped += usize::from(fast.is_some());
+            }
+        }
+        assert!(wrapped > 50, "{wrapped} lines with abbreviations");
+    }
 
     fn one_and_two_passes(html: &str, glossary: &Glossary) -> (String, String, String) {
         let opts = RewriteOptions {
