@@ -66,7 +66,7 @@ fn stages(c: &mut Criterion) {
             })
         });
         g.bench_function("rewrite", |b| {
-            b.iter(|| rewrite::rewrite(&html, &opts).expect("rewrites"))
+            b.iter(|| rewrite::rewrite_bytes(&html, &opts).expect("rewrites"))
         });
         g.bench_function("rewrite with its file:// copy (one pass)", |b| {
             b.iter(|| rewrite::rewrite_with_file_copy(&html, &opts).expect("rewrites"))

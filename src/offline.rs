@@ -326,7 +326,7 @@ pub fn for_file_url_bytes(html: &[u8]) -> Result<Vec<u8>, String> {
 /// cannot mark, and the reference the tests compare it with.
 pub(crate) fn for_file_url(html: &str) -> Result<String, String> {
     use lol_html::html_content::ContentType;
-    use lol_html::{RewriteStrSettings, element, rewrite_str};
+    use lol_html::{RewriteStrSettings, element};
 
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("a[href], form[action]", |el| {
@@ -350,7 +350,8 @@ pub(crate) fn for_file_url(html: &str) -> Result<String, String> {
                 Ok(())
             }
         ));
-    rewrite_str(html, settings).map_err(|e| e.to_string())
+    let bytes = crate::rewrite::rewrite_to_bytes(html, settings)?;
+    String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
 /// On file:// a page's own files are not 'self' in every browser: the policy names the scheme

@@ -382,7 +382,7 @@ impl Project {
                 rewrite::rewrite_with_file_copy(&html, &opts)
                     .map(|(page, copy, facts)| (page, Some(copy), facts))
             } else {
-                rewrite::rewrite(&html, &opts).map(|(page, facts)| (page.into_bytes(), None, facts))
+                rewrite::rewrite_bytes(&html, &opts).map(|(page, facts)| (page, None, facts))
             };
             let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
                 vec![Diagnostic::error(
