@@ -23,6 +23,7 @@ TOOLS_DIR=${TOOLS_DIR:-$ROOT/target/bench-tools}
 RESULTS=${RESULTS:-$ROOT/benches/RESULTS.md}
 KEEP_WORK=${KEEP_WORK:-0}               # 1: keep the corpora and outputs (path printed at the end)
 PHASES=${PHASES:-0}                     # 1: one more, unmeasured pamyatka build with --verbose per N
+SET_ASIDE=${SET_ASIDE:-1}               # 1: outputs of earlier runs moved aside, deleted at the end; 0: rm -rf
                                         # (the measured builds print their phase timings already)
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -31,7 +32,7 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 report() {
     export WORK TSV EXTRA RESULTS RUNS SEED SIZES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM \
         LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty \
-        HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL
+        HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE
     python3 - <<'PY'
 import csv, os, statistics, datetime
 from pathlib import Path
@@ -91,16 +92,26 @@ w("""- Corpus: `python3 benches/corpus.py --pages N --seed SEED --for TOOL --out
   other pages (with anchors), a fenced code block (json/yaml/sh, highlighted by pamyatka and Hugo at build
   time), Russian prose. The pamyatka layout also has the repository's `content/glossary.yaml` (abbreviations
   wrapped in `<abbr>` and expanded in the search index), as a real pamyatka site does.
-- Commands, each run under `/usr/bin/time -v timeout LIMIT …`:
-  - pamyatka: `rm -rf DIR/public; pamyatka --root DIR --verbose build` (every run a full build into an
+- Commands, each run under `/usr/bin/time -v timeout LIMIT …`. "Cleared" below: """ + (
+  "the previous run's output (and cache) is moved aside into the work folder, and all of them are "
+  "deleted after the last run (SET_ASIDE=1). This machine's ext4 has no journal, and then the kernel "
+  "skips every inode freed in the last minutes when it allocates one (`recently_deleted` in "
+  "`find_inode_bit`: a quarter of a build's CPU in `perf` when the previous output had just been "
+  "deleted, growing run after run); with `rm -rf` between runs each build paid for the deletions "
+  "of the runs before it, in proportion to the files it writes, and a journalled ext4 does not. "
+  if env.get("SET_ASIDE", "1") == "1" else
+  "`rm -rf` (SET_ASIDE=0: each build pays for the inodes freed by the runs before it, see "
+  "`recently_deleted` in the kernel's `find_inode_bit`). "
+) + """The commands:
+  - pamyatka: `clear DIR/public; pamyatka --root DIR --verbose build` (every run a full build into an
     empty output; pamyatka would otherwise keep the previous output until the new one is complete;
     `--verbose` only adds its per-phase timings to the summary).
-  - Hugo: `rm -rf DEST CACHE DIR/resources; hugo --source DIR --quiet --destination DEST --ignoreCache --cacheDir CACHE`
+  - Hugo: `clear DEST CACHE DIR/resources; hugo --source DIR --quiet --destination DEST --ignoreCache --cacheDir CACHE`
     (a fresh destination and no cache reuse: every run a full build). Layout: `layouts/` written by
     corpus.py — baseof with the section nav, single with breadcrumbs, table of contents and the list of the
     section's pages (as pamyatka's step nav), list, home; a link render hook resolves the `.md` links.
     Taxonomies and RSS disabled (pamyatka has neither); sitemap on.
-  - mdBook: `rm -rf DIR/book; mdbook build DIR` (default HTML renderer with its search index and print page).
+  - mdBook: `clear DIR/book; mdbook build DIR` (default HTML renderer with its search index and print page).
 - Wall time: `date +%s%N` around the process; CPU time and peak RSS: GNU time's user + system time and
   "Maximum resident set size" (CPU time is less disturbed than wall time by other load on the machine).
   Median of the runs; the tools take turns run by run. At N ≥ MDBOOK_ONCE_FROM mdBook runs once, with its
@@ -287,23 +298,39 @@ measure() {
     log "N=$n $tool run $run: ${wall} s wall, ${cpu} s CPU, peak RSS ${rss:-?} kB, exit $rc, $html HTML files"
 }
 
+# clear PATH...: a run's output out of the way of the next (see SET_ASIDE and the report's Method)
+ASIDE=0
+clear_out() {
+    local p
+    for p in "$@"; do
+        [[ -e $p ]] || continue
+        if [[ $SET_ASIDE == 1 ]]; then
+            ASIDE=$((ASIDE + 1))
+            mkdir -p "$WORK/aside"
+            mv "$p" "$WORK/aside/$ASIDE"
+        else
+            rm -rf "$p"
+        fi
+    done
+}
+
 run_pamyatka() { # N RUN
     local dir=$WORK/$1/pamyatka
-    rm -rf "$dir/public" "$dir"/.public.*   # a full build from an empty output every time
+    clear_out "$dir/public" "$dir"/.public.*   # a full build from an empty output every time
     # --verbose only adds pamyatka's per-phase timings to its summary
     measure "$1" pamyatka "$2" "$TIMEOUT" "$dir/public" "$WORK/logs/pamyatka-$1-$2.log" -- \
         "$PAMYATKA" --root "$dir" --verbose build
 }
 run_hugo() { # N RUN
     local dir=$WORK/$1/hugo
-    rm -rf "$WORK/out/hugo-$1" "$WORK/hugo-cache" "$dir/resources"   # no cache reuse
+    clear_out "$WORK/out/hugo-$1" "$WORK/hugo-cache" "$dir/resources"   # no cache reuse
     measure "$1" hugo "$2" "$TIMEOUT" "$WORK/out/hugo-$1" "$WORK/logs/hugo-$1-$2.log" -- \
         "$HUGO" --source "$dir" --quiet --destination "$WORK/out/hugo-$1" --ignoreCache \
         --cacheDir "$WORK/hugo-cache"
 }
 run_mdbook() { # N RUN LIMIT
     local dir=$WORK/$1/mdbook
-    rm -rf "$dir/book"
+    clear_out "$dir/book"
     measure "$1" mdbook "$2" "$3" "$dir/book" "$WORK/logs/mdbook-$1-$2.log" -- \
         "$MDBOOK" build "$dir"
 }
@@ -344,7 +371,7 @@ for n in $SIZES; do
     printf '%s\tmdbook_limit\t%s\n' "$n" "$([[ $mdbook_once == 1 ]] && echo "$MDBOOK_TIMEOUT" || echo "$TIMEOUT")" >>"$EXTRA"
 
     if [[ $PHASES == 1 ]]; then
-        rm -rf "$WORK/$n/pamyatka/public" "$WORK/$n/pamyatka"/.public.*
+        clear_out "$WORK/$n/pamyatka/public" "$WORK/$n/pamyatka"/.public.*
         "$PAMYATKA" --root "$WORK/$n/pamyatka" --verbose build >"$WORK/logs/phases-$n.log" 2>&1 || true
     fi
 
@@ -369,12 +396,13 @@ for n in $SIZES; do
         rm -rf "${WORK:?}/$n/hugo" "${WORK:?}/$n/mdbook" "$WORK/out/hugo-$n"
     fi
 done
+rm -rf "$WORK/aside"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 T_END=$(date +%s)
 
 # --- report ----------------------------------------------------------------------------------
 declare -p RUNS SEED SIZES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM LOAD_START LOAD_END T_START T_END \
-    PAMYATKA_SRC git_rev git_dirty HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL \
+    PAMYATKA_SRC git_rev git_dirty HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE \
     >"$WORK/meta.env"
 report
 log "wrote $RESULTS ($((T_END - T_START)) s)"
