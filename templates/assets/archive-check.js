@@ -35,7 +35,7 @@
   }
 
   // A checker runs in a worker when the page may start one (http, https); from file:// it runs
-  // here, reading each file whole (the offline bundle inlines the module).
+  // here, on slices read ahead (checkAhead; the offline bundle inlines the module).
   function workerChecker(rule) {
     var worker = new Worker(abs("data-worker"));
     var listeners = [];
@@ -93,20 +93,53 @@
       check: function (files, batch, onMessage) {
         mod.forget();
         files.reduce(function (chain, file, index) {
-          return chain.then(function () { return file.arrayBuffer(); }).then(function (buf) {
-            var bytes = new Uint8Array(buf);
-            try {
-              var json = mod.check_archive(file.name, file.size, function (off, len) { return bytes.subarray(off, off + len); });
-              onMessage({ type: "report", batch: batch, index: index, report: JSON.parse(json) });
-            } catch (e) {
-              onMessage({ type: "report", batch: batch, index: index, error: String(e.message || e) });
-            }
+          return chain.then(function () { return checkAhead(mod, file); }).then(function (r) {
+            performance.mark("pamyatka-archive-read", { detail: r.read });
+            onMessage({ type: "report", batch: batch, index: index, report: JSON.parse(r.json), read: r.read });
+          }, function (e) {
+            onMessage({ type: "report", batch: batch, index: index, error: String(e.message || e) });
           });
         }, Promise.resolve()).then(function () {
           onMessage({ type: "done", batch: batch, duplicates: JSON.parse(mod.duplicates()) });
         });
       },
     };
+  }
+
+  // Without a worker there is no FileReaderSync, and the module reads synchronously: it is
+  // served from slices read beforehand (the head and the tail, where the central directory
+  // is). A read outside them ends the attempt: its report is taken back, the missing slice is
+  // read with what follows it, and the check runs again (`retract` takes the attempt's report
+  // back). The benchmark's 40 MB archive is checked on its head and tail alone (192 KB, `node
+  // benches/archive-check.mjs`); after AHEAD_ROUNDS attempts the file is read whole.
+  var AHEAD = 64 * 1024, AHEAD_TAIL = 128 * 1024, AHEAD_ROUNDS = 24;
+  function checkAhead(mod, file) {
+    var pieces = [], read = 0;
+    function take(at, len) {
+      var end = Math.min(file.size, at + len);
+      at = Math.max(0, Math.min(at, end));
+      return file.slice(at, end).arrayBuffer().then(function (buf) {
+        read += buf.byteLength;
+        pieces.push({ at: at, bytes: new Uint8Array(buf) });
+      });
+    }
+    function attempt(round) {
+      var missing = null;
+      var json = mod.check_archive(file.name, file.size, function (off, len) {
+        for (var i = 0; i < pieces.length; i++) {
+          var p = pieces[i];
+          if (off >= p.at && off + len <= p.at + p.bytes.length) return p.bytes.subarray(off - p.at, off - p.at + len);
+        }
+        missing = { off: off, len: len };
+        throw new Error("not read yet");
+      });
+      if (!missing) return { json: json, read: read };
+      mod.retract();
+      if (round > AHEAD_ROUNDS) throw new Error("файл не читается");
+      var more = round < AHEAD_ROUNDS ? take(missing.off, Math.max(missing.len, AHEAD)) : take(0, file.size);
+      return more.then(function () { return attempt(round + 1); });
+    }
+    return Promise.all([take(0, AHEAD), take(file.size - AHEAD_TAIL, AHEAD_TAIL)]).then(function () { return attempt(1); });
   }
 
   function setup(widget) {

@@ -86,6 +86,13 @@ pub fn duplicates() -> Result<String, JsError> {
     })
 }
 
+/// Takes back the last report: that check was only an attempt (on `file://` the page reads
+/// ahead the slices it expects the check to ask for, and runs it again when it asks for more).
+#[wasm_bindgen]
+pub fn retract() {
+    REPORTS.with(|r| r.borrow_mut().pop());
+}
+
 /// Starts a new batch: the archives checked so far no longer count for `duplicates`.
 #[wasm_bindgen]
 pub fn forget() {
