@@ -92,11 +92,11 @@ w("""- Corpus: `python3 benches/corpus.py --pages N --seed SEED --for TOOL --out
   other pages (with anchors), a fenced code block (json/yaml/sh, highlighted by pamyatka and Hugo at build
   time), Russian prose. The pamyatka layout also has the repository's `content/glossary.yaml` (abbreviations
   wrapped in `<abbr>` and expanded in the search index), as a real pamyatka site does.
-- Commands, each run under `/usr/bin/time -v timeout LIMIT …`. "Cleared" below: """ + (
+- Commands, each run under `/usr/bin/time -v timeout LIMIT …`. `clear` below: """ + (
   "the previous run's output (and cache) is moved aside into the work folder, and all of them are "
   "deleted after the last run (SET_ASIDE=1). This machine's ext4 has no journal, and then the kernel "
   "skips every inode freed in the last minutes when it allocates one (`recently_deleted` in "
-  "`find_inode_bit`: a quarter of a build's CPU in `perf` when the previous output had just been "
+  "`find_inode_bit`: a quarter to a third of a pamyatka build's CPU in `perf` when the previous output had just been "
   "deleted, growing run after run); with `rm -rf` between runs each build paid for the deletions "
   "of the runs before it, in proportion to the files it writes, and a journalled ext4 does not. "
   if env.get("SET_ASIDE", "1") == "1" else
