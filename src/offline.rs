@@ -320,84 +320,90 @@ pub fn for_file_url_bytes(html: &[u8]) -> Result<Vec<u8>, String> {
     for_file_url(html).map(String::into_bytes)
 }
 
-/// One page rewritten for `file://`: the rules of [`index_html_insert`], [`wasm_loader`] and
-/// [`csp_for_file`], and the link to the bundle left out. A build makes the copy in the same
-/// pass as the page (`rewrite::rewrite_with_file_copy`); this pass is for pages that pass
-/// cannot mark, and the reference the tests compare it with.
+/// One page rewritten for `file://` ([`file_url_rules`] in a pass of their own). A build makes
+/// the copy in the page's own rewrite pass (`rewrite::rewrite_with_file_copy`); this pass is
+/// for pages that pass cannot mark, and what the tests compare it with.
 pub(crate) fn for_file_url(html: &str) -> Result<String, String> {
-    use lol_html::html_content::ContentType;
-    use lol_html::{RewriteStrSettings, element};
-
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!("a[href], form[action]", |el| {
-            name_index_html(el, str::to_string)
-        }))
-        // The link to the bundle makes no sense inside it.
-        .append_element_content_handler(element!("[data-offline-link]", |el| {
-            el.remove();
-            Ok(())
-        }))
-        .append_element_content_handler(element!("script[data-wasm]", |el| {
-            let wasm = el.get_attribute("data-wasm").unwrap_or_default();
-            el.before(&wasm_loader(&wasm), ContentType::Html);
-            Ok(())
-        }))
-        .append_element_content_handler(element!(
-            "meta[http-equiv=Content-Security-Policy]",
-            |el| {
-                let csp = el.get_attribute("content").unwrap_or_default();
-                el.set_attribute("content", &csp_for_file(&csp, FILE_SCHEME))?;
-                Ok(())
-            }
-        ));
+    let settings = file_url_rules(lol_html::RewriteStrSettings::new(), false);
     let bytes = crate::rewrite::rewrite_to_bytes(html, settings)?;
     String::from_utf8(bytes).map_err(|e| e.to_string())
 }
 
-/// On file:// a page's own files are not 'self' in every browser: the policy names the scheme
-/// too, `FILE_SCHEME` (or what stands for it) after each of these.
-pub(crate) const CSP_SELF: [&str; 3] = ["script-src 'self'", "style-src 'self'", "img-src 'self'"];
-pub(crate) const FILE_SCHEME: &str = " file:";
+/// What the `file://` copy of a page changes, as handlers (after the page's own: they see its
+/// final URLs): links and form actions to pages name `index.html`, a WASM module's inlined
+/// loader goes before the script that uses it, the policy names `file:`, and the link to the
+/// bundle (meaningless inside it) goes. `marked`: instead of changing the page, the handlers
+/// mark what only the copy has and what only the page has (`rewrite::split_marked`).
+pub(crate) fn file_url_rules<'h, 's>(
+    settings: lol_html::RewriteStrSettings<'h, 's>,
+    marked: bool,
+) -> lol_html::RewriteStrSettings<'h, 's> {
+    use crate::rewrite::{FILE_ONLY, FILE_ONLY_END, PAGE_ONLY, PAGE_ONLY_END};
+    use lol_html::element;
+    use lol_html::html_content::ContentType;
 
-/// A Content-Security-Policy with `insert` after each of [`CSP_SELF`].
-pub(crate) fn csp_for_file(csp: &str, insert: &str) -> String {
-    CSP_SELF.iter().fold(csp.to_string(), |csp, directive| {
-        csp.replace(directive, &format!("{directive}{insert}"))
-    })
-}
-
-/// On file:// a WASM module cannot be fetched: it comes inlined in a classic script
-/// (`<module>.wasm.js`, made by the bundle), loaded before the script that uses it.
-pub(crate) fn wasm_loader(wasm: &str) -> String {
-    format!(
-        "<script src=\"{}.js\"></script>",
-        crate::markdown::escape_attr(wasm)
-    )
-}
-
-/// A link (`a[href]`) or form (`form[action]`) to a page made to name the file, with
-/// `index.html` (or `/index.html`, see [`index_html_insert`]) as `insert` makes it.
-pub(crate) fn name_index_html(
-    el: &mut lol_html::html_content::Element<'_, '_>,
-    insert: impl Fn(&'static str) -> String,
-) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
-    let attr = if el.tag_name() == "form" {
-        "action"
-    } else {
-        "href"
+    let copy_only = move |text: &str| {
+        if marked {
+            format!("{FILE_ONLY}{text}{FILE_ONLY_END}")
+        } else {
+            text.to_string()
+        }
     };
-    let value = el.get_attribute(attr).unwrap_or_default();
-    if let Some((at, text)) = index_html_insert(&value) {
-        let fixed = format!("{}{}{}", &value[..at], insert(text), &value[at..]);
-        el.set_attribute(attr, &fixed)?;
-    }
-    Ok(())
+    settings
+        .append_element_content_handler(element!("a[href], form[action]", move |el| {
+            let attr = if el.tag_name() == "form" {
+                "action"
+            } else {
+                "href"
+            };
+            let value = el.get_attribute(attr).unwrap_or_default();
+            if let Some((at, text)) = index_html_insert(&value) {
+                let fixed = format!("{}{}{}", &value[..at], copy_only(text), &value[at..]);
+                el.set_attribute(attr, &fixed)?;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("[data-offline-link]", move |el| {
+            if marked {
+                el.before(PAGE_ONLY, ContentType::Html);
+                el.after(PAGE_ONLY_END, ContentType::Html);
+            } else {
+                el.remove();
+            }
+            Ok(())
+        }))
+        // On file:// a module cannot be fetched: it comes inlined in a classic script
+        // (`<module>.wasm.js`, made by the bundle), loaded before the script that uses it.
+        .append_element_content_handler(element!("script[data-wasm]", move |el| {
+            let wasm = el.get_attribute("data-wasm").unwrap_or_default();
+            let loader = format!(
+                "<script src=\"{}.js\"></script>",
+                crate::markdown::escape_attr(&wasm)
+            );
+            el.before(&copy_only(&loader), ContentType::Html);
+            Ok(())
+        }))
+        // On file:// a page's own files are not 'self' in every browser: name the scheme.
+        .append_element_content_handler(element!(
+            "meta[http-equiv=Content-Security-Policy]",
+            move |el| {
+                const SELF: [&str; 3] = ["script-src 'self'", "style-src 'self'", "img-src 'self'"];
+                let csp = el.get_attribute("content").unwrap_or_default();
+                if SELF.iter().any(|d| csp.contains(d)) {
+                    let csp = SELF.iter().fold(csp, |csp, d| {
+                        csp.replace(d, &format!("{d}{}", copy_only(" file:")))
+                    });
+                    el.set_attribute("content", &csp)?;
+                }
+                Ok(())
+            }
+        ))
 }
 
 /// Where a relative link to a page (`../esia/`, `./`, `../esia/#shag-2`) gets `index.html`
 /// so as to name the file (`../esia/index.html#shag-2`), and exactly what goes there. Other
 /// links (files, anchors, external) are left alone.
-pub(crate) fn index_html_insert(href: &str) -> Option<(usize, &'static str)> {
+fn index_html_insert(href: &str) -> Option<(usize, &'static str)> {
     if href.contains("://")
         || href.starts_with('#')
         || href.starts_with("mailto:")

@@ -516,8 +516,8 @@ impl Project {
     fn render_run(&self, indexes: &[usize], emit: Emit<'_>) -> Run {
         let mut run = Run::default();
         let mut for_bundle: Vec<(String, Vec<u8>)> = Vec::new();
+        let file_copy = matches!(emit, Emit::Write(_));
         for &i in indexes {
-            let file_copy = matches!(emit, Emit::Write(_));
             let (pages, warnings, text) = match self.render_page(&self.site.pages[i], file_copy) {
                 Ok(r) => r,
                 Err(e) => {

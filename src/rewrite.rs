@@ -217,10 +217,10 @@ pub struct RewriteOptions<'a> {
 /// `PAGE_ONLY` and its end only into the page (see [`split_marked`]). A control character no
 /// page has (pages that do are rewritten twice instead), and a letter.
 const MARK: u8 = 0x01;
-const FILE_ONLY: &str = "\u{1}F";
-const FILE_ONLY_END: &str = "\u{1}f";
-const PAGE_ONLY: &str = "\u{1}P";
-const PAGE_ONLY_END: &str = "\u{1}p";
+pub(crate) const FILE_ONLY: &str = "\u{1}F";
+pub(crate) const FILE_ONLY_END: &str = "\u{1}f";
+pub(crate) const PAGE_ONLY: &str = "\u{1}P";
+pub(crate) const PAGE_ONLY_END: &str = "\u{1}p";
 
 /// The page and its `file://` copy for the offline bundle (the rules of
 /// `offline::for_file_url`), both from one rewrite pass.
@@ -228,7 +228,14 @@ pub fn rewrite_with_file_copy(
     html: &str,
     opts: &RewriteOptions<'_>,
 ) -> Result<(Vec<u8>, Vec<u8>, PageFacts), String> {
-    if memchr::memchr(MARK, html.as_bytes()).is_some() || opts.glossary.has_mark {
+    // Everything the pass writes comes from the page, the glossary, the page's URL or the
+    // site's address: if any holds the mark, marks could not be told apart.
+    let holds_mark = |s: &str| memchr::memchr(MARK, s.as_bytes()).is_some();
+    if holds_mark(html)
+        || holds_mark(opts.page_url)
+        || holds_mark(opts.print_base)
+        || opts.glossary.has_mark
+    {
         let (page, facts) = rewrite(html, opts)?;
         let copy = crate::offline::for_file_url(&page)?;
         return Ok((page.into_bytes(), copy.into_bytes(), facts));
@@ -258,7 +265,17 @@ fn split_marked(marked: &[u8]) -> (Vec<u8>, Vec<u8>) {
             Some(b'f') => file_only = file_only.saturating_sub(1),
             Some(b'P') => page_only += 1,
             Some(b'p') => page_only = page_only.saturating_sub(1),
-            _ => unreachable!("only the rewrite pass writes marks"),
+            // Not a mark (none can be there: see `rewrite_with_file_copy`): kept as it is.
+            _ => {
+                if file_only == 0 {
+                    page.push(MARK);
+                }
+                if page_only == 0 {
+                    copy.push(MARK);
+                }
+                pos = i + 1;
+                continue;
+            }
         }
         pos = i + 2;
     }
@@ -461,47 +478,13 @@ fn rewrite_pass(
         }))
     };
     let settings = if file_marks {
-        with_file_marks(settings)
+        crate::offline::file_url_rules(settings, true)
     } else {
         settings
     };
     let out = rewrite_to_bytes(html, settings)?;
     let facts = facts.borrow().clone();
     Ok((out, facts))
-}
-
-/// The handlers that mark what the `file://` copy changes (after the others: they see the
-/// final URLs).
-fn with_file_marks<'h, 's>(settings: RewriteStrSettings<'h, 's>) -> RewriteStrSettings<'h, 's> {
-    use crate::offline::{CSP_SELF, FILE_SCHEME, csp_for_file, name_index_html, wasm_loader};
-    settings
-        .append_element_content_handler(element!("a[href], form[action]", |el| {
-            name_index_html(el, |insert| format!("{FILE_ONLY}{insert}{FILE_ONLY_END}"))
-        }))
-        .append_element_content_handler(element!("[data-offline-link]", |el| {
-            el.before(PAGE_ONLY, ContentType::Html);
-            el.after(PAGE_ONLY_END, ContentType::Html);
-            Ok(())
-        }))
-        .append_element_content_handler(element!("script[data-wasm]", |el| {
-            let wasm = el.get_attribute("data-wasm").unwrap_or_default();
-            el.before(
-                &format!("{FILE_ONLY}{}{FILE_ONLY_END}", wasm_loader(&wasm)),
-                ContentType::Html,
-            );
-            Ok(())
-        }))
-        .append_element_content_handler(element!(
-            "meta[http-equiv=Content-Security-Policy]",
-            |el| {
-                let csp = el.get_attribute("content").unwrap_or_default();
-                if CSP_SELF.iter().any(|d| csp.contains(d)) {
-                    let insert = format!("{FILE_ONLY}{FILE_SCHEME}{FILE_ONLY_END}");
-                    el.set_attribute("content", &csp_for_file(&csp, &insert))?;
-                }
-                Ok(())
-            }
-        ))
 }
 
 /// The attributes of a `<script>` that hold a URL of the site.
@@ -650,6 +633,30 @@ mod tests {
         let (copy, two_copy, _) = one_and_two_passes(&odd, &glossary);
         assert_eq!(copy, two_copy);
         assert!(copy.contains("зд\u{1}Fесь"));
+
+        // So is a page of a site whose address holds it (it goes into data-print-url).
+        let opts = RewriteOptions {
+            page_url: "/esia/privyazka/",
+            glossary: &glossary,
+            relative: true,
+            variant_prefix: "",
+            print_base: "https://x.ru/\u{1}F",
+        };
+        let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
+        let (two, _) = rewrite(html, &opts).unwrap();
+        assert_eq!(String::from_utf8(page).unwrap(), two);
+        assert_eq!(
+            String::from_utf8(copy).unwrap(),
+            crate::offline::for_file_url(&two).unwrap()
+        );
+    }
+
+    /// What follows the mark character but is no mark passes through to both.
+    #[test]
+    fn split_keeps_what_is_no_mark() {
+        let (page, copy) = split_marked(b"a\x01Fb\x01fc\x01Pd\x01pe\x01zf\x01");
+        assert_eq!(page, b"acde\x01zf\x01");
+        assert_eq!(copy, b"abce\x01zf\x01");
     }
 
     fn glossary() -> Glossary {
