@@ -99,12 +99,6 @@
   }
 
   // ---- the WASM module: loaded once, right after the widgets are built ----
-  function base64Bytes(b64) {
-    var bin = atob(b64);
-    var out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  }
   var loading = null;
   function load() {
     if (loading) return loading;
@@ -113,10 +107,10 @@
       // that is not a property of window.
       var m = typeof pamyatkaAccount !== "undefined" ? pamyatkaAccount : null; // eslint-disable-line no-undef
       if (!m) throw new Error("модуль проверки не загрузился");
-      // The offline bundle (file://) inlines the module: fetch() does not work there.
+      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.account;
       if (inline) {
-        m.initSync({ module: base64Bytes(inline) });
+        m.initSync({ module: inline });
         return m;
       }
       var path = script && script.getAttribute("data-wasm");

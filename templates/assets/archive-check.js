@@ -79,11 +79,10 @@
     }).then(function () {
       /* global pamyatkaArchive */
       mod = pamyatkaArchive;
+      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.archive;
       if (inline) {
-        var bin = atob(inline), bytes = new Uint8Array(bin.length);
-        for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-        mod.initSync({ module: bytes });
+        mod.initSync({ module: inline });
       } else {
         return mod({ module_or_path: abs("data-wasm") });
       }

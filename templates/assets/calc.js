@@ -11,12 +11,6 @@
 
   // ---- the WASM module, loaded once, when the first calculator needs it ----
   var ready = null;
-  function base64Bytes(b64) {
-    var bin = atob(b64);
-    var out = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  }
   function load() {
     if (ready) return ready;
     ready = Promise.resolve().then(function () {
@@ -24,10 +18,10 @@
       // that is not a property of window.
       var m = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null; // eslint-disable-line no-undef
       if (!m) throw new Error("модуль расчёта не загрузился");
-      // The offline bundle (file://) inlines the module: fetch() does not work there.
+      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.deadline;
       var init = inline
-        ? Promise.resolve(m.initSync({ module: base64Bytes(inline) }))
+        ? Promise.resolve(m.initSync({ module: inline }))
         : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
       return init.then(function () {
         var cal = document.getElementById("pamyatka-calendar");

@@ -72,14 +72,10 @@
     var m = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
     if (!m || typeof window.PAMYATKA_SEARCH !== "string") throw new Error("поиск не загрузился");
     var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.search;
-    var init;
-    if (inline) {
-      var bin = atob(inline), bytes = new Uint8Array(bin.length);
-      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      init = Promise.resolve(m.initSync({ module: bytes }));
-    } else {
-      init = m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
-    }
+    // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
+    var init = inline
+      ? Promise.resolve(m.initSync({ module: inline }))
+      : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
     return init.then(function () {
       m.set_manifest(window.PAMYATKA_SEARCH);
       form.setAttribute("data-ready", "");

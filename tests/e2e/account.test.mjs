@@ -383,7 +383,8 @@ test("the offline bundle's inlined module is used without fetching the .wasm", a
   const context = await chromium.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.addInitScript((b64) => { window.PAMYATKA_WASM = { account: b64 }; }, wasmBytes.toString("base64"));
+  // As the bundle's generated script leaves it: the module's bytes.
+  await page.addInitScript((bytes) => { window.PAMYATKA_WASM = { account: new Uint8Array(bytes) }; }, [...wasmBytes]);
   const wasmRequests = [];
   await page.route("**/*.wasm", (route) => { wasmRequests.push(route.request().url()); return route.abort(); });
   await page.goto(site.url + ESIA);

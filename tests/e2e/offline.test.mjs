@@ -148,25 +148,46 @@ test("offline.zip opens from file:// with working checklists, calculators and va
   const [passport, inn, snils, bank, form] = fiokoDocuments();
   const pad = ([name, data]) => [name, Buffer.concat([data, Buffer.alloc(1 << 20, 0x20)])];
   const padded = [pad(passport), form, pad(inn), snils, bank];
+  // The fourth has 30 would-be forms that are not .docx (the check opens each in turn, looking
+  // for a real one), each after 100 KB of filler: more scattered reads than the read-ahead
+  // tries (24 attempts), so the page ends up reading the file whole, with the same verdict.
+  const scattered = fiokoDocuments().slice(0, 4);
+  for (let k = 1; k <= 30; k++) {
+    scattered.push([`Приложение ${k}.pdf`, Buffer.alloc(100 * 1024, 0x25)]);
+    scattered.push([`Форма подачи данных для оформления контракта (${k}).docx`, Buffer.from("not a zip")]);
+  }
   await page.getByLabel(/Выберите архивы для проверки/).setInputFiles([
     { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments()) },
     { name: "Алтай_Петров_Пётр_Петрович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments().slice(0, 2)) },
     { name: "Алтайский край_Сидоров_Иван_Петрович.zip", mimeType: "application/zip", buffer: storedZip(padded) },
+    { name: "Алтайский край_Козлов_Олег_Петрович.zip", mimeType: "application/zip", buffer: storedZip(scattered) },
   ]);
   await page.waitForFunction(() => /^Проверено/.test(document.querySelector(".archive__status")?.textContent || ""));
   const whole = await page.evaluate(async () => {
-    const f = document.querySelector("[data-widget=archive] input[type=file]").files[2];
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    /* global pamyatkaArchive */
-    pamyatkaArchive.forget();
-    const report = JSON.parse(pamyatkaArchive.check_archive(f.name, f.size, (at, len) => bytes.subarray(at, at + len)));
-    return { verdict: report.verdict, size: f.size };
+    const checked = [];
+    for (const i of [2, 3]) {
+      const f = document.querySelector("[data-widget=archive] input[type=file]").files[i];
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      /* global pamyatkaArchive */
+      pamyatkaArchive.forget();
+      const report = JSON.parse(pamyatkaArchive.check_archive(f.name, f.size, (at, len) => bytes.subarray(at, at + len)));
+      checked.push({ verdict: report.verdict, codes: report.reasons.slice().sort(), size: f.size });
+    }
+    return checked;
   });
-  assert.deepEqual(await page.locator(".archive-report").evaluateAll((rs) => rs.map((r) => r.dataset.verdict)), ["accept", "reject", whole.verdict]);
+  assert.deepEqual(await page.locator(".archive-report").evaluateAll((rs) => rs.map((r) => r.dataset.verdict)), ["accept", "reject", whole[0].verdict, whole[1].verdict]);
+  assert.equal(whole[1].verdict, "reject");
+  assert.ok(whole[1].codes.includes("form_not_valid_docx"), whole[1].codes.join());
   assert.equal(await page.locator(".archive__duplicates").count(), 0);
   const read = await page.evaluate(() => performance.getEntriesByName("pamyatka-archive-read").map((m) => m.detail));
-  assert.equal(read.length, 3);
-  assert.ok(read[2] > 0 && read[2] < whole.size / 4, `read ${read[2]} bytes of ${whole.size}`);
+  assert.equal(read.length, 4);
+  assert.ok(read[2] > 0 && read[2] < whole[0].size / 4, `read ${read[2]} bytes of ${whole[0].size}`);
+  // Head, tail, 23 slices, then the whole file.
+  assert.ok(read[3] > whole[1].size && read[3] < whole[1].size + 2 * 1024 * 1024, `read ${read[3]} bytes of ${whole[1].size}`);
+  // Its report is the whole-file one: the same findings, none of them about a failed read.
+  const shown = await page.locator(".archive-report").nth(3).innerText();
+  assert.match(shown, /не настоящий файл \.docx/);
+  assert.doesNotMatch(shown, /не читается/);
 
   // Search, with its index and module as classic scripts.
   await page.goto(pathToFileURL(join(dir, "pamyatka/poisk/index.html")).href + "?q=" + encodeURIComponent("пароль восстановить"));
