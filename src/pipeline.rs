@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -580,6 +581,19 @@ pub(crate) fn digest(url: &str, html: &[u8]) -> Option<[u8; 32]> {
 
 /// Renders the whole site; in a build (`Emit::Write`) writes it into the staging folder.
 pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Diagnostics> {
+    let never = AtomicBool::new(false);
+    compile_until(root, minify, emit, &never).map(|c| c.expect("not stopped"))
+}
+
+/// [`compile`], given up (`Ok(None)`) as soon as `stop` is set: checked before each run of
+/// pages, once the pages are done and once the search index is (`serve`'s catch-up build,
+/// stopped by a new edit).
+fn compile_until(
+    root: &Path,
+    minify: bool,
+    emit: Emit<'_>,
+    stop: &AtomicBool,
+) -> Result<Option<Compiled>, Diagnostics> {
     let mut timer = Timer {
         start: Instant::now(),
         phases: Vec::new(),
@@ -611,7 +625,10 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
         for _ in 0..rayon::current_num_threads() {
             scope.spawn(|_| {
                 loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(indexes) = runs.get(i) else { break };
                     let mut run = project.render_run(indexes, emit);
                     if let (Some(bundle), Some(part)) = (&bundle, run.bundle.take()) {
@@ -622,6 +639,9 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
             });
         }
     });
+    if stop.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
     let mut warnings = project.site.warnings.clone();
     let (mut pages, mut texts, mut errors) = (Vec::new(), Vec::new(), Vec::new());
     for run in done {
@@ -651,6 +671,9 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
     files.extend(search_index::files(search_index(site, typed, &texts)));
     drop(texts);
     timer.lap("index");
+    if stop.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
     files.extend(data_json(site));
     for rel in static_files(root)? {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
@@ -698,13 +721,13 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
     names.push(offline::BUNDLE.into());
     timer.lap("home");
-    Ok(Compiled {
+    Ok(Some(Compiled {
         project,
         pages,
         files: names,
         warnings,
         timings: timer.phases,
-    })
+    }))
 }
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.
@@ -889,16 +912,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 /// [`build`], handing back what the pages were rendered from (for `serve`'s incremental
 /// rebuilds).
 pub fn build_project(opts: &BuildOptions) -> Result<(BuildReport, Project), Diagnostics> {
+    let never = AtomicBool::new(false);
+    build_project_until(opts, &never).map(|built| built.expect("not stopped"))
+}
+
+/// [`build_project`], given up (`Ok(None)`, the output left as it was) once `stop` is set.
+fn build_project_until(
+    opts: &BuildOptions,
+    stop: &AtomicBool,
+) -> Result<Option<(BuildReport, Project)>, Diagnostics> {
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
-    // On an error the staging folder is dropped (removed) and the output stays as it was.
-    let compiled = compile(&opts.root, opts.minify, Emit::Write(&staging))?;
+    // On an error or a stop the staging folder is dropped (removed) and the output stays as
+    // it was.
+    let Some(compiled) = compile_until(&opts.root, opts.minify, Emit::Write(&staging), stop)?
+    else {
+        return Ok(None);
+    };
     let start = Instant::now();
     staging
         .commit()
         .map_err(|e| Diagnostics::from(output_error(e)))?;
     let mut timings = compiled.timings;
     timings.push(("commit", start.elapsed()));
-    Ok((
+    Ok(Some((
         BuildReport {
             pages: compiled.pages.len(),
             files: compiled.pages.len() + compiled.files.len(),
@@ -906,7 +942,7 @@ pub fn build_project(opts: &BuildOptions) -> Result<(BuildReport, Project), Diag
             timings,
         },
         compiled.project,
-    ))
+    )))
 }
 
 /// A build's outcome, with its errors already rendered as text for the dev server's page.
@@ -935,6 +971,16 @@ pub fn build_result(opts: &BuildOptions) -> BuildResult {
     match build_project(opts) {
         Ok((report, project)) => BuildResult::new(Ok(report), Some(project)),
         Err(d) => BuildResult::new(Err(d), None),
+    }
+}
+
+/// [`build_result`], or `None` if `stop` was set before the build was done (nothing written:
+/// the output is as it was).
+pub fn build_result_until(opts: &BuildOptions, stop: &AtomicBool) -> Option<BuildResult> {
+    match build_project_until(opts, stop) {
+        Ok(Some((report, project))) => Some(BuildResult::new(Ok(report), Some(project))),
+        Ok(None) => None,
+        Err(d) => Some(BuildResult::new(Err(d), None)),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -71,6 +72,10 @@ pub fn serve(
         .map(|d| opts.root.join(d))
         .collect();
     let filter = watched.clone();
+    // Set on every edit: it stops a catch-up build under way, so that the edit is shown at
+    // once rather than after the whole site (seconds on a big one).
+    let edited = Arc::new(AtomicBool::new(false));
+    let seen = edited.clone();
     let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res {
             if !matches!(ev.kind, notify::EventKind::Access(_)) {
@@ -79,6 +84,9 @@ pub fn serve(
                     .into_iter()
                     .filter(|p| filter.iter().any(|d| p.starts_with(d)))
                     .collect();
+                if paths.iter().any(|p| !is_noise(p)) {
+                    seen.store(true, Ordering::Relaxed);
+                }
                 if !paths.is_empty() {
                     let _ = tx.send(paths);
                 }
@@ -101,7 +109,7 @@ pub fn serve(
         let opts = opts.clone();
         let watcher = watcher.clone();
         std::thread::spawn(move || {
-            rebuild_loop(rx, &opts, &hub, report, live, |dir: &Path| {
+            rebuild_loop(rx, &edited, &opts, &hub, report, live, |dir: &Path| {
                 // A folder made while serving (templates/ most likely): watch inside it.
                 let _ = watcher
                     .lock()
@@ -135,6 +143,7 @@ const CATCH_UP: Duration = Duration::from_millis(1500);
 
 fn rebuild_loop(
     rx: Receiver<Vec<PathBuf>>,
+    edited: &AtomicBool,
     opts: &BuildOptions,
     hub: &Mutex<Hub>,
     report: impl Fn(&pipeline::BuildResult),
@@ -152,9 +161,18 @@ fn rebuild_loop(
             Ok(paths) => paths,
             Err(RecvTimeoutError::Timeout) => {
                 // The editor paused: a full build brings the whole-site files up to date. The
-                // pages are already current, so open pages are not reloaded.
+                // pages are already current, so open pages are not reloaded. An edit stops it
+                // (nothing is written) and is shown first; the catch-up waits for the next pause.
                 let started = Instant::now();
-                let mut result = pipeline::build_result(opts);
+                edited.store(false, Ordering::Relaxed);
+                eprintln!("Bringing the search index, sitemap and offline bundle up to date");
+                let Some(mut result) = pipeline::build_result_until(opts, edited) else {
+                    eprintln!(
+                        "Stopped after {} ms: a file changed; catching up after the next pause",
+                        started.elapsed().as_millis()
+                    );
+                    continue;
+                };
                 report(&result);
                 match &result.error_text {
                     Ok(()) => eprintln!(

@@ -227,16 +227,42 @@ fn failed_build_leaves_previous_output_byte_for_byte() {
     let o = pamyatka(dir.path(), &["build"]);
     assert!(!o.status.success());
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .collect();
     assert_eq!(
-        leftovers.len(),
-        2,
-        "only content/ and public/: {leftovers:?}"
+        names_in(dir.path()),
+        ["content", "public"],
+        "nothing left over"
     );
+}
+
+/// `serve` stops its catch-up build when a file changes: a stopped build writes nothing.
+#[test]
+fn stopped_build_leaves_previous_output_byte_for_byte() {
+    use std::sync::atomic::AtomicBool;
+    let dir = site("basic");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let public = dir.path().join("public");
+    let before = snapshot_tree(&public);
+    let page = dir.path().join("content/guides/esia.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\nСлово-маркер Остановленный.\n")).unwrap();
+    let opts = pamyatka::pipeline::BuildOptions {
+        root: dir.path().to_path_buf(),
+        out: public.clone(),
+        minify: false,
+    };
+    let stopped = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(true));
+    assert!(stopped.is_none(), "a build told to stop reports no result");
+    assert_eq!(snapshot_tree(&public), before);
+    assert_eq!(
+        names_in(dir.path()),
+        ["content", "public"],
+        "nothing left over"
+    );
+    // Not told to stop: the same call builds the edit.
+    let built = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(false))
+        .expect("not stopped");
+    assert!(built.outcome.is_ok());
+    assert!(read(dir.path(), "public/guides/esia/index.html").contains("Остановленный"));
 }
 
 #[test]

@@ -250,3 +250,72 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
     let (_, other) = get(&addr, "/guides/");
     assert!(other.contains("Новое подтверждение"), "{other}");
 }
+
+/// An edit while the catch-up build runs stops it: the edit is shown at once, and the
+/// catch-up starts again after the next pause. The site is made big enough (a few seconds of
+/// catch-up) for the second edit to land while it runs.
+#[test]
+fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
+    let dir = site("basic");
+    let many = dir.path().join("content/mnogo");
+    std::fs::create_dir_all(&many).unwrap();
+    std::fs::write(
+        many.join("_index.md"),
+        "---\ntitle: \"Много памяток\"\ndescription: \"Раздел для проверки.\"\nweight: 5\n---\n\nРаздел.\n",
+    )
+    .unwrap();
+    let body = "Школа отправляет письмо через внутреннюю почту и проверяет вложения. ".repeat(40);
+    for i in 0..1500 {
+        std::fs::write(
+            many.join(format!("p{i}.md")),
+            format!(
+                "---\ntitle: \"Памятка {i}\"\ndescription: \"Памятка номер {i}.\"\nweight: {i}\n---\n\n## Шаги\n\n1. Откройте раздел.\n2. Заполните форму.\n\n{body}\n"
+            ),
+        )
+        .unwrap();
+    }
+    let (_server, addr, log) = start(dir.path());
+    let rx = events(&addr);
+
+    // An edit, shown at once; a pause; the catch-up starts…
+    let first = dir.path().join("content/guides/esia.md");
+    let original = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(
+        &first,
+        format!("{original}\nСлово-маркер Первоначальный.\n"),
+    )
+    .unwrap();
+    wait_for(&rx, "event: reload");
+    wait_for(
+        &log,
+        "Bringing the search index, sitemap and offline bundle up to date",
+    );
+    // …and another edit lands while it runs: the catch-up stops, the edit is shown.
+    let second = dir.path().join("content/guides/archive.md");
+    let original = std::fs::read_to_string(&second).unwrap();
+    std::fs::write(&second, format!("{original}\nСлово-маркер Зябликов.\n")).unwrap();
+    let seen = wait_for(&log, "Updated /guides/archive/ in");
+    assert!(
+        seen.iter().any(|l| l.starts_with("Stopped after")),
+        "the catch-up was stopped before the edit was shown: {seen:?}"
+    );
+    assert!(
+        !seen.iter().any(|l| l.contains("offline bundle updated")),
+        "the edit waited for the catch-up: {seen:?}"
+    );
+    let (_, page) = get(&addr, "/guides/archive/");
+    assert!(page.contains("Зябликов"));
+    // After the next pause the catch-up runs to its end, with both edits.
+    wait_for(&log, "Search index, sitemap and offline bundle updated");
+    let index: String = std::fs::read_dir(dir.path().join("public/search"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(index.contains("первоначальн"), "first edit");
+    assert!(index.contains("зяблик"), "second edit");
+    assert_eq!(
+        names_in(dir.path()),
+        ["content", "public"],
+        "no staging folder left"
+    );
+}
