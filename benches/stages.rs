@@ -14,7 +14,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use pamyatka::pipeline::Project;
 use pamyatka::rewrite::{Glossary, RewriteOptions};
-use pamyatka::{markdown, offline, rewrite};
+use pamyatka::{bundle, markdown, offline, rewrite};
 
 /// Pages of each kind: a guide with two validators, a plain guide, a regulation table.
 const PAGES: &[(&str, &str)] = &[
@@ -76,7 +76,7 @@ fn stages(c: &mut Criterion) {
         });
         g.bench_function("deflate", |b| {
             let entry = [("index.html".to_string(), html.clone().into_bytes())];
-            b.iter(|| offline::compress_run(&entry).expect("compresses"))
+            b.iter(|| bundle::compress_run(&entry).expect("compresses"))
         });
         g.finish();
     }

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::assets;
+use crate::bundle;
 use crate::content::{self, Site};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -506,8 +507,8 @@ pub struct Rendered {
 struct Run {
     rendered: Rendered,
     errors: Vec<Diagnostic>,
-    /// The run's `file://` copies, compressed (a zip of their own; see `offline::bundle`).
-    bundle: Option<Vec<u8>>,
+    /// The run's `file://` copies, compressed (see `bundle::Bundle`).
+    bundle: Option<bundle::Compressed>,
 }
 
 impl Project {
@@ -554,7 +555,7 @@ impl Project {
         }
         if !for_bundle.is_empty() && run.errors.is_empty() {
             let clock = Instant::now();
-            match offline::compress_run(&for_bundle) {
+            match bundle::compress_run(&for_bundle) {
                 Ok(part) => run.bundle = Some(part),
                 Err(e) => run.errors.push(Diagnostic::error("offline", e)),
             }
@@ -600,11 +601,11 @@ fn compile_until(
     };
     let (mut project, assets) = Project::load_timed(root, minify, &mut timer)?;
     let all: Vec<usize> = (0..project.site.pages.len()).collect();
-    let runs: Vec<&[usize]> = all.chunks(offline::RUN).collect();
-    // A build writes the offline bundle as the runs finish (see `offline::Bundle`).
+    let runs: Vec<&[usize]> = all.chunks(bundle::RUN).collect();
+    // A build writes the offline bundle as the runs finish (see `bundle::Bundle`).
     let bundle = match emit {
         Emit::Write(staging) => {
-            let path = staging.path().join(offline::BUNDLE);
+            let path = staging.path().join(bundle::BUNDLE);
             let file = std::fs::File::create(&path).map_err(|e| {
                 Diagnostics::from(Diagnostic::error(
                     "output",
@@ -612,7 +613,7 @@ fn compile_until(
                 ))
             })?;
             let out = std::io::BufWriter::with_capacity(1 << 20, file);
-            Some(offline::Bundle::new(out).map_err(|e| Diagnostic::error("offline", e))?)
+            Some(bundle::Bundle::new(out).map_err(|e| Diagnostic::error("offline", e))?)
         }
         Emit::Check => None,
     };
@@ -719,7 +720,7 @@ fn compile_until(
         p.html = Vec::new();
     }
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
-    names.push(offline::BUNDLE.into());
+    names.push(bundle::BUNDLE.into());
     timer.lap("home");
     Ok(Some(Compiled {
         project,

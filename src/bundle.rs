@@ -1,0 +1,307 @@
+//! The offline bundle (`offline.zip`): the whole site, both versions, rewritten to open from a
+//! USB stick by double-click (`file://`, see `offline.rs` for what the copy of a page changes),
+//! in one folder, `pamyatka/`, with the WASM modules inlined as base64 into classic scripts
+//! (`checks-<kind>.<hash>.wasm.js`, loaded before the page's own script, which then uses them
+//! instead of fetching).
+//!
+//! Written while the pages render: each run of pages is compressed on the worker that rendered
+//! it ([`compress_run`]: libdeflate, whole buffers) and goes into the zip as it is, in run order
+//! whatever order the runs finish in (the bundle is the same from build to build); the other
+//! files follow at the end ([`Bundle::finish`]). rawzip writes the zip's structure around the
+//! compressed bytes.
+
+use std::collections::BTreeMap;
+use std::io::{Seek, Write};
+use std::sync::Mutex;
+
+/// The bundle's file name in the output.
+pub const BUNDLE: &str = "offline.zip";
+
+/// Pages per run: each run is rendered and compressed on one worker.
+pub const RUN: usize = 32;
+
+/// The folder everything sits in.
+const ROOT: &str = "pamyatka";
+
+/// libdeflate's level 2: the size zlib's level 3 gave (this site 1 074 425 → 1 074 839 bytes;
+/// 10 000 pages 160 MB either way) in about half its time (`cargo bench --bench stages --
+/// deflate`).
+const DEFLATE_LEVEL: i32 = 2;
+
+/// Entries are dated as zip's own default has it (1980-01-01): the bundle depends only on the
+/// site.
+const DATE: i64 = 315_532_800;
+
+/// A run of files, compressed: what goes into the zip as it is.
+#[derive(Default)]
+pub struct Compressed {
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    /// Inside the bundle's folder.
+    path: String,
+    deflated: Vec<u8>,
+    crc: u32,
+    size: u64,
+}
+
+/// One run of files (paths inside the bundle's folder), compressed.
+pub fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Compressed, String> {
+    let level = libdeflater::CompressionLvl::new(DEFLATE_LEVEL).expect("a level libdeflate has");
+    let mut compressor = libdeflater::Compressor::new(level);
+    let mut scratch = Vec::new();
+    let mut entries = Vec::with_capacity(run.len());
+    for (path, bytes) in run {
+        scratch.resize(compressor.deflate_compress_bound(bytes.len()), 0);
+        let n = compressor
+            .deflate_compress(bytes, &mut scratch)
+            .map_err(|e| format!("offline.zip: {path}: {e}"))?;
+        entries.push(Entry {
+            path: path.clone(),
+            deflated: scratch[..n].to_vec(),
+            crc: libdeflater::crc32(bytes),
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(Compressed { entries })
+}
+
+/// Runs of files compressed in parallel (deflate is the costly part).
+fn compress_runs(entries: &[(String, Vec<u8>)]) -> Result<Vec<Compressed>, String> {
+    use rayon::prelude::*;
+    entries.par_chunks(RUN).map(compress_run).collect()
+}
+
+/// `offline.zip`, written as the runs arrive (see the module's text). Only the runs that
+/// finished ahead of an earlier one wait in memory.
+pub struct Bundle<W: Write + Seek> {
+    state: Mutex<BundleState<W>>,
+}
+
+struct BundleState<W: Write> {
+    zip: rawzip::ZipArchiveWriter<W>,
+    /// The run that goes in next, and the runs that finished before it.
+    next: usize,
+    waiting: BTreeMap<usize, Compressed>,
+    error: Option<String>,
+}
+
+impl<W: Write + Seek> Bundle<W> {
+    /// Starts the bundle in `out` with its README.
+    pub fn new(out: W) -> Result<Self, String> {
+        let mut zip = rawzip::ZipArchiveWriter::new(out);
+        append(
+            &mut zip,
+            compress_run(&[("README.txt".to_string(), README.as_bytes().to_vec())])?,
+        )?;
+        Ok(Bundle {
+            state: Mutex::new(BundleState {
+                zip,
+                next: 0,
+                waiting: BTreeMap::new(),
+                error: None,
+            }),
+        })
+    }
+
+    /// Run number `index` (from 0, every number once), compressed.
+    pub fn add_run(&self, index: usize, part: Compressed) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.waiting.insert(index, part);
+        loop {
+            let next = state.next;
+            let Some(part) = state.waiting.remove(&next) else {
+                break;
+            };
+            state.next += 1;
+            if state.error.is_none()
+                && let Err(e) = append(&mut state.zip, part)
+            {
+                state.error = Some(e);
+            }
+        }
+    }
+
+    /// Adds the other files and finishes the zip; returns its size. `runs` is how many runs
+    /// there were: all of them must have been added.
+    pub fn finish(self, runs: usize, files: &[(String, Vec<u8>)]) -> Result<u64, String> {
+        use base64::Engine as _;
+
+        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some(e) = state.error {
+            return Err(e);
+        }
+        if state.next != runs || !state.waiting.is_empty() {
+            return Err(format!(
+                "offline.zip: {} of {runs} runs of pages added",
+                state.next
+            ));
+        }
+        let mut zip = state.zip;
+        let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+        for (path, bytes) in files {
+            if NOT_BUNDLED.contains(&path.as_str()) {
+                continue;
+            }
+            if let Some(kind) = wasm_kind(path) {
+                // The module as a classic script (the .wasm file itself is not needed) that
+                // leaves its bytes in `PAMYATKA_WASM[kind]`, ready for the glue's `initSync`.
+                let b64 = base64::engine::general_purpose::STANDARD.encode(bytes);
+                let js = format!(
+                    "// {path}, inlined for file:// (generated by pamyatka build)\n\
+                     window.PAMYATKA_WASM = window.PAMYATKA_WASM || {{}};\n\
+                     window.PAMYATKA_WASM[\"{kind}\"] = (function (b64) {{\n\
+                     \x20 var bin = atob(b64), bytes = new Uint8Array(bin.length);\n\
+                     \x20 for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);\n\
+                     \x20 return bytes;\n\
+                     }})(\"{b64}\");\n"
+                );
+                entries.push((format!("{path}.js"), js.into_bytes()));
+                continue;
+            }
+            entries.push((path.clone(), bytes.clone()));
+        }
+        let others = compress_runs(&entries)?;
+        drop(entries);
+        for part in others {
+            append(&mut zip, part)?;
+        }
+        let mut out = zip.finish().map_err(|e| format!("offline.zip: {e}"))?;
+        out.flush().map_err(|e| format!("offline.zip: {e}"))?;
+        out.stream_position()
+            .map_err(|e| format!("offline.zip: {e}"))
+    }
+}
+
+/// Writes a compressed run into the zip as it is.
+fn append<W: Write>(zip: &mut rawzip::ZipArchiveWriter<W>, part: Compressed) -> Result<(), String> {
+    for e in part.entries {
+        let name = format!("{ROOT}/{}", e.path);
+        let error = |err: &dyn std::fmt::Display| format!("offline.zip: {name}: {err}");
+        let (mut entry, _) = zip
+            .new_file(name.as_str())
+            .compression_method(rawzip::CompressionMethod::DEFLATE)
+            .last_modified(rawzip::time::UtcDateTime::from_unix(DATE))
+            .unix_permissions(0o100644)
+            .start()
+            .map_err(|err| error(&err))?;
+        entry.write_all(&e.deflated).map_err(|err| error(&err))?;
+        entry
+            .finish(rawzip::DataDescriptorOutput::new(e.crc, e.size))
+            .map_err(|err| error(&err))?;
+    }
+    Ok(())
+}
+
+/// Not in the bundle: server-only files, the worker (no service workers on file://), the
+/// 404 page (its URLs are site-absolute), and the bundle itself.
+const NOT_BUNDLED: &[&str] = &[
+    "offline.zip",
+    "sitemap.xml",
+    "_headers",
+    "sw.js",
+    "404.html",
+];
+
+const README: &str = "Памятки: информационные системы образования — копия сайта для работы без интернета.\r\n\
+\r\n\
+Как открыть: распакуйте архив (например, на флешку или в папку «Документы»), откройте папку\r\n\
+pamyatka и дважды щёлкните файл index.html. Сайт откроется в браузере; интернет не нужен.\r\n\
+Версия для слабовидящих: папка lv, файл index.html (или ссылка в начале каждой страницы).\r\n\
+\r\n\
+Отметки в чек-листах браузер хранит на этом компьютере. Проверка архивов и расчёт сроков\r\n\
+работают прямо на странице: файлы никуда не отправляются.\r\n";
+
+/// `assets/checks-archive.1a2b3c4d5e.wasm` → `archive`.
+fn wasm_kind(path: &str) -> Option<&str> {
+    let name = path.strip_prefix("assets/checks-")?;
+    name.strip_suffix(".wasm")?;
+    name.split('.').next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offline::for_file_url_bytes;
+
+    #[test]
+    fn runs_go_in_in_order_whenever_they_finish() {
+        let run =
+            |name: &str| compress_run(&[(name.to_string(), name.as_bytes().to_vec())]).unwrap();
+        let mut out = std::io::Cursor::new(Vec::new());
+        let bundle = Bundle::new(&mut out).unwrap();
+        bundle.add_run(2, run("c.html"));
+        bundle.add_run(0, run("a.html"));
+        bundle.add_run(1, run("b.html"));
+        bundle.finish(3, &[]).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.into_inner())).unwrap();
+        let names: Vec<String> = (0..zip.len())
+            .map(|i| zip.by_index(i).unwrap().name().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "pamyatka/README.txt",
+                "pamyatka/a.html",
+                "pamyatka/b.html",
+                "pamyatka/c.html"
+            ]
+        );
+
+        let mut out = std::io::Cursor::new(Vec::new());
+        let bundle = Bundle::new(&mut out).unwrap();
+        bundle.add_run(1, run("b.html"));
+        assert!(bundle.finish(2, &[]).is_err(), "a run missing");
+    }
+
+    #[test]
+    fn modules_are_inlined_and_the_folder_is_complete() {
+        let page = for_file_url_bytes(b"<a href=\"esia/\">x</a>").unwrap();
+        let part = compress_run(&[("index.html".to_string(), page)]).unwrap();
+        let files = vec![
+            (
+                "assets/checks-archive.0a.wasm".to_string(),
+                vec![0, 97, 115, 109],
+            ),
+            ("assets/style.1.css".to_string(), b"body{}".to_vec()),
+            ("sw.js".to_string(), b"x".to_vec()),
+            ("404.html".to_string(), b"x".to_vec()),
+        ];
+        let mut out = std::io::Cursor::new(Vec::new());
+        let bundle = Bundle::new(&mut out).unwrap();
+        bundle.add_run(0, part);
+        let size = bundle.finish(1, &files).unwrap();
+        let bytes = out.into_inner();
+        assert_eq!(size, bytes.len() as u64);
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut names: Vec<String> = zip.file_names().map(String::from).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "pamyatka/README.txt",
+                "pamyatka/assets/checks-archive.0a.wasm.js",
+                "pamyatka/assets/style.1.css",
+                "pamyatka/index.html",
+            ]
+        );
+        let mut js = String::new();
+        std::io::Read::read_to_string(
+            &mut zip
+                .by_name("pamyatka/assets/checks-archive.0a.wasm.js")
+                .unwrap(),
+            &mut js,
+        )
+        .unwrap();
+        assert!(
+            js.contains("window.PAMYATKA_WASM[\"archive\"] = (function (b64) {")
+                && js.ends_with("})(\"AGFzbQ==\");\n"),
+            "{js}"
+        );
+        let mut index = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("pamyatka/index.html").unwrap(), &mut index)
+            .unwrap();
+        assert_eq!(index, "<a href=\"esia/index.html\">x</a>");
+    }
+}
