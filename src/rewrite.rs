@@ -364,8 +364,9 @@ fn rewrite_pass(
             }
             if value.starts_with('#') || (value.starts_with('/') && !value.starts_with("//")) {
                 let mut value = value;
+                // Links and forms (the header search) to pages stay inside the version.
                 if !prefix.is_empty()
-                    && attr == "href"
+                    && (attr == "href" || attr == "action")
                     && is_page_url(&value)
                     && el.get_attribute("data-variant-switch").is_none()
                 {
@@ -741,7 +742,8 @@ mod tests {
         let g = glossary();
         let html = "<main><a href=\"/esia/#x\">a</a><a href=\"/assets/s.css\">f</a>\
             <a href=\"/esia/\" data-variant-switch>switch</a><a href=\"#top\">t</a>\
-            <img src=\"/a.png\" alt=\"Схема\"><img src=\"/d.png\" alt=\"\"></main>";
+            <img src=\"/a.png\" alt=\"Схема\"><img src=\"/d.png\" alt=\"\"></main>\
+            <form action=\"/poisk/\"><input name=\"q\"></form>";
         let (out, facts) = rewrite(
             html,
             &RewriteOptions {
@@ -759,6 +761,7 @@ mod tests {
             out.contains("href=\"../../esia/\" data-variant-switch"),
             "{out}"
         );
+        assert!(out.contains("<form action=\"../poisk/\">"), "{out}");
         assert!(out.contains("class=\"lv-img\""));
         assert!(out.contains("<span class=\"lv-alt\">Изображение: Схема</span>"));
         assert!(!out.contains("d.png"), "decorative image removed: {out}");

@@ -95,7 +95,11 @@ test("nothing found says so and offers the list of pages; keyboard reaches the r
 
 test("the low-vision version's search keeps its results inside it", async () => {
   const { context, page, errors } = await open();
-  await page.goto(site.url + "/lv/poisk/?q=ЕСИА");
+  // The header's search, from a low-vision page, leads to the low-vision search page.
+  await page.goto(site.url + "/lv/esia/");
+  await page.getByLabel("Поиск по памяткам").fill("ЕСИА");
+  await Promise.all([page.waitForURL(/\/poisk\//), page.getByLabel("Поиск по памяткам").press("Enter")]);
+  assert.equal(new URL(page.url()).pathname, "/lv/poisk/");
   await page.locator("[data-search-form][data-ready]").waitFor();
   await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
   const hrefs = await page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
