@@ -88,6 +88,25 @@ pub struct StemCache {
     stems: std::collections::HashMap<String, String>,
 }
 
+/// The longest stop word, in bytes: longer words are not looked up.
+const STOPWORD_BYTES: usize = 12;
+
+/// A word lowercased, «ё» as «е»: Latin and Cyrillic letters without the general Unicode
+/// lookup (a search index reads millions of words).
+fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            'Ё' | 'ё' => out.push('е'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            'а'..='я' => out.push(c),
+            c => out.extend(c.to_lowercase().map(|c| if c == 'ё' { 'е' } else { c })),
+        }
+    }
+    out
+}
+
 /// A letter or digit; Latin and Cyrillic without the general Unicode lookup.
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
@@ -102,17 +121,16 @@ pub fn words_cached(text: &str, cache: &mut StemCache) -> Vec<Word> {
     let mut start = None;
     let mut push = |s: usize, e: usize| {
         let raw = &text[s..e];
-        let lower: String = raw
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ё' { 'е' } else { c })
-            .collect();
-        if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
+        let lower = fold(raw);
+        if lower.len() <= STOPWORD_BYTES && STOPWORDS.binary_search(&lower.as_str()).is_ok() {
             return;
         }
         // Abbreviations (ЕСИА, ИНН, МОУО) are names, not inflected words: kept whole.
-        let abbreviation =
-            raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let mut chars = 0;
+        let abbreviation = raw.chars().all(|c| {
+            chars += 1;
+            c.is_uppercase() || c.is_ascii_digit()
+        }) && chars >= 2;
         let stem = if !abbreviation && lower.chars().any(|c| ('а'..='я').contains(&c)) {
             match cache.stems.get(&lower) {
                 Some(stem) => stem.clone(),
@@ -611,6 +629,29 @@ fn snippet(text: &str, query: &[Word]) -> Vec<(String, bool)> {
         out.push((" …".into(), false));
     }
     out
+}
+
+#[cfg(test)]
+mod fold_tests {
+    use super::*;
+
+    /// The fast paths fold as the general rule does, for every character they take.
+    #[test]
+    fn folding_is_lowercase_with_yo_as_ye() {
+        let general = |w: &str| -> String {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ё' { 'е' } else { c })
+                .collect()
+        };
+        let all: String = ('\0'..='\u{52f}').chain(['İ', 'Σ', 'ẞ']).collect();
+        for c in all.chars() {
+            let w = c.to_string();
+            assert_eq!(fold(&w), general(&w), "{c:?} (U+{:04X})", c as u32);
+        }
+        assert_eq!(fold("ЁЛКА Ёж ИНН Mixed"), "елка еж инн mixed");
+        assert!(STOPWORDS.iter().all(|w| w.len() <= STOPWORD_BYTES));
+    }
 }
 
 #[cfg(test)]
