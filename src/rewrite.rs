@@ -15,6 +15,7 @@ use lol_html::{RewriteStrSettings, element, text};
 
 use crate::content::GlossaryEntry;
 use crate::markdown::{escape_attr, is_external};
+use pamyatka_checks::search::is_word_char;
 
 /// Abbreviations to expand, keyed by their exact spelling.
 #[derive(Debug, Default)]
@@ -41,7 +42,7 @@ impl Glossary {
             }
             g.max_words = g.max_words.max(key.split(' ').count());
             first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
-            g.has_mark |= key.contains('\u{1}') || e.title.contains('\u{1}');
+            g.has_mark |= key.contains(char::from(MARK)) || e.title.contains(char::from(MARK));
             g.terms.insert(key, e.title.clone());
         }
         g.first_words = aho_corasick::AhoCorasick::builder()
@@ -177,13 +178,6 @@ impl Glossary {
         }
         changed.then_some(out)
     }
-}
-
-/// A letter or digit, as abbreviations are spelled.
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
-        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// What the rewrite pass learnt about a page.

@@ -107,8 +107,9 @@ fn fold(word: &str) -> String {
     out
 }
 
-/// A letter or digit; Latin and Cyrillic without the general Unicode lookup.
-fn is_word_char(c: char) -> bool {
+/// A letter or digit; Latin and Cyrillic without the general Unicode lookup. (The glossary's
+/// abbreviations are spelled in these words too: `rewrite::Glossary`.)
+pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')
         || (!c.is_ascii() && c.is_alphanumeric())
