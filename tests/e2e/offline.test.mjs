@@ -199,6 +199,9 @@ test("offline.zip opens from file:// with working checklists, calculators and va
   await page.goto(pathToFileURL(join(dir, "pamyatka/lv/esia/privyazka/index.html")).href);
   await page.locator("[data-widget=esia][data-ready=true]").waitFor();
   assert.equal(await page.locator("#lv-panel").isVisible(), true);
+  // Its header search leads to the low-vision search page's file.
+  const action = await page.locator("form.site-search").evaluate((f) => new URL(f.getAttribute("action"), location.href).href);
+  assert.ok(action.endsWith("/pamyatka/lv/poisk/index.html"), action);
   assert.deepEqual(requests, [], "nothing but file:// was loaded");
   assert.deepEqual(errors, []);
   await context.close();

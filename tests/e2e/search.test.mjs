@@ -109,6 +109,18 @@ test("the low-vision version's search keeps its results inside it", async () => 
   await context.close();
 });
 
+test("without JavaScript the low-vision header search stays in the low-vision version", async () => {
+  const { context, page } = await open({ javaScriptEnabled: false });
+  await page.goto(site.url + "/lv/esia/");
+  await page.getByLabel("Поиск по памяткам").fill("пароль");
+  await Promise.all([page.waitForURL(/\/poisk\//), page.getByLabel("Поиск по памяткам").press("Enter")]);
+  assert.equal(new URL(page.url()).pathname, "/lv/poisk/");
+  const hrefs = await page.locator("[data-search-all] a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  assert.ok(hrefs.length >= 20, `${hrefs.length} links`);
+  for (const h of hrefs) assert.ok(h.startsWith("/lv/"), h);
+  await context.close();
+});
+
 test("without JavaScript the search page lists every page", async () => {
   const { context, page } = await open({ javaScriptEnabled: false });
   await page.goto(site.url + "/poisk/?q=пароль");
