@@ -47,12 +47,13 @@ struct Entry {
 }
 
 /// One run of files (paths inside the bundle's folder), compressed.
-pub fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Compressed, String> {
+pub fn compress_run<B: AsRef<[u8]>>(run: &[(String, B)]) -> Result<Compressed, String> {
     let level = libdeflater::CompressionLvl::new(DEFLATE_LEVEL).expect("a level libdeflate has");
     let mut compressor = libdeflater::Compressor::new(level);
     let mut scratch = Vec::new();
     let mut entries = Vec::with_capacity(run.len());
     for (path, bytes) in run {
+        let bytes = bytes.as_ref();
         scratch.resize(compressor.deflate_compress_bound(bytes.len()), 0);
         let n = compressor
             .deflate_compress(bytes, &mut scratch)
@@ -68,7 +69,9 @@ pub fn compress_run(run: &[(String, Vec<u8>)]) -> Result<Compressed, String> {
 }
 
 /// Runs of files compressed in parallel (deflate is the costly part).
-fn compress_runs(entries: &[(String, Vec<u8>)]) -> Result<Vec<Compressed>, String> {
+fn compress_runs<B: AsRef<[u8]> + Sync>(
+    entries: &[(String, B)],
+) -> Result<Vec<Compressed>, String> {
     use rayon::prelude::*;
     entries.par_chunks(RUN).map(compress_run).collect()
 }
@@ -93,7 +96,7 @@ impl<W: Write + Seek> Bundle<W> {
         let mut zip = rawzip::ZipArchiveWriter::new(out);
         append(
             &mut zip,
-            compress_run(&[("README.txt".to_string(), README.as_bytes().to_vec())])?,
+            compress_run(&[("README.txt".to_string(), README.as_bytes())])?,
         )?;
         Ok(Bundle {
             state: Mutex::new(BundleState {
@@ -139,7 +142,8 @@ impl<W: Write + Seek> Bundle<W> {
             ));
         }
         let mut zip = state.zip;
-        let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+        // The files as they are, but the modules, which become scripts.
+        let mut entries: Vec<(String, std::borrow::Cow<'_, [u8]>)> = Vec::new();
         for (path, bytes) in files {
             if NOT_BUNDLED.contains(&path.as_str()) {
                 continue;
@@ -157,10 +161,10 @@ impl<W: Write + Seek> Bundle<W> {
                      \x20 return bytes;\n\
                      }})(\"{b64}\");\n"
                 );
-                entries.push((format!("{path}.js"), js.into_bytes()));
+                entries.push((format!("{path}.js"), js.into_bytes().into()));
                 continue;
             }
-            entries.push((path.clone(), bytes.clone()));
+            entries.push((path.clone(), bytes.as_slice().into()));
         }
         let others = compress_runs(&entries)?;
         drop(entries);
