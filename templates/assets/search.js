@@ -75,7 +75,10 @@
     // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
     var init = inline
       ? Promise.resolve(m.initSync({ module: inline }))
-      : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
+      : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) }).catch(function () {
+        // The browser's own words («Failed to fetch») would reach the reader in English.
+        throw new Error("модуль поиска не загрузился");
+      });
     return init.then(function () {
       m.set_manifest(window.PAMYATKA_SEARCH);
       form.setAttribute("data-ready", "");

@@ -121,6 +121,18 @@ test("without JavaScript the low-vision header search stays in the low-vision ve
   await context.close();
 });
 
+test("when the search module cannot be loaded the page says so in Russian and lists every page", async () => {
+  const { context, page } = await open();
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(site.url + "/poisk/?q=пароль");
+  const status = page.locator("[data-search-status]");
+  await page.waitForFunction(() => /недоступен/.test(document.querySelector("[data-search-status]").textContent));
+  assert.equal(await status.innerText(), "Поиск недоступен: модуль поиска не загрузился. Все страницы перечислены ниже.");
+  assert.equal(await page.locator("[data-search-all]").isVisible(), true);
+  assert.ok((await page.locator("[data-search-all] a").count()) >= 20);
+  await context.close();
+});
+
 test("without JavaScript the search page lists every page", async () => {
   const { context, page } = await open({ javaScriptEnabled: false });
   await page.goto(site.url + "/poisk/?q=пароль");
