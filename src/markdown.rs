@@ -363,11 +363,10 @@ impl<'a> Renderer<'a, '_> {
             .iter_mut()
             .rev()
             .find(|(e, _)| matches!(e, Event::Text(_)))
+            && let Some((rest, id)) = trailing_id(t)
         {
-            if let Some((rest, id)) = trailing_id(t) {
-                explicit = Some((id.to_string(), range.clone()));
-                *t = CowStr::from(rest.to_string());
-            }
+            explicit = Some((id.to_string(), range.clone()));
+            *t = CowStr::from(rest.to_string());
         }
         let text = plain_text(&label).trim().to_string();
         let item_range = events[start].1.clone();

@@ -1,10 +1,24 @@
 //! Writing the site: everything goes into a staging folder beside the output folder, which
 //! replaces it only once every file is written. A failed build leaves the previous output
 //! exactly as it was.
+//!
+//! - **One writer per output folder.** A lock file beside the output (`.<name>.lock`, an OS
+//!   file lock, released when the process ends however it ends) is held while a build writes;
+//!   a second `build` (or a `build` while `serve` runs on the same folder) is refused with a
+//!   clear message. Within one process the lock is re-entrant: `serve` holds it for its whole
+//!   life and its builds take it again.
+//! - **Interrupted builds leave nothing behind for long.** A build killed (Ctrl+C, SIGTERM,
+//!   kill -9) leaves its `.<name>.staging-<pid>` folder; the next build, holding the lock, knows
+//!   no other build is running and removes every staging and old folder of that output.
+//! - **The swap has no window without output** where the OS can exchange two folders atomically
+//!   (Linux `renameat2(RENAME_EXCHANGE)`); elsewhere it is two renames, and a build killed
+//!   between them left the previous output in `.<name>.old-<pid>`, which the next build puts
+//!   back before anything else.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// Marks a folder as pamyatka's output, so that `--out` never replaces anything else.
 pub const MARKER: &str = ".pamyatka-output";
@@ -13,6 +27,7 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    _lock: OutputLock,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -21,6 +36,10 @@ pub enum OutputError {
         "refusing to replace {0}: it is not empty and was not made by pamyatka (no {MARKER} file); choose another --out"
     )]
     NotOurs(PathBuf),
+    #[error(
+        "another pamyatka process is writing to {0} (a `build`, or a `serve` still running); wait for it to finish or stop it, then try again"
+    )]
+    Busy(PathBuf),
     #[error("{action} {path}: {source}")]
     Io {
         action: &'static str,
@@ -38,20 +57,126 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Output
     }
 }
 
+/// The output folder's parent and name (`public` when it has none).
+fn parent_and_name(target: &Path) -> (PathBuf, String) {
+    let parent = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let name = target
+        .file_name()
+        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    (parent, name)
+}
+
+/// Lock files this process holds: the lock file's path, the open file that holds the OS lock,
+/// and how many [`OutputLock`]s share it.
+static HELD: Mutex<Vec<(PathBuf, fs::File, usize)>> = Mutex::new(Vec::new());
+
+/// The right to write one output folder, held while a build (or `serve`) writes it.
+pub struct OutputLock {
+    path: PathBuf,
+}
+
+impl OutputLock {
+    /// Takes the lock of `target`'s output folder, or says that another process holds it.
+    /// Re-entrant within this process.
+    pub fn acquire(target: &Path) -> Result<OutputLock, OutputError> {
+        let (parent, name) = parent_and_name(target);
+        fs::create_dir_all(&parent).map_err(io_err("cannot create", &parent))?;
+        let path = std::path::absolute(parent.join(format!(".{name}.lock")))
+            .map_err(io_err("cannot resolve", &parent))?;
+        let mut held = HELD.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(entry) = held.iter_mut().find(|e| e.0 == path) {
+            entry.2 += 1;
+            return Ok(OutputLock { path });
+        }
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(&path)
+            .map_err(io_err("cannot open the lock file", &path))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(OutputError::Busy(target.to_path_buf()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err("cannot lock", &path)(e)),
+        }
+        held.push((path.clone(), file, 1));
+        Ok(OutputLock { path })
+    }
+}
+
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        let mut held = HELD.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(i) = held.iter().position(|e| e.0 == self.path) {
+            held[i].2 -= 1;
+            if held[i].2 == 0 {
+                // Closing the file releases the OS lock. The file stays: removing it would let
+                // a process that opened it just before take a lock nobody else sees.
+                held.swap_remove(i);
+            }
+        }
+    }
+}
+
+/// What an interrupted build may have left beside the output: `.<name>.staging-<pid>` and
+/// `.<name>.old-<pid>` folders.
+fn leftovers(parent: &Path, name: &str, kind: &str) -> Vec<PathBuf> {
+    let prefix = format!(".{name}.{kind}-");
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter(|e| {
+            let file = e.file_name();
+            let file = file.to_string_lossy();
+            file.strip_prefix(&prefix)
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+                && e.file_type().is_ok_and(|t| t.is_dir())
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Puts back the previous output when a build was killed between the two renames of a swap
+/// (no output, an old folder beside it); then removes every staging and old folder left by
+/// builds that no longer run (the caller holds the lock, so none runs).
+fn recover(target: &Path) -> Result<(), OutputError> {
+    let (parent, name) = parent_and_name(target);
+    if !target.exists() {
+        let newest = leftovers(&parent, &name, "old")
+            .into_iter()
+            .filter(|p| p.join(MARKER).is_file())
+            .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok());
+        if let Some(old) = newest {
+            fs::rename(&old, target).map_err(io_err("cannot put back", &old))?;
+        }
+    }
+    for dir in leftovers(&parent, &name, "staging")
+        .into_iter()
+        .chain(leftovers(&parent, &name, "old"))
+    {
+        let _ = fs::remove_dir_all(dir);
+    }
+    Ok(())
+}
+
 impl Staging {
     /// Start a build that will replace `target`.
     pub fn begin(target: &Path) -> Result<Staging, OutputError> {
+        let lock = OutputLock::acquire(target)?;
+        recover(target)?;
         if target.exists() && !is_replaceable(target) {
             return Err(OutputError::NotOurs(target.to_path_buf()));
         }
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
-        let name = target
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let (parent, name) = parent_and_name(target);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_err("cannot clear", &dir))?;
@@ -66,6 +191,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
+            _lock: lock,
         })
     }
 
@@ -82,8 +208,18 @@ impl Staging {
         fs::write(&path, bytes).map_err(io_err("cannot write", &path))
     }
 
-    /// Replace the target with the staging folder.
+    /// Replace the target with the staging folder: in one atomic exchange where the OS can,
+    /// otherwise by two renames (see [`recover`] for a build killed between them).
     pub fn commit(mut self) -> Result<(), OutputError> {
+        let had_old = self.target.exists();
+        if had_old
+            && exchange(&self.dir, &self.target).map_err(io_err("cannot swap", &self.target))?
+        {
+            // The staging path now holds the previous output.
+            self.committed = true;
+            let _ = fs::remove_dir_all(&self.dir);
+            return Ok(());
+        }
         let old = self.dir.with_file_name(
             self.dir
                 .file_name()
@@ -91,7 +227,6 @@ impl Staging {
                 .to_string_lossy()
                 .replace(".staging-", ".old-"),
         );
-        let had_old = self.target.exists();
         if had_old {
             fs::rename(&self.target, &old).map_err(io_err("cannot move aside", &self.target))?;
         }
@@ -117,6 +252,23 @@ impl Drop for Staging {
     }
 }
 
+/// Exchanges two existing folders atomically. `Ok(false)`: this OS or file system cannot.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    use rustix::io::Errno;
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == Errno::INVAL || e == Errno::NOSYS || e == Errno::NOTSUP => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn exchange(_a: &Path, _b: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
 fn is_replaceable(target: &Path) -> bool {
     if target.join(MARKER).is_file() {
         return true;
@@ -124,6 +276,75 @@ fn is_replaceable(target: &Path) -> bool {
     match fs::read_dir(target) {
         Ok(mut entries) => entries.next().is_none(),
         Err(_) => false,
+    }
+}
+
+/// The folders a build reads, under the site's root.
+pub const INPUTS: [&str; 2] = ["content", "templates"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlacementError {
+    #[error(
+        "the output folder {out} is inside {input}, which the build reads: every build would read the last one's output as content"
+    )]
+    InsideInput { out: PathBuf, input: PathBuf },
+    #[error(
+        "the output folder {out} holds {input}, which the build reads: the build replaces its output folder whole"
+    )]
+    HoldsInput { out: PathBuf, input: PathBuf },
+}
+
+/// Refuses an output folder inside the site's inputs (`content/`, `templates/`), or one that
+/// holds them (`--out .`, `--out ..`): the first feeds each build its own output, the second
+/// would be replaced with the inputs in it.
+pub fn check_placement(root: &Path, out: &Path) -> Result<(), PlacementError> {
+    let out_abs = resolve(out);
+    for input in INPUTS {
+        let input_abs = resolve(&root.join(input));
+        if out_abs.starts_with(&input_abs) {
+            return Err(PlacementError::InsideInput {
+                out: out.to_path_buf(),
+                input: root.join(input),
+            });
+        }
+        if input_abs.starts_with(&out_abs) {
+            return Err(PlacementError::HoldsInput {
+                out: out.to_path_buf(),
+                input: root.join(input),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// An absolute path with `.`/`..` resolved and symbolic links followed as far as the path
+/// exists (the output folder need not exist yet).
+fn resolve(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // The longest existing ancestor, canonicalised, then the rest lexically.
+    let mut existing = abs.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(canon) = existing.canonicalize() {
+            let mut out = canon;
+            for part in rest.iter().rev() {
+                match part {
+                    std::path::Component::ParentDir => {
+                        out.pop();
+                    }
+                    std::path::Component::CurDir => {}
+                    other => out.push(other.as_os_str()),
+                }
+            }
+            return out;
+        }
+        match (existing.parent(), existing.components().next_back()) {
+            (Some(parent), Some(last)) => {
+                rest.push(last);
+                existing = parent;
+            }
+            _ => return abs,
+        }
     }
 }
 
@@ -150,11 +371,12 @@ mod tests {
         s.write("a/index.html", b"two").unwrap();
         drop(s); // a failed build
         assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
-        assert_eq!(
-            fs::read_dir(tmp.path()).unwrap().count(),
-            1,
-            "no staging left behind"
-        );
+        let mut left: Vec<String> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".public.lock", "public"], "no staging left behind");
     }
 
     #[test]
@@ -165,6 +387,127 @@ mod tests {
             Staging::begin(tmp.path()),
             Err(OutputError::NotOurs(_))
         ));
+    }
+
+    /// What builds killed at any point leave beside the output: their staging folders, and
+    /// the previous output set aside by a build killed between the two renames of a swap.
+    #[test]
+    fn the_next_build_clears_what_killed_builds_left() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::begin(&target).unwrap();
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+        // Two killed builds (no process has these ids: pids are far smaller).
+        for pid in ["99999991", "99999992"] {
+            let dir = tmp.path().join(format!(".public.staging-{pid}"));
+            fs::create_dir_all(dir.join("a")).unwrap();
+            fs::write(dir.join("a/index.html"), b"half").unwrap();
+        }
+        fs::create_dir_all(tmp.path().join(".public.old-99999993")).unwrap();
+        // Not ours: left alone.
+        fs::create_dir_all(tmp.path().join(".public.staging-notes")).unwrap();
+        let s = Staging::begin(&target).unwrap();
+        drop(s);
+        let mut left: Vec<String> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".public.lock", ".public.staging-notes", "public"]);
+    }
+
+    #[test]
+    fn a_swap_cut_between_its_renames_is_undone_by_the_next_build() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::begin(&target).unwrap();
+        s.write("index.html", b"previous").unwrap();
+        s.commit().unwrap();
+        // Killed after moving the output aside, before moving the new one in.
+        fs::rename(&target, tmp.path().join(".public.old-99999994")).unwrap();
+        fs::create_dir_all(tmp.path().join(".public.staging-99999994")).unwrap();
+        let s = Staging::begin(&target).unwrap();
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"previous");
+        drop(s); // and this build fails: the previous output is still there
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"previous");
+        assert!(!tmp.path().join(".public.old-99999994").exists());
+    }
+
+    /// Where the OS exchanges folders atomically, the swap is one step: the previous output is
+    /// at the staging path the moment the new one is in place (never a moment with neither).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn folders_are_exchanged_atomically_on_linux() {
+        let tmp = tempfile::tempdir().unwrap();
+        let a = tmp.path().join("a");
+        let b = tmp.path().join("b");
+        fs::create_dir_all(&a).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        fs::write(a.join("f"), b"new").unwrap();
+        fs::write(b.join("f"), b"old").unwrap();
+        assert!(
+            exchange(&a, &b).unwrap(),
+            "tmpfs and ext4 support RENAME_EXCHANGE"
+        );
+        assert_eq!(fs::read(b.join("f")).unwrap(), b"new");
+        assert_eq!(fs::read(a.join("f")).unwrap(), b"old");
+    }
+
+    #[test]
+    fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        // Another process: a lock taken on its own open file.
+        let other = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(tmp.path().join(".public.lock"))
+            .unwrap();
+        other.lock().unwrap();
+        assert!(matches!(Staging::begin(&target), Err(OutputError::Busy(_))));
+        assert!(!target.exists(), "nothing written");
+        other.unlock().unwrap();
+        // In this process the lock is re-entrant: serve holds it and builds.
+        let held = OutputLock::acquire(&target).unwrap();
+        let s = Staging::begin(&target).unwrap();
+        s.commit().unwrap();
+        drop(held);
+        assert!(target.join(MARKER).is_file());
+    }
+
+    #[test]
+    fn output_inside_or_around_the_inputs_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        fs::create_dir_all(root.join("content/esia")).unwrap();
+        for out in [
+            "content/out",
+            "templates",
+            "templates/x/y",
+            "content/esia/../public",
+        ] {
+            assert!(
+                matches!(
+                    check_placement(root, &root.join(out)),
+                    Err(PlacementError::InsideInput { .. })
+                ),
+                "{out}"
+            );
+        }
+        for out in [".", "..", "content/.."] {
+            assert!(
+                matches!(
+                    check_placement(root, &root.join(out)),
+                    Err(PlacementError::HoldsInput { .. })
+                ),
+                "{out}"
+            );
+        }
+        for out in ["public", "../elsewhere", "content-public", "site/public"] {
+            assert!(check_placement(root, &root.join(out)).is_ok(), "{out}");
+        }
     }
 
     #[test]

@@ -761,10 +761,10 @@ fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> S
         .collect::<std::collections::BTreeMap<_, _>>()
     {
         for (name, value) in values {
-            if *name == "regulation" {
-                if let Some(list) = value["group"]["rows"].as_array() {
-                    rows.extend(list.iter().cloned());
-                }
+            if *name == "regulation"
+                && let Some(list) = value["group"]["rows"].as_array()
+            {
+                rows.extend(list.iter().cloned());
             }
         }
     }
@@ -922,6 +922,13 @@ fn build_project_until(
     opts: &BuildOptions,
     stop: &AtomicBool,
 ) -> Result<Option<(BuildReport, Project)>, Diagnostics> {
+    output::check_placement(&opts.root, &opts.out).map_err(|e| {
+        Diagnostics::from(
+            Diagnostic::error("output", e.to_string()).hint(
+                "choose an --out outside content/ and templates/ and not holding them (the default is public/ beside them)",
+            ),
+        )
+    })?;
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.

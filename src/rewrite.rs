@@ -539,10 +539,10 @@ mod tests {
         let mut lines: Vec<String> = Vec::new();
         for entry in walkdir::WalkDir::new(root.join("content")) {
             let entry = entry.unwrap();
-            if entry.file_type().is_file() {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    lines.extend(text.lines().map(String::from));
-                }
+            if entry.file_type().is_file()
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
+                lines.extend(text.lines().map(String::from));
             }
         }
         let edge = [

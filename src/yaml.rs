@@ -56,11 +56,11 @@ fn located(
     // the enclosing mapping; point at the value itself when the message quotes it.
     if let Some(quoted) = first_quoted(&message) {
         let here = &text[offset..(offset + len).min(text.len())];
-        if here != quoted {
-            if let Some(i) = find_token(slice, quoted) {
-                offset = start + i;
-                len = quoted.len();
-            }
+        if here != quoted
+            && let Some(i) = find_token(slice, quoted)
+        {
+            offset = start + i;
+            len = quoted.len();
         }
     }
     let hint = hint_for(&message);

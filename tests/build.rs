@@ -229,7 +229,7 @@ fn failed_build_leaves_previous_output_byte_for_byte() {
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
     assert_eq!(
         names_in(dir.path()),
-        ["content", "public"],
+        [".public.lock", "content", "public"],
         "nothing left over"
     );
 }
@@ -255,7 +255,7 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
     assert_eq!(snapshot_tree(&public), before);
     assert_eq!(
         names_in(dir.path()),
-        ["content", "public"],
+        [".public.lock", "content", "public"],
         "nothing left over"
     );
     // Not told to stop: the same call builds the edit.
@@ -511,4 +511,98 @@ fn long_sections_list_the_steps_around_the_page_in_both_versions() {
         nav.find("steps__more").unwrap() > nav.find("</ol>").unwrap(),
         "{nav}"
     );
+}
+
+/// An output folder inside the inputs would feed every build its own output (under `serve`,
+/// content/ grew without end); one holding them would be replaced with them inside.
+#[test]
+fn output_inside_or_holding_the_inputs_is_refused() {
+    let dir = site("basic");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    for (out, says) in [
+        ("content/out", "is inside"),
+        ("templates", "is inside"),
+        ("templates/site", "is inside"),
+        (".", "holds"),
+    ] {
+        let o = pamyatka(dir.path(), &["--out", out, "build"]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "--out {out}: {stderr}");
+        assert!(stderr.contains(says), "--out {out}: {stderr}");
+        assert!(
+            stderr.contains("choose an --out outside content/"),
+            "{stderr}"
+        );
+    }
+    assert!(!dir.path().join("content/out").exists());
+    assert_eq!(
+        names_in(&dir.path().join("templates")),
+        Vec::<String>::new()
+    );
+}
+
+/// A build killed at any moment (here kill -9 while it writes) leaves its staging folder; the
+/// next build removes it, and the output is whole.
+#[cfg(unix)]
+#[test]
+fn the_next_build_clears_what_a_killed_build_left() {
+    let dir = site("basic");
+    let many = dir.path().join("content/mnogo");
+    std::fs::create_dir_all(&many).unwrap();
+    std::fs::write(
+        many.join("_index.md"),
+        "---\ntitle: \"Много памяток\"\ndescription: \"Раздел.\"\n---\n\nРаздел.\n",
+    )
+    .unwrap();
+    let body = "Школа отправляет письмо через внутреннюю почту. ".repeat(60);
+    for i in 0..600 {
+        std::fs::write(
+            many.join(format!("p{i}.md")),
+            format!("---\ntitle: \"Памятка {i}\"\ndescription: \"Номер {i}.\"\n---\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let staging_of = |dir: &std::path::Path| {
+        names_in(dir)
+            .into_iter()
+            .filter(|n| n.starts_with(".public.staging-"))
+            .collect::<Vec<_>>()
+    };
+    // Kill builds until one is caught writing (bounded: a build takes seconds here).
+    let mut caught = false;
+    for _ in 0..5 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+            .arg("--root")
+            .arg(dir.path())
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while started.elapsed() < std::time::Duration::from_secs(30) {
+            let staging = staging_of(dir.path());
+            if staging
+                .iter()
+                .any(|s| dir.path().join(s).join("mnogo").is_dir())
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        child.kill().unwrap(); // SIGKILL
+        let status = child.wait().unwrap();
+        if !status.success() && !staging_of(dir.path()).is_empty() {
+            caught = true;
+            break;
+        }
+    }
+    assert!(caught, "no build was caught writing its staging folder");
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        names_in(dir.path()),
+        [".public.lock", "content", "public"],
+        "the killed build's staging folder is gone"
+    );
+    assert!(read(dir.path(), "public/mnogo/p599/index.html").contains("Памятка 599"));
 }

@@ -67,11 +67,12 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> Vec<String> {
     panic!("no `{needle}` in the event stream: {seen:?}");
 }
 
-/// Starts `pamyatka serve` on `root`: the server, its address and the lines it prints.
+/// Starts `pamyatka serve` in `root`: the server, its address and the lines it prints.
 fn start(root: &std::path::Path) -> (Server, String, mpsc::Receiver<String>) {
+    // As the README runs it: from inside the site folder, the root being the default `.`
+    // (a relative root once made the watcher miss every edit).
     let mut child = Command::new(env!("CARGO_BIN_EXE_pamyatka"))
-        .arg("--root")
-        .arg(root)
+        .current_dir(root)
         .args(["serve", "--port", "0"])
         .env("NO_COLOR", "1")
         .stderr(Stdio::piped())
@@ -315,7 +316,181 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     assert!(index.contains("зяблик"), "second edit");
     assert_eq!(
         names_in(dir.path()),
-        ["content", "public"],
+        [".public.lock", "content", "public"],
         "no staging folder left"
+    );
+}
+
+/// Sends `request` as it is and reads the answer until the server closes the connection or
+/// `limit` passes; `None` when the connection was closed without an answer.
+fn raw(addr: &str, request: &[u8], limit: Duration) -> Option<String> {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(limit)).unwrap();
+    // The server may close before reading all of a request it refuses.
+    let _ = s.write_all(request);
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    (!buf.is_empty()).then(|| String::from_utf8_lossy(&buf).into_owned())
+}
+
+fn status_of(response: &str) -> u16 {
+    response[9..12].parse().unwrap()
+}
+
+/// Threads of a running process (Linux).
+fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, |d| d.count())
+}
+
+/// The preview server survives whatever a local process sends, and each hostile request costs
+/// bounded memory, threads and time; after each, a normal request is served.
+#[test]
+fn serve_survives_hostile_requests() {
+    let dir = site("basic");
+    let (server, addr, _log) = start(dir.path());
+    let pid = server.0.id();
+    let alive = |what: &str| {
+        let (status, page) = get(&addr, "/guides/esia/");
+        assert_eq!(status, 200, "after {what}");
+        assert!(page.contains("cl-passport"), "after {what}");
+    };
+    let limit = Duration::from_secs(30);
+
+    // A body announced as 100 GB: refused without reading (or allocating) it.
+    let r = raw(
+        &addr,
+        b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999\r\n\r\nabc",
+        limit,
+    )
+    .expect("an answer");
+    assert_eq!(status_of(&r), 405, "{r}");
+    assert!(r.contains("allow: GET, HEAD"), "{r}");
+    alive("a POST with a huge body");
+
+    // Other methods, and a GET with a body.
+    for m in ["PUT", "DELETE", "OPTIONS", "PATCH"] {
+        let r = raw(
+            &addr,
+            format!("{m} / HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
+            limit,
+        );
+        assert_eq!(status_of(&r.expect("an answer")), 405, "{m}");
+    }
+    let r = raw(
+        &addr,
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+        limit,
+    );
+    assert_eq!(status_of(&r.expect("an answer")), 400);
+    let r = raw(
+        &addr,
+        b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        limit,
+    );
+    assert_eq!(status_of(&r.expect("an answer")), 400);
+    alive("requests with bodies");
+
+    // A 100 KB address and a 100 KB header: refused, nothing kept.
+    let long = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(100_000));
+    if let Some(r) = raw(&addr, long.as_bytes(), limit) {
+        assert!([414, 431].contains(&status_of(&r)), "{r}");
+    }
+    let r = raw(
+        &addr,
+        format!("GET /a{} HTTP/1.1\r\nHost: x\r\n\r\n", "b".repeat(5000)).as_bytes(),
+        limit,
+    );
+    assert_eq!(status_of(&r.expect("an answer")), 414);
+    let big = format!(
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "b".repeat(100_000)
+    );
+    if let Some(r) = raw(&addr, big.as_bytes(), limit) {
+        assert_eq!(status_of(&r), 431, "{r}");
+    }
+    alive("oversized heads");
+
+    // Paths: out of the folder, odd, and redirects that stay on this server.
+    for bad in [
+        "/../Cargo.toml",
+        "/guides/%2e%2e/%2e%2e/x",
+        "/a%5c..%5cb",
+        "/%00",
+    ] {
+        let r = raw(
+            &addr,
+            format!("GET {bad} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+            limit,
+        );
+        let r = r.expect("an answer");
+        assert!([400, 404].contains(&status_of(&r)), "{bad}: {r}");
+        assert!(!r.contains("[package]"), "{bad}");
+    }
+    for (path, location) in [
+        ("//guides", "/guides/"),
+        ("/guides", "/guides/"),
+        ("///guides//esia", "/guides/esia/"),
+    ] {
+        let r = raw(
+            &addr,
+            format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes(),
+            limit,
+        )
+        .expect("an answer");
+        assert_eq!(status_of(&r), 301, "{path}: {r}");
+        assert!(
+            r.contains(&format!("location: {location}\r\n")),
+            "{path}: {r}"
+        );
+    }
+    let head = raw(
+        &addr,
+        b"HEAD /guides/esia/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        limit,
+    )
+    .expect("an answer");
+    assert_eq!(status_of(&head), 200);
+    assert!(!head.contains("cl-passport"), "HEAD has no body");
+
+    // 200 idle connections: no thread each, and a normal request is still served.
+    let before = threads(pid);
+    let idle: Vec<TcpStream> = (0..200)
+        .map(|_| TcpStream::connect(&addr).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    alive("200 idle connections");
+    let during = threads(pid);
+    assert!(
+        during <= before + 4,
+        "threads: {before} before, {during} with 200 idle connections"
+    );
+    drop(idle);
+
+    // A head that never ends is cut off (the server's limit is 10 s).
+    let mut slow = TcpStream::connect(&addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut buf = Vec::new();
+    let _ = slow.read_to_end(&mut buf);
+    assert!(
+        started.elapsed() < Duration::from_secs(25),
+        "an unfinished request head kept its connection open"
+    );
+    alive("a slow head");
+}
+
+/// A second writer of the same output folder is refused while `serve` holds it.
+#[test]
+fn build_is_refused_while_serve_writes_the_same_output() {
+    let dir = site("basic");
+    let (_server, _addr, _log) = start(dir.path());
+    let out = pamyatka(dir.path(), &["build"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("another pamyatka process is writing to"),
+        "{stderr}"
     );
 }

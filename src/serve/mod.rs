@@ -2,22 +2,19 @@
 //! `content/` or `templates/` and reloads the open pages. A broken edit is shown in the
 //! terminal and over the page, and the last good site keeps being served.
 
-use std::io::Write;
+mod http;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
-use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::incremental::{Live, Outcome};
+use crate::output::OutputLock;
 use crate::pipeline::{self, BuildOptions};
-
-const EVENTS: &str = "/__pamyatka/events";
-const SCRIPT: &str = "/__pamyatka/livereload.js";
-const LIVERELOAD_JS: &str = include_str!("livereload.js");
 
 /// What connected pages are told.
 #[derive(Clone)]
@@ -28,7 +25,7 @@ enum Message {
 
 #[derive(Default)]
 struct Hub {
-    clients: Vec<Sender<Message>>,
+    clients: Vec<tokio::sync::mpsc::UnboundedSender<Message>>,
     /// The current build error, sent to pages that connect while the site is broken.
     error: Option<String>,
 }
@@ -43,26 +40,57 @@ impl Hub {
     }
 }
 
+/// The hub, even if a thread panicked while holding it (its state is a list of channels and
+/// a message: still usable).
+fn lock(hub: &Mutex<Hub>) -> MutexGuard<'_, Hub> {
+    hub.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Where `serve` works: the root made absolute and free of symbolic links once at start-up
+/// (the watcher reports absolute paths, which are compared with it), and the output folder
+/// made absolute the same way.
+fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
+    let root = opts
+        .root
+        .canonicalize()
+        .map_err(|e| format!("cannot open the site folder {}: {e}", opts.root.display()))?;
+    let out = match opts.out.strip_prefix(&opts.root) {
+        Ok(rel) if opts.out.is_relative() || opts.root.is_absolute() => root.join(rel),
+        _ => std::path::absolute(&opts.out)
+            .map_err(|e| format!("cannot resolve {}: {e}", opts.out.display()))?,
+    };
+    Ok(BuildOptions {
+        root,
+        out,
+        ..opts.clone()
+    })
+}
+
 /// Builds once, then serves and watches until interrupted.
 pub fn serve(
     opts: &BuildOptions,
     port: u16,
     report: impl Fn(&pipeline::BuildResult) + Send + 'static,
 ) -> Result<(), String> {
+    let opts = &resolved(opts)?;
+    crate::output::check_placement(&opts.root, &opts.out).map_err(|e| e.to_string())?;
+    // Held for as long as `serve` runs: its builds and page updates are the only writes to the
+    // output folder (a `build` started meanwhile is told so).
+    let _lock = OutputLock::acquire(&opts.out).map_err(|e| e.to_string())?;
+    // Listening before the first build: a port in use is said at once, not after the build.
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+
     let hub = Arc::new(Mutex::new(Hub::default()));
     let mut first = pipeline::build_result(opts);
     report(&first);
     let live = first.project.take().map(|p| Live::new(p, opts.out.clone()));
     if let Err(text) = &first.error_text {
-        hub.lock().expect("hub").error = Some(text.clone());
+        lock(&hub).error = Some(text.clone());
     }
-    let server = Server::http(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let addr = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.to_string())
-        .unwrap_or_default();
 
     let (tx, rx) = mpsc::channel();
     // Only what is under content/ and templates/ counts (the root is watched too, for a
@@ -77,26 +105,26 @@ pub fn serve(
     let edited = Arc::new(AtomicBool::new(false));
     let seen = edited.clone();
     let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res {
-            if !matches!(ev.kind, notify::EventKind::Access(_)) {
-                let paths: Vec<PathBuf> = ev
-                    .paths
-                    .into_iter()
-                    .filter(|p| filter.iter().any(|d| p.starts_with(d)))
-                    .collect();
-                if paths.iter().any(|p| !is_noise(p)) {
-                    seen.store(true, Ordering::Relaxed);
-                }
-                if !paths.is_empty() {
-                    let _ = tx.send(paths);
-                }
+        if let Ok(ev) = res
+            && !matches!(ev.kind, notify::EventKind::Access(_))
+        {
+            let paths: Vec<PathBuf> = ev
+                .paths
+                .into_iter()
+                .filter(|p| filter.iter().any(|d| p.starts_with(d)))
+                .collect();
+            if paths.iter().any(|p| !is_noise(p)) {
+                seen.store(true, Ordering::Relaxed);
+            }
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
             }
         }
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     let watcher = Arc::new(Mutex::new(watcher));
     {
-        let mut w = watcher.lock().expect("watcher");
+        let mut w = watcher.lock().unwrap_or_else(PoisonError::into_inner);
         w.watch(&opts.root, RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
         for path in watched.iter().filter(|p| p.is_dir()) {
@@ -113,7 +141,7 @@ pub fn serve(
                 // A folder made while serving (templates/ most likely): watch inside it.
                 let _ = watcher
                     .lock()
-                    .expect("watcher")
+                    .unwrap_or_else(PoisonError::into_inner)
                     .watch(dir, RecursiveMode::Recursive);
             })
         });
@@ -125,14 +153,9 @@ pub fn serve(
         opts.out.display()
     );
 
-    let out = opts.out.clone();
-    for request in server.incoming_requests() {
-        let hub = hub.clone();
-        let out = out.clone();
-        std::thread::spawn(move || handle(request, &out, &hub));
-    }
+    let served = http::run(listener, opts.out.clone(), hub);
     drop(watcher);
-    Ok(())
+    served.map_err(|e| format!("the server stopped: {e}"))
 }
 
 /// How long the watcher waits for an editor's burst of events (write, rename, chmod) to end.
@@ -179,10 +202,7 @@ fn rebuild_loop(
                         "Search index, sitemap and offline bundle updated in {} ms",
                         started.elapsed().as_millis()
                     ),
-                    Err(text) => hub
-                        .lock()
-                        .expect("hub")
-                        .broadcast(Message::Error(text.clone())),
+                    Err(text) => lock(hub).broadcast(Message::Error(text.clone())),
                 }
                 live = result
                     .project
@@ -257,7 +277,7 @@ fn rebuild_loop(
                 }
             }
         };
-        hub.lock().expect("hub").broadcast(msg);
+        lock(hub).broadcast(msg);
     }
 }
 
@@ -281,161 +301,4 @@ fn is_noise(p: &Path) -> bool {
         || name.ends_with(".swp")
         || name.ends_with(".swx")
         || name == "4913"
-}
-
-fn header(k: &str, v: &str) -> Header {
-    Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
-}
-
-fn handle(request: Request, out: &Path, hub: &Mutex<Hub>) {
-    let url = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
-    if url == EVENTS {
-        let (tx, rx) = mpsc::channel();
-        {
-            let mut h = hub.lock().expect("hub");
-            if let Some(e) = &h.error {
-                let _ = tx.send(Message::Error(e.clone()));
-            }
-            h.clients.push(tx);
-        }
-        // Written straight to the socket: a chunked response would be buffered.
-        let mut w = request.into_writer();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
-        if w.write_all(head.as_bytes())
-            .and_then(|_| w.flush())
-            .is_err()
-        {
-            return;
-        }
-        loop {
-            let msg = match rx.recv_timeout(Duration::from_secs(15)) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => return,
-            };
-            // A keep-alive comment on timeout is also how a closed connection is noticed.
-            let text = msg.map_or_else(|| ": ping\n\n".to_string(), |m| event_text(&m));
-            if w.write_all(text.as_bytes())
-                .and_then(|_| w.flush())
-                .is_err()
-            {
-                return;
-            }
-        }
-    }
-    if url == SCRIPT {
-        let _ = request.respond(
-            Response::from_string(LIVERELOAD_JS)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8")),
-        );
-        return;
-    }
-    let decoded = crate::markdown::percent_decode(&url);
-    if decoded.split('/').any(|part| part == "..") {
-        let _ = request.respond(Response::from_string("bad path").with_status_code(400));
-        return;
-    }
-    let rel = decoded.trim_start_matches('/');
-    let mut path = out.join(rel);
-    if path.is_dir() {
-        if !decoded.ends_with('/') {
-            let _ = request.respond(
-                Response::empty(StatusCode(301))
-                    .with_header(header("Location", &format!("{url}/"))),
-            );
-            return;
-        }
-        path = path.join("index.html");
-    }
-    let (status, path) = if path.is_file() {
-        (200, path)
-    } else {
-        (404, out.join("404.html"))
-    };
-    let Ok(mut bytes) = std::fs::read(&path) else {
-        let body = match &hub.lock().expect("hub").error {
-            Some(e) => format!("The site has not been built yet:\n\n{e}"),
-            None => "Not found".to_string(),
-        };
-        let _ = request.respond(Response::from_string(body).with_status_code(404));
-        return;
-    };
-    let ctype = content_type(&path);
-    if ctype.starts_with("text/html") {
-        bytes = inject(bytes);
-    }
-    let _ = request.respond(
-        Response::from_data(bytes)
-            .with_status_code(status)
-            .with_header(header("Content-Type", ctype))
-            .with_header(header("Cache-Control", "no-cache")),
-    );
-}
-
-/// Add the live-reload script to an HTML page (only when served by `serve`).
-fn inject(mut html: Vec<u8>) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT}\" defer></script>");
-    let pos = find_last(&html, b"</body>").unwrap_or(html.len());
-    html.splice(pos..pos, tag.into_bytes());
-    html
-}
-
-fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "wasm" => "application/wasm",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "pdf" => "application/pdf",
-        "zip" => "application/zip",
-        "ics" => "text/calendar; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// One server-sent event.
-fn event_text(msg: &Message) -> String {
-    match msg {
-        Message::Reload => "event: reload\ndata: 1\n\n".to_string(),
-        Message::Error(text) => {
-            let mut s = String::from("event: error\n");
-            for line in text.lines() {
-                s.push_str("data: ");
-                s.push_str(line);
-                s.push('\n');
-            }
-            s.push('\n');
-            s
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn injects_before_body_end() {
-        let out = inject(b"<html><body><p>x</p></body></html>".to_vec());
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            format!("<html><body><p>x</p><script src=\"{SCRIPT}\" defer></script></body></html>")
-        );
-    }
 }
