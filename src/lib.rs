@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod offline;
 pub mod output;
 pub mod pipeline;
+pub mod raw_html;
 pub mod render;
 pub mod rewrite;
 pub mod scaffold;

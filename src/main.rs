@@ -49,7 +49,8 @@ enum Command {
     /// internal link and #anchor resolves (reported with file:line:column).
     Check,
     /// Compute a deadline from a Russian deadline text, by the Civil Code (arts. 190–194) and the
-    /// production calendar in content/calendar/. Prints one entry per rule in the text.
+    /// production calendar in content/calendar/. Prints one entry per rule in the text; exits 1
+    /// when no rule gives a date (the reasons on stderr).
     Deadline {
         /// The text, e.g. "в течение 5 рабочих дней после получения заявки".
         text: String,
@@ -291,6 +292,24 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
                 println!("  внимание: {w}");
             }
         }
+    }
+    // What could be computed is printed above; a text that gives no date at all is a failure
+    // (scripts must not take «—» for an answer).
+    if results.iter().all(|r| r.deadline.is_none()) {
+        let why: Vec<String> = results
+            .iter()
+            .map(|r| match &r.rule {
+                deadline::Rule::Text { text } => format!("«{text}» names no period or date"),
+                _ if r.warnings.is_empty() => format!("{}: no date", r.kind),
+                _ => r.warnings.join("; "),
+            })
+            .collect();
+        eprintln!(
+            "error: no date can be computed from «{text}» on {}: {}",
+            from.date,
+            why.join("; ")
+        );
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }

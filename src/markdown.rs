@@ -85,6 +85,9 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
     r.rendered
         .diagnostics
         .extend(crate::lint::check(page, &events));
+    r.rendered
+        .diagnostics
+        .extend(crate::raw_html::check(page, &events));
     r.run(events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     push_html(&mut html, r.out.into_iter());

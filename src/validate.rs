@@ -23,6 +23,37 @@ impl FileSource {
     }
 }
 
+/// Why `path` cannot be an archive when it is not a regular file (a folder, a FIFO, a
+/// device…), read from its metadata alone: opening a FIFO for reading waits for a writer
+/// forever, and a folder opens but reads as nothing. `Ok(None)` for a regular file (a link
+/// to one too).
+pub fn not_a_file(path: &Path) -> std::io::Result<Option<&'static str>> {
+    let kind = std::fs::metadata(path)?.file_type();
+    if kind.is_file() {
+        return Ok(None);
+    }
+    if kind.is_dir() {
+        return Ok(Some("это папка, а не файл архива"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Ok(Some("это не обычный файл (канал FIFO)"));
+        }
+        if kind.is_socket() {
+            return Ok(Some("это не обычный файл (сокет)"));
+        }
+        if kind.is_char_device() {
+            return Ok(Some("это не обычный файл (символьное устройство)"));
+        }
+        if kind.is_block_device() {
+            return Ok(Some("это не обычный файл (блочное устройство)"));
+        }
+    }
+    Ok(Some("это не обычный файл"))
+}
+
 impl ByteSource for FileSource {
     fn len(&self) -> u64 {
         self.len
@@ -60,8 +91,16 @@ pub struct ArchivesResult {
     pub duplicates: Vec<DuplicateWarning>,
 }
 
-/// Check each file; a file that cannot be opened is reported as not an archive with the reason.
+/// Check each file. A path that is not a regular file, or cannot be opened, stops the check
+/// before any file is read, with the reason.
 pub fn archives(rule: &ArchiveRule, paths: &[&Path]) -> Result<ArchivesResult, String> {
+    for path in paths {
+        match not_a_file(path) {
+            Ok(None) => {}
+            Ok(Some(kind)) => return Err(format!("{}: {kind}", path.display())),
+            Err(e) => return Err(format!("cannot open {}: {e}", path.display())),
+        }
+    }
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let name = path.file_name().map_or_else(

@@ -427,6 +427,43 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
     assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
 }
 
+#[test]
+fn raw_html_that_runs_script_fails_check_as_it_fails_build() {
+    let dir = site("invalid/raw-html");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    for found in [
+        "content/a.md:7:6: event-handler attribute `onclick` in the page's HTML",
+        "content/a.md:11:20: `javascript:` URL in the `href` attribute",
+        "content/a.md:11:59: `javascript:` URL in a link",
+        "content/a.md:13:1: `<script>` in the page's HTML",
+        "content/a.md:15:1: `<meta http-equiv>` in the page's HTML",
+    ] {
+        assert!(err.contains(found), "{found}\n{err}");
+    }
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+    // Without them the page builds, its pasted markup kept.
+    let page = dir.path().join("content/a.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text
+        .replace(
+            "     OnClick=\"window.location='https://example.org'\">",
+            "     >",
+        )
+        .replace("java&#x09;script:alert(1)", "https://example.org/")
+        .replace("JavaScript:void(0)", "https://example.org/")
+        .replace("<SCRIPT src=\"/fioko/helper.js\"></SCRIPT>", "")
+        .replace(
+            "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org\">",
+            "",
+        );
+    std::fs::write(&page, text).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(dir.path(), "public/a/index.html").contains("<div class=\"MsoNormal\""));
+}
+
 /// A section of 15 pages: each page lists the 3 steps either side of it (numbered as in the
 /// whole section), says which step it is and links to the section's page for the rest; the
 /// low-vision pages do the same inside /lv/.

@@ -5,9 +5,14 @@ mod common;
 use common::*;
 
 fn run(text: &str, from: &str) -> serde_json::Value {
+    run_with_status(text, from, 0)
+}
+
+/// The JSON answer, when the exit code is `code` (1: no rule gave a date).
+fn run_with_status(text: &str, from: &str, code: i32) -> serde_json::Value {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let o = pamyatka(root, &["deadline", text, "--from", from, "--json"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(code), "{}", stderr(&o));
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
@@ -60,7 +65,7 @@ fn hours_and_monthly() {
 
 #[test]
 fn a_year_without_data_is_a_warning() {
-    let v = run("10 рабочих дней", "2027-12-25");
+    let v = run_with_status("10 рабочих дней", "2027-12-25", 1);
     assert!(v[0].get("deadline").is_none());
     assert!(v[0]["warnings"][0].as_str().unwrap().contains("2028"));
 }
@@ -77,4 +82,62 @@ fn bad_input_is_a_clear_error() {
     let o = pamyatka(root, &["deadline", "5 дней", "--from", "01.01.2026"]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn working_days_past_the_calendar_give_no_date_and_fail() {
+    // Nothing follows 31 Dec 9999: the answer used to be «31.12.9999» with exit 0.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = "в течение 5 рабочих дней";
+    let o = pamyatka(root, &["deadline", text, "--from", "9999-12-31"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains("9999"), "{out}");
+    assert!(out.contains("Срок (рабочие дни): —"), "{out}");
+    let err = stderr(&o);
+    assert!(err.contains("no date can be computed"), "{err}");
+    assert!(
+        err.contains("нет данных производственного календаря"),
+        "{err}"
+    );
+    // --json still prints the entry, with its warning.
+    let v = run_with_status(text, "9999-12-31", 1);
+    assert!(v[0].get("deadline").is_none(), "{v}");
+    assert!(!v[0]["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_text_with_no_date_fails_after_printing_what_it_could() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(root, &["deadline", "постоянно", "--from", "2026-01-01"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Без даты: —"));
+    assert!(
+        stderr(&o).contains("«постоянно» names no period or date"),
+        "{}",
+        stderr(&o)
+    );
+    // An impossible annual date: no date either year, said in Russian.
+    let o = pamyatka(
+        root,
+        &["deadline", "ежегодно до 31 февраля", "--from", "2026-01-01"],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("внимание: в 2026 году нет даты 31 февраля"),
+        "{out}"
+    );
+    assert!(!out.contains("February"), "{out}");
+    // One rule with a date is enough for success.
+    let o = pamyatka(
+        root,
+        &[
+            "deadline",
+            "5 дней, по мере необходимости",
+            "--from",
+            "2026-09-01",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
 }

@@ -52,6 +52,8 @@ invalid! {
     widget_unknown_field => "widget-unknown-field", "content/a.md:8:1";
     widget_uncountable => "widget-uncountable", "content/a.md:8:7";
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
+    raw_html => "raw-html", "content/a.md:7:6: event-handler attribute `onclick`";
+    script_file => "script-file", "content/fioko/helper.js: a script file in content/";
 }
 
 #[test]

@@ -171,3 +171,67 @@ fn not_an_archive_and_a_legacy_doc_form_are_rejected() {
     let o = pamyatka(repo(), &["validate", "archive", bad.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("не принят"));
 }
+
+/// Runs pamyatka, killing it after 20 s (a FIFO opened for reading blocks forever).
+fn pamyatka_with_timeout(args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+        .arg("--root")
+        .arg(repo())
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("pamyatka {args:?} still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_folder_or_a_fifo_is_refused_by_its_kind_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Алтайский край_Иванов_Сергей_Иванович.zip");
+    std::fs::create_dir(&folder).unwrap();
+    let o = pamyatka_with_timeout(&["validate", "archive", folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("это папка"), "{err}");
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("не является архивом"));
+
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("Алтайский край_Петров_Сергей_Иванович.zip");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // Also after a good file: nothing is checked before every path is known to be a file.
+        let set = full_set(&docx());
+        let entries: Vec<(&str, &[u8])> = set.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        let good = zip(
+            dir.path(),
+            "Алтайский край_Сидоров_Иван_Иванович.zip",
+            &entries,
+        );
+        let o = pamyatka_with_timeout(&[
+            "validate",
+            "archive",
+            good.to_str().unwrap(),
+            fifo.to_str().unwrap(),
+            "--json",
+        ]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(o.stdout.is_empty());
+        let err = stderr(&o);
+        assert!(err.contains("это не обычный файл (канал FIFO)"), "{err}");
+    }
+}

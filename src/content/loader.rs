@@ -59,7 +59,11 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             .expect("walked under content")
             .to_string_lossy()
             .replace('\\', "/");
-        // Other files (images, PDFs) are copied as they are by the pipeline.
+        // Other files (images, PDFs) are copied as they are by the pipeline; script files
+        // may not be among them.
+        if let Some(d) = crate::raw_html::script_file(&rel) {
+            errors.push(d);
+        }
         if matches!(
             Path::new(&rel).extension().and_then(|e| e.to_str()),
             Some("md" | "yaml" | "yml")

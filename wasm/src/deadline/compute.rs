@@ -10,7 +10,7 @@
 use serde::Serialize;
 use time::{Date, Duration, Month, PrimitiveDateTime, Time};
 
-use super::parse::Rule;
+use super::parse::{MONTHS, Rule};
 use crate::calendar::ProductionCalendar;
 use crate::date::IsoDate;
 
@@ -97,6 +97,9 @@ fn iso(d: Date) -> String {
     IsoDate(d).to_string()
 }
 
+/// A date past 31 Dec 9999 (the last one the arithmetic knows).
+const BEYOND: &str = "срок выходит за 9999 год: такой даты нет в календаре, срок не вычислен";
+
 fn no_data(year: i32) -> String {
     format!(
         "нет данных производственного календаря на {year} год: рабочие и выходные дни этого года неизвестны"
@@ -108,7 +111,8 @@ fn on_or_after_working(cal: &ProductionCalendar, mut d: Date) -> Result<Date, i3
     for _ in 0..400 {
         match cal.is_working_day(IsoDate(d)) {
             Some(true) => return Ok(d),
-            Some(false) => d = d.next_day().ok_or(d.year())?,
+            // Past 31 Dec 9999 there is no date, so no calendar either.
+            Some(false) => d = d.next_day().ok_or(d.year() + 1)?,
             None => return Err(d.year()),
         }
     }
@@ -156,14 +160,21 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
         Rule::CalendarDays { days, .. } => {
             match from.date.checked_add(Duration::days(i64::from(*days))) {
                 Some(nominal) => finish_day(&mut c, cal, nominal),
-                None => c.warnings.push("дата за пределами календаря".into()),
+                None => c.warnings.push(BEYOND.into()),
             }
         }
         Rule::WorkingDays { days, .. } => {
             let mut d = from.date;
             let mut counted = 0;
             while counted < *days {
-                let Some(next) = d.next_day() else { break };
+                let Some(next) = d.next_day() else {
+                    // Past 31 Dec 9999: no date, no calendar (not the start date).
+                    c.warnings.push(format!(
+                        "{}; срок в рабочих днях не вычислен",
+                        no_data(d.year() + 1)
+                    ));
+                    return c;
+                };
                 d = next;
                 match cal.is_working_day(IsoDate(d)) {
                     Some(true) => counted += 1,
@@ -197,7 +208,7 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     ));
                     c.weekday = Some(IsoDate(end.date()).weekday_ru());
                 }
-                None => c.warnings.push("дата за пределами календаря".into()),
+                None => c.warnings.push(BEYOND.into()),
             }
         }
         Rule::AnnualBy { day, month } => {
@@ -207,9 +218,14 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
             };
             // The first occurrence whose deadline is not before the reference date.
             for year in [from.date.year(), from.date.year() + 1] {
+                if Date::from_calendar_date(year, Month::January, 1).is_err() {
+                    c.warnings.push(BEYOND.into());
+                    continue;
+                }
                 let Ok(nominal) = Date::from_calendar_date(year, month, *day) else {
+                    let name = MONTHS[usize::from(u8::from(month)) - 1];
                     c.warnings
-                        .push(format!("в {year} году нет даты {day} {month}"));
+                        .push(format!("в {year} году нет даты {day} {name}"));
                     continue;
                 };
                 let mut attempt = Computed::new(rule);
@@ -314,6 +330,26 @@ mod tests {
 
     fn from(s: &str) -> From {
         From::parse(s).unwrap()
+    }
+
+    /// A year whose only days off are the weekends and `extra_days_off`.
+    fn cal_year(year: i32) -> YearData {
+        YearData {
+            year,
+            source: Source {
+                decree: "—".into(),
+                date: d("2025-09-24"),
+                title: "—".into(),
+            },
+            confidence: None,
+            note: None,
+            holidays: vec![],
+            transfers: vec![],
+            extra_days_off: vec![],
+            working_weekends: vec![],
+            shortened: vec![],
+            working_days_total: 0,
+        }
     }
 
     fn cd(n: u32) -> Rule {
@@ -448,6 +484,84 @@ mod tests {
         // 31 May is a Sunday → art. 193 gives 1 Jun.
         assert_eq!(c.deadline.as_deref(), Some("2026-06-01"));
         assert_eq!(c.nominal.as_deref(), Some("2026-05-31"));
+    }
+
+    #[test]
+    fn working_days_past_year_9999_are_refused_not_the_start_date() {
+        let wd = Rule::WorkingDays {
+            days: 5,
+            event: None,
+        };
+        // The calendar has 9999 (no holidays, so only weekends are off) and nothing after it.
+        let mut y = cal_year(9999);
+        let c = compute(
+            &wd,
+            from("9999-12-31"),
+            &ProductionCalendar::new(&[y.clone()]),
+        );
+        assert_eq!(c.deadline, None, "{c:?}");
+        assert_eq!(c.weekday, None);
+        assert!(c.warnings[0].contains("на 10000 год"), "{:?}", c.warnings);
+        // Thursday 30 Dec + 1 working day = Friday 31 Dec 9999 still works.
+        let one = Rule::WorkingDays {
+            days: 1,
+            event: None,
+        };
+        let c = compute(
+            &one,
+            from("9999-12-30"),
+            &ProductionCalendar::new(&[y.clone()]),
+        );
+        assert_eq!(c.deadline.as_deref(), Some("9999-12-31"));
+        // A nominal last day off at the very end moves into a year that cannot exist.
+        y.extra_days_off = vec![d("9999-12-31")];
+        let c = compute(&cd(1), from("9999-12-30"), &ProductionCalendar::new(&[y]));
+        assert_eq!(c.deadline.as_deref(), Some("9999-12-31"));
+        assert!(c.warnings[0].contains("на 10000 год"), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn calendar_days_and_hours_past_year_9999_give_no_date() {
+        for (rule, start) in [
+            (cd(1), "9999-12-31"),
+            (cd(u32::MAX), "2026-01-01"),
+            (
+                Rule::Hours {
+                    hours: 24,
+                    event: None,
+                },
+                "9999-12-31T10:00",
+            ),
+        ] {
+            let c = compute(&rule, from(start), &cal());
+            assert_eq!(c.deadline, None, "{rule:?}");
+            assert!(c.warnings.iter().any(|w| w == BEYOND), "{:?}", c.warnings);
+        }
+        // An annual date already past in 9999 has no next occurrence.
+        let c = compute(
+            &Rule::AnnualBy { day: 5, month: 9 },
+            from("9999-10-01"),
+            &cal(),
+        );
+        assert_eq!(c.deadline, None);
+        assert_eq!(c.warnings, vec![BEYOND.to_string()]);
+    }
+
+    #[test]
+    fn an_impossible_annual_date_is_named_in_russian() {
+        let c = compute(
+            &Rule::AnnualBy { day: 31, month: 2 },
+            from("2026-01-10"),
+            &cal(),
+        );
+        assert_eq!(c.deadline, None);
+        assert_eq!(
+            c.warnings,
+            vec![
+                "в 2026 году нет даты 31 февраля".to_string(),
+                "в 2027 году нет даты 31 февраля".to_string()
+            ]
+        );
     }
 
     #[test]

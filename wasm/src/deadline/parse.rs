@@ -76,7 +76,8 @@ const CLAUSE_STARTS: &[&str] = &[
     "в сроки",
 ];
 
-const MONTHS: &[&str] = &[
+/// Month names in the genitive («5 сентября»), January first.
+pub(super) const MONTHS: &[&str] = &[
     "января",
     "февраля",
     "марта",
