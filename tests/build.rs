@@ -213,6 +213,24 @@ fn check_passes_on_a_good_site_and_locates_broken_anchors() {
     );
 }
 
+/// `check` writes nothing, so its failure does not speak of an output "left as it was".
+#[test]
+fn failed_check_says_it_wrote_nothing() {
+    let dir = site("invalid/broken-link");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("Check failed: 1 error(s); nothing was written"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Build failed") && !err.contains("previous output"),
+        "{err}"
+    );
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+}
+
 #[test]
 fn failed_build_leaves_previous_output_byte_for_byte() {
     let dir = site("basic");
@@ -294,6 +312,27 @@ fn new_guide_scaffold_builds_cleanly() {
     );
     let again = pamyatka(dir.path(), &["new", "guide", "guides/novaya-pamyatka"]);
     assert!(!again.status.success());
+}
+
+/// A guide in a new folder comes with the folder's `_index.md`: without it every page's
+/// navigation links to a section page that is never made, and `check` fails.
+#[test]
+fn new_guide_in_a_new_section_creates_the_section_page() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["new", "guide", "novyj/stranica"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("novyj/_index.md: the page of the new section")
+            && err.contains("write a real title"),
+        "{err}"
+    );
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(", 0 warning(s)"), "{}", stderr(&o));
+    assert!(dir.path().join("public/novyj/index.html").is_file());
 }
 
 #[test]
