@@ -14,6 +14,7 @@ pub mod data;
 pub mod diagnostic;
 pub mod headers;
 pub mod highlight;
+pub mod html_comment;
 pub mod incremental;
 pub mod lint;
 pub mod markdown;

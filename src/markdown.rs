@@ -85,6 +85,9 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
     r.rendered
         .diagnostics
         .extend(crate::lint::check(page, &events));
+    r.rendered
+        .diagnostics
+        .extend(crate::html_comment::check(page, &events));
     r.run(events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     push_html(&mut html, r.out.into_iter());
@@ -232,6 +235,13 @@ impl<'a> Renderer<'a, '_> {
                         i = end + 1;
                         continue;
                     }
+                    if let (CodeBlockKind::Fenced(_), Some(name)) =
+                        (kind, widgets::Kind::misspelt(lang))
+                    {
+                        self.rendered
+                            .diagnostics
+                            .push(self.misspelt_widget(lang, name, range));
+                    }
                     let highlighted = if lang.is_empty() {
                         None
                     } else {
@@ -311,6 +321,27 @@ impl<'a> Renderer<'a, '_> {
             }
             Err(d) => self.rendered.diagnostics.push(d),
         }
+    }
+
+    /// A fence whose language (`lang`) is close to the widget `name`: an error at the language,
+    /// since the block would otherwise be shown as code instead of the widget.
+    fn misspelt_widget(&self, lang: &str, name: &str, fence: &Range<usize>) -> Diagnostic {
+        let body = self.page.body();
+        let line = &body[fence.start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let at = line.find(lang).map_or(fence.start, |i| fence.start + i);
+        Diagnostic::error(
+            "widget",
+            format!("`{lang}` is not a widget, so this block would be shown as code"),
+        )
+        .at(Location::new(
+            &self.page.file,
+            self.page.source.clone(),
+            self.page.body_offset + at,
+            lang.len(),
+        ))
+        .label("unknown widget")
+        .hint(format!("did you mean `{name}`?"))
     }
 
     /// Inline events (inside a heading or a label): links still get resolved.

@@ -52,6 +52,8 @@ invalid! {
     widget_unknown_field => "widget-unknown-field", "content/a.md:8:1";
     widget_uncountable => "widget-uncountable", "content/a.md:8:7";
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
+    widget_misspelt => "widget-misspelt", "content/a.md:6:4";
+    unclosed_comment => "unclosed-comment", "content/a.md:8:1";
 }
 
 #[test]
