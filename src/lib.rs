@@ -22,6 +22,7 @@ pub mod offline;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod reserved;
 pub mod rewrite;
 pub mod scaffold;
 pub mod search_index;

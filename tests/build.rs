@@ -283,6 +283,106 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
     assert!(read(dir.path(), "public/guides/esia/index.html").contains("Остановленный"));
 }
 
+/// Pages and files of content/ where the build writes its own (the low-vision version, the
+/// service worker, a page, the role pages of a regulation table) fail the build, each named,
+/// and the previous output stays.
+#[test]
+fn content_cannot_take_the_paths_the_build_writes() {
+    let dir = site("basic");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let before = snapshot_tree(&dir.path().join("public"));
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("lv/guides")).unwrap();
+    std::fs::copy(
+        content.join("guides/esia.md"),
+        content.join("lv/guides/esia.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        content.join("guides/_index.md"),
+        content.join("lv/_index.md"),
+    )
+    .unwrap();
+    std::fs::copy(content.join("guides/_index.md"), content.join("search.md")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    for at in [
+        "content/lv/_index.md:1:1: this page would be published at /lv/, which is reserved",
+        "content/lv/guides/esia.md:1:1: this page would be published at /lv/guides/esia/,",
+        "content/search.md:1:1: this page would be published at /search/, which is reserved",
+        "the build publishes the low-vision version of every page under /lv/",
+        "the build writes the search index's pieces there",
+        "help: write each page once, outside content/lv/",
+    ] {
+        assert!(err.contains(at), "{at}\n{err}");
+    }
+    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert_eq!(snapshot_tree(&dir.path().join("public")), before);
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(!o.status.success() && stderr(&o).contains("would be published at /lv/"));
+
+    // Files copied as they are.
+    let dir = site("basic");
+    let content = dir.path().join("content");
+    std::fs::write(content.join("sw.js"), "// mine").unwrap();
+    std::fs::create_dir_all(content.join("guides/esia")).unwrap();
+    std::fs::write(content.join("guides/esia/index.html"), "<p>mine</p>").unwrap();
+    std::fs::write(content.join("guides/blank.pdf"), "%PDF").unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    assert!(
+        err.contains("content/sw.js would be copied to sw.js, which is reserved: the build"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/guides/esia/index.html would be copied to guides/esia/index.html,"),
+        "{err}"
+    );
+    assert!(err.contains("the build writes a page there"), "{err}");
+    assert!(err.contains("Build failed: 2 error(s)"), "{err}");
+    assert!(!dir.path().join("public").exists());
+    std::fs::remove_file(content.join("sw.js")).unwrap();
+    std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(read(dir.path(), "public/guides/blank.pdf"), "%PDF");
+
+    // The folder of a regulation table's role pages.
+    let dir = site("invalid/bad-deadline");
+    let table = dir.path().join("content/regulations/table.yaml");
+    let text = std::fs::read_to_string(&table).unwrap();
+    std::fs::write(
+        &table,
+        text.replace("В течение нескольких дней", "В течение 3 рабочих дней"),
+    )
+    .unwrap();
+    assert!(
+        pamyatka(dir.path(), &["build"]).status.success(),
+        "the fixture builds once its deadline is readable"
+    );
+    let roli = dir.path().join("content/reg/roli");
+    std::fs::create_dir_all(&roli).unwrap();
+    std::fs::write(roli.join("zametka.md"), "---\ntitle: \"Заметка\"\n---\n").unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    assert!(
+        err.contains(
+            "content/reg/roli/zametka.md:1:1: this page would be published at /reg/roli/zametka/"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("regulation tables' roles (content/regulations/) in /reg/roli/"),
+        "{err}"
+    );
+}
+
 #[test]
 fn refuses_to_replace_a_folder_it_did_not_make() {
     let dir = site("basic");

@@ -54,6 +54,7 @@ invalid! {
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
     widget_misspelt => "widget-misspelt", "content/a.md:6:4";
     unclosed_comment => "unclosed-comment", "content/a.md:8:1";
+    reserved_path => "reserved-path", "content/lv/_index.md:1:1";
 }
 
 #[test]
