@@ -213,6 +213,53 @@ fn check_passes_on_a_good_site_and_locates_broken_anchors() {
     );
 }
 
+/// Markdown links that name no `.md` file are checked too, resolved from the page's address as
+/// a browser does (in both versions of the page), and reported where they are written.
+#[test]
+fn check_locates_broken_links_that_name_no_md_file() {
+    let dir = site("basic");
+    let page = dir.path().join("content/guides/esia.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let first = text.lines().count() + 2;
+    let links = [
+        "[раздел](../) и [картинка](/guides/schema.png) в порядке.",
+        "[нет](nope/)",
+        "[нет-страницы](../nope-page/)",
+        "[архив](../archive/#нет-такого)",
+        "[схема](schema.png)",
+        "[схема-отн](../schema.png)",
+    ];
+    std::fs::write(&page, format!("{text}\n{}\n", links.join("\n"))).unwrap();
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o).replace("\n  │ ", " ");
+    let at = |i: usize| format!("content/guides/esia.md:{}:1: ", first + i);
+    for expected in [
+        format!(
+            "{}link to `nope/`: /guides/esia/nope/ is not part of the site",
+            at(1)
+        ),
+        format!(
+            "{}link to `../nope-page/`: /guides/nope-page/ is not part of the site",
+            at(2)
+        ),
+        format!("{}`#нет-такого` does not exist on /guides/archive/", at(3)),
+        format!(
+            "{}link to `schema.png`: /guides/esia/schema.png is not part of the site",
+            at(4)
+        ),
+        "write the link from the site's root, `/guides/schema.png`".to_string(),
+        format!(
+            "{}link to `../schema.png`: it leads to /lv/guides/schema.png",
+            at(5)
+        ),
+    ] {
+        assert!(err.contains(&expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains(&at(0)), "{err}");
+    assert!(err.contains("Check failed: 5 problem(s)"), "{err}");
+}
+
 /// `check` writes nothing, so its failure does not speak of an output "left as it was".
 #[test]
 fn failed_check_says_it_wrote_nothing() {
