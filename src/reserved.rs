@@ -85,9 +85,9 @@ pub fn check_pages(pages: &[Page], errors: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Errors for the files of `content/` (copied as they are) that would overwrite a file the
-/// build writes (`generated`: pages and other files, relative to the output), or stand where it
-/// needs a folder, or under one of its files.
+/// Errors for the files of `content/` (copied as they are) under a name of [`GENERATED`], or
+/// that would overwrite a file the build writes (`generated`: pages and other files, relative to
+/// the output), or stand where it needs a folder, or under one of its files.
 pub fn check_files<'a>(
     files: &[String],
     generated: impl IntoIterator<Item = &'a str>,
@@ -100,8 +100,12 @@ pub fn check_files<'a>(
     let mut out = Vec::new();
     for rel in files {
         let ancestors = rel.match_indices('/').map(|(i, _)| &rel[..i]);
-        // The same path, a folder the build needs, or a path inside one of its files.
-        let clash = if generated.contains(rel.as_str()) || folders.contains(rel.as_str()) {
+        // A reserved name, the same path, a folder the build needs, or a path inside one of
+        // its files.
+        let clash = if reason(rel).is_some()
+            || generated.contains(rel.as_str())
+            || folders.contains(rel.as_str())
+        {
             Some(rel.as_str())
         } else {
             ancestors.into_iter().find(|a| generated.contains(a))
@@ -113,7 +117,7 @@ pub fn check_files<'a>(
                 "reserved-path",
                 format!("content/{rel} would be copied to {rel}, which is reserved: {why}"),
             )
-            .hint("rename the file or move it to another folder"),
+            .hint("rename the file or move it to another folder (next to the page that links it)"),
         );
     }
     out
@@ -136,7 +140,7 @@ mod tests {
             "esia/privyazka/index.html", // a page
             "esia/privyazka",            // a file where a page needs a folder
             "sw.js/readme.txt",          // a file inside a generated file
-            "search/t1.js",              // not written by this build: fine
+            "search/t1.js",              // not written by this build, but in its folder
             "esia/blank.pdf",            // fine
         ]
         .map(String::from)
@@ -145,7 +149,8 @@ mod tests {
             .iter()
             .map(|d| d.message.clone())
             .collect();
-        assert_eq!(errors.len(), 4, "{errors:#?}");
+        assert_eq!(errors.len(), 5, "{errors:#?}");
+        assert!(errors[4].contains("search index's pieces"), "{}", errors[4]);
         assert!(errors[0].contains("service worker"), "{}", errors[0]);
         assert!(errors[1].contains("a page there"), "{}", errors[1]);
         assert!(

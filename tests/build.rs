@@ -377,6 +377,8 @@ fn content_cannot_take_the_paths_the_build_writes() {
     std::fs::create_dir_all(content.join("guides/esia")).unwrap();
     std::fs::write(content.join("guides/esia/index.html"), "<p>mine</p>").unwrap();
     std::fs::write(content.join("guides/blank.pdf"), "%PDF").unwrap();
+    std::fs::create_dir_all(content.join("assets")).unwrap();
+    std::fs::write(content.join("assets/logo.png"), "png").unwrap();
     let o = pamyatka(dir.path(), &["build"]);
     assert_eq!(o.status.code(), Some(1));
     // miette wraps long messages: read them as one line.
@@ -390,10 +392,15 @@ fn content_cannot_take_the_paths_the_build_writes() {
         "{err}"
     );
     assert!(err.contains("the build writes a page there"), "{err}");
-    assert!(err.contains("Build failed: 2 error(s)"), "{err}");
+    assert!(
+        err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
+        "{err}"
+    );
+    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
     assert!(!dir.path().join("public").exists());
     std::fs::remove_file(content.join("sw.js")).unwrap();
     std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
+    std::fs::remove_dir_all(content.join("assets")).unwrap();
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(read(dir.path(), "public/guides/blank.pdf"), "%PDF");
