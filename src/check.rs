@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::Diagnostic;
-use crate::markdown::percent_decode;
-use crate::pipeline::Compiled;
+use crate::markdown::{SiteLink, percent_decode, resolve_url};
+use crate::pipeline::{Compiled, PageOutput};
 
 /// All problems found in the compiled site.
 pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
@@ -77,6 +77,10 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
                 None => link.page_url.clone(),
             };
             from_markdown.insert(full.clone());
+            if let Some(written) = &link.written {
+                out.extend(written_link(page, link, written, &ids, &files));
+                continue;
+            }
             let Some(anchor) = &link.anchor else { continue };
             let target_ids = ids.get(link.page_url.as_str());
             if !target_ids.is_some_and(|set| set.contains(anchor.as_str())) {
@@ -156,6 +160,119 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A Markdown link that names no `.md` file (`nope/`, `../blank.pdf`, `/esia/`): its target, as
+/// resolved from the page's URL, must be a page or a file the build writes, in both versions
+/// of the page, and its anchor an id of the target page.
+fn written_link(
+    page: &PageOutput,
+    link: &SiteLink,
+    written: &str,
+    ids: &HashMap<&str, HashSet<&str>>,
+    files: &HashSet<String>,
+) -> Option<Diagnostic> {
+    let target = link.page_url.as_str();
+    let target_page = page_of(target, ids);
+    let is_file = files.contains(target);
+    if target_page.is_none() && !is_file {
+        return Some(
+            Diagnostic::error(
+                "link",
+                format!("link to `{written}`: {target} is not part of the site"),
+            )
+            .at(link.location.clone())
+            .label("broken link")
+            .hint(relative_hint(page, written, ids, files)),
+        );
+    }
+    // A relative link to a file leads, from the low-vision version of the page, under /lv/,
+    // where no file of content/ is copied.
+    if is_file && !written.starts_with('/') && !files.contains(&format!("/lv{target}")) {
+        return Some(
+            Diagnostic::error(
+                "link",
+                format!(
+                    "link to `{written}`: it leads to /lv{target} from the low-vision version of the page, which is not part of the site"
+                ),
+            )
+            .at(link.location.clone())
+            .label("broken in the low-vision version")
+            .hint(format!("write the link from the site's root: `{target}`")),
+        );
+    }
+    let (Some(anchor), Some(target_page)) = (&link.anchor, target_page) else {
+        return None;
+    };
+    if anchor.is_empty() || anchor == "top" || ids[target_page].contains(anchor.as_str()) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            "anchor",
+            format!("`#{anchor}` does not exist on {target_page}"),
+        )
+        .at(link.location.clone())
+        .label("no heading or element has this id")
+        .hint(suggest(anchor, ids.get(target_page))),
+    )
+}
+
+/// The page (its URL, as `ids` has it) that `url` names: `/a/`, `/a` or `/a/index.html`.
+fn page_of<'a>(url: &str, ids: &HashMap<&'a str, HashSet<&str>>) -> Option<&'a str> {
+    let candidates = [
+        url.to_string(),
+        format!("{url}/"),
+        url.strip_suffix("index.html")
+            .unwrap_or_default()
+            .to_string(),
+    ];
+    candidates
+        .iter()
+        .find_map(|c| ids.get_key_value(c.as_str()).map(|(k, _)| *k))
+}
+
+/// How to fix a broken link that names no `.md` file: when the same link, read from the
+/// folder of the page's file instead of the page's address, leads somewhere, say so.
+fn relative_hint(
+    page: &PageOutput,
+    written: &str,
+    ids: &HashMap<&str, HashSet<&str>>,
+    files: &HashSet<String>,
+) -> String {
+    let general = format!(
+        "relative links start from the page's address, {}; link a page by its .md file (`../section/page.md`) and a file from the site's root (`/section/file.pdf`)",
+        page.url
+    );
+    if written.starts_with('/') {
+        return "link a page by its .md file (`../section/page.md`); check the address".into();
+    }
+    // A section's page (`_index.md`) is published at its file's folder: nothing to add.
+    if page.origin.ends_with("index.md") {
+        return general;
+    }
+    let folder = page
+        .url
+        .trim_end_matches('/')
+        .rsplit_once('/')
+        .map_or("/".to_string(), |(parent, _)| format!("{parent}/"));
+    let path = written.split(['#', '?']).next().unwrap_or_default();
+    let Some(alt) = resolve_url(&folder, &percent_decode(path)) else {
+        return general;
+    };
+    if files.contains(&alt) {
+        format!(
+            "relative links start from the page's address, {}, not from its file's folder: write the link from the site's root, `{alt}`",
+            page.url
+        )
+    } else if page_of(&alt, ids).is_some() {
+        format!(
+            "relative links start from the page's address, {}, not from its file's folder: link the page {alt} by its .md file",
+            page.url
+        )
+    } else {
+        general
+    }
 }
 
 fn suggest(anchor: &str, ids: Option<&HashSet<&str>>) -> String {

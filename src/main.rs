@@ -144,18 +144,21 @@ fn report(result: &BuildResult, verbose: bool) {
                 print_timings(&r.timings);
             }
         }
-        Err(d) => fail(d),
+        Err(d) => {
+            fail(d);
+            eprintln!(
+                "Build failed: {} error(s); the previous output was left as it was",
+                d.errors().count()
+            );
+        }
     }
 }
 
+/// Prints a failed compile's diagnostics, errors first (the caller says what failed).
 fn fail(d: &Diagnostics) {
     let mut sorted: Vec<Diagnostic> = d.diagnostics.clone();
     sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
     print_diagnostics(&sorted);
-    eprintln!(
-        "Build failed: {} error(s); the previous output was left as it was",
-        d.errors().count()
-    );
 }
 
 fn main() -> ExitCode {
@@ -212,6 +215,11 @@ fn main() -> ExitCode {
             }
             Err(d) => {
                 fail(&d);
+                // `check` never writes: say so rather than speak of an output it did not touch.
+                eprintln!(
+                    "Check failed: {} error(s); nothing was written (check only reads the site)",
+                    d.errors().count()
+                );
                 ExitCode::FAILURE
             }
         },
@@ -222,8 +230,14 @@ fn main() -> ExitCode {
         } => {
             let today = today();
             match scaffold::new_guide(&cli.root, &name, &today) {
-                Ok(path) => {
-                    eprintln!("Created {}", path.display());
+                Ok(created) => {
+                    eprintln!("Created {}", created.guide.display());
+                    for index in &created.sections {
+                        eprintln!(
+                            "Created {}: the page of the new section (the navigation links to it); its title is the folder's name: write a real title and description",
+                            index.display()
+                        );
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

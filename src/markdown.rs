@@ -25,13 +25,20 @@ pub struct Heading {
     pub text: String,
 }
 
-/// A link from Markdown to another page of the site (or an anchor in this one).
+/// A link from Markdown to another page of the site (or an anchor in this one), or to any
+/// other URL of the site.
 #[derive(Debug, Clone)]
 pub struct SiteLink {
-    /// Site-absolute URL of the target page (`/esia/privyazka/`).
+    /// Site-absolute URL of the target page (`/esia/privyazka/`); for a link that names no
+    /// `.md` file, the URL it leads to from the page, decoded, without its query
+    /// (`nope/` on `/esia/a/` → `/esia/a/nope/`).
     pub page_url: String,
     pub anchor: Option<String>,
     pub location: Location,
+    /// The link as written when it names no `.md` file (`nope/`, `../blank.pdf`, `/esia/`):
+    /// `check` looks for its target among the pages and files the build writes. `None` for a
+    /// link to a `.md` file, whose page is known to exist, or to an anchor of this page.
+    pub written: Option<String>,
 }
 
 /// One checklist item.
@@ -88,6 +95,9 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
     r.rendered
         .diagnostics
         .extend(crate::raw_html::check(page, &events));
+    r.rendered
+        .diagnostics
+        .extend(crate::html_comment::check(page, &events));
     r.run(events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     push_html(&mut html, r.out.into_iter());
@@ -235,6 +245,13 @@ impl<'a> Renderer<'a, '_> {
                         i = end + 1;
                         continue;
                     }
+                    if let (CodeBlockKind::Fenced(_), Some(name)) =
+                        (kind, widgets::Kind::misspelt(lang))
+                    {
+                        self.rendered
+                            .diagnostics
+                            .push(self.misspelt_widget(lang, name, range));
+                    }
                     let highlighted = if lang.is_empty() {
                         None
                     } else {
@@ -314,6 +331,27 @@ impl<'a> Renderer<'a, '_> {
             }
             Err(d) => self.rendered.diagnostics.push(d),
         }
+    }
+
+    /// A fence whose language (`lang`) is close to the widget `name`: an error at the language,
+    /// since the block would otherwise be shown as code instead of the widget.
+    fn misspelt_widget(&self, lang: &str, name: &str, fence: &Range<usize>) -> Diagnostic {
+        let body = self.page.body();
+        let line = &body[fence.start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let at = line.find(lang).map_or(fence.start, |i| fence.start + i);
+        Diagnostic::error(
+            "widget",
+            format!("`{lang}` is not a widget, so this block would be shown as code"),
+        )
+        .at(Location::new(
+            &self.page.file,
+            self.page.source.clone(),
+            self.page.body_offset + at,
+            lang.len(),
+        ))
+        .label("unknown widget")
+        .hint(format!("did you mean `{name}`?"))
     }
 
     /// Inline events (inside a heading or a label): links still get resolved.
@@ -450,10 +488,31 @@ impl<'a> Renderer<'a, '_> {
                 page_url: self.page.url.clone(),
                 anchor,
                 location: self.loc(range),
+                written: None,
             });
             return dest.clone();
         }
         if !path.ends_with(".md") {
+            // A page or file by its URL: left as written, and checked by `check`.
+            let decoded = percent_decode(path);
+            let without_query = decoded.split('?').next().unwrap_or_default();
+            match resolve_url(&self.page.url, without_query) {
+                Some(url) => self.rendered.links.push(SiteLink {
+                    page_url: url,
+                    anchor,
+                    location: self.loc(range),
+                    written: Some(d.to_string()),
+                }),
+                None => self.rendered.diagnostics.push(
+                    Diagnostic::error("link", format!("link `{d}` points outside the site"))
+                        .at(self.loc(range))
+                        .label("broken link")
+                        .hint(format!(
+                            "relative links start from the page's address, {}; link a page by its .md file",
+                            self.page.url
+                        )),
+                ),
+            }
             return dest.clone();
         }
         let target = match join_rel(&self.page.rel, &percent_decode(path)) {
@@ -484,6 +543,7 @@ impl<'a> Renderer<'a, '_> {
             page_url: url.clone(),
             anchor: anchor.clone(),
             location: self.loc(range),
+            written: None,
         });
         match anchor {
             Some(a) => format!("{url}#{a}").into(),
@@ -597,6 +657,23 @@ fn join_rel(from: &str, link: &str) -> Option<String> {
     };
     parts.pop(); // the file name
     normalize(parts.into_iter().chain(link.split('/')))
+}
+
+/// The site-absolute URL `link` leads to from the page at `base` (a URL ending in `/`), as a
+/// browser resolves it; `None` above the site's root. A trailing `/` (or `.`, `..`) is kept.
+pub fn resolve_url(base: &str, link: &str) -> Option<String> {
+    let parts: Vec<&str> = match link.strip_prefix('/') {
+        Some(abs) => abs.split('/').collect(),
+        None => base.split('/').chain(link.split('/')).collect(),
+    };
+    let path = normalize(parts.iter().copied())?;
+    let folder =
+        link.is_empty() || link.ends_with('/') || matches!(parts.last(), Some(&"." | &".."));
+    Some(match (path.is_empty(), folder) {
+        (true, _) => "/".to_string(),
+        (false, true) => format!("/{path}/"),
+        (false, false) => format!("/{path}"),
+    })
 }
 
 fn normalize<'s>(parts: impl Iterator<Item = &'s str>) -> Option<String> {
@@ -745,6 +822,45 @@ mod tests {
         assert!(r.html.contains("<ul>"));
         assert!(r.html.contains("<ol>"));
         assert!(!r.html.contains("checklist"));
+    }
+
+    #[test]
+    fn other_links_are_resolved_from_the_page_url_for_check() {
+        let r = render_one(
+            "esia/a.md",
+            "[b](nope/), [c](../nope-page/#x), [d](/fioko/?q=1), [e](blank.pdf), [f](../../../x/)\n",
+            &[],
+        );
+        let links: Vec<(&str, Option<&str>, Option<&str>)> = r
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.page_url.as_str(),
+                    l.anchor.as_deref(),
+                    l.written.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("/esia/a/nope/", None, Some("nope/")),
+                ("/esia/nope-page/", Some("x"), Some("../nope-page/#x")),
+                ("/fioko/", None, Some("/fioko/?q=1")),
+                ("/esia/a/blank.pdf", None, Some("blank.pdf")),
+            ]
+        );
+        assert!(
+            r.html.contains("href=\"nope/\""),
+            "left as written: {}",
+            r.html
+        );
+        assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+        assert!(r.diagnostics[0].message.contains("outside the site"));
+        assert_eq!(resolve_url("/esia/a/", ".."), Some("/esia/".into()));
+        assert_eq!(resolve_url("/esia/a/", "../.."), Some("/".into()));
+        assert_eq!(resolve_url("/esia/a/", ""), Some("/esia/a/".into()));
     }
 
     #[test]

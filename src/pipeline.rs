@@ -676,7 +676,22 @@ fn compile_until(
         return Ok(None);
     }
     files.extend(data_json(site));
-    for rel in static_files(root)? {
+    // A file of content/ must not replace one the build writes (nor stand in its way).
+    let statics = static_files(root)?;
+    let clashes = crate::reserved::check_files(
+        &statics,
+        pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(files.iter().map(|(p, _)| p.as_str()))
+            .chain(["sw.js", bundle::BUNDLE]),
+    );
+    if !clashes.is_empty() {
+        return Err(Diagnostics {
+            diagnostics: clashes,
+        });
+    }
+    for rel in statics {
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
             Diagnostics::from(Diagnostic::error(
                 "io",

@@ -1,5 +1,7 @@
 //! `pamyatka new guide NAME`: start a guide from a template that already has the parts every
-//! memo needs (summary, audience, steps, checklist, callout, source).
+//! memo needs (summary, audience, steps, checklist, callout, source), and the `_index.md` of
+//! every folder of NAME that has none (a section without one is linked by the navigation but
+//! has no page).
 
 use std::path::{Path, PathBuf};
 
@@ -47,8 +49,26 @@ source:
 Контакты службы поддержки.
 "#;
 
-/// Create `content/NAME.md` under `root`; returns the path written.
-pub fn new_guide(root: &Path, name: &str, today: &str) -> Result<PathBuf, ScaffoldError> {
+/// The page of a new section, made with a new guide: its title is the folder's name, for the
+/// editor to replace.
+const SECTION_TEMPLATE: &str = r#"---
+title: "{title}"
+description: "О чём раздел: одно предложение о том, кому нужны его памятки."
+weight: 100
+---
+"#;
+
+/// What `new guide` wrote.
+#[derive(Debug)]
+pub struct Created {
+    /// `content/NAME.md`.
+    pub guide: PathBuf,
+    /// The `_index.md` of each folder that had none, outermost first.
+    pub sections: Vec<PathBuf>,
+}
+
+/// Create `content/NAME.md` under `root`, and `_index.md` in each of its folders that has none.
+pub fn new_guide(root: &Path, name: &str, today: &str) -> Result<Created, ScaffoldError> {
     let name = name.trim().trim_end_matches(".md");
     let valid = !name.is_empty()
         && name.split('/').all(|part| {
@@ -76,7 +96,29 @@ pub fn new_guide(root: &Path, name: &str, today: &str) -> Result<PathBuf, Scaffo
         std::fs::create_dir_all(parent).map_err(io)?;
     }
     std::fs::write(&path, text).map_err(io)?;
-    Ok(path)
+    let mut sections = Vec::new();
+    let folders: Vec<&str> = name.split('/').collect();
+    for depth in 1..folders.len() {
+        let index = root
+            .join("content")
+            .join(folders[..depth].join("/"))
+            .join("_index.md");
+        if index.exists() {
+            continue;
+        }
+        let title = folders[depth - 1].replace('-', " ");
+        std::fs::write(&index, SECTION_TEMPLATE.replace("{title}", &title)).map_err(|source| {
+            ScaffoldError::Io {
+                path: index.clone(),
+                source,
+            }
+        })?;
+        sections.push(index);
+    }
+    Ok(Created {
+        guide: path,
+        sections,
+    })
 }
 
 #[cfg(test)]
@@ -86,8 +128,12 @@ mod tests {
     #[test]
     fn creates_once_and_validates_names() {
         let tmp = tempfile::tempdir().unwrap();
-        let p = new_guide(tmp.path(), "esia/privyazka", "2026-01-01").unwrap();
-        assert!(std::fs::read_to_string(&p).unwrap().contains("{#item-1}"));
+        let created = new_guide(tmp.path(), "esia/privyazka", "2026-01-01").unwrap();
+        assert!(
+            std::fs::read_to_string(&created.guide)
+                .unwrap()
+                .contains("{#item-1}")
+        );
         assert!(matches!(
             new_guide(tmp.path(), "esia/privyazka", "2026-01-01"),
             Err(ScaffoldError::Exists(_))
@@ -100,5 +146,31 @@ mod tests {
             new_guide(tmp.path(), "../x", "2026-01-01"),
             Err(ScaffoldError::BadName(_))
         ));
+    }
+
+    #[test]
+    fn new_folders_get_their_section_page_and_existing_ones_are_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        let created = new_guide(tmp.path(), "novyj/pod-razdel/stranica", "2026-01-01").unwrap();
+        assert_eq!(
+            created.sections,
+            [
+                content.join("novyj/_index.md"),
+                content.join("novyj/pod-razdel/_index.md")
+            ]
+        );
+        let sub = std::fs::read_to_string(content.join("novyj/pod-razdel/_index.md")).unwrap();
+        assert!(sub.contains("title: \"pod razdel\""), "{sub}");
+
+        std::fs::write(content.join("novyj/_index.md"), "mine").unwrap();
+        let again = new_guide(tmp.path(), "novyj/vtoraya", "2026-01-01").unwrap();
+        assert!(again.sections.is_empty(), "{:?}", again.sections);
+        assert_eq!(
+            std::fs::read_to_string(content.join("novyj/_index.md")).unwrap(),
+            "mine"
+        );
+        let top = new_guide(tmp.path(), "o-nas", "2026-01-01").unwrap();
+        assert!(top.sections.is_empty(), "a page at the top has no section");
     }
 }

@@ -36,6 +36,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The fence language of each widget.
+    pub const NAMES: [&'static str; 4] = [
+        "deadline",
+        "archive-check",
+        "esia-readiness",
+        "registration-check",
+    ];
+
     pub fn from_lang(lang: &str) -> Option<Kind> {
         match lang {
             "deadline" => Some(Kind::Deadline),
@@ -44,6 +52,22 @@ impl Kind {
             "registration-check" => Some(Kind::RegistrationCheck),
             _ => None,
         }
+    }
+
+    /// The widget whose name a fence language that is no widget's is most likely a misspelling
+    /// of (`esia-readyness`, `Deadline`): at most a quarter of the name's letters differ
+    /// (transpositions count once), and at least one.
+    pub fn misspelt(lang: &str) -> Option<&'static str> {
+        if lang.is_empty() || Kind::from_lang(lang).is_some() {
+            return None;
+        }
+        let lower = lang.to_lowercase();
+        Kind::NAMES
+            .iter()
+            .map(|name| (strsim::damerau_levenshtein(&lower, name), *name))
+            .filter(|(d, name)| *d <= (name.len() / 4).max(1))
+            .min()
+            .map(|(_, name)| name)
     }
 
     /// The suffix the rule's data file must have (`fioko/archive-rule`), for widgets that take
@@ -246,6 +270,23 @@ pub fn json_for_script(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fence_languages_close_to_a_widget_name_are_caught() {
+        assert_eq!(Kind::misspelt("esia-readyness"), Some("esia-readiness"));
+        assert_eq!(Kind::misspelt("Deadline"), Some("deadline"));
+        assert_eq!(Kind::misspelt("deadlines"), Some("deadline"));
+        assert_eq!(Kind::misspelt("archive_chek"), Some("archive-check"));
+        assert_eq!(
+            Kind::misspelt("registration-chekc"),
+            Some("registration-check")
+        );
+        for fine in [
+            "deadline", "yaml", "rust", "json", "text", "", "archive", "check",
+        ] {
+            assert_eq!(Kind::misspelt(fine), None, "{fine}");
+        }
+    }
 
     fn run(kind: Kind, yaml: &str) -> Result<(String, WidgetUse), Diagnostic> {
         let src: Arc<str> = format!("```x\n{yaml}```\n").into();

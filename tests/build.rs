@@ -213,6 +213,71 @@ fn check_passes_on_a_good_site_and_locates_broken_anchors() {
     );
 }
 
+/// Markdown links that name no `.md` file are checked too, resolved from the page's address as
+/// a browser does (in both versions of the page), and reported where they are written.
+#[test]
+fn check_locates_broken_links_that_name_no_md_file() {
+    let dir = site("basic");
+    let page = dir.path().join("content/guides/esia.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let first = text.lines().count() + 2;
+    let links = [
+        "[раздел](../) и [картинка](/guides/schema.png) в порядке.",
+        "[нет](nope/)",
+        "[нет-страницы](../nope-page/)",
+        "[архив](../archive/#нет-такого)",
+        "[схема](schema.png)",
+        "[схема-отн](../schema.png)",
+    ];
+    std::fs::write(&page, format!("{text}\n{}\n", links.join("\n"))).unwrap();
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o).replace("\n  │ ", " ");
+    let at = |i: usize| format!("content/guides/esia.md:{}:1: ", first + i);
+    for expected in [
+        format!(
+            "{}link to `nope/`: /guides/esia/nope/ is not part of the site",
+            at(1)
+        ),
+        format!(
+            "{}link to `../nope-page/`: /guides/nope-page/ is not part of the site",
+            at(2)
+        ),
+        format!("{}`#нет-такого` does not exist on /guides/archive/", at(3)),
+        format!(
+            "{}link to `schema.png`: /guides/esia/schema.png is not part of the site",
+            at(4)
+        ),
+        "write the link from the site's root, `/guides/schema.png`".to_string(),
+        format!(
+            "{}link to `../schema.png`: it leads to /lv/guides/schema.png",
+            at(5)
+        ),
+    ] {
+        assert!(err.contains(&expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains(&at(0)), "{err}");
+    assert!(err.contains("Check failed: 5 problem(s)"), "{err}");
+}
+
+/// `check` writes nothing, so its failure does not speak of an output "left as it was".
+#[test]
+fn failed_check_says_it_wrote_nothing() {
+    let dir = site("invalid/broken-link");
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("Check failed: 1 error(s); nothing was written"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("Build failed") && !err.contains("previous output"),
+        "{err}"
+    );
+    assert!(!dir.path().join("public").exists(), "check writes nothing");
+}
+
 #[test]
 fn failed_build_leaves_previous_output_byte_for_byte() {
     let dir = site("basic");
@@ -265,6 +330,113 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
     assert!(read(dir.path(), "public/guides/esia/index.html").contains("Остановленный"));
 }
 
+/// Pages and files of content/ where the build writes its own (the low-vision version, the
+/// service worker, a page, the role pages of a regulation table) fail the build, each named,
+/// and the previous output stays.
+#[test]
+fn content_cannot_take_the_paths_the_build_writes() {
+    let dir = site("basic");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let before = snapshot_tree(&dir.path().join("public"));
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(content.join("lv/guides")).unwrap();
+    std::fs::copy(
+        content.join("guides/esia.md"),
+        content.join("lv/guides/esia.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        content.join("guides/_index.md"),
+        content.join("lv/_index.md"),
+    )
+    .unwrap();
+    std::fs::copy(content.join("guides/_index.md"), content.join("search.md")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    for at in [
+        "content/lv/_index.md:1:1: this page would be published at /lv/, which is reserved",
+        "content/lv/guides/esia.md:1:1: this page would be published at /lv/guides/esia/,",
+        "content/search.md:1:1: this page would be published at /search/, which is reserved",
+        "the build publishes the low-vision version of every page under /lv/",
+        "the build writes the search index's pieces there",
+        "help: write each page once, outside content/lv/",
+    ] {
+        assert!(err.contains(at), "{at}\n{err}");
+    }
+    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert_eq!(snapshot_tree(&dir.path().join("public")), before);
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(!o.status.success() && stderr(&o).contains("would be published at /lv/"));
+
+    // Files copied as they are.
+    let dir = site("basic");
+    let content = dir.path().join("content");
+    std::fs::write(content.join("sw.js"), "// mine").unwrap();
+    std::fs::create_dir_all(content.join("guides/esia")).unwrap();
+    std::fs::write(content.join("guides/esia/index.html"), "<p>mine</p>").unwrap();
+    std::fs::write(content.join("guides/blank.pdf"), "%PDF").unwrap();
+    std::fs::create_dir_all(content.join("assets")).unwrap();
+    std::fs::write(content.join("assets/logo.png"), "png").unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    assert!(
+        err.contains("content/sw.js would be copied to sw.js, which is reserved: the build"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/guides/esia/index.html would be copied to guides/esia/index.html,"),
+        "{err}"
+    );
+    assert!(err.contains("the build writes a page there"), "{err}");
+    assert!(
+        err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
+        "{err}"
+    );
+    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert!(!dir.path().join("public").exists());
+    std::fs::remove_file(content.join("sw.js")).unwrap();
+    std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
+    std::fs::remove_dir_all(content.join("assets")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(read(dir.path(), "public/guides/blank.pdf"), "%PDF");
+
+    // The folder of a regulation table's role pages.
+    let dir = site("invalid/bad-deadline");
+    let table = dir.path().join("content/regulations/table.yaml");
+    let text = std::fs::read_to_string(&table).unwrap();
+    std::fs::write(
+        &table,
+        text.replace("В течение нескольких дней", "В течение 3 рабочих дней"),
+    )
+    .unwrap();
+    assert!(
+        pamyatka(dir.path(), &["build"]).status.success(),
+        "the fixture builds once its deadline is readable"
+    );
+    let roli = dir.path().join("content/reg/roli");
+    std::fs::create_dir_all(&roli).unwrap();
+    std::fs::write(roli.join("zametka.md"), "---\ntitle: \"Заметка\"\n---\n").unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    // miette wraps long messages: read them as one line.
+    let err = stderr(&o).replace("\n  │ ", " ");
+    assert!(
+        err.contains(
+            "content/reg/roli/zametka.md:1:1: this page would be published at /reg/roli/zametka/"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("regulation tables' roles (content/regulations/) in /reg/roli/"),
+        "{err}"
+    );
+}
+
 #[test]
 fn refuses_to_replace_a_folder_it_did_not_make() {
     let dir = site("basic");
@@ -294,6 +466,27 @@ fn new_guide_scaffold_builds_cleanly() {
     );
     let again = pamyatka(dir.path(), &["new", "guide", "guides/novaya-pamyatka"]);
     assert!(!again.status.success());
+}
+
+/// A guide in a new folder comes with the folder's `_index.md`: without it every page's
+/// navigation links to a section page that is never made, and `check` fails.
+#[test]
+fn new_guide_in_a_new_section_creates_the_section_page() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["new", "guide", "novyj/stranica"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("novyj/_index.md: the page of the new section")
+            && err.contains("write a real title"),
+        "{err}"
+    );
+    let o = pamyatka(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(", 0 warning(s)"), "{}", stderr(&o));
+    assert!(dir.path().join("public/novyj/index.html").is_file());
 }
 
 #[test]

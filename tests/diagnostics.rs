@@ -54,6 +54,9 @@ invalid! {
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
     raw_html => "raw-html", "content/a.md:7:6: event-handler attribute `onclick`";
     script_file => "script-file", "content/fioko/helper.js: a script file in content/";
+    widget_misspelt => "widget-misspelt", "content/a.md:6:4";
+    unclosed_comment => "unclosed-comment", "content/a.md:8:1";
+    reserved_path => "reserved-path", "content/lv/_index.md:1:1";
 }
 
 #[test]

@@ -108,6 +108,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         );
     }
     check_url_collisions(&pages, &mut errors);
+    crate::reserved::check_pages(&pages, &mut errors);
     if !errors.is_empty() {
         return Err(Diagnostics {
             diagnostics: errors,

@@ -258,19 +258,18 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
             );
         }
     }
-    let taken: HashSet<String> = site.pages.iter().map(|p| p.url.clone()).collect();
-    for p in &new_pages {
-        if taken.contains(&p.url) {
-            errors.push(
-                Diagnostic::error(
-                    "url-collision",
-                    format!(
-                        "{} is generated for the regulation roles, but a page already has that URL",
-                        p.url
-                    ),
-                )
-                .hint("rename the folder or page that uses this URL"),
-            );
+    // The role pages' folders (`<section>/roli/`) are the build's: no page of content/ there.
+    let role_folders: Vec<&str> = new_pages
+        .iter()
+        .filter(|p| p.kind == PageKind::Section)
+        .map(|p| p.url.as_str())
+        .collect();
+    for p in &site.pages {
+        if let Some(folder) = role_folders.iter().find(|f| p.url.starts_with(**f)) {
+            errors.push(crate::reserved::page_error(
+                p,
+                &format!("the build makes the pages of the regulation tables' roles (content/regulations/) in {folder}"),
+            ));
         }
     }
     if errors.is_empty() {

@@ -1,0 +1,213 @@
+//! Paths the build writes itself, kept from content: a page or a file of `content/` there
+//! would silently replace what the build makes (the low-vision version of a page, the search
+//! index, the service worker …) or be replaced by it. Every problem is an error naming the
+//! page (at its first line) or the file, and why the path is taken.
+
+use std::collections::HashSet;
+
+use crate::content::Page;
+use crate::diagnostic::{Diagnostic, Location};
+
+/// The top-level names of the output the build writes, and what each is. Pages take a folder
+/// each besides (`esia/privyazka/index.html`), and the regulation tables' role pages theirs
+/// (`<section>/roli/`, see `data/regulation.rs`). A test holds this list to what a build writes.
+pub const GENERATED: &[(&str, &str)] = &[
+    (
+        "lv",
+        "the build publishes the low-vision version of every page under /lv/",
+    ),
+    (
+        "assets",
+        "the build writes the stylesheets, scripts and WASM modules there",
+    ),
+    ("data", "the build publishes every data file there as JSON"),
+    ("search", "the build writes the search index's pieces there"),
+    ("search-index.js", "the build writes the search index there"),
+    (
+        "sw.js",
+        "the build writes the service worker (offline use) there",
+    ),
+    (
+        crate::bundle::BUNDLE,
+        "the build writes the offline bundle there",
+    ),
+    ("sitemap.xml", "the build writes the sitemap there"),
+    (
+        "404.html",
+        "the build writes the «page not found» page there",
+    ),
+    (
+        "_headers",
+        "the build writes the server's headers file there",
+    ),
+];
+
+/// Why the output path `path` (relative, `/`-separated) is the build's own, if it is.
+pub fn reason(path: &str) -> Option<&'static str> {
+    let top = path.trim_start_matches('/').split('/').next()?;
+    GENERATED
+        .iter()
+        .find(|(name, _)| *name == top)
+        .map(|(_, why)| *why)
+}
+
+/// A located error for a page published under a reserved path (`why` says whose it is).
+pub fn page_error(page: &Page, why: &str) -> Diagnostic {
+    let first_line = page.source.find('\n').unwrap_or(page.source.len());
+    let hint = if page.url.starts_with("/lv/") {
+        "write each page once, outside content/lv/: its low-vision version is made from it"
+    } else {
+        "rename the file or its folder"
+    };
+    Diagnostic::error(
+        "reserved-path",
+        format!(
+            "this page would be published at {}, which is reserved: {why}",
+            page.url
+        ),
+    )
+    .at(Location::new(
+        &page.file,
+        page.source.clone(),
+        0,
+        first_line,
+    ))
+    .label("this page's path is taken")
+    .hint(hint)
+}
+
+/// Errors for the pages of `content/` whose URL is under a path the build writes itself.
+pub fn check_pages(pages: &[Page], errors: &mut Vec<Diagnostic>) {
+    for p in pages {
+        if let Some(why) = reason(&p.url) {
+            errors.push(page_error(p, why));
+        }
+    }
+}
+
+/// Errors for the files of `content/` (copied as they are) under a name of [`GENERATED`], or
+/// that would overwrite a file the build writes (`generated`: pages and other files, relative to
+/// the output), or stand where it needs a folder, or under one of its files.
+pub fn check_files<'a>(
+    files: &[String],
+    generated: impl IntoIterator<Item = &'a str>,
+) -> Vec<Diagnostic> {
+    let generated: HashSet<&str> = generated.into_iter().collect();
+    let folders: HashSet<&str> = generated
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
+    let mut out = Vec::new();
+    for rel in files {
+        let ancestors = rel.match_indices('/').map(|(i, _)| &rel[..i]);
+        // A reserved name, the same path, a folder the build needs, or a path inside one of
+        // its files.
+        let clash = if reason(rel).is_some()
+            || generated.contains(rel.as_str())
+            || folders.contains(rel.as_str())
+        {
+            Some(rel.as_str())
+        } else {
+            ancestors.into_iter().find(|a| generated.contains(a))
+        };
+        let Some(clash) = clash else { continue };
+        let why = reason(clash).unwrap_or("the build writes a page there");
+        out.push(
+            Diagnostic::error(
+                "reserved-path",
+                format!("content/{rel} would be copied to {rel}, which is reserved: {why}"),
+            )
+            .hint("rename the file or move it to another folder (next to the page that links it)"),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_that_would_replace_or_block_a_generated_one_are_errors() {
+        let generated = [
+            "sw.js",
+            "esia/privyazka/index.html",
+            "lv/esia/privyazka/index.html",
+            "search/t0.js",
+        ];
+        let files: Vec<String> = [
+            "sw.js",                     // the same file
+            "esia/privyazka/index.html", // a page
+            "esia/privyazka",            // a file where a page needs a folder
+            "sw.js/readme.txt",          // a file inside a generated file
+            "search/t1.js",              // not written by this build, but in its folder
+            "esia/blank.pdf",            // fine
+        ]
+        .map(String::from)
+        .to_vec();
+        let errors: Vec<String> = check_files(&files, generated)
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(errors.len(), 5, "{errors:#?}");
+        assert!(errors[4].contains("search index's pieces"), "{}", errors[4]);
+        assert!(errors[0].contains("service worker"), "{}", errors[0]);
+        assert!(errors[1].contains("a page there"), "{}", errors[1]);
+        assert!(
+            errors[2].starts_with("content/esia/privyazka "),
+            "{}",
+            errors[2]
+        );
+        assert!(
+            errors[3].starts_with("content/sw.js/readme.txt"),
+            "{}",
+            errors[3]
+        );
+    }
+
+    /// Everything a build of the repository's site writes, other than its pages, is under a
+    /// name of [`GENERATED`]; and so are the low-vision pages.
+    #[test]
+    fn the_list_is_what_a_build_writes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let compiled = crate::pipeline::compile(root, false, crate::pipeline::Emit::Check)
+            .expect("the repository's site compiles");
+        let statics: HashSet<String> = walkdir::WalkDir::new(root.join("content"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .map(|e| {
+                e.path()
+                    .strip_prefix(root.join("content"))
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        let mut names: HashSet<&str> = HashSet::new();
+        for f in compiled.files.iter().filter(|f| !statics.contains(*f)) {
+            assert!(
+                reason(f).is_some(),
+                "{f} is written by the build but not reserved"
+            );
+            names.insert(f.split('/').next().unwrap());
+        }
+        for p in compiled.pages.iter().filter(|p| p.variant != "normal") {
+            assert_eq!(reason(&p.url), Some(GENERATED[0].1), "{}", p.url);
+        }
+        names.insert("lv");
+        for (name, _) in GENERATED {
+            assert!(names.contains(name), "{name} is reserved but not written");
+        }
+    }
+
+    #[test]
+    fn reserved_top_level_names() {
+        assert!(reason("/lv/").is_some());
+        assert!(reason("/lv/esia/").is_some());
+        assert!(reason("/assets/x/").is_some());
+        assert!(reason("/sw.js/").is_some());
+        assert!(reason("/esia/lv/").is_none());
+        assert!(reason("/lvx/").is_none());
+        assert!(reason("/").is_none());
+    }
+}
