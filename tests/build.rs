@@ -373,7 +373,8 @@ fn content_cannot_take_the_paths_the_build_writes() {
     // Files copied as they are.
     let dir = site("basic");
     let content = dir.path().join("content");
-    std::fs::write(content.join("sw.js"), "// mine").unwrap();
+    // (A script file is refused as such: see raw_html_that_runs_script_fails_check_as_it_fails_build.)
+    std::fs::write(content.join("sitemap.xml"), "<urlset/>").unwrap();
     std::fs::create_dir_all(content.join("guides/esia")).unwrap();
     std::fs::write(content.join("guides/esia/index.html"), "<p>mine</p>").unwrap();
     std::fs::write(content.join("guides/blank.pdf"), "%PDF").unwrap();
@@ -384,7 +385,9 @@ fn content_cannot_take_the_paths_the_build_writes() {
     // miette wraps long messages: read them as one line.
     let err = stderr(&o).replace("\n  │ ", " ");
     assert!(
-        err.contains("content/sw.js would be copied to sw.js, which is reserved: the build"),
+        err.contains(
+            "content/sitemap.xml would be copied to sitemap.xml, which is reserved: the build"
+        ),
         "{err}"
     );
     assert!(
@@ -398,7 +401,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
     );
     assert!(err.contains("Build failed: 3 error(s)"), "{err}");
     assert!(!dir.path().join("public").exists());
-    std::fs::remove_file(content.join("sw.js")).unwrap();
+    std::fs::remove_file(content.join("sitemap.xml")).unwrap();
     std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
     std::fs::remove_dir_all(content.join("assets")).unwrap();
     let o = pamyatka(dir.path(), &["build"]);
