@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod headers;
 pub mod highlight;
 pub mod incremental;
+pub mod limits;
 pub mod lint;
 pub mod markdown;
 pub mod offline;

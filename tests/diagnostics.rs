@@ -52,6 +52,66 @@ invalid! {
     widget_unknown_field => "widget-unknown-field", "content/a.md:8:1";
     widget_uncountable => "widget-uncountable", "content/a.md:8:7";
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
+    null_title => "null-title", "content/a.md:3:1";
+    implausible_date => "implausible-date", "content/a.md:3:10";
+    duplicate_row => "duplicate-row", "content/regulations/table.yaml:20:17";
+    no_responsible => "no-responsible", "content/regulations/table.yaml:12:22";
+    archive_rule_size => "archive-rule-size", "content/fioko/archive-rule.yaml:39:17";
+}
+
+#[test]
+fn a_long_title_is_an_error_and_its_line_is_cut_in_the_report() {
+    let dir = site("invalid/bad-date");
+    // 20 000 characters on one line.
+    let title = "Очень длинный заголовок ".repeat(20_000 / 24);
+    let n = title.chars().count();
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ndescription: \"Кратко\"\ntitle: \"{title}\" # конец\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "content/a.md:3:8: the title has {n} characters; at most 200 are allowed"
+        )),
+        "{err}"
+    );
+    // The line is shown once, cut to a window with `…` marks, and the header keeps the real
+    // position.
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+    assert!(err.contains("╭─[3:8]"), "{err}");
+    assert!(err.contains(" 3 │ title: \"Очень длинный"), "{err}");
+    assert!(err.contains("…\n"), "{err}");
+    insta::assert_snapshot!("long-title", err);
+}
+
+#[test]
+fn a_diagnostic_deep_in_a_long_line_shows_the_span_with_its_real_column() {
+    let dir = site("invalid/bad-date");
+    let filler = "Текст ".repeat(3_000);
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ntitle: \"Страница\"\nupdated: 2025-09-01\nsource: {{document: \"{filler}\", date: 0025-01-01}}\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let col =
+        "source: {document: \"".chars().count() + filler.chars().count() + "\", date: ".len() + 1;
+    assert!(
+        err.contains(&format!(
+            "content/a.md:4:{col}: source.date: the date `0025-01-01` is not plausible"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("╭─[4:{col}]")), "{err}");
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+    assert!(err.contains(" 4 │ …"), "{err}");
+    assert!(err.contains("date: 0025-01-01}"), "{err}");
 }
 
 #[test]

@@ -11,7 +11,8 @@ use super::frontmatter::{self, FrontMatter};
 use super::{GlossaryEntry, Page, PageKind, Section, Site, url_for};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::yaml;
+use crate::limits;
+use crate::yaml::{self, Seg};
 
 /// What one file turned into.
 enum Loaded {
@@ -190,10 +191,14 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
         let split = frontmatter::split(&file, &text)?;
         let front: FrontMatter =
             yaml::parse_slice(&file, &text, split.yaml.0, split.yaml.1, "front-matter")?;
-        if front.title.trim().is_empty() {
-            return Err(Diagnostic::error("front-matter", "the title is empty")
-                .at(Location::new(&file, text.clone(), split.yaml.0, 5))
-                .hint("write the page's title: title: \"Заголовок\""));
+        let fm = limits::Yaml {
+            file: &file,
+            text: &text,
+            start: split.yaml.0,
+            end: split.yaml.1,
+        };
+        if let Some(d) = texts(&fm, &front.title, front.description.as_deref()) {
+            return Err(d);
         }
         if front.draft {
             return Ok(Loaded::Draft);
@@ -219,7 +224,14 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
         })));
     }
     match rel {
-        "site.yaml" => yaml::parse(&file, &text, "site.yaml").map(Loaded::Config),
+        "site.yaml" => {
+            let config: SiteConfig = yaml::parse(&file, &text, "site.yaml")?;
+            let y = limits::Yaml::file(&file, &text);
+            match texts(&y, &config.title, Some(&config.description)) {
+                Some(d) => Err(d),
+                None => Ok(Loaded::Config(config)),
+            }
+        }
         "glossary.yaml" => {
             let entries: Vec<GlossaryEntry> = yaml::parse(&file, &text, "glossary")?;
             let value = serde_json::to_value(&entries).unwrap_or_default();
@@ -230,6 +242,21 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             Ok(Loaded::Data(rel.to_string(), value, text))
         }
     }
+}
+
+/// The title and description of a page, a section or the site, checked against the limits.
+fn texts(y: &limits::Yaml, title: &str, description: Option<&str>) -> Option<Diagnostic> {
+    y.title(&[Seg::Key("title")], title, "the title")
+        .or_else(|| {
+            description.and_then(|d| {
+                y.length(
+                    &[Seg::Key("description")],
+                    d,
+                    "the description",
+                    limits::DESCRIPTION_MAX,
+                )
+            })
+        })
 }
 
 /// File names become URLs: keep them to Latin letters, digits, `-`, `_` and `.`.
