@@ -115,6 +115,68 @@ fn a_diagnostic_deep_in_a_long_line_shows_the_span_with_its_real_column() {
 }
 
 #[test]
+fn a_calendar_year_missing_between_two_is_a_located_warning() {
+    let dir = site("basic");
+    let cal = dir.path().join("content/calendar");
+    std::fs::create_dir_all(&cal).unwrap();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for year in ["2024", "2026"] {
+        std::fs::copy(
+            repo.join(format!("content/calendar/{year}.yaml")),
+            cal.join(format!("{year}.yaml")),
+        )
+        .unwrap();
+    }
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let year_line = std::fs::read_to_string(cal.join("2026.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("year:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "content/calendar/2026.yaml:{year_line}:7: content/calendar/2025.yaml is missing between 2024 and 2026"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("2025.yaml is missing").count(), 1, "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_content_are_skipped_with_a_warning_each() {
+    let dir = site("basic");
+    let content = dir.path().join("content");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: \"Чужое\"\n---\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        content.join("guides/linked.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), content.join("elsewhere")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for rel in ["content/guides/linked.md", "content/elsewhere"] {
+        assert!(
+            err.contains(&format!("{rel} is a symbolic link; it is skipped")),
+            "{rel}:\n{err}"
+        );
+    }
+    assert!(err.contains("copy the folder into content/"), "{err}");
+    assert!(!dir.path().join("public/guides/linked").exists());
+    assert!(!dir.path().join("public/elsewhere").exists());
+}
+
+#[test]
 fn a_missing_calendar_year_is_a_warning_not_an_error() {
     let dir = site("basic");
     let cal = dir.path().join("content/calendar");

@@ -39,6 +39,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    // Symbolic links are not followed: warned about, one by one.
+    let mut skipped = Vec::new();
     for entry in WalkDir::new(&content).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -47,6 +49,10 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            skipped.push(symlink_warning(&content, entry.path()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -106,6 +112,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     check_url_collisions(&pages, &mut errors);
     if !errors.is_empty() {
+        errors.extend(skipped);
         return Err(Diagnostics {
             diagnostics: errors,
         });
@@ -151,7 +158,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             section: String::new(),
         });
     }
-    let mut warnings = Vec::new();
+    let mut warnings = skipped;
     let sections = build_sections(&mut pages, &mut warnings);
     Ok(Site {
         root: root.to_path_buf(),
@@ -257,6 +264,21 @@ fn texts(y: &limits::Yaml, title: &str, description: Option<&str>) -> Option<Dia
                 )
             })
         })
+}
+
+/// A symbolic link in `content/` is skipped: it may lead outside the site (a build would publish
+/// whatever it points to, and differ from one computer to another).
+fn symlink_warning(content: &Path, path: &Path) -> Diagnostic {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    let what = if path.is_dir() { "folder" } else { "file" };
+    Diagnostic::warning(
+        "symlink",
+        format!(
+            "content/{} is a symbolic link; it is skipped (links are not followed: they can lead outside the site)",
+            crate::diagnostic::display_path(rel)
+        ),
+    )
+    .hint(format!("copy the {what} into content/ instead of linking to it"))
 }
 
 /// File names become URLs: keep them to Latin letters, digits, `-`, `_` and `.`.
