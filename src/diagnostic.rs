@@ -127,6 +127,12 @@ impl Diagnostic {
         self
     }
 
+    /// The message with every `quoted` value longer than [`snippet::QUOTE_MAX`] characters cut
+    /// to its start and `…`: the snippet shows the value (a 20 KB value was printed twice).
+    pub fn short_message(&self) -> std::borrow::Cow<'_, str> {
+        snippet::shorten_quotes(&self.message)
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -168,8 +174,8 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.position() {
-            Some(pos) => write!(f, "{pos}: {kind}[{}]: {}", self.code, self.message),
-            None => write!(f, "{kind}[{}]: {}", self.code, self.message),
+            Some(pos) => write!(f, "{pos}: {kind}[{}]: {}", self.code, self.short_message()),
+            None => write!(f, "{kind}[{}]: {}", self.code, self.short_message()),
         }
     }
 }
@@ -193,8 +199,8 @@ impl fmt::Debug for Report<'_> {
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.d.position() {
-            Some(pos) => write!(f, "{pos}: {}", self.d.message),
-            None => f.write_str(&self.d.message),
+            Some(pos) => write!(f, "{pos}: {}", self.d.short_message()),
+            None => f.write_str(&self.d.short_message()),
         }
     }
 }

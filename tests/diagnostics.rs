@@ -115,6 +115,27 @@ fn a_diagnostic_deep_in_a_long_line_shows_the_span_with_its_real_column() {
 }
 
 #[test]
+fn a_long_invalid_value_is_shown_once_and_cut() {
+    let dir = site("invalid/bad-date");
+    let value = "x".repeat(20_000);
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ntitle: \"Страница\"\nupdated: {value}\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    // The message quotes the start of the value; the snippet shows the line cut.
+    assert!(
+        err.contains("content/a.md:3:10: updated: invalid date"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("`{}…`", &value[..60])), "{err}");
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+}
+
+#[test]
 fn a_calendar_year_missing_between_two_is_a_located_warning() {
     let dir = site("basic");
     let cal = dir.path().join("content/calendar");

@@ -12,6 +12,29 @@ pub const MAX_CHARS: usize = 160;
 /// Characters kept before the span when its line is cut.
 const BEFORE_SPAN: usize = 60;
 const CUT: &str = "…";
+/// Characters of a `quoted` value a message keeps.
+pub const QUOTE_MAX: usize = 60;
+
+/// `message` with each `backticked` part longer than [`QUOTE_MAX`] characters cut.
+pub fn shorten_quotes(message: &str) -> std::borrow::Cow<'_, str> {
+    let long = |q: &str| q.chars().nth(QUOTE_MAX).is_some();
+    if !message.split('`').skip(1).step_by(2).any(long) {
+        return message.into();
+    }
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        if i % 2 == 1 && long(part) {
+            out.extend(part.chars().take(QUOTE_MAX));
+            out.push_str(CUT);
+        } else {
+            out.push_str(part);
+        }
+    }
+    out.into()
+}
 
 pub struct Snippet {
     /// The lines shown, cut.
@@ -146,6 +169,21 @@ mod tests {
 
     fn snippet(src: &str, offset: usize, len: usize) -> Snippet {
         Snippet::new(&Location::new("a.yaml", Arc::from(src), offset, len))
+    }
+
+    #[test]
+    fn long_quoted_values_are_cut_in_messages() {
+        let long = "x".repeat(20_000);
+        let m = format!("invalid date `{long}`: write it as YYYY-MM-DD (`YYYY`)");
+        assert_eq!(
+            shorten_quotes(&m),
+            format!(
+                "invalid date `{}…`: write it as YYYY-MM-DD (`YYYY`)",
+                &long[..QUOTE_MAX]
+            )
+        );
+        let short = "unknown field `titel`, expected `title`";
+        assert!(matches!(shorten_quotes(short), std::borrow::Cow::Borrowed(s) if s == short));
     }
 
     #[test]
