@@ -171,3 +171,32 @@ fn not_an_archive_and_a_legacy_doc_form_are_rejected() {
     let o = pamyatka(repo(), &["validate", "archive", bad.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stdout).contains("не принят"));
 }
+
+#[test]
+fn an_archive_rule_whose_sizes_disagree_is_refused_at_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = dir.path().join("archive-rule.yaml");
+    let shipped = std::fs::read_to_string(repo().join("content/fioko/archive-rule.yaml")).unwrap();
+    std::fs::write(
+        &rule,
+        shipped.replace("max_size_bytes: 41943040\n", "max_size_bytes: 40000000\n"),
+    )
+    .unwrap();
+    let archive = zip(dir.path(), "Алтайский край_Иванов_Сергей_Иванович.zip", &[]);
+    let o = pamyatka(
+        repo(),
+        &[
+            "validate",
+            "archive",
+            "--rule",
+            rule.to_str().unwrap(),
+            archive.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("archive-rule.yaml:39:17: `max_size_bytes` is 40000000"),
+        "{err}"
+    );
+}
