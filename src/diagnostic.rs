@@ -5,7 +5,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+
+mod snippet;
+use snippet::Snippet;
 
 /// One problem found in the site's sources.
 #[derive(Debug, Clone)]
@@ -124,6 +127,12 @@ impl Diagnostic {
         self
     }
 
+    /// The message with every `quoted` value longer than [`snippet::QUOTE_MAX`] characters cut
+    /// to its start and `…`: the snippet shows the value (a 20 KB value was printed twice).
+    pub fn short_message(&self) -> std::borrow::Cow<'_, str> {
+        snippet::shorten_quotes(&self.message)
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -147,7 +156,10 @@ impl Diagnostic {
             .with_width(100)
             .with_context_lines(1);
         let mut out = String::new();
-        let report = Report(self);
+        let report = Report {
+            d: self,
+            snippet: self.location.as_deref().map(Snippet::new),
+        };
         if handler.render_report(&mut out, &report).is_err() {
             out = self.to_string();
         }
@@ -162,8 +174,8 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         match self.position() {
-            Some(pos) => write!(f, "{pos}: {kind}[{}]: {}", self.code, self.message),
-            None => write!(f, "{kind}[{}]: {}", self.code, self.message),
+            Some(pos) => write!(f, "{pos}: {kind}[{}]: {}", self.code, self.short_message()),
+            None => write!(f, "{kind}[{}]: {}", self.code, self.short_message()),
         }
     }
 }
@@ -172,20 +184,23 @@ pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// Adapter that lets miette draw a [`Diagnostic`].
-struct Report<'a>(&'a Diagnostic);
+/// Adapter that lets miette draw a [`Diagnostic`], its source cut to a [`Snippet`].
+struct Report<'a> {
+    d: &'a Diagnostic,
+    snippet: Option<Snippet>,
+}
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(self.0, f)
+        fmt::Debug::fmt(self.d, f)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0.position() {
-            Some(pos) => write!(f, "{pos}: {}", self.0.message),
-            None => f.write_str(&self.0.message),
+        match self.d.position() {
+            Some(pos) => write!(f, "{pos}: {}", self.d.short_message()),
+            None => f.write_str(&self.d.short_message()),
         }
     }
 }
@@ -194,33 +209,30 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.0.code))
+        Some(Box::new(self.d.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.0.severity {
+        Some(match self.d.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.0
+        self.d
             .hint
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.0
-            .location
-            .as_ref()
-            .map(|loc| &loc.source as &dyn miette::SourceCode)
+        self.snippet.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let loc = self.0.location.as_ref()?;
-        let span = SourceSpan::new(loc.offset.into(), loc.len);
+        let loc = self.d.location.as_ref()?;
+        let span = self.snippet.as_ref()?.span;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
             loc.label.clone(),
             span,

@@ -16,6 +16,7 @@ pub mod headers;
 pub mod highlight;
 pub mod html_comment;
 pub mod incremental;
+pub mod limits;
 pub mod lint;
 pub mod markdown;
 pub mod offline;

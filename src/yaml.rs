@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Location};
 
+mod locate;
+pub use locate::{Found, Seg, key_at, value_at};
+
 /// Parse `text[start..end]` as YAML into `T`; errors point into the whole file `text`.
 pub fn parse_slice<T: DeserializeOwned>(
     file: &Path,
@@ -69,6 +72,26 @@ fn located(
         d = d.hint(h);
     }
     d
+}
+
+/// A location at the value at `path` in the YAML `text[start..end]` of `file`, or at its key when
+/// the value is null or empty (there is nothing else to point at); at the start of the YAML
+/// when the path is not there.
+pub fn location_of(
+    file: &Path,
+    text: &Arc<str>,
+    start: usize,
+    end: usize,
+    path: &[Seg],
+) -> Location {
+    let found = match value_at(text, start, end, path) {
+        Some(v) if v.null => key_at(text, start, end, path).or(Some(v)),
+        other => other,
+    };
+    match found {
+        Some(f) => Location::new(file, text.clone(), f.offset, f.len),
+        None => Location::new(file, text.clone(), start, 0),
+    }
 }
 
 /// Byte span of the first `backticked` value of `message` in `text`, if it is there.

@@ -57,6 +57,149 @@ invalid! {
     widget_misspelt => "widget-misspelt", "content/a.md:6:4";
     unclosed_comment => "unclosed-comment", "content/a.md:8:1";
     reserved_path => "reserved-path", "content/lv/_index.md:1:1";
+    null_title => "null-title", "content/a.md:3:1";
+    implausible_date => "implausible-date", "content/a.md:3:10";
+    duplicate_row => "duplicate-row", "content/regulations/table.yaml:20:17";
+    no_responsible => "no-responsible", "content/regulations/table.yaml:12:22";
+    archive_rule_size => "archive-rule-size", "content/fioko/archive-rule.yaml:39:17";
+}
+
+#[test]
+fn a_long_title_is_an_error_and_its_line_is_cut_in_the_report() {
+    let dir = site("invalid/bad-date");
+    // 20 000 characters on one line.
+    let title = "Очень длинный заголовок ".repeat(20_000 / 24);
+    let n = title.chars().count();
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ndescription: \"Кратко\"\ntitle: \"{title}\" # конец\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "content/a.md:3:8: the title has {n} characters; at most 200 are allowed"
+        )),
+        "{err}"
+    );
+    // The line is shown once, cut to a window with `…` marks, and the header keeps the real
+    // position.
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+    assert!(err.contains("╭─[3:8]"), "{err}");
+    assert!(err.contains(" 3 │ title: \"Очень длинный"), "{err}");
+    assert!(err.contains("…\n"), "{err}");
+    insta::assert_snapshot!("long-title", err);
+}
+
+#[test]
+fn a_diagnostic_deep_in_a_long_line_shows_the_span_with_its_real_column() {
+    let dir = site("invalid/bad-date");
+    let filler = "Текст ".repeat(3_000);
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ntitle: \"Страница\"\nupdated: 2025-09-01\nsource: {{document: \"{filler}\", date: 0025-01-01}}\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let col =
+        "source: {document: \"".chars().count() + filler.chars().count() + "\", date: ".len() + 1;
+    assert!(
+        err.contains(&format!(
+            "content/a.md:4:{col}: source.date: the date `0025-01-01` is not plausible"
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("╭─[4:{col}]")), "{err}");
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+    assert!(err.contains(" 4 │ …"), "{err}");
+    assert!(err.contains("date: 0025-01-01}"), "{err}");
+}
+
+#[test]
+fn a_long_invalid_value_is_shown_once_and_cut() {
+    let dir = site("invalid/bad-date");
+    let value = "x".repeat(20_000);
+    std::fs::write(
+        dir.path().join("content/a.md"),
+        format!("---\ntitle: \"Страница\"\nupdated: {value}\n---\nТекст\n"),
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    // The message quotes the start of the value; the snippet shows the line cut.
+    assert!(
+        err.contains("content/a.md:3:10: updated: invalid date"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("`{}…`", &value[..60])), "{err}");
+    assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
+}
+
+#[test]
+fn a_calendar_year_missing_between_two_is_a_located_warning() {
+    let dir = site("basic");
+    let cal = dir.path().join("content/calendar");
+    std::fs::create_dir_all(&cal).unwrap();
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for year in ["2024", "2026"] {
+        std::fs::copy(
+            repo.join(format!("content/calendar/{year}.yaml")),
+            cal.join(format!("{year}.yaml")),
+        )
+        .unwrap();
+    }
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let year_line = std::fs::read_to_string(cal.join("2026.yaml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("year:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "content/calendar/2026.yaml:{year_line}:7: content/calendar/2025.yaml is missing between 2024 and 2026"
+        )),
+        "{err}"
+    );
+    assert_eq!(err.matches("2025.yaml is missing").count(), 1, "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_in_content_are_skipped_with_a_warning_each() {
+    let dir = site("basic");
+    let content = dir.path().join("content");
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: \"Чужое\"\n---\n",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        content.join("guides/linked.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path(), content.join("elsewhere")).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for rel in ["content/guides/linked.md", "content/elsewhere"] {
+        assert!(
+            err.contains(&format!("{rel} is a symbolic link; it is skipped")),
+            "{rel}:\n{err}"
+        );
+    }
+    assert!(err.contains("copy the folder into content/"), "{err}");
+    assert!(!dir.path().join("public/guides/linked").exists());
+    assert!(!dir.path().join("public/elsewhere").exists());
 }
 
 #[test]

@@ -235,3 +235,32 @@ fn a_folder_or_a_fifo_is_refused_by_its_kind_without_reading_it() {
         assert!(err.contains("это не обычный файл (канал FIFO)"), "{err}");
     }
 }
+
+#[test]
+fn an_archive_rule_whose_sizes_disagree_is_refused_at_the_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = dir.path().join("archive-rule.yaml");
+    let shipped = std::fs::read_to_string(repo().join("content/fioko/archive-rule.yaml")).unwrap();
+    std::fs::write(
+        &rule,
+        shipped.replace("max_size_bytes: 41943040\n", "max_size_bytes: 40000000\n"),
+    )
+    .unwrap();
+    let archive = zip(dir.path(), "Алтайский край_Иванов_Сергей_Иванович.zip", &[]);
+    let o = pamyatka(
+        repo(),
+        &[
+            "validate",
+            "archive",
+            "--rule",
+            rule.to_str().unwrap(),
+            archive.to_str().unwrap(),
+        ],
+    );
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("archive-rule.yaml:39:17: `max_size_bytes` is 40000000"),
+        "{err}"
+    );
+}

@@ -116,14 +116,36 @@ impl fmt::Display for Date {
     }
 }
 
+/// The years a date in front matter may have: anything else is a typo (`0025-09-01`,
+/// `2205-09-01`). The sources include laws of the 1990s.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "invalid date `{s}`: write it as YYYY-MM-DD, e.g. 2025-09-01"
-            ))
-        })
+        // Checked inside the visitor, so that serde_norway reports the error at the value.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date YYYY-MM-DD")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
+                let date = Date::parse(s).ok_or_else(|| {
+                    E::custom(format!(
+                        "invalid date `{s}`: write it as YYYY-MM-DD, e.g. 2025-09-01"
+                    ))
+                })?;
+                if !YEARS.contains(&date.0.year()) {
+                    return Err(E::custom(format!(
+                        "the date `{s}` is not plausible: the year must be from {} to {}",
+                        YEARS.start(),
+                        YEARS.end()
+                    )));
+                }
+                Ok(date)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -223,5 +245,31 @@ mod tests {
         assert_eq!(d.russian(), "05.09.2026");
         assert_eq!(d.to_string(), "2026-09-05");
         assert!(Date::parse("2026-02-30").is_none());
+    }
+
+    #[derive(Debug, Deserialize)]
+    struct Dated {
+        #[allow(dead_code)]
+        updated: Date,
+    }
+
+    #[test]
+    fn implausible_years_are_errors_at_the_value() {
+        for (yaml, ok) in [
+            ("updated: 0000-01-01", false),
+            ("updated: 1989-12-31", false),
+            ("updated: 2101-01-01", false),
+            ("updated: 1990-01-01", true),
+            ("updated: 2100-12-31", true),
+        ] {
+            let text: Arc<str> = Arc::from(format!("# 0000-01-01\n{yaml}\n"));
+            let r = crate::yaml::parse::<Dated>(Path::new("a.md"), &text, "front-matter");
+            assert_eq!(r.is_ok(), ok, "{yaml}");
+            if let Err(d) = r {
+                assert!(d.message.contains("not plausible"), "{}", d.message);
+                // The value on line 2, not the same text in the comment above it.
+                assert_eq!(d.position().unwrap(), "a.md:2:10");
+            }
+        }
     }
 }

@@ -11,7 +11,8 @@ use super::frontmatter::{self, FrontMatter};
 use super::{GlossaryEntry, Page, PageKind, Section, Site, url_for};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::yaml;
+use crate::limits;
+use crate::yaml::{self, Seg};
 
 /// What one file turned into.
 enum Loaded {
@@ -38,6 +39,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    // Symbolic links are not followed: warned about, one by one.
+    let mut skipped = Vec::new();
     for entry in WalkDir::new(&content).sort_by_file_name() {
         let entry = match entry {
             Ok(e) => e,
@@ -46,6 +49,10 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            skipped.push(symlink_warning(&content, entry.path()));
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -110,6 +117,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     check_url_collisions(&pages, &mut errors);
     crate::reserved::check_pages(&pages, &mut errors);
     if !errors.is_empty() {
+        errors.extend(skipped);
         return Err(Diagnostics {
             diagnostics: errors,
         });
@@ -155,7 +163,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             section: String::new(),
         });
     }
-    let mut warnings = Vec::new();
+    let mut warnings = skipped;
     let sections = build_sections(&mut pages, &mut warnings);
     Ok(Site {
         root: root.to_path_buf(),
@@ -195,10 +203,14 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
         let split = frontmatter::split(&file, &text)?;
         let front: FrontMatter =
             yaml::parse_slice(&file, &text, split.yaml.0, split.yaml.1, "front-matter")?;
-        if front.title.trim().is_empty() {
-            return Err(Diagnostic::error("front-matter", "the title is empty")
-                .at(Location::new(&file, text.clone(), split.yaml.0, 5))
-                .hint("write the page's title: title: \"Заголовок\""));
+        let fm = limits::Yaml {
+            file: &file,
+            text: &text,
+            start: split.yaml.0,
+            end: split.yaml.1,
+        };
+        if let Some(d) = texts(&fm, &front.title, front.description.as_deref()) {
+            return Err(d);
         }
         if front.draft {
             return Ok(Loaded::Draft);
@@ -224,7 +236,14 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
         })));
     }
     match rel {
-        "site.yaml" => yaml::parse(&file, &text, "site.yaml").map(Loaded::Config),
+        "site.yaml" => {
+            let config: SiteConfig = yaml::parse(&file, &text, "site.yaml")?;
+            let y = limits::Yaml::file(&file, &text);
+            match texts(&y, &config.title, Some(&config.description)) {
+                Some(d) => Err(d),
+                None => Ok(Loaded::Config(config)),
+            }
+        }
         "glossary.yaml" => {
             let entries: Vec<GlossaryEntry> = yaml::parse(&file, &text, "glossary")?;
             let value = serde_json::to_value(&entries).unwrap_or_default();
@@ -235,6 +254,36 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             Ok(Loaded::Data(rel.to_string(), value, text))
         }
     }
+}
+
+/// The title and description of a page, a section or the site, checked against the limits.
+fn texts(y: &limits::Yaml, title: &str, description: Option<&str>) -> Option<Diagnostic> {
+    y.title(&[Seg::Key("title")], title, "the title")
+        .or_else(|| {
+            description.and_then(|d| {
+                y.length(
+                    &[Seg::Key("description")],
+                    d,
+                    "the description",
+                    limits::DESCRIPTION_MAX,
+                )
+            })
+        })
+}
+
+/// A symbolic link in `content/` is skipped: it may lead outside the site (a build would publish
+/// whatever it points to, and differ from one computer to another).
+fn symlink_warning(content: &Path, path: &Path) -> Diagnostic {
+    let rel = path.strip_prefix(content).unwrap_or(path);
+    let what = if path.is_dir() { "folder" } else { "file" };
+    Diagnostic::warning(
+        "symlink",
+        format!(
+            "content/{} is a symbolic link; it is skipped (links are not followed: they can lead outside the site)",
+            crate::diagnostic::display_path(rel)
+        ),
+    )
+    .hint(format!("copy the {what} into content/ instead of linking to it"))
 }
 
 /// File names become URLs: keep them to Latin letters, digits, `-`, `_` and `.`.

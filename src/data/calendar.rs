@@ -86,9 +86,33 @@ pub fn load(
         .data_sources
         .keys()
         .any(|k| k.starts_with("regulations/"));
+    let gaps = gaps(&covered);
+    for &(prev, year, next) in &gaps {
+        let rel = format!("calendar/{next}.yaml");
+        let file = std::path::PathBuf::from("content").join(&rel);
+        let mut d = Diagnostic::warning(
+            "calendar",
+            format!(
+                "content/calendar/{year}.yaml is missing between {prev} and {next}: deadlines that cross {year} cannot be counted in working days"
+            ),
+        )
+        .hint("add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)");
+        if let Some(text) = site.data_sources.get(&rel) {
+            d = d
+                .at(yaml::location_of(
+                    &file,
+                    text,
+                    0,
+                    text.len(),
+                    &[yaml::Seg::Key("year")],
+                ))
+                .label(format!("the year after the missing {year}"));
+        }
+        warnings.push(d);
+    }
     if !covered.is_empty() || has_regulations {
         for y in [today_year, today_year + 1] {
-            if !covered.contains(&y) {
+            if !covered.contains(&y) && !gaps.iter().any(|&(_, g, _)| g == y) {
                 warnings.push(
                     Diagnostic::warning(
                         "calendar",
@@ -100,4 +124,32 @@ pub fn load(
         }
     }
     calendar
+}
+
+/// The years missing between the first and the last calendar file, each as (the year before
+/// that has a file, the missing year, the year after that has one).
+fn gaps(covered: &[i32]) -> Vec<(i32, i32, i32)> {
+    let mut years = covered.to_vec();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .windows(2)
+        .flat_map(|w| (w[0] + 1..w[1]).map(move |y| (w[0], y, w[1])))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_are_the_years_missing_inside_the_range() {
+        assert_eq!(gaps(&[2026, 2024]), [(2024, 2025, 2026)]);
+        assert_eq!(
+            gaps(&[2024, 2028, 2025]),
+            [(2025, 2026, 2028), (2025, 2027, 2028)]
+        );
+        assert!(gaps(&[2024, 2025, 2026]).is_empty());
+        assert!(gaps(&[2024]).is_empty());
+    }
 }

@@ -10,7 +10,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{TypedData, data_error};
+mod check;
+
+use super::TypedData;
 use crate::content::{Audience, FrontMatter, Page, PageKind, Site, url_for};
 use crate::diagnostic::Diagnostic;
 use crate::yaml;
@@ -217,6 +219,11 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
             return;
         }
     };
+    let role_errors = check::roles(roles_rel, roles_text, &roles);
+    if !role_errors.is_empty() {
+        errors.extend(role_errors);
+        return;
+    }
     let page_rels: HashSet<String> = site.pages.iter().map(|p| p.rel.clone()).collect();
     let mut new_pages = Vec::new();
     let mut named_pages: HashSet<String> = HashSet::new();
@@ -240,7 +247,7 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
             named_pages.extend(g.page.clone());
         }
         let before = errors.len();
-        check_table(&table, rel, text, &roles, &page_rels, site, errors);
+        check::table(&table, rel, text, &roles, &page_rels, site, errors);
         if errors.len() > before {
             continue;
         }
@@ -274,104 +281,6 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
     }
     if errors.is_empty() {
         site.add_pages(new_pages);
-    }
-}
-
-fn check_table(
-    table: &Table,
-    rel: &str,
-    text: &Arc<str>,
-    roles: &BTreeMap<String, Role>,
-    page_rels: &HashSet<String>,
-    site: &Site,
-    errors: &mut Vec<Diagnostic>,
-) {
-    let mut reported = HashSet::new();
-    let mut check_group = |g: &Group, errors: &mut Vec<Diagnostic>| {
-        if let Some(page) = &g.page {
-            if !page_rels.contains(page) {
-                errors.push(
-                    data_error(
-                        "regulation",
-                        rel,
-                        text,
-                        format!(
-                            "group {} names page `{page}`, which does not exist",
-                            g.number
-                        ),
-                    )
-                    .hint("give the path of a .md file relative to content/"),
-                );
-            } else if site
-                .page_by_rel(page)
-                .is_some_and(|p| p.template() != GROUP_TEMPLATE)
-            {
-                errors.push(
-                    data_error(
-                        "regulation",
-                        rel,
-                        text,
-                        format!(
-                            "page `{page}` renders group {} but does not use {GROUP_TEMPLATE}",
-                            g.number
-                        ),
-                    )
-                    .hint(format!(
-                        "add `template: {GROUP_TEMPLATE}` to that page's front matter"
-                    )),
-                );
-            }
-        }
-        let mut numbers = HashSet::new();
-        for row in &g.rows {
-            if !numbers.insert(&row.number) {
-                errors.push(data_error(
-                    "regulation",
-                    rel,
-                    text,
-                    format!(
-                        "row number `{}` appears twice in group {}",
-                        row.number, g.number
-                    ),
-                ));
-            }
-            if let Err(e) = row.rules() {
-                let mut d = data_error(
-                    "deadline",
-                    rel,
-                    text,
-                    format!(
-                        "row {}: cannot read the deadline `{}`: {}",
-                        row.number, row.deadline, e.message
-                    ),
-                );
-                if !e.clause.is_empty() {
-                    d.message.push_str(&format!(" (in «{}»)", e.clause));
-                }
-                errors.push(d.hint(
-                    "rephrase it (e.g. «в течение 5 рабочих дней после получения заявки») or add `deadline_rule:` with the rule, e.g. [{kind: working_days, days: 5}]",
-                ));
-            }
-            for id in row.all_roles() {
-                if !roles.contains_key(id) && reported.insert(id.clone()) {
-                    errors.push(
-                        data_error(
-                            "regulation",
-                            rel,
-                            text,
-                            format!("unknown role `{id}` (row {})", row.number),
-                        )
-                        .hint("add the role to content/regulations/roles.yaml or fix the id"),
-                    );
-                }
-            }
-        }
-    };
-    for stage in &table.stages {
-        check_group(stage, errors);
-        for m in &stage.modules {
-            check_group(m, errors);
-        }
     }
 }
 

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use pamyatka_checks::account::{ReadinessRule, RegistrationForm};
-use pamyatka_checks::archive::ArchiveRule;
+use pamyatka_checks::archive::{ArchiveRule, BYTES_PER_MB};
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
-use crate::yaml;
+use crate::yaml::{self, Seg};
 
 /// Which rule a data file holds, by its name.
 enum Kind {
@@ -38,7 +38,13 @@ pub fn check(site: &Site, errors: &mut Vec<Diagnostic>) {
         let Some(k) = kind(rel) else { continue };
         let file = PathBuf::from("content").join(rel);
         let problems = match k {
-            Kind::Archive => yaml::parse::<ArchiveRule>(&file, text, "rule").map(|_| Vec::new()),
+            Kind::Archive => match yaml::parse::<ArchiveRule>(&file, text, "rule") {
+                Ok(rule) => {
+                    errors.extend(archive_size(&rule, &file, text));
+                    Ok(Vec::new())
+                }
+                Err(d) => Err(d),
+            },
             Kind::Readiness => {
                 yaml::parse::<ReadinessRule>(&file, text, "rule").map(|r| r.problems())
             }
@@ -67,5 +73,99 @@ pub fn load_archive_rule(path: &Path) -> Result<ArchiveRule, Diagnostic> {
             .hint("pass --rule FILE, or run in the site folder (content/fioko/archive-rule.yaml)")
         })?
         .into();
-    yaml::parse(path, &text, "rule")
+    let rule = yaml::parse(path, &text, "rule")?;
+    match archive_size(&rule, path, &text) {
+        Some(d) => Err(d),
+        None => Ok(rule),
+    }
+}
+
+/// The archive rule's two sizes must agree: `max_size_bytes` is `max_size_mb` × 1024 × 1024,
+/// as the rule file's schema says (the validator rejects above `max_size_bytes`, and warns
+/// between the decimal reading, × 1 000 000, and it). Located at the value at fault.
+fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diagnostic> {
+    let at = |key| yaml::location_of(file, text, 0, text.len(), &[Seg::Key(key)]);
+    if rule.max_size_mb == 0 {
+        return Some(
+            Diagnostic::error(
+                "rule",
+                "`max_size_mb` is 0: every archive would be too large",
+            )
+            .at(at("max_size_mb"))
+            .hint("write the limit as the memo gives it, e.g. max_size_mb: 40"),
+        );
+    }
+    let expected = rule.mb_in_bytes();
+    if expected == Some(rule.max_size_bytes) {
+        return None;
+    }
+    let mb = rule.max_size_mb;
+    let Some(bytes) = expected else {
+        return Some(
+            Diagnostic::error(
+                "rule",
+                format!("`max_size_mb: {mb}` is too large to count in bytes"),
+            )
+            .at(at("max_size_mb"))
+            .hint("write the limit as the memo gives it, e.g. max_size_mb: 40"),
+        );
+    };
+    Some(
+        Diagnostic::error(
+            "rule",
+            format!(
+                "`max_size_bytes` is {}, but `max_size_mb: {mb}` is {bytes} bytes (1 МБ = 1024 × 1024 bytes)",
+                rule.max_size_bytes
+            ),
+        )
+        .at(at("max_size_bytes"))
+        .label(format!("not {mb} × {BYTES_PER_MB}"))
+        .hint(format!(
+            "write max_size_bytes: {bytes}, or correct max_size_mb; archives over {} bytes (the decimal reading of {mb} МБ) get a warning anyway",
+            mb.saturating_mul(1_000_000)
+        )),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size_error(mb: &str, bytes: &str) -> Option<String> {
+        let shipped = include_str!("../../content/fioko/archive-rule.yaml");
+        let text: Arc<str> = Arc::from(
+            shipped
+                .replace("max_size_mb: 40\n", &format!("max_size_mb: {mb}\n"))
+                .replace(
+                    "max_size_bytes: 41943040\n",
+                    &format!("max_size_bytes: {bytes}\n"),
+                ),
+        );
+        let path = Path::new("content/fioko/archive-rule.yaml");
+        let rule: ArchiveRule = yaml::parse(path, &text, "rule").unwrap();
+        archive_size(&rule, path, &text).map(|d| format!("{} {}", d.position().unwrap(), d.message))
+    }
+
+    #[test]
+    fn the_byte_limit_must_be_the_megabytes_times_1048576() {
+        assert_eq!(size_error("40", "41943040"), None);
+        assert_eq!(size_error("1", "1048576"), None);
+        // The decimal reading is not what the schema says, and one byte off is a typo.
+        for bytes in ["40000000", "41943041", "4194304"] {
+            let e = size_error("40", bytes).expect(bytes);
+            assert!(e.contains("`max_size_bytes` is "), "{e}");
+            // At the value, not at the key's mention in the schema comment at the top.
+            assert!(
+                e.starts_with("content/fioko/archive-rule.yaml:39:17 "),
+                "{e}"
+            );
+        }
+        let zero = size_error("0", "0").unwrap();
+        assert!(
+            zero.starts_with("content/fioko/archive-rule.yaml:38:14 "),
+            "{zero}"
+        );
+        let huge = size_error("18446744073709551615", "1").unwrap();
+        assert!(huge.contains("too large to count in bytes"), "{huge}");
+    }
 }

@@ -26,6 +26,18 @@ pub struct ArchiveRule {
     pub also_upload: Vec<String>,
 }
 
+/// Bytes in one megabyte of `max_size_mb`: the rule's schema counts 1 МБ as 1024 × 1024 bytes
+/// (the validator rejects above `max_size_bytes` and only warns above the decimal reading,
+/// `max_size_mb` × 1 000 000).
+pub const BYTES_PER_MB: u64 = 1024 * 1024;
+
+impl ArchiveRule {
+    /// `max_size_mb` in bytes, what `max_size_bytes` must be; `None` when it overflows.
+    pub fn mb_in_bytes(&self) -> Option<u64> {
+        self.max_size_mb.checked_mul(BYTES_PER_MB)
+    }
+}
+
 /// How the archive's file name (without its extension) is built.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]

@@ -294,7 +294,7 @@ fn rule_file_deserializes_into_the_types() {
     let r = rule();
     assert_eq!(r.formats, ["zip", "7z", "rar"]);
     assert_eq!(r.max_size_bytes, 41_943_040);
-    assert_eq!(r.max_size_mb * 1024 * 1024, r.max_size_bytes);
+    assert_eq!(r.mb_in_bytes(), Some(r.max_size_bytes));
     let ids: Vec<&str> = r.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["passport", "inn", "snils", "bank", "form"]);
     let parts: Vec<&str> = r.name.parts.iter().map(|p| p.id.as_str()).collect();
