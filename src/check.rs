@@ -3,8 +3,11 @@
 //! appear on.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
 
-use crate::diagnostic::Diagnostic;
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Location};
 use crate::markdown::{SiteLink, percent_decode, resolve_url};
 use crate::pipeline::{Compiled, PageOutput};
 
@@ -27,14 +30,49 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
     out
 }
 
-/// Warnings `check` prints as they are (the lints it reports as problems are left out).
+/// Warnings `check` prints as they are (the lints it reports as problems are left out), and
+/// what only `check` warns about.
 pub fn plain_warnings(compiled: &Compiled) -> Vec<Diagnostic> {
-    compiled
+    let mut out: Vec<Diagnostic> = compiled
         .warnings
         .iter()
         .filter(|d| d.code != crate::lint::CODE)
         .cloned()
-        .collect()
+        .collect();
+    let site = &compiled.project.site;
+    out.extend(placeholder_base(&site.config, &site.root));
+    out
+}
+
+/// A warning when the site's address is unset or a placeholder: printed pages then name no
+/// link addresses (see `SiteConfig::public_base`), and `sitemap.xml` names addresses nobody
+/// can open. Only `check` says it: a site is often built before its address is known.
+fn placeholder_base(config: &SiteConfig, root: &Path) -> Option<Diagnostic> {
+    if config.public_base().is_some() {
+        return None;
+    }
+    let file = Path::new("content").join("site.yaml");
+    let text: Arc<str> = std::fs::read_to_string(root.join(&file)).ok()?.into();
+    let (offset, len, what) = match text.find("base_url") {
+        Some(at) => (
+            at,
+            "base_url".len(),
+            format!("`base_url` is a placeholder ({})", config.base()),
+        ),
+        None => (0, 0, "`base_url` is not set".to_string()),
+    };
+    Some(
+        Diagnostic::warning(
+            "site.yaml",
+            format!(
+                "{what}: printed pages show no link addresses, and sitemap.xml names addresses readers cannot open"
+            ),
+        )
+        .at(Location::new(file, text, offset, len))
+        .hint(
+            "set base_url to the address the site is published at, e.g. base_url: \"https://pamyatka.edu22.ru\"",
+        ),
+    )
 }
 
 fn links(compiled: &Compiled) -> Vec<Diagnostic> {

@@ -378,7 +378,7 @@ impl Project {
                 glossary: &self.glossary,
                 relative: true,
                 variant_prefix: variant.prefix,
-                print_base: site.config.base(),
+                print_base: site.config.public_base().unwrap_or(""),
             };
             let rewritten = if file_copy {
                 rewrite::rewrite_with_file_copy(&html, &opts)

@@ -27,7 +27,7 @@ fn builds_every_page_sitemap_and_404() {
     let sitemap = read(root, "public/sitemap.xml");
     assert!(
         sitemap.contains(
-            "<loc>https://example.org/memo/guides/esia/</loc><lastmod>2025-09-01</lastmod>"
+            "<loc>https://pamyatki.edu22.info/memo/guides/esia/</loc><lastmod>2025-09-01</lastmod>"
         ),
         "{sitemap}"
     );
@@ -721,7 +721,7 @@ fn long_sections_list_the_steps_around_the_page_in_both_versions() {
         // The links stay in their version of the site (their full address, for print).
         assert!(
             nav.contains(&format!(
-                "https://example.org/memo/{prefix}dlinnyj/shag-07/\""
+                "https://pamyatki.edu22.info/memo/{prefix}dlinnyj/shag-07/\""
             )),
             "{prefix}: {nav}"
         );
@@ -838,4 +838,54 @@ fn the_next_build_clears_what_a_killed_build_left() {
         "the killed build's staging folder is gone"
     );
     assert!(read(dir.path(), "public/mnogo/p599/index.html").contains("Памятка 599"));
+}
+
+/// Printed links name their full address only when the site has a real one: an unset or
+/// example `base_url` printed «https://example.org/…» under every link, an address the site
+/// does not have. `check` warns about it.
+#[test]
+fn printed_links_name_a_real_address_or_none() {
+    let dir = site("basic");
+    let site_yaml = dir.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    let with_base = |base: &str| {
+        std::fs::write(
+            &site_yaml,
+            text.replace("https://pamyatki.edu22.info/memo/", base),
+        )
+        .unwrap();
+    };
+    let check_says = |dir: &std::path::Path| {
+        let o = pamyatka(dir, &["check"]);
+        assert!(o.status.success(), "a warning only: {}", stderr(&o));
+        stderr(&o).replace("\n  │ ", " ")
+    };
+
+    with_base("https://example.org/memo/");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let index = read(dir.path(), "public/guides/index.html");
+    assert!(index.contains("<main"), "{index}");
+    assert!(!index.contains("data-print-url"), "{index}");
+    assert!(!index.contains("example.org"), "{index}");
+    let err = check_says(dir.path());
+    assert!(
+        err.contains(
+            "content/site.yaml:3:1: `base_url` is a placeholder (https://example.org/memo)"
+        ),
+        "{err}"
+    );
+
+    with_base("https://pamyatka.edu22.ru/");
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    let index = read(dir.path(), "public/guides/index.html");
+    assert!(
+        index.contains("data-print-url=\"https://pamyatka.edu22.ru/guides/"),
+        "{index}"
+    );
+    assert!(!check_says(dir.path()).contains("base_url"));
+
+    std::fs::write(&site_yaml, "title: \"Памятки\"\n").unwrap();
+    assert!(pamyatka(dir.path(), &["build"]).status.success());
+    assert!(!read(dir.path(), "public/guides/index.html").contains("data-print-url"));
+    assert!(check_says(dir.path()).contains("`base_url` is not set"));
 }
