@@ -297,7 +297,7 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
                 None => println!("{label}: —"),
             }
             if let (Some(n), Some(why)) = (&r.nominal, &r.moved_because) {
-                println!("  перенесён с {} — {why} (ст. 193 ГК РФ)", ru(n));
+                println!("  перенесён с {} — {why} ({})", ru(n), deadline::ART_193);
             }
             if let Some(l) = &r.last_working_day {
                 println!("  последний рабочий день месяца: {}", ru(l));

@@ -33,10 +33,20 @@
   }
 
   // ---- Russian formatting ----
+  // Non-breaking spaces where a line must not break: «до 11.01.2027», «в 11:00», «3 рабочих
+  // дня», «ст. 193 ГК РФ» (the same text as ART_193 in wasm/src/deadline/compute.rs, which the
+  // module's warnings cite).
+  var NB = "\u00a0";
+  var ART_193 = "ст." + NB + "193" + NB + "ГК" + NB + "РФ";
   function ruDate(iso) {
     // 2026-09-05 → 05.09.2026; 2026-09-05T11:00 → 05.09.2026 в 11:00
     var d = iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4);
-    return iso.length > 10 ? d + " в " + iso.slice(11, 16) : d;
+    return iso.length > 10 ? d + " в" + NB + iso.slice(11, 16) : d;
+  }
+  // A sentence ends with one full stop, whatever the text it is made of ends with.
+  function sentence(s) {
+    s = String(s).replace(/[\s\u00a0]+$/, "");
+    return /[.!?…]$/.test(s) ? s : s + ".";
   }
   function plural(n, one, few, many) {
     var m10 = n % 10, m100 = n % 100;
@@ -46,11 +56,11 @@
   }
   function describe(rule) {
     switch (rule.kind) {
-      case "calendar_days": return rule.days + " " + plural(rule.days, "календарный день", "календарных дня", "календарных дней");
-      case "working_days": return rule.days + " " + plural(rule.days, "рабочий день", "рабочих дня", "рабочих дней");
-      case "hours": return rule.hours + " " + plural(rule.hours, "час", "часа", "часов");
-      case "annual_by": return "ежегодно до " + ("0" + rule.day).slice(-2) + "." + ("0" + rule.month).slice(-2);
-      case "monthly": return rule.times + " " + plural(rule.times, "раз", "раза", "раз") + " в месяц";
+      case "calendar_days": return rule.days + NB + plural(rule.days, "календарный день", "календарных дня", "календарных дней");
+      case "working_days": return rule.days + NB + plural(rule.days, "рабочий день", "рабочих дня", "рабочих дней");
+      case "hours": return rule.hours + NB + plural(rule.hours, "час", "часа", "часов");
+      case "annual_by": return "ежегодно до" + NB + ("0" + rule.day).slice(-2) + "." + ("0" + rule.month).slice(-2);
+      case "monthly": return rule.times + NB + plural(rule.times, "раз", "раза", "раз") + " в месяц";
       default: return rule.text || "";
     }
   }
@@ -61,25 +71,27 @@
     return e;
   }
 
-  // One computed rule → a paragraph a reader understands.
+  // One computed rule → a paragraph a reader understands: the deadline as one sentence, then,
+  // each on a line of its own, why it was moved and any warning, each a whole sentence (the
+  // full stop belongs to the sentence, never to the line after it).
   function explain(res, several) {
     var p = el("p", "calc__line");
     if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
-    var strong = el("strong", null, "до " + ruDate(res.deadline));
-    p.appendChild(strong);
-    p.appendChild(document.createTextNode(" (" + res.weekday + ")"));
+    p.appendChild(el("strong", null, "до" + NB + ruDate(res.deadline)));
+    var rest = res.weekday ? " (" + res.weekday + ")" : "";
     if (res.kind === "monthly" && res.period_start) {
-      p.appendChild(document.createTextNode(
-        "; период — с " + ruDate(res.period_start) + " по " + ruDate(res.period_end)));
+      rest += "; период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end);
     }
+    p.appendChild(document.createTextNode(rest + "."));
     if (res.nominal) {
+      p.appendChild(document.createTextNode(" "));
       p.appendChild(el("span", "calc__moved",
-        ". По счёту дней срок выпадает на " + ruDate(res.nominal) + " — " + res.moved_because +
-        ", поэтому переносится на ближайший рабочий день (ст. 193 ГК РФ)"));
+        "По счёту дней срок выпадает на" + NB + ruDate(res.nominal) + " — " + res.moved_because +
+        ", поэтому переносится на ближайший рабочий день (" + ART_193 + ")."));
     }
-    p.appendChild(document.createTextNode("."));
     (res.warnings || []).forEach(function (w) {
-      p.appendChild(el("span", "calc__warn", " Внимание: " + w + "."));
+      p.appendChild(document.createTextNode(" "));
+      p.appendChild(el("span", "calc__warn", "Внимание: " + sentence(w)));
     });
     return p;
   }
@@ -159,15 +171,29 @@
       agenda.hidden = due.length === 0;
     }
 
+    // No date, no deadlines: the dates counted from an earlier date go, and the export with them.
+    function clear() {
+      computed = [];
+      items.forEach(function (item) { item.querySelector("[data-calc-out]").textContent = ""; });
+      renderAgenda();
+      if (ics) ics.disabled = true;
+    }
+
+    var run = 0;
     function compute() {
       var shown = filter();
+      var mine = ++run;
       if (!date.value) {
-        status.textContent = "Выберите дату события.";
+        clear();
+        status.textContent = "Укажите дату события: без неё сроки не посчитать и выгружать в календарь нечего.";
+        box.setAttribute("data-ready", "");
         return;
       }
       var from = date.value + (time && time.value ? "T" + time.value : "");
       status.textContent = "Считаю…";
       load().then(function (m) {
+        // A later change (a cleared date) has the last word.
+        if (mine !== run) return;
         computed = [];
         var problems = 0;
         items.forEach(function (item) {
@@ -207,6 +233,8 @@
 
     form.addEventListener("submit", function (e) { e.preventDefault(); compute(); });
     [date, time, role, group].forEach(function (c) { if (c) c.addEventListener("change", compute); });
+    // Clearing the date (its clear button, or deleting a part of it) may fire only `input`.
+    date.addEventListener("input", function () { if (!date.value) compute(); });
     if (ics) ics.addEventListener("click", function () { downloadIcs(computed.filter(function (c) { return visible(c.item); })); });
     if (print) print.addEventListener("click", function () { window.print(); });
     compute();

@@ -12,8 +12,8 @@ let site, chromium;
 before(async () => { site = await serve(); chromium = await browser(); });
 after(async () => { await chromium?.close(); await site?.close(); });
 
-async function open(path) {
-  const context = await chromium.newContext({ acceptDownloads: true });
+async function open(path, viewport) {
+  const context = await chromium.newContext({ acceptDownloads: true, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(site.url + path);
@@ -42,20 +42,93 @@ test("regulation table: deadlines for known dates, with the art. 193 move explai
   // 30 days from 04.09.2026 end on Sunday 04.10.2026 → Monday 05.10.2026 (ГК РФ ст. 193).
   await setDate(page, "2026-09-04");
   const r14 = await out(page, "r-1-4");
-  assert.match(r14, /до 05\.10\.2026 \(понедельник\)/);
+  assert.match(r14, /до\u00a005\.10\.2026 \(понедельник\)/);
   assert.match(r14, /04\.10\.2026 — воскресенье/);
-  assert.match(r14, /ст\. 193 ГК РФ/);
+  assert.match(r14, /ст\.\u00a0193\u00a0ГК\u00a0РФ/);
   // 10 days from 04.09.2026: 14.09.2026, a Monday, no move.
-  assert.match(await out(page, "r-1-1"), /^до 14\.09\.2026 \(понедельник\)\.$/);
+  assert.match(await out(page, "r-1-1"), /^до\u00a014\.09\.2026 \(понедельник\)\.$/);
 
   // 5 days from 28.12.2026 end on 02.01.2027, inside the New Year holidays (1–8 January, then
   // the weekend of 9–10 January) → Monday 11.01.2027.
   await setDate(page, "2026-12-28");
   const r12 = await out(page, "r-1-2");
-  assert.match(r12, /до 11\.01\.2027 \(понедельник\)/);
+  assert.match(r12, /до\u00a011\.01\.2027 \(понедельник\)/);
   assert.match(r12, /02\.01\.2027 — Новогодние каникулы/);
   // A row without a date to count has no output.
   assert.equal(await page.locator("#r-1-6 [data-calc-out]").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: computed deadlines read as clean sentences, with non-breaking spaces (rows 2.1.3/2.1.4)", async () => {
+  const { context, page, errors } = await open("/gis-obrazovanie/modul-2-1/", { width: 390, height: 844 });
+  const NB = "\u00a0";
+  // 28.12.2026: rows 2.1.3/2.1.4 have two rules each, moved by art. 193; 27.12.2027: the annual
+  // date falls in 2028, a year without calendar data, so the module adds a warning.
+  for (const day of ["2026-12-28", "2027-12-27"]) {
+    await setDate(page, day);
+    const cells = page.locator("[data-calc-out]");
+    const n = await cells.count();
+    let moved = 0, warned = 0;
+    for (let i = 0; i < n; i++) {
+      const cell = cells.nth(i);
+      const shown = await cell.innerText();
+      if (!shown.trim()) continue;
+      const where = `${day}, ${await cell.evaluate((c) => c.closest("[id]").id)}: ${JSON.stringify(shown)}`;
+      for (const line of shown.split("\n").map((l) => l.trim()).filter(Boolean)) {
+        assert.doesNotMatch(line, /^[.,;:!?)]/, `a line starts with punctuation: ${where}`);
+        assert.doesNotMatch(line, /[\s\u00a0][.,;:!?]/, `a space before punctuation: ${where}`);
+        assert.doesNotMatch(line, /[.,;:!?][\s\u00a0]*[.,;:!?]/, `doubled punctuation: ${where}`);
+        assert.match(line, /[.)]$|[.]$/, `a line that is not a whole sentence: ${where}`);
+      }
+      for (const p of await cell.locator(".calc__line").evaluateAll((ps) => ps.map((x) => x.textContent))) {
+        // «до» and the date, a number and its unit, the article: never on two lines.
+        assert.match(p, new RegExp(`до${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
+        assert.doesNotMatch(p, /до \d|\d (календарн|рабоч|час)|ст\. 193|193 ГК|ГК РФ/, p);
+        if (/По счёту дней/.test(p)) {
+          moved += 1;
+          assert.ok(p.includes(`(ст.${NB}193${NB}ГК${NB}РФ).`), p);
+        }
+        if (/Внимание/.test(p)) warned += 1;
+      }
+    }
+    if (day === "2026-12-28") assert.ok(moved > 0, `${day}: some deadline moved by art. 193`);
+    else assert.ok(warned > 0, `${day}: a warning shown`);
+  }
+  // The two rules of row 2.1.4 on 28.12.2026, in full.
+  await setDate(page, "2026-12-28");
+  assert.equal(
+    await out(page, "r-2-1-4"),
+    `ежегодно до${NB}05.09: до${NB}06.09.2027 (понедельник).\n` +
+      `По счёту дней срок выпадает на${NB}05.09.2027 — воскресенье, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).\n\n` +
+      `3${NB}календарных дня: до${NB}11.01.2027 (понедельник).\n` +
+      `По счёту дней срок выпадает на${NB}31.12.2026 — перенесённый выходной день, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("clearing the date takes the computed deadlines and the export away, and says why", async () => {
+  const { context, page, errors } = await open(STAGE, { width: 390, height: 844 });
+  await setDate(page, "2026-09-04");
+  const ics = page.getByRole("button", { name: /\.ics/ });
+  assert.ok((await page.locator("[data-calc-out] .calc__line").count()) > 0);
+  assert.equal(await ics.isEnabled(), true);
+  await page.locator("[data-calc] input[type=date]").first().fill("");
+  await page.waitForFunction(() => /дату события/.test(document.querySelector("[data-calc-status]").textContent));
+  assert.deepEqual(
+    (await page.locator("[data-calc-out]").allTextContents()).filter((t) => t.trim()),
+    [],
+    "no computed date is left",
+  );
+  assert.equal(await page.locator("[data-calc-out] .calc__line").count(), 0);
+  assert.equal(await page.locator("[data-calc-agenda]").isVisible(), false);
+  assert.equal(await ics.isDisabled(), true);
+  assert.match(await page.locator("[data-calc-status]").textContent(), /^Укажите дату события/);
+  // A new date brings them back.
+  await setDate(page, "2026-09-04");
+  assert.equal(await ics.isEnabled(), true);
+  assert.match(await out(page, "r-1-1"), /^до\u00a014\.09\.2026/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -91,7 +164,7 @@ test("deadlines in hours count from the event time, through the night", async ()
   assert.equal(await page.getByLabel(/Время события/).count(), 1);
   await setDate(page, "2026-03-06", "23:15");
   const texts = await page.locator("[data-calc-out]").allInnerTexts();
-  assert.ok(texts.some((t) => /до 07\.03\.2026 в 00:15 \(суббота\)/.test(t)), texts.join("\n"));
+  assert.ok(texts.some((t) => /до\u00a007\.03\.2026 в\u00a000:15 \(суббота\)/.test(t)), texts.join("\n"));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -124,7 +197,7 @@ test("print button prints; the guide's calculator widget counts its own rule", a
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   // 10 days from Friday 08.05.2026: Monday 18.05.2026.
   await setDate(page, "2026-05-08");
-  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^до 18\.05\.2026 \(понедельник\)\.$/);
+  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^до\u00a018\.05\.2026 \(понедельник\)\.$/);
   assert.equal(await page.locator(".widget .widget__nojs").isVisible(), false);
   await page.getByRole("button", { name: "Распечатать" }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1);

@@ -97,6 +97,11 @@ fn iso(d: Date) -> String {
     IsoDate(d).to_string()
 }
 
+/// The article that moves a deadline off a day off, as every text shown to a reader cites it:
+/// non-breaking spaces, so that «(ст.» and «193 ГК РФ)» never fall on different lines. The
+/// browser's calculator (`templates/assets/calc.js`) writes the same.
+pub const ART_193: &str = "ст.\u{a0}193\u{a0}ГК\u{a0}РФ";
+
 /// A date past 31 Dec 9999 (the last one the arithmetic knows).
 const BEYOND: &str = "срок выходит за 9999 год: такой даты нет в календаре, срок не вычислен";
 
@@ -135,7 +140,7 @@ fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date) {
             c.deadline = Some(iso(nominal));
             c.weekday = Some(IsoDate(nominal).weekday_ru());
             c.warnings.push(format!(
-                "{}; срок может переноситься на следующий рабочий день (ст. 193 ГК РФ) — проверьте сами",
+                "{}; срок может переноситься на следующий рабочий день ({ART_193}) — проверьте сами",
                 no_data(year)
             ));
         }
@@ -440,6 +445,12 @@ mod tests {
         let c = compute(&cd(10), from("2026-12-28"), &cal());
         assert_eq!(c.deadline.as_deref(), Some("2027-01-07"));
         assert!(c.warnings[0].contains("нет данных производственного календаря на 2027 год"));
+        // The article is cited with non-breaking spaces, never split across lines.
+        assert!(
+            c.warnings[0].contains("(ст.\u{a0}193\u{a0}ГК\u{a0}РФ)"),
+            "{:?}",
+            c.warnings
+        );
     }
 
     #[test]
