@@ -1,6 +1,7 @@
 // Low-vision settings panel: font size, colour scheme, letter spacing, line height, font,
 // images, and «озвучить» (Web Speech API, a Russian voice). Settings are kept on this device
-// (localStorage "pamyatka:lv", display settings only) and applied before paint by lv-init.js.
+// (localStorage "pamyatka:lv", display settings only) and applied before paint by lv-init.js;
+// whether the panel is open is kept too ("pamyatka:lv-panel").
 (function () {
   "use strict";
   var panel = document.getElementById("lv-panel");
@@ -67,7 +68,22 @@
   }
 
   sync();
-  // Open on wide screens; on a phone the summary alone takes one line above the page.
-  if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
+  // Open on a wide screen at the first visit, so that the reader sees what can be set; from
+  // the next page on it is closed (one line above the page) unless the reader opened it, and
+  // it keeps the state the reader left it in. On a phone it starts closed.
+  var OPEN_KEY = "pamyatka:lv-panel";
+  var state = null;
+  try { state = window.localStorage.getItem(OPEN_KEY); } catch (e) { state = null; }
+  var wide = window.matchMedia && window.matchMedia("(min-width: 60em)").matches;
+  if (state === "open" || (state === null && wide)) panel.open = true;
+  if (state === null) {
+    try { window.localStorage.setItem(OPEN_KEY, "closed"); } catch (e) { /* opens again next time */ }
+  }
+  // The opening above fires a toggle event later: it is not the reader's.
+  var skip = panel.open;
+  panel.addEventListener("toggle", function () {
+    if (skip) { skip = false; return; }
+    try { window.localStorage.setItem(OPEN_KEY, panel.open ? "open" : "closed"); } catch (e) { /* this page only */ }
+  });
   panel.hidden = false;
 })();

@@ -148,9 +148,48 @@ test("low-vision settings persist and apply before the first paint; reset restor
   // Only display settings are stored.
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem("pamyatka:lv")));
   assert.deepEqual(Object.keys(stored).sort(), ["font", "images", "line", "scheme", "size", "spacing"]);
+  // After the first visit the panel is closed: the page title comes first.
+  assert.equal(await page.locator("#lv-panel").evaluate((d) => d.open), false);
+  await page.locator("#lv-panel > summary").click();
   await page.locator("#lv-panel").getByRole("button", { name: "Сбросить настройки" }).click();
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-lv-scheme")), "bw");
   assert.equal(await page.evaluate(() => localStorage.getItem("pamyatka:lv")), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("low-vision panel: open at the first visit only, then as the reader left it; the title within the first screen at 200 %; radio buttons show focus", async () => {
+  const context = await chromium.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const isOpen = () => page.locator("#lv-panel").evaluate((d) => d.open);
+  await page.goto(site.url + "/lv/esia/privyazka/");
+  assert.equal(await isOpen(), true, "the first visit shows the settings");
+  await page.locator("#lv-panel").getByLabel("200 %").check();
+  // Keyboard focus on a radio button: its whole choice is outlined, 2 px or more.
+  await page.locator("#lv-panel").getByLabel("250 %").focus();
+  await page.keyboard.press("ArrowLeft");
+  const ring = await page.evaluate(() => {
+    const label = document.activeElement.closest(".lv-choice");
+    const cs = getComputedStyle(label);
+    return [document.activeElement.value, cs.outlineStyle, parseFloat(cs.outlineWidth)];
+  });
+  assert.equal(ring[0], "5", "the arrow key moved to 200 %");
+  assert.notEqual(ring[1], "none", "the focused choice is outlined");
+  assert.ok(ring[2] >= 2, `outline ${ring[2]}px`);
+  // The next page: closed, and the title within the first screen at 200 % text.
+  await page.goto(site.url + "/lv/fioko/dokumenty-ekspertov/");
+  assert.equal(await isOpen(), false, "closed after the first visit");
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute("data-lv-size")), "5");
+  const top = await page.locator("h1").evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(top < 800, `the title starts at ${top}px, below the first screen`);
+  // Opened by the reader: it stays open on the next pages, and closed once closed.
+  await page.locator("#lv-panel > summary").click();
+  await page.goto(site.url + "/lv/esia/privyazka/");
+  assert.equal(await isOpen(), true, "the reader opened it");
+  await page.locator("#lv-panel > summary").click();
+  await page.goto(site.url + "/lv/");
+  assert.equal(await isOpen(), false, "the reader closed it");
   assert.deepEqual(errors, []);
   await context.close();
 });
