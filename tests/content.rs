@@ -305,3 +305,56 @@ fn russian_queries_in_any_form_find_their_pages() {
     }
     assert!(top("абракадабра", 5).is_empty());
 }
+
+/// Every link and source inside the offline bundle leads to a file of the bundle: from a USB
+/// stick there is nothing else (the footer's sitemap link once led to a file the bundle does
+/// not carry).
+#[test]
+fn every_link_inside_the_offline_bundle_resolves_inside_it() {
+    let out = build_real();
+    let bytes = std::fs::read(out.path().join("public/offline.zip")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: std::collections::HashSet<String> = zip.file_names().map(String::from).collect();
+    let mut dead = Vec::new();
+    let mut seen = 0;
+    for name in names.iter().filter(|n| n.ends_with(".html")) {
+        let mut html = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut html).unwrap();
+        let dir = name.rsplit_once('/').map_or("", |(d, _)| d);
+        for attr in ["href=\"", "src=\""] {
+            for (at, _) in html.match_indices(attr) {
+                let rest = &html[at + attr.len()..];
+                let url = &rest[..rest.find('"').unwrap_or(0)];
+                let path = url.split(['#', '?']).next().unwrap_or("");
+                let outside = ["http:", "https:", "mailto:", "tel:", "data:", "blob:"];
+                if path.is_empty() || outside.iter().any(|s| url.starts_with(s)) {
+                    continue;
+                }
+                seen += 1;
+                let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+                for part in path.split('/') {
+                    match part {
+                        "" | "." => {}
+                        ".." => {
+                            parts.pop();
+                        }
+                        p => parts.push(p),
+                    }
+                }
+                let target = parts.join("/").replace("%20", " ");
+                if !names.contains(&target) {
+                    dead.push(format!("{name}: {url}"));
+                }
+            }
+        }
+    }
+    assert!(seen > 1000, "{seen} links read");
+    dead.sort();
+    dead.dedup();
+    assert!(
+        dead.is_empty(),
+        "{} dead links, e.g.: {:#?}",
+        dead.len(),
+        &dead[..dead.len().min(20)]
+    );
+}
