@@ -12,6 +12,9 @@
   if (!form || !results) return;
   var input = form.querySelector("input[type=search]");
   var all = document.querySelector("[data-search-all]");
+  // The list's note says search needs JavaScript: true only for those without it.
+  var note = all && all.querySelector(".search-all__note");
+  if (note) note.textContent = "Можно не искать, а выбрать страницу из этого списка.";
   var root = new URL(script.getAttribute("data-root"), location.href);
   var lv = script.getAttribute("data-variant") === "lv";
   var fileUrl = location.protocol === "file:";

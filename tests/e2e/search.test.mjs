@@ -82,6 +82,8 @@ test("nothing found says so and offers the list of pages; keyboard reaches the r
   await page.locator("[data-search-form][data-ready]").waitFor();
   await page.waitForFunction(() => /ничего не найдено/.test(document.querySelector("[data-search-status]").textContent));
   assert.equal(await page.locator("[data-search-all]").isVisible(), true);
+  // With JavaScript on, the list does not say that search needs JavaScript.
+  assert.doesNotMatch(await page.locator("[data-search-all]").innerText(), /JavaScript/);
   const hits = await searchFor(page, "снилс");
   assert.ok(hits.length > 0);
   assert.equal(await page.locator("[data-search-all]").isVisible(), false);
@@ -139,5 +141,6 @@ test("without JavaScript the search page lists every page", async () => {
   const links = await page.locator("[data-search-all] a").count();
   assert.ok(links >= 20, `${links} links`);
   assert.equal(await page.locator("[data-search-all] a", { hasText: "Как получить подтверждённую учётную запись ЕСИА" }).count(), 1);
+  assert.match(await page.locator(".search-all__note").innerText(), /включён JavaScript/);
   await context.close();
 });
