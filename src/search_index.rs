@@ -274,20 +274,51 @@ fn first3(s: &str) -> &str {
     }
 }
 
-/// The text of an HTML fragment: tags dropped, the entities the renderer writes decoded.
+/// The text of an HTML fragment: tags dropped, the entities the renderer writes decoded. A
+/// block that ends without punctuation gets a full stop, so that a snippet reads «Важно. Чтобы
+/// …», not «Важно Чтобы …»; a heading's «#» anchor is not text.
 pub fn html_text(html: &str) -> String {
+    /// Elements whose end ends a sentence for a reader of the snippet.
+    const BLOCKS: &[&str] = &[
+        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption", "summary",
+    ];
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => {
-                in_tag = true;
-                out.push(' ');
-            }
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    let mut in_anchor = false;
+    while let Some(lt) = rest.find('<') {
+        if !in_anchor {
+            out.push_str(&rest[..lt]);
         }
+        let Some(gt) = rest[lt..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[lt + 1..lt + gt];
+        rest = &rest[lt + gt + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if tag.starts_with('/') {
+            if in_anchor && name == "a" {
+                in_anchor = false;
+            } else if BLOCKS.contains(&name.as_str()) {
+                let last = out.trim_end().chars().next_back();
+                if last.is_some_and(|c| c.is_alphanumeric() || c == '»' || c == ')') {
+                    let end = out.trim_end().len();
+                    out.truncate(end);
+                    out.push('.');
+                }
+            }
+        } else if name == "a" && tag.contains("class=\"heading-anchor\"") {
+            in_anchor = true;
+        }
+        out.push(' ');
+    }
+    if !in_anchor {
+        out.push_str(rest);
     }
     let decoded = out
         .replace("&lt;", "<")
@@ -398,7 +429,17 @@ mod tests {
 
     #[test]
     fn html_text_drops_tags_and_decodes() {
-        assert_eq!(html_text("<p>a &amp; b</p><ul><li>c</li></ul>"), "a & b c");
+        assert_eq!(
+            html_text("<p>a &amp; b</p><ul><li>c</li></ul>"),
+            "a & b. c."
+        );
+        // A snippet reads as sentences, without the headings' «#».
+        assert_eq!(
+            html_text(
+                "<h2 id=\"x\">Шаг 1 <a class=\"heading-anchor\" href=\"#x\" aria-label=\"Ссылка\">#</a></h2>\n<div class=\"callout\"><p class=\"callout__title\"><strong>Важно</strong></p>\n<p>Чтобы войти, нажмите «Войти».</p></div><p>Готово!</p>"
+            ),
+            "Шаг 1. Важно. Чтобы войти, нажмите «Войти». Готово!"
+        );
     }
 
     #[test]

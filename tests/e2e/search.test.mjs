@@ -86,6 +86,9 @@ test("nothing found says so and offers the list of pages; keyboard reaches the r
   assert.doesNotMatch(await page.locator("[data-search-all]").innerText(), /JavaScript/);
   const hits = await searchFor(page, "снилс");
   assert.ok(hits.length > 0);
+  // Snippets read as text: no headings' «#», no block run into the next without a stop.
+  const snippets = await page.locator(".search-hit").allInnerTexts();
+  for (const s of snippets) assert.doesNotMatch(s, /(^|\s)#(\s|$)/, s);
   assert.equal(await page.locator("[data-search-all]").isVisible(), false);
   await page.getByLabel("Что найти").focus();
   await page.keyboard.press("Tab"); // the button
