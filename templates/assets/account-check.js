@@ -349,7 +349,11 @@
         return;
       }
       findOutList.textContent = "";
-      rep.find_out.forEach(function (f) {
+      // With a verdict, the step that is already the next step is not repeated here.
+      var shownFindOut = rep.find_out.filter(function (f) {
+        return rep.pending.length || f.id !== rep.next_step.id;
+      });
+      shownFindOut.forEach(function (f) {
         var line = el("p", "account-find-out__step", f.message_ru);
         line.setAttribute("data-find-out", f.id);
         var t = target(f.link_anchor);
@@ -361,7 +365,10 @@
         }
         findOutList.appendChild(line);
       });
-      findOut.hidden = !rep.find_out.length;
+      findOut.hidden = !shownFindOut.length;
+      // Under the questions left while there is no verdict; right after the next step with one.
+      if (rep.pending.length) result.insertBefore(findOut, verdict);
+      else verdict.insertBefore(findOut, next.nextSibling);
       result.hidden = false;
       if (rep.pending.length) {
         // No verdict yet: say which questions remain.
