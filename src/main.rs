@@ -77,7 +77,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum ValidateCommand {
-    /// СНИЛС: 11 digits, spaces and dashes allowed (123-456-789 01).
+    /// СНИЛС: 11 digits, spaces and dashes allowed (123-456-789 64).
     Snils {
         value: String,
         #[arg(long)]

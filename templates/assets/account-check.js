@@ -144,9 +144,11 @@
     form.setAttribute("aria-label", "Вопросы об учётной записи");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
 
+    // No answer is pre-selected: the reader gives each one, and there is no verdict until the
+    // questions it depends on are answered (the module says which remain).
     // Who is asking.
     var role = group("Кто вы?", null, p + "role-");
-    var roleParent = option("radio", p + "role", p + "role-parent", "parent", "Родитель (законный представитель) учащегося", true);
+    var roleParent = option("radio", p + "role", p + "role-parent", "parent", "Родитель (законный представитель) учащегося", false);
     var roleStudent = option("radio", p + "role", p + "role-student", "student", "Учащийся", false);
     role.appendChild(roleParent.row);
     role.appendChild(roleStudent.row);
@@ -175,7 +177,7 @@
       ["standard", levelNames.standard || "Стандартная учётная запись"],
       ["confirmed", levelNames.confirmed || "Подтверждённая учётная запись"],
       ["unknown", "Не знаю"]].forEach(function (o) {
-      level.appendChild(option("radio", p + "level", p + "level-" + o[0], o[0], o[1], o[0] === "unknown").row);
+      level.appendChild(option("radio", p + "level", p + "level-" + o[0], o[0], o[1], false).row);
     });
     form.appendChild(level);
 
@@ -191,7 +193,7 @@
     // СНИЛС and e-mail, to check how they are written.
     var row = el("div", "calc__fields account__fields");
     var snils = textField(p + "snils", "СНИЛС (необязательно)",
-      "Введите, чтобы проверить контрольное число: 11 цифр, например 123-456-789 01.");
+      "Введите, чтобы проверить контрольное число: 11 цифр, например 123-456-789 64.");
     snils.input.inputMode = "numeric";
     snils.input.spellcheck = false;
     snils.input.maxLength = 40;
@@ -215,7 +217,7 @@
     var linked = group("Привязана ли учётная запись ЕСИА к электронному журналу?",
       "Привязывают в электронном журнале: «Персональные настройки» → «Привязать учетную запись портала Госуслуг».", p + "linked-");
     [["yes", "Да, привязана"], ["no", "Нет"], ["unknown", "Не знаю"]].forEach(function (o) {
-      linked.appendChild(option("radio", p + "linked", p + "linked-" + o[0], o[0], o[1], o[0] === "unknown").row);
+      linked.appendChild(option("radio", p + "linked", p + "linked-" + o[0], o[0], o[1], false).row);
     });
     form.appendChild(linked);
     body.appendChild(form);
@@ -228,6 +230,24 @@
 
     var result = el("div", "account__result");
     result.hidden = true;
+    // The questions left, while there is no verdict yet.
+    var pending = el("div", "account-pending");
+    pending.hidden = true;
+    var pendingText = el("p", "account-pending__text");
+    pending.appendChild(pendingText);
+    result.appendChild(pending);
+    // How to find out what the reader answered «Не знаю» to.
+    var findOut = el("div", "callout account-find-out");
+    findOut.hidden = true;
+    var findOutTitle = el(h, "callout__title", "Как узнать");
+    findOutTitle.id = p + "find-out";
+    findOut.setAttribute("role", "group");
+    findOut.setAttribute("aria-labelledby", findOutTitle.id);
+    findOut.appendChild(findOutTitle);
+    var findOutList = el("div", "account-find-out__list");
+    findOut.appendChild(findOutList);
+    result.appendChild(findOut);
+    var verdict = el("div", "account-verdict");
     var next = el("div", "callout account-next");
     var nextTitle = el(h, "callout__title account-next__title", "Следующий шаг");
     nextTitle.id = p + "next";
@@ -238,10 +258,11 @@
     next.appendChild(nextTitle);
     next.appendChild(nextText);
     next.appendChild(nextLink);
-    result.appendChild(next);
-    result.appendChild(el(h, "account__subtitle", "Что готово и чего не хватает"));
+    verdict.appendChild(next);
+    verdict.appendChild(el(h, "account__subtitle", "Что готово и чего не хватает"));
     var items = el("ul", "account-items");
-    result.appendChild(items);
+    verdict.appendChild(items);
+    result.appendChild(verdict);
     body.appendChild(result);
 
     function checked(name) {
@@ -249,14 +270,15 @@
       return c ? c.value : null;
     }
     function answers() {
+      // A question not answered yet is left out: the module then names it instead of a verdict.
       var a = {
-        role: checked(p + "role") || "parent",
-        level: checked(p + "level") || "unknown",
         filled_fields: Array.prototype.map.call(form.querySelectorAll('input[name="' + p + 'field"]:checked'),
           function (c) { return c.value; }),
       };
-      var link = checked(p + "linked");
-      a.linked = link === "yes" ? true : link === "no" ? false : null;
+      var role = checked(p + "role"), lvl = checked(p + "level"), link = checked(p + "linked");
+      if (role) a.role = role;
+      if (lvl) a.level = lvl;
+      if (link) a.linked = link;
       if (snils.input.value.trim()) a.snils = snils.input.value;
       if (email.input.value.trim()) a.email = email.input.value;
       if (a.role === "student" && birth.input.value) a.birth_date = birth.input.value;
@@ -326,6 +348,39 @@
         status.textContent = "Проверить не удалось: " + message(e);
         return;
       }
+      findOutList.textContent = "";
+      // With a verdict, the step that is already the next step is not repeated here.
+      var shownFindOut = rep.find_out.filter(function (f) {
+        return rep.pending.length || f.id !== rep.next_step.id;
+      });
+      shownFindOut.forEach(function (f) {
+        var line = el("p", "account-find-out__step", f.message_ru);
+        line.setAttribute("data-find-out", f.id);
+        var t = target(f.link_anchor);
+        if (t) {
+          line.appendChild(document.createTextNode(" "));
+          var a = el("a", null, t.name ? "Подробнее в инструкции: «" + t.name + "»" : "Подробнее в инструкции");
+          a.href = "#" + t.id;
+          line.appendChild(a);
+        }
+        findOutList.appendChild(line);
+      });
+      findOut.hidden = !shownFindOut.length;
+      // Under the questions left while there is no verdict; right after the next step with one.
+      if (rep.pending.length) result.insertBefore(findOut, verdict);
+      else verdict.insertBefore(findOut, next.nextSibling);
+      result.hidden = false;
+      if (rep.pending.length) {
+        // No verdict yet: say which questions remain.
+        pending.hidden = false;
+        verdict.hidden = true;
+        pendingText.textContent = rep.next_step.message_ru;
+        pending.setAttribute("data-pending", rep.pending.map(function (q) { return q.id; }).join(" "));
+        if (announce) status.textContent = (extra ? extra + " " : "") + rep.next_step.message_ru;
+        return;
+      }
+      pending.hidden = true;
+      verdict.hidden = false;
       items.textContent = "";
       rep.items.forEach(function (it) {
         var li = el("li", "account-item account-item--" + (it.ok ? "ok" : "todo"));
@@ -347,7 +402,6 @@
         nextLink.appendChild(a);
       }
       nextLink.hidden = !t;
-      result.hidden = false;
       if (announce) {
         status.textContent = (extra ? extra + " " : "") +
           (rep.ready ? step.message_ru : "Следующий шаг: " + step.message_ru);

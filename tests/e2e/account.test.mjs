@@ -95,7 +95,7 @@ async function answer(root, { role = "parent", level = "unknown", fields = [], s
 
 /** What the module answers for these wizard answers. */
 function expected(rule, { role = "parent", level = "unknown", fields = [], snils, email, birth, linked = "unknown" }) {
-  const a = { role, level, filled_fields: fields, linked: { yes: true, no: false, unknown: null }[linked] };
+  const a = { role, level, filled_fields: fields, linked };
   if (snils) a.snils = snils;
   if (email) a.email = email;
   if (role === "student" && birth) a.birth_date = birth;
@@ -128,7 +128,7 @@ async function assertReport(page, root, rep) {
 const ruleOf = (page) => page.evaluate(() =>
   document.querySelector('script[data-rule-json="esia/readiness-rule"]').textContent);
 
-test("ЕСИА: the wizard is labelled, private and starts from «не знаю»", async () => {
+test("ЕСИА: the wizard is labelled, private, and answers nothing the reader has not given", async () => {
   esia = await open(ESIA, "esia");
   const s = esia;
   const { root } = s;
@@ -147,9 +147,92 @@ test("ЕСИА: the wizard is labelled, private and starts from «не знаю�
   assert.equal(await snils.getAttribute("inputmode"), "numeric");
   // The birth date is asked only of a student.
   assert.equal(await root.getByLabel("Дата рождения учащегося").isHidden(), true);
-  await assertReport(s.page, root, expected(await ruleOf(s.page), {}));
   const status = root.locator("[role=status]");
   assert.equal(await status.getAttribute("aria-live"), "polite");
+  // Nothing is pre-selected, and there is no verdict: the result area names the questions left.
+  assert.deepEqual(await root.locator("input:checked").evaluateAll((l) => l.map((i) => i.id)), []);
+  const none = JSON.parse(wasm.esia_readiness(await ruleOf(s.page), JSON.stringify({ filled_fields: [] }), today()));
+  assert.deepEqual(none.pending.map((q) => q.id), ["role", "level", "linked"]);
+  assert.deepEqual(none.items, []);
+  const pending = root.locator(".account-pending");
+  assert.equal(await pending.isVisible(), true);
+  assert.equal(await pending.getAttribute("data-pending"), "role level linked");
+  assert.equal(await pending.textContent(), none.next_step.message_ru);
+  assert.match(await pending.textContent(), /^Пожалуйста, ответьте ещё на 3 вопроса .*«Кто вы\?»/);
+  assert.equal(await root.locator("[data-next-step]").isHidden(), true, "no next step yet");
+  assert.equal(await root.locator(".account-items > li").count(), 0, "no verdict yet");
+  assert.doesNotMatch(await root.innerText(), /Готово:|Нужно:/);
+  assert.equal(await root.locator(".account-find-out").isHidden(), true);
+});
+
+test("ЕСИА: answering only some questions shows which remain", async () => {
+  const { root, page } = esia;
+  await root.getByRole("radio", { name: /^Родитель/ }).check();
+  const pending = root.locator(".account-pending");
+  assert.equal(await pending.getAttribute("data-pending"), "level linked");
+  const text = await pending.textContent();
+  assert.match(text, /ещё на 2 вопроса/);
+  assert.match(text, /«Какой уровень у вашей учётной записи на Госуслугах\?»/);
+  assert.match(text, /«Привязана ли учётная запись ЕСИА к электронному журналу\?»/);
+  assert.doesNotMatch(text, /Кто вы/);
+  // The change is announced with the same words.
+  assert.equal(await root.locator("[role=status]").textContent(), text);
+  await root.getByRole("group", { name: /Какой уровень/ }).getByRole("radio", { name: /^Подтверждённая/ }).check();
+  assert.equal(await pending.getAttribute("data-pending"), "linked");
+  assert.match(await pending.textContent(), /^Пожалуйста, ответьте ещё на один вопрос/);
+  assert.equal(await root.locator(".account-items > li").count(), 0, "still no verdict");
+  assert.equal(await root.locator("[data-next-step]").isHidden(), true);
+  // A student's birth date is one of the questions.
+  await root.getByRole("radio", { name: "Учащийся" }).check();
+  assert.equal(await pending.getAttribute("data-pending"), "birth-date linked");
+  await root.getByRole("radio", { name: /^Родитель/ }).check();
+  assert.equal(await page.locator(".account-pending").getAttribute("data-pending"), "linked");
+});
+
+test("ЕСИА: «Не знаю» shows how to find out; answering everything gives the verdict", async () => {
+  const { root, page } = esia;
+  const rule = await ruleOf(page);
+  await root.getByRole("group", { name: /Какой уровень/ }).getByRole("radio", { name: "Не знаю", exact: true }).check();
+  // Before the last answer: still no verdict, but already how to find out.
+  const findOut = root.locator(".account-find-out");
+  assert.equal(await findOut.isVisible(), true);
+  assert.equal(await findOut.getByRole("heading").textContent(), "Как узнать");
+  const status = findOut.locator("[data-find-out=check-status]");
+  assert.match(await status.textContent(), /^Войдите в личный кабинет на Госуслугах \(gosuslugi\.ru\) и посмотрите статус учётной записи/);
+  assert.match(await status.textContent(), /«Подтвержденная учетная запись»/);
+  assert.equal(await status.locator("a").getAttribute("href"), "#shag-5-proverka-statusa");
+  assert.equal(await root.locator(".account-items > li").count(), 0);
+
+  await root.getByRole("group", { name: /Привязана ли/ }).getByRole("radio", { name: "Не знаю", exact: true }).check();
+  const a = { level: "unknown", linked: "unknown" };
+  const rep = expected(rule, a);
+  assert.deepEqual(rep.pending, []);
+  assert.deepEqual(rep.find_out.map((f) => f.id), ["check-status", "check-link"]);
+  assert.match(await findOut.locator("[data-find-out=check-link]").textContent(), /«Привязать учетную запись портала Госуслуг»/);
+  assert.equal(await findOut.locator("[data-find-out=check-link] a").getAttribute("href"), "#privyazka-k-zhurnalu");
+  // The verdict: «Не знаю» does not count as having an account; the first step is finding out.
+  assert.equal(await root.locator(".account-pending").isHidden(), true);
+  await assertReport(page, root, rep);
+  assert.equal(rep.next_step.id, "check-status");
+  assert.equal(await root.locator("[data-item=account]").getAttribute("data-ok"), "false");
+  // The next step is not repeated under «Как узнать».
+  assert.deepEqual(await findOut.locator("[data-find-out]").evaluateAll((l) => l.map((e) => e.dataset.findOut)),
+    ["check-link"]);
+  assert.doesNotMatch(await root.innerText(), /Готово: Учётная запись на Госуслугах есть/);
+});
+
+test("ЕСИА: the СНИЛС hint's own example passes the check", async () => {
+  const { root } = esia;
+  const field = root.getByRole("textbox", { name: /^СНИЛС/ });
+  const hint = await root.locator(`#${(await field.getAttribute("aria-describedby")).split(" ")[0]}`).textContent();
+  const example = hint.match(/например (\d{3}-\d{3}-\d{3} \d{2})/)?.[1];
+  assert.ok(example, hint);
+  assert.equal(JSON.parse(wasm.snils(example)).valid, true, example);
+  await field.fill(example);
+  await field.blur();
+  assert.equal(await root.locator(".account__message").textContent(), "Контрольное число верно.");
+  await field.fill("");
+  await field.blur();
 });
 
 test("ЕСИА: a parent without an account is sent to register", async () => {
@@ -196,8 +279,10 @@ test("ЕСИА: a student under 14 gets the age item; without a date, the date i
   await answer(s.root, a);
   assert.equal(await s.root.getByLabel("Дата рождения учащегося").isVisible(), true);
   let rep = expected(rule, a);
-  assert.equal(rep.next_step.id, "enter-birth-date");
-  await assertReport(s.page, s.root, rep);
+  assert.equal(rep.next_step.id, "answer-questions");
+  assert.equal(await s.root.locator(".account-pending").getAttribute("data-pending"), "birth-date");
+  assert.equal(await s.root.locator(".account-pending").textContent(), rep.next_step.message_ru);
+  assert.match(rep.next_step.message_ru, /«Дата рождения учащегося»/);
 
   a.birth = yearsAgo(14, 1); // turns 14 tomorrow
   await answer(s.root, a);
@@ -231,7 +316,8 @@ test("ЕСИА: a wrong СНИЛС check number is shown at the field and in the
   assert.match(await msg.textContent(), /контрольное число/);
   assert.equal(await field.getAttribute("aria-invalid"), "true");
   assert.ok((await field.getAttribute("aria-describedby")).split(" ").includes(await msg.getAttribute("id")));
-  assert.match(await s.root.locator("[role=status]").textContent(), /^Ошибка в СНИЛС: неверное контрольное число/);
+  assert.match(await s.root.locator("[role=status]").textContent(), /^Ошибка в СНИЛС: неверное контрольное число — в номере опечатка/);
+  assert.doesNotMatch(await msg.textContent(), /ожидалось|последн/, "the check digits are not offered as the fix");
   const rep = expected(await ruleOf(s.page), a);
   assert.equal(rep.next_step.id, "fill-profile");
   await assertReport(s.page, s.root, rep);
@@ -250,6 +336,8 @@ test("ЕСИА: keyboard only — arrows pick a role, Space ticks a field", asyn
   await s.page.keyboard.press("ArrowDown");
   assert.equal(await s.root.getByRole("radio", { name: "Учащийся" }).isChecked(), true);
   assert.equal(await s.root.getByLabel("Дата рождения учащегося").isVisible(), true);
+  await s.page.keyboard.press("ArrowUp");
+  assert.equal(await parent.isChecked(), true);
   const first = s.root.getByRole("group", { name: /обязательные поля/ }).getByRole("checkbox").first();
   await first.focus();
   await s.page.keyboard.press("Space");

@@ -153,18 +153,17 @@ impl ReadinessRule {
 // ЕСИА readiness
 
 /// Who is asking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UserRole {
     /// A parent or another legal representative.
-    #[default]
     Parent,
     /// A student, who uses their own account from the age in the rule.
     Student,
 }
 
 /// The account level as the user reads it in the Госуслуги profile.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LevelAnswer {
     /// There is no Госуслуги account yet.
@@ -174,18 +173,28 @@ pub enum LevelAnswer {
     Standard,
     Confirmed,
     /// The user does not know.
-    #[default]
     Unknown,
 }
 
-/// What the user tells the readiness check. Empty strings count as “not given”.
+/// Whether the ЕСИА account is already linked in «Сетевой регион. Образование».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkedAnswer {
+    Yes,
+    No,
+    /// The user does not know.
+    Unknown,
+}
+
+/// What the user tells the readiness check. Empty strings count as “not given”; a question
+/// left out (`None`) is not answered yet, which is not the same as «Не знаю».
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EsiaAnswers {
     #[serde(default)]
-    pub role: UserRole,
+    pub role: Option<UserRole>,
     #[serde(default)]
-    pub level: LevelAnswer,
+    pub level: Option<LevelAnswer>,
     /// Ids of the rule's `required_fields` that are filled in the Госуслуги profile
     /// (other ids, e.g. optional fields, are ignored).
     #[serde(default)]
@@ -199,10 +208,9 @@ pub struct EsiaAnswers {
     /// The user's date of birth, `YYYY-MM-DD` or `ДД.ММ.ГГГГ`; needed for students.
     #[serde(default)]
     pub birth_date: Option<String>,
-    /// Whether the ЕСИА account is already linked in «Сетевой регион. Образование»;
-    /// `None`: the user does not know.
+    /// Whether the ЕСИА account is already linked in «Сетевой регион. Образование».
     #[serde(default)]
-    pub linked: Option<bool>,
+    pub linked: Option<LinkedAnswer>,
 }
 
 /// The readiness check's answer.
@@ -210,10 +218,33 @@ pub struct EsiaAnswers {
 pub struct ReadinessReport {
     /// Everything is in place: the user can enter the journal through Госуслуги.
     pub ready: bool,
+    /// The questions the verdict depends on that are not answered yet, in the order of the
+    /// wizard. While any remain there is no verdict: `items` is empty and `next_step` is
+    /// `answer-questions`, which names them.
+    pub pending: Vec<Question>,
     /// What is ready and what is missing, in the order of the guide.
     pub items: Vec<ReadinessItem>,
     /// The single next action.
     pub next_step: NextStep,
+    /// For each «Не знаю» answer, how to find it out (ids `check-status`, `check-link`).
+    pub find_out: Vec<NextStep>,
+}
+
+/// A question of the wizard that is not answered yet. Ids: `role`, `level`, `birth-date`
+/// (students only), `linked` (when the rule requires linking and there is an account).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Question {
+    pub id: &'static str,
+    /// The question as the wizard asks it.
+    pub question_ru: &'static str,
+}
+
+/// The wizard's questions, as its legends and labels read (`templates/assets/account-check.js`).
+pub mod questions {
+    pub const ROLE: &str = "Кто вы?";
+    pub const LEVEL: &str = "Какой уровень у вашей учётной записи на Госуслугах?";
+    pub const BIRTH_DATE: &str = "Дата рождения учащегося";
+    pub const LINKED: &str = "Привязана ли учётная запись ЕСИА к электронному журналу?";
 }
 
 /// One line of the report. Ids: `age` (students only), `account`, `field-<field id>`, `level`,
@@ -225,8 +256,9 @@ pub struct ReadinessItem {
     pub message_ru: String,
 }
 
-/// What to do next. Ids: `ask-school`, `enter-birth-date`, `register`, `fill-profile`,
-/// `check-status`, `standard-level`, `confirm-identity`, `link-account`, `done`.
+/// What to do next. Ids: `answer-questions`, `ask-school`, `enter-birth-date`, `register`,
+/// `fill-profile`, `check-status`, `standard-level`, `confirm-identity`, `link-account`, `done`;
+/// in `find_out` also `check-link`.
 /// `link_anchor` is an anchor of the guide `content/esia/privyazka.md`, without `#`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextStep {
@@ -412,17 +444,104 @@ fn step(id: &'static str, message_ru: String, anchor: Option<&str>) -> NextStep 
     }
 }
 
+/// How to find out the account's level (the guide's step 5), for «Не знаю».
+fn find_out_level(rule: &ReadinessRule) -> NextStep {
+    step(
+        "check-status",
+        format!(
+            "Войдите в личный кабинет на Госуслугах (gosuslugi.ru) и посмотрите статус учётной записи — упрощённая, стандартная или подтверждённая. Для электронного журнала должно быть написано «{}». Если вы забыли пароль, нажмите «Восстановить пароль» на странице входа; если учётной записи ещё нет, начните с регистрации.",
+            rule.status_text
+        ),
+        Some(anchors::STATUS),
+    )
+}
+
+/// What to do about the link when the user does not know (the guide's steps 6–9).
+fn find_out_link() -> NextStep {
+    step(
+        "check-link",
+        "Если вы не помните, привязывали ли учётную запись, привяжите её по шагам инструкции. Войдите в электронный журнал (АИС «Сетевой регион. Образование») с логином и паролем от журнала, нажмите на свою фамилию в правом верхнем углу — откроются «Персональные настройки», — нажмите «Привязать учетную запись портала Госуслуг» и войдите через Госуслуги. Система сообщит, что учётная запись привязана.".into(),
+        Some(anchors::LINK),
+    )
+}
+
+/// The questions the verdict depends on that are not answered yet.
+fn pending_questions(rule: &ReadinessRule, answers: &EsiaAnswers) -> Vec<Question> {
+    let mut out = Vec::new();
+    let mut ask = |id, question_ru| out.push(Question { id, question_ru });
+    match answers.role {
+        None => ask("role", questions::ROLE),
+        Some(UserRole::Student) if non_empty(&answers.birth_date).is_none() => {
+            ask("birth-date", questions::BIRTH_DATE)
+        }
+        Some(_) => {}
+    }
+    if answers.level.is_none() {
+        ask("level", questions::LEVEL);
+    }
+    // Without an account there is nothing to link: the question does not matter then.
+    if rule.linking_required
+        && answers.linked.is_none()
+        && answers.level != Some(LevelAnswer::NoAccount)
+    {
+        ask("linked", questions::LINKED);
+    }
+    out
+}
+
+/// «Пожалуйста, ответьте ещё на 2 вопроса: «Кто вы?», «…».»
+fn pending_message(pending: &[Question]) -> String {
+    let n = pending.len();
+    let list = pending
+        .iter()
+        .map(|q| format!("«{}»", q.question_ru))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "Пожалуйста, ответьте ещё на {} — тогда здесь появится результат: {list}.",
+        if n == 1 {
+            "один вопрос".to_string()
+        } else {
+            format!("{n} {}", plural(n, "вопрос", "вопроса", "вопросов"))
+        }
+    )
+}
+
 /// Checks whether the user's ЕСИА account is ready for the electronic journal, by the rule
 /// and the user's answers, on the date `today`.
 ///
-/// The items follow the guide: (students) the age rule, the account itself, the required
-/// profile fields, the level, the link to the journal. The next step is the first item that is
-/// not ok, as the guide tells to fix it.
+/// Until every question the verdict depends on is answered ([`ReadinessReport::pending`]),
+/// there is no verdict: no items, and the next step names the questions left. Then the items
+/// follow the guide: (students) the age rule, the account itself, the required profile fields,
+/// the level, the link to the journal. The next step is the first item that is not ok, as the
+/// guide tells to fix it. Each «Не знаю» adds how to find it out (`find_out`), answered or not.
 pub fn check_esia_readiness(
     rule: &ReadinessRule,
     answers: &EsiaAnswers,
     today: IsoDate,
 ) -> ReadinessReport {
+    let mut find_out = Vec::new();
+    if answers.level == Some(LevelAnswer::Unknown) {
+        find_out.push(find_out_level(rule));
+    }
+    if rule.linking_required
+        && answers.linked == Some(LinkedAnswer::Unknown)
+        && answers.level != Some(LevelAnswer::NoAccount)
+    {
+        find_out.push(find_out_link());
+    }
+    let pending = pending_questions(rule, answers);
+    let (true, Some(role), Some(level)) = (pending.is_empty(), answers.role, answers.level) else {
+        let message = pending_message(&pending);
+        return ReadinessReport {
+            ready: false,
+            pending,
+            items: Vec::new(),
+            next_step: step("answer-questions", message, None),
+            find_out,
+        };
+    };
+
     let mut items = Vec::new();
     let mut next: Option<NextStep> = None;
     let mut push = |item: ReadinessItem, fix: Option<NextStep>, next: &mut Option<NextStep>| {
@@ -433,7 +552,7 @@ pub fn check_esia_readiness(
     };
 
     // 1. Students: the age rule.
-    if answers.role == UserRole::Student {
+    if role == UserRole::Student {
         let min = rule.who.students.min_age_years;
         // «с 14 лет», «нет 14 лет» (genitive); «14 лет исполнится» (nominative).
         let years = plural(min as usize, "года", "лет", "лет");
@@ -515,24 +634,32 @@ pub fn check_esia_readiness(
     let register_how = simplified
         .map(|l| l.how.clone())
         .unwrap_or_else(|| "Зарегистрируйтесь на Госуслугах и заполните профиль.".to_string());
-    let has_account = answers.level != LevelAnswer::NoAccount;
+    let register = step(
+        "register",
+        format!("{register_how} Понадобятся мобильный телефон, СНИЛС и адрес электронной почты."),
+        Some(anchors::REGISTER),
+    );
+    let (ok, message, fix) = match level {
+        LevelAnswer::NoAccount => (
+            false,
+            "Учётной записи на Госуслугах ещё нет: каждому нужна своя.",
+            register,
+        ),
+        // «Не знаю» says nothing about the account either: find it out first.
+        LevelAnswer::Unknown => (
+            false,
+            "Неизвестно, есть ли у вас учётная запись на Госуслугах и какой у неё уровень.",
+            find_out_level(rule),
+        ),
+        _ => (true, "Учётная запись на Госуслугах есть.", register),
+    };
     push(
         ReadinessItem {
             id: "account".into(),
-            ok: has_account,
-            message_ru: if has_account {
-                "Учётная запись на Госуслугах есть.".into()
-            } else {
-                "Учётной записи на Госуслугах ещё нет: каждому нужна своя.".into()
-            },
+            ok,
+            message_ru: message.into(),
         },
-        Some(step(
-            "register",
-            format!(
-                "{register_how} Понадобятся мобильный телефон, СНИЛС и адрес электронной почты."
-            ),
-            Some(anchors::REGISTER),
-        )),
+        Some(fix),
         &mut next,
     );
 
@@ -599,7 +726,7 @@ pub fn check_esia_readiness(
         .map(|l| l.name.as_str())
         .unwrap_or("Подтверждённая учётная запись");
     let status = &rule.status_text;
-    let current = match answers.level {
+    let current = match level {
         LevelAnswer::Simplified => Some(AccountLevel::Simplified),
         LevelAnswer::Standard => Some(AccountLevel::Standard),
         LevelAnswer::Confirmed => Some(AccountLevel::Confirmed),
@@ -609,19 +736,13 @@ pub fn check_esia_readiness(
         (Some(c), Some(r)) => c >= r,
         _ => false,
     };
-    let (message, fix) = match (answers.level, current) {
+    let (message, fix) = match (level, current) {
         (LevelAnswer::Unknown, _) => (
             format!(
                 "Уровень учётной записи неизвестен. Для электронного журнала нужна {}: в профиле должно быть написано «{status}».",
                 lower_first(required_name)
             ),
-            step(
-                "check-status",
-                format!(
-                    "Откройте личный кабинет на Госуслугах и посмотрите статус учётной записи: должно быть написано «{status}»."
-                ),
-                Some(anchors::STATUS),
-            ),
+            find_out_level(rule),
         ),
         (_, None) => (
             format!(
@@ -689,16 +810,20 @@ pub fn check_esia_readiness(
 
     // 5. The link to the journal.
     if rule.linking_required {
-        let (ok, message) = match answers.linked {
-            Some(true) => (
+        let linked = match level {
+            LevelAnswer::NoAccount => LinkedAnswer::No,
+            _ => answers.linked.unwrap_or(LinkedAnswer::Unknown),
+        };
+        let (ok, message) = match linked {
+            LinkedAnswer::Yes => (
                 true,
                 "Учётная запись ЕСИА привязана к учётной записи в АИС «Сетевой регион. Образование».".to_string(),
             ),
-            Some(false) => (
+            LinkedAnswer::No => (
                 false,
                 "Учётная запись ЕСИА ещё не привязана к электронному журналу: это нужно сделать самому.".to_string(),
             ),
-            None => (
+            LinkedAnswer::Unknown => (
                 false,
                 "Неизвестно, привязана ли учётная запись ЕСИА к электронному журналу. Если вы не нажимали в журнале «Привязать учетную запись портала Госуслуг», привяжите её.".to_string(),
             ),
@@ -728,8 +853,10 @@ pub fn check_esia_readiness(
     });
     ReadinessReport {
         ready,
+        pending,
         items,
         next_step,
+        find_out,
     }
 }
 
@@ -1230,15 +1357,15 @@ mod tests {
 
     fn ready_parent() -> EsiaAnswers {
         EsiaAnswers {
-            role: UserRole::Parent,
-            level: LevelAnswer::Confirmed,
+            role: Some(UserRole::Parent),
+            level: Some(LevelAnswer::Confirmed),
             filled_fields: ["surname", "given-name", "birth-date", "snils", "email"]
                 .map(String::from)
                 .to_vec(),
             snils: Some("112-233-445 95".into()),
             email: Some("ivanova@mail.ru".into()),
             birth_date: Some("1985-04-12".into()),
-            linked: Some(true),
+            linked: Some(LinkedAnswer::Yes),
         }
     }
 
@@ -1365,11 +1492,15 @@ mod tests {
     #[test]
     fn no_account_starts_with_registration() {
         let a = EsiaAnswers {
-            level: LevelAnswer::NoAccount,
+            role: Some(UserRole::Parent),
+            level: Some(LevelAnswer::NoAccount),
             ..EsiaAnswers::default()
         };
+        // Without an account the link question does not matter: not asked.
         let r = check(&a);
+        assert_eq!(r.pending, []);
         assert!(!r.ready);
+        assert!(!item(&r, "linked").ok);
         assert_eq!(r.next_step.id, "register");
         assert_eq!(r.next_step.link_anchor.as_deref(), Some(anchors::REGISTER));
         assert!(
@@ -1382,7 +1513,7 @@ mod tests {
     #[test]
     fn missing_field_comes_before_the_level() {
         let mut a = ready_parent();
-        a.level = LevelAnswer::Simplified;
+        a.level = Some(LevelAnswer::Simplified);
         a.filled_fields.retain(|f| f != "email");
         a.email = None;
         let r = check(&a);
@@ -1401,7 +1532,7 @@ mod tests {
         let it = item(&r, "field-snils");
         assert!(!it.ok);
         assert!(
-            it.message_ru.contains("ожидалось 95, указано 96"),
+            it.message_ru.contains("в номере опечатка"),
             "{}",
             it.message_ru
         );
@@ -1424,7 +1555,7 @@ mod tests {
     fn levels_step_up_one_at_a_time() {
         let rule = rule();
         let mut a = ready_parent();
-        a.level = LevelAnswer::Simplified;
+        a.level = Some(LevelAnswer::Simplified);
         let r = check(&a);
         assert!(!item(&r, "level").ok);
         assert_eq!(r.next_step.id, "standard-level");
@@ -1434,7 +1565,7 @@ mod tests {
         );
         assert!(r.next_step.message_ru.contains(&rule.levels[1].how));
 
-        a.level = LevelAnswer::Standard;
+        a.level = Some(LevelAnswer::Standard);
         let r = check(&a);
         assert_eq!(r.next_step.id, "confirm-identity");
         assert_eq!(r.next_step.link_anchor.as_deref(), Some(anchors::CONFIRM));
@@ -1445,7 +1576,7 @@ mod tests {
                 .contains("стандартная учётная запись")
         );
 
-        a.level = LevelAnswer::Unknown;
+        a.level = Some(LevelAnswer::Unknown);
         let r = check(&a);
         assert_eq!(r.next_step.id, "check-status");
         assert_eq!(r.next_step.link_anchor.as_deref(), Some(anchors::STATUS));
@@ -1457,8 +1588,115 @@ mod tests {
     }
 
     #[test]
+    fn no_verdict_until_the_questions_are_answered() {
+        // Nothing answered: the three questions, no items, not ready.
+        let r = check(&EsiaAnswers::default());
+        assert!(!r.ready);
+        assert!(r.items.is_empty(), "{r:?}");
+        let ids: Vec<&str> = r.pending.iter().map(|q| q.id).collect();
+        assert_eq!(ids, ["role", "level", "linked"]);
+        assert_eq!(r.next_step.id, "answer-questions");
+        assert_eq!(r.next_step.link_anchor, None);
+        assert_eq!(
+            r.next_step.message_ru,
+            "Пожалуйста, ответьте ещё на 3 вопроса — тогда здесь появится результат: «Кто вы?», «Какой уровень у вашей учётной записи на Госуслугах?», «Привязана ли учётная запись ЕСИА к электронному журналу?»."
+        );
+        assert!(r.find_out.is_empty());
+
+        // Every answer but one: still no verdict, the one question is named.
+        for missing in ["role", "level", "linked"] {
+            let mut a = ready_parent();
+            match missing {
+                "role" => a.role = None,
+                "level" => a.level = None,
+                _ => a.linked = None,
+            }
+            let r = check(&a);
+            assert!(!r.ready && r.items.is_empty(), "{missing}: {r:?}");
+            assert_eq!(
+                r.pending.iter().map(|q| q.id).collect::<Vec<_>>(),
+                [missing]
+            );
+            assert!(
+                r.next_step
+                    .message_ru
+                    .starts_with("Пожалуйста, ответьте ещё на один вопрос"),
+                "{}",
+                r.next_step.message_ru
+            );
+        }
+
+        // A student: the birth date is a question too.
+        let mut a = ready_parent();
+        a.role = Some(UserRole::Student);
+        a.birth_date = Some("  ".into());
+        let r = check(&a);
+        assert_eq!(
+            r.pending.iter().map(|q| q.id).collect::<Vec<_>>(),
+            ["birth-date"]
+        );
+        assert!(r.next_step.message_ru.contains("«Дата рождения учащегося»"));
+        // Not a question of a parent's.
+        a.role = Some(UserRole::Parent);
+        assert!(check(&a).ready);
+
+        // A linking rule that is off does not ask about the link.
+        let mut rule = rule();
+        rule.linking_required = false;
+        let mut a = ready_parent();
+        a.linked = None;
+        assert!(check_esia_readiness(&rule, &a, day(TODAY)).ready);
+    }
+
+    #[test]
+    fn dont_know_says_how_to_find_out() {
+        // «Не знаю» for the level: the account is not taken for granted, and the first step is
+        // how to read the status on Госуслуги (the guide's step 5).
+        let mut a = ready_parent();
+        a.level = Some(LevelAnswer::Unknown);
+        let r = check(&a);
+        let account = item(&r, "account");
+        assert!(!account.ok);
+        assert!(
+            account
+                .message_ru
+                .starts_with("Неизвестно, есть ли у вас учётная запись")
+        );
+        assert_eq!(r.next_step.id, "check-status");
+        assert_eq!(r.find_out.len(), 1);
+        assert_eq!(r.find_out[0], r.next_step);
+        assert!(r.find_out[0].message_ru.contains("gosuslugi.ru"));
+        assert!(r.find_out[0].message_ru.contains("«Восстановить пароль»"));
+
+        // «Не знаю» for the link: the steps to link it (6–9), even before the other answers.
+        let a = EsiaAnswers {
+            linked: Some(LinkedAnswer::Unknown),
+            ..EsiaAnswers::default()
+        };
+        let r = check(&a);
+        assert!(r.items.is_empty());
+        assert_eq!(r.find_out.len(), 1);
+        assert_eq!(r.find_out[0].id, "check-link");
+        assert_eq!(r.find_out[0].link_anchor.as_deref(), Some(anchors::LINK));
+        assert!(
+            r.find_out[0]
+                .message_ru
+                .contains("«Привязать учетную запись портала Госуслуг»")
+        );
+
+        // Both: both, in the order of the wizard; with no account, the link is not asked about.
+        let mut a = ready_parent();
+        a.level = Some(LevelAnswer::Unknown);
+        a.linked = Some(LinkedAnswer::Unknown);
+        let ids: Vec<&str> = check(&a).find_out.iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["check-status", "check-link"]);
+        a.level = Some(LevelAnswer::NoAccount);
+        assert!(check(&a).find_out.is_empty());
+    }
+
+    #[test]
     fn linking_is_the_last_step() {
-        for linked in [Some(false), None] {
+        for linked in [Some(LinkedAnswer::No), Some(LinkedAnswer::Unknown)] {
             let mut a = ready_parent();
             a.linked = linked;
             let r = check(&a);
@@ -1472,6 +1710,7 @@ mod tests {
         let mut a = ready_parent();
         a.linked = None;
         let rep = check_esia_readiness(&r, &a, day(TODAY));
+        assert!(rep.pending.is_empty(), "{rep:?}");
         assert!(rep.ready);
         assert!(rep.items.iter().all(|i| i.id != "linked"));
     }
@@ -1479,7 +1718,7 @@ mod tests {
     #[test]
     fn student_age_boundary_is_the_14th_birthday() {
         let student = |birth: &str| EsiaAnswers {
-            role: UserRole::Student,
+            role: Some(UserRole::Student),
             birth_date: Some(birth.into()),
             ..ready_parent()
         };
@@ -1515,20 +1754,22 @@ mod tests {
     #[test]
     fn student_birth_date_problems() {
         for (birth, step_id) in [
-            (None, "enter-birth-date"),
-            (Some(""), "enter-birth-date"),
+            (None, "answer-questions"),
+            (Some(""), "answer-questions"),
             (Some("31.02.2012"), "enter-birth-date"),
             (Some("2012/01/01"), "enter-birth-date"),
             (Some("2030-01-01"), "enter-birth-date"),
         ] {
             let a = EsiaAnswers {
-                role: UserRole::Student,
+                role: Some(UserRole::Student),
                 birth_date: birth.map(String::from),
                 ..ready_parent()
             };
             let r = check(&a);
             assert!(!r.ready, "{birth:?}");
-            assert!(!item(&r, "age").ok);
+            if birth.is_some_and(|b| !b.is_empty()) {
+                assert!(!item(&r, "age").ok);
+            }
             assert_eq!(r.next_step.id, step_id, "{birth:?}");
         }
     }
@@ -1586,11 +1827,16 @@ mod tests {
                 "snils":"11223344595","birth_date":"2010-01-01","linked":null}"#,
         )
         .unwrap();
-        assert_eq!(a.role, UserRole::Student);
-        assert_eq!(a.level, LevelAnswer::Standard);
-        let a: EsiaAnswers = serde_json::from_str(r#"{"level":"none"}"#).unwrap();
-        assert_eq!(a.level, LevelAnswer::NoAccount);
+        assert_eq!(a.role, Some(UserRole::Student));
+        assert_eq!(a.level, Some(LevelAnswer::Standard));
+        assert_eq!(a.linked, None);
+        let a: EsiaAnswers = serde_json::from_str(r#"{"linked":"unknown"}"#).unwrap();
+        assert_eq!((a.role, a.level), (None, None));
+        assert_eq!(a.linked, Some(LinkedAnswer::Unknown));
+        let a: EsiaAnswers = serde_json::from_str(r#"{"role":"parent","level":"none"}"#).unwrap();
+        assert_eq!(a.level, Some(LevelAnswer::NoAccount));
         assert!(serde_json::from_str::<EsiaAnswers>(r#"{"level":"gold"}"#).is_err());
+        assert!(serde_json::from_str::<EsiaAnswers>(r#"{"linked":true}"#).is_err());
         let j = serde_json::to_value(check(&a)).unwrap();
         assert_eq!(j["ready"], false);
         assert_eq!(j["next_step"]["id"], "register");
@@ -1873,13 +2119,13 @@ mod tests {
                     LevelAnswer::Unknown,
                 ] {
                     let a = EsiaAnswers {
-                        role,
-                        level,
+                        role: Some(role),
+                        level: Some(level),
                         filled_fields: vec![s.clone(), "snils".into(), "email".into()],
                         snils: Some(s.clone()),
                         email: Some(s.clone()),
                         birth_date: Some(s.clone()),
-                        linked: None,
+                        linked: Some(LinkedAnswer::Unknown),
                     };
                     for today in ["0001-01-01", "9999-12-31", TODAY] {
                         let rep = check_esia_readiness(&r, &a, day(today));
@@ -1891,7 +2137,7 @@ mod tests {
         }
         // Extreme dates.
         let a = EsiaAnswers {
-            role: UserRole::Student,
+            role: Some(UserRole::Student),
             birth_date: Some("9999-12-31".into()),
             ..ready_parent()
         };

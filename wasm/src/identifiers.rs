@@ -1,7 +1,7 @@
 //! Russian personal and company identifiers: СНИЛС, ИНН, ОГРН / ОГРНИП.
 //!
 //! Each check takes the text as the reader typed it, keeps the digits (spaces and dashes are
-//! allowed between them, so `123-456-789 01` is fine), and reports what is wrong in Russian,
+//! allowed between them, so `123-456-789 64` is fine), and reports what is wrong in Russian,
 //! with a stable [`IdError::code`] the browser and the CLI key on. The checks never panic.
 //!
 //! Check-number algorithms:
@@ -201,7 +201,10 @@ fn weighted(d: &[u32], weights: &[u32]) -> u32 {
     d.iter().zip(weights).map(|(a, b)| a * b).sum()
 }
 
-fn checksum_error(digits: String, expected: &str, actual: &str, several: bool) -> IdCheck {
+/// A check number that does not match the other digits means a typo somewhere in the number,
+/// not necessarily in the check digits: the message asks to compare every digit, and does not
+/// offer the expected check number (copying it would hide the real typo).
+fn checksum_error(digits: String, several: bool) -> IdCheck {
     let noun = if several {
         "неверные контрольные цифры"
     } else {
@@ -210,7 +213,9 @@ fn checksum_error(digits: String, expected: &str, actual: &str, several: bool) -
     IdCheck::error(
         digits,
         "wrong_checksum",
-        format!("{noun}: ожидалось {expected}, указано {actual} — проверьте цифры"),
+        format!(
+            "{noun} — в номере опечатка: сверьте с документом все цифры, ошибка может быть в любой из них"
+        ),
     )
 }
 
@@ -232,7 +237,7 @@ const SNILS_UNCHECKED_MAX: u32 = 1_001_998;
 
 /// Checks a СНИЛС: 11 digits, with a valid check number above `001-001-998`.
 pub fn check_snils(s: &str) -> IdCheck {
-    let digits = match pre_check(s, "СНИЛС", "123-456-789 01") {
+    let digits = match pre_check(s, "СНИЛС", "123-456-789 64") {
         Ok(d) => d,
         Err(e) => return e,
     };
@@ -253,12 +258,7 @@ pub fn check_snils(s: &str) -> IdCheck {
     if expected == actual {
         IdCheck::ok(digits)
     } else {
-        checksum_error(
-            digits,
-            &format!("{expected:02}"),
-            &format!("{actual:02}"),
-            false,
-        )
+        checksum_error(digits, false)
     }
 }
 
@@ -298,11 +298,10 @@ pub fn check_inn(s: &str) -> IdCheck {
         if expected == d[9] {
             IdCheck::ok(digits)
         } else {
-            checksum_error(digits, &expected.to_string(), &d[9].to_string(), false)
+            checksum_error(digits, false)
         }
     } else {
-        // The pair that fits the first ten digits: the 12th digit is computed over the expected
-        // 11th, so the message shows one consistent correction.
+        // The 12th digit is computed over the expected 11th.
         let c11 = mod11(weighted(&d, &INN11));
         let mut fixed = d[..10].to_vec();
         fixed.push(c11);
@@ -310,12 +309,7 @@ pub fn check_inn(s: &str) -> IdCheck {
         if c11 == d[10] && c12 == d[11] {
             IdCheck::ok(digits)
         } else {
-            checksum_error(
-                digits,
-                &format!("{c11}{c12}"),
-                &format!("{}{}", d[10], d[11]),
-                true,
-            )
+            checksum_error(digits, true)
         }
     }
 }
@@ -352,11 +346,11 @@ pub fn check_ogrn(s: &str) -> IdCheck {
     if expected == actual {
         IdCheck::ok(digits)
     } else {
-        checksum_error(digits, &expected.to_string(), &actual.to_string(), false)
+        checksum_error(digits, false)
     }
 }
 
-/// Writes 11 СНИЛС digits the usual way, `123-456-789 01`. Spaces and dashes in the input are
+/// Writes 11 СНИЛС digits the usual way, `123-456-789 64`. Spaces and dashes in the input are
 /// ignored; `None` unless exactly 11 digits remain. The check number is not checked.
 pub fn format_snils(digits: &str) -> Option<String> {
     let (d, bad) = scan(digits);
@@ -399,10 +393,18 @@ mod tests {
     }
 
     #[test]
+    fn snils_example_in_messages_and_hints_is_valid() {
+        // The example the messages (and the readiness wizard's hint) show must pass the check:
+        // 1*9+2*8+3*7+4*6+5*5+6*4+7*3+8*2+9*1 = 165 → 165 mod 101 = 64.
+        assert!(check_snils("123-456-789 64").valid);
+        let c = check_snils("");
+        assert!(c.errors[0].message.contains("123-456-789 64"), "{c:?}");
+    }
+
+    #[test]
     fn snils_100_and_101_are_not_written_as_100() {
-        let c = check_snils("900-000-091 99");
-        assert_eq!(code(&c), Some("wrong_checksum"));
-        assert!(c.errors[0].message.contains("ожидалось 00"));
+        assert!(check_snils("900-000-091 00").valid);
+        assert_eq!(code(&check_snils("900-000-091 99")), Some("wrong_checksum"));
         assert!(!check_snils("990-800-000 99").valid);
     }
 
@@ -421,7 +423,7 @@ mod tests {
         assert!(!c.valid);
         assert_eq!(
             c.errors[0].message,
-            "неверное контрольное число: ожидалось 95, указано 96 — проверьте цифры"
+            "неверное контрольное число — в номере опечатка: сверьте с документом все цифры, ошибка может быть в любой из них"
         );
         assert_eq!(code(&check_snils("112-233-455 95")), Some("wrong_checksum"));
         assert_eq!(code(&check_snils("987-654-321 38")), Some("wrong_checksum"));
@@ -471,9 +473,7 @@ mod tests {
         // Sum 10 → 10 mod 10 = 0.
         assert!(check_inn("0010000000").valid);
         assert!(check_inn("1000000002").valid);
-        let c = check_inn("7707083894");
-        assert_eq!(code(&c), Some("wrong_checksum"));
-        assert!(c.errors[0].message.contains("ожидалось 3, указано 4"));
+        assert_eq!(code(&check_inn("7707083894")), Some("wrong_checksum"));
         assert_eq!(code(&check_inn("7707083993")), Some("wrong_checksum"));
     }
 
@@ -484,7 +484,9 @@ mod tests {
         assert!(check_inn("500100732259").valid);
         let c = check_inn("500100732258");
         assert!(
-            c.errors[0].message.contains("ожидалось 59, указано 58"),
+            c.errors[0]
+                .message
+                .starts_with("неверные контрольные цифры — в номере опечатка"),
             "{c:?}"
         );
         assert_eq!(code(&check_inn("500100732249")), Some("wrong_checksum"));
@@ -510,8 +512,7 @@ mod tests {
         // Сбербанк: 102770013219 mod 11 = 5.
         assert!(check_ogrn("1027700132195").valid);
         assert!(check_ogrn("1 02 77 00 13219 5").valid);
-        let c = check_ogrn("1027700132194");
-        assert!(c.errors[0].message.contains("ожидалось 5, указано 4"));
+        assert_eq!(code(&check_ogrn("1027700132194")), Some("wrong_checksum"));
         assert_eq!(code(&check_ogrn("1027700132295")), Some("wrong_checksum"));
         // ОГРНИП: 30450011600015 mod 13 = 7.
         assert!(check_ogrn("304500116000157").valid);
