@@ -195,28 +195,11 @@ fn text_of(events: &[(Event<'_>, Range<usize>)]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-    use std::sync::Arc;
-
-    use pulldown_cmark::Parser;
 
     use super::*;
-    use crate::content::{FrontMatter, PageKind};
 
     fn lint(body: &str) -> Vec<(String, (usize, usize))> {
-        let page = Page {
-            file: PathBuf::from("content/a.md"),
-            rel: "a.md".into(),
-            source: Arc::from(body),
-            body_offset: 0,
-            front: FrontMatter::default(),
-            kind: PageKind::Page,
-            url: "/a/".into(),
-            section: String::new(),
-        };
-        let events: Vec<_> = Parser::new_ext(body, crate::markdown::options())
-            .into_offset_iter()
-            .collect();
+        let (page, events) = crate::content::test_page(body);
         check(&page, &events)
             .into_iter()
             .map(|d| {

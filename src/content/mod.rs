@@ -135,6 +135,31 @@ pub fn url_for(rel: &str) -> String {
     }
 }
 
+/// A page of `content/a.md` with `body` as its whole text, and its Markdown events with their
+/// byte ranges: what the checks that run on a page's events are tested on.
+#[cfg(test)]
+pub(crate) fn test_page(
+    body: &str,
+) -> (
+    Page,
+    Vec<(pulldown_cmark::Event<'_>, std::ops::Range<usize>)>,
+) {
+    let page = Page {
+        file: PathBuf::from("content/a.md"),
+        rel: "a.md".into(),
+        source: Arc::from(body),
+        body_offset: 0,
+        front: FrontMatter::default(),
+        kind: PageKind::Page,
+        url: "/a/".into(),
+        section: String::new(),
+    };
+    let events = pulldown_cmark::Parser::new_ext(body, crate::markdown::options())
+        .into_offset_iter()
+        .collect();
+    (page, events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::url_for;
