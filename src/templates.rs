@@ -43,6 +43,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/steps.html"),
     ),
     (
+        "partials/source.html",
+        include_str!("../templates/partials/source.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

@@ -40,8 +40,13 @@ pub struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     pub document: String,
+    /// The organisation that issued the document; leave it out when the document does not
+    /// say (the page then says so plainly).
     #[serde(default)]
     pub organisation: Option<String>,
+    /// The region the document is for (`Алтайский край`), shown after the source.
+    #[serde(default)]
+    pub region: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
