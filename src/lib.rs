@@ -6,6 +6,7 @@
 //! links, [`serve`] rebuilds on change.
 
 pub mod assets;
+pub mod autolink;
 pub mod bundle;
 pub mod check;
 pub mod config;

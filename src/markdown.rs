@@ -46,6 +46,9 @@ pub struct SiteLink {
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
+    /// Index in [`Rendered::headings`] of the heading the item is under (`None` before the
+    /// first heading): which step of the guide it belongs to.
+    pub heading: Option<usize>,
 }
 
 #[derive(Debug, Default)]
@@ -100,7 +103,7 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
         .extend(crate::html_comment::check(page, &events));
     r.run(events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    push_html(&mut html, r.out.into_iter());
+    push_html(&mut html, crate::autolink::apply(r.out).into_iter());
     r.rendered.html = html;
     r.rendered
 }
@@ -461,7 +464,10 @@ impl<'a> Renderer<'a, '_> {
         }
         self.run_slice(events, j, end);
         self.out.push(Event::Html("</li>\n".into()));
-        self.rendered.checklist.push(ChecklistItem { id, text });
+        let heading = self.rendered.headings.len().checked_sub(1);
+        self.rendered
+            .checklist
+            .push(ChecklistItem { id, text, heading });
         end + 1
     }
 

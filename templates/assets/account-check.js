@@ -23,6 +23,27 @@
     if (text != null) e.textContent = text;
     return e;
   }
+  // A message's web addresses (https://…) become links whose text may break only after a
+  // «/» or before a «.» (a <wbr> there), never inside a word; the rest stays text.
+  var URL_RE = /https?:\/\/[^\s«»"<>]+[^\s«»"<>.,;:!?)]/g;
+  function setText(node, text) {
+    node.textContent = "";
+    var at = 0;
+    text.replace(URL_RE, function (url, start) {
+      node.appendChild(document.createTextNode(text.slice(at, start)));
+      var a = el("a", "text-url");
+      a.href = url;
+      a.rel = "noopener";
+      url.split(/(?=[.?&])|(?<=\/)(?!\/)/).forEach(function (part, i) {
+        if (i) a.appendChild(document.createElement("wbr"));
+        a.appendChild(document.createTextNode(part));
+      });
+      node.appendChild(a);
+      at = start + url.length;
+      return url;
+    });
+    node.appendChild(document.createTextNode(text.slice(at)));
+  }
   function pad(n) { return ("0" + n).slice(-2); }
   function localToday() {
     var d = new Date();
@@ -354,7 +375,8 @@
         return rep.pending.length || f.id !== rep.next_step.id;
       });
       shownFindOut.forEach(function (f) {
-        var line = el("p", "account-find-out__step", f.message_ru);
+        var line = el("p", "account-find-out__step");
+        setText(line, f.message_ru);
         line.setAttribute("data-find-out", f.id);
         var t = target(f.link_anchor);
         if (t) {
@@ -374,7 +396,7 @@
         // No verdict yet: say which questions remain.
         pending.hidden = false;
         verdict.hidden = true;
-        pendingText.textContent = rep.next_step.message_ru;
+        setText(pendingText, rep.next_step.message_ru);
         pending.setAttribute("data-pending", rep.pending.map(function (q) { return q.id; }).join(" "));
         if (announce) status.textContent = (extra ? extra + " " : "") + rep.next_step.message_ru;
         return;
@@ -387,13 +409,15 @@
         li.setAttribute("data-item", it.id);
         li.setAttribute("data-ok", it.ok ? "true" : "false");
         li.appendChild(el("span", "account-item__mark", it.ok ? "Готово:" : "Нужно:"));
-        li.appendChild(document.createTextNode(" " + it.message_ru));
+        var msg = el("span");
+        setText(msg, " " + it.message_ru);
+        li.appendChild(msg);
         items.appendChild(li);
       });
       var step = rep.next_step;
       next.setAttribute("data-next-step", step.id);
       next.className = "callout account-next" + (rep.ready ? " account-next--done" : " callout--warning");
-      nextText.textContent = step.message_ru;
+      setText(nextText, step.message_ru);
       nextLink.textContent = "";
       var t = target(step.link_anchor);
       if (t) {

@@ -1,0 +1,180 @@
+//! Web addresses written in a page's text: a full address (`https://…`) outside a link becomes
+//! a link, and every address — `esia.gosuslugi.ru` in a link's text too — may break only after
+//! a `/` or before a `.`, `?` or `&` (a `<wbr>` there), so that a narrow screen never breaks
+//! it inside a word (`overflow-wrap` would, for an address longer than the line).
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::markdown::{escape_attr, escape_text};
+
+/// The rendered events with the text that holds addresses replaced by HTML.
+pub fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let (mut links, mut images) = (0u32, 0u32);
+    events
+        .into_iter()
+        .map(|ev| {
+            match &ev {
+                Event::Start(Tag::Link { .. }) => links += 1,
+                Event::End(TagEnd::Link) => links = links.saturating_sub(1),
+                Event::Start(Tag::Image { .. }) => images += 1,
+                Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+                // An image's text is its alt attribute: no markup there.
+                Event::Text(t) if images == 0 => {
+                    if let Some(html) = html(t, links > 0) {
+                        return Event::Html(html.into());
+                    }
+                }
+                _ => {}
+            }
+            ev
+        })
+        .collect()
+}
+
+/// `text` as HTML with its addresses marked up (linked unless `in_link`); `None` without any.
+pub fn html(text: &str, in_link: bool) -> Option<String> {
+    let found = addresses(text);
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut copied = 0;
+    for (range, full) in found {
+        out.push_str(&escape_text(&text[copied..range.start]));
+        let address = &text[range.clone()];
+        if full && !in_link {
+            out.push_str(&format!(
+                "<a class=\"text-url\" href=\"{}\">{}</a>",
+                escape_attr(address),
+                with_breaks(address)
+            ));
+        } else {
+            out.push_str(&with_breaks(address));
+        }
+        copied = range.end;
+    }
+    out.push_str(&escape_text(&text[copied..]));
+    Some(out)
+}
+
+/// The addresses in `text`: where each is, and whether it is a full `http(s)://` address.
+fn addresses(text: &str) -> Vec<(Range<usize>, bool)> {
+    let stop = |c: char| {
+        c.is_whitespace() || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '<' | '>' | '(' | ')')
+    };
+    let mut found = Vec::new();
+    let mut start = 0;
+    for piece in text.split(stop) {
+        let token = piece.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let lower = token.to_ascii_lowercase();
+        let full = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && token.len() > "https://".len();
+        if full || is_host_like(token) {
+            found.push((start..start + token.len(), full));
+        }
+        start += piece.len()
+            + text[start + piece.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+    }
+    found
+}
+
+/// `esia.gosuslugi.ru`, `sd.72to.ru/x`, `citto@72to.ru`: ASCII, a host of two or more labels
+/// ending in letters (so `1.1`, `ст.193` and `т.е.` are not addresses).
+fn is_host_like(token: &str) -> bool {
+    if !token.is_ascii() {
+        return false;
+    }
+    let host = token.split('/').next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or_default();
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The address, escaped, with a `<wbr>` after each `/` (not inside `//`) and before each `.`,
+/// `?` and `&`.
+fn with_breaks(address: &str) -> String {
+    let mut out = String::with_capacity(address.len() + 40);
+    let mut chars = address.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        if !first && matches!(c, '.' | '?' | '&') && !out.ends_with("<wbr>") {
+            out.push_str("<wbr>");
+        }
+        first = false;
+        out.push_str(&escape_text(c.encode_utf8(&mut [0; 4])));
+        if c == '/' && chars.peek().is_some_and(|&n| n != '/') {
+            out.push_str("<wbr>");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_addresses_become_links_that_break_only_between_parts() {
+        let out = html(
+            "Адреса — https://esia.gosuslugi.ru/public/ra/?fts=reg. Далее.",
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            "Адреса — <a class=\"text-url\" href=\"https://esia.gosuslugi.ru/public/ra/?fts=reg\">https://<wbr>esia<wbr>.gosuslugi<wbr>.ru/<wbr>public/<wbr>ra/<wbr>?fts=reg</a>. Далее."
+        );
+    }
+
+    #[test]
+    fn host_names_in_text_and_links_get_break_points_only() {
+        assert_eq!(
+            html("Портал (sd.72to.ru), почта citto@72to.ru", true).unwrap(),
+            "Портал (sd<wbr>.72to<wbr>.ru), почта citto@72to<wbr>.ru"
+        );
+        assert_eq!(
+            html("https://x.ru", true).unwrap(),
+            "https://<wbr>x<wbr>.ru",
+            "already in a link: not linked again"
+        );
+        for plain in [
+            "версия 1.1",
+            "ст.193 ГК",
+            "т.е. так",
+            "e.g. x",
+            "Шаг 2. Изучите",
+            "<b>",
+        ] {
+            assert_eq!(html(plain, false), None, "{plain}");
+        }
+    }
+
+    #[test]
+    fn image_text_is_left_alone() {
+        let events = vec![
+            Event::Start(Tag::Image {
+                link_type: pulldown_cmark::LinkType::Inline,
+                dest_url: "a.png".into(),
+                title: "".into(),
+                id: "".into(),
+            }),
+            Event::Text("gosuslugi.ru".into()),
+            Event::End(TagEnd::Image),
+            Event::Text("gosuslugi.ru".into()),
+        ];
+        let out = apply(events);
+        assert!(matches!(&out[1], Event::Text(_)));
+        assert!(matches!(&out[3], Event::Html(h) if h.contains("<wbr>")));
+    }
+}
