@@ -114,9 +114,70 @@ pub fn page_value(page: &Page, rendered: &Rendered) -> Value {
         "source": page.front.source,
         "content": rendered.html,
         "toc": toc,
+        "outline": outline(rendered),
         "checklist": rendered.checklist,
         "widgets": widget_flags(&rendered.widgets),
     })
+}
+
+/// The fewest steps a guide needs for a step outline.
+pub const MIN_OUTLINE_STEPS: usize = 3;
+
+/// `Шаг 3. Подайте заявление` → (3, `Подайте заявление`): how guides mark their steps.
+fn step_heading(text: &str) -> Option<(u64, &str)> {
+    let rest = text.strip_prefix("Шаг")?;
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let number = rest[..digits].parse().ok()?;
+    let title = rest[digits..].trim_start_matches(['.', ':', ')', '—', '–', '-', ' ', '\u{a0}']);
+    Some((number, if title.is_empty() { text } else { title }))
+}
+
+/// The guide's step outline (GOV.UK step by step): its steps — the headings marked «Шаг N»,
+/// or else its `h2` headings — each with the ids of the checklist items under it (up to the
+/// next heading of the same or a higher level). `null` for fewer than
+/// [`MIN_OUTLINE_STEPS`] steps.
+pub fn outline(rendered: &Rendered) -> Value {
+    let headings = &rendered.headings;
+    let marked: Vec<usize> = (0..headings.len())
+        .filter(|&i| headings[i].level >= 2 && step_heading(&headings[i].text).is_some())
+        .collect();
+    let by_marker = !marked.is_empty();
+    let steps = if by_marker {
+        marked
+    } else {
+        (0..headings.len())
+            .filter(|&i| headings[i].level == 2)
+            .collect()
+    };
+    if steps.len() < MIN_OUTLINE_STEPS {
+        return Value::Null;
+    }
+    let listed: Vec<Value> = steps
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let h = &headings[i];
+            let end = (i + 1..headings.len())
+                .find(|&j| headings[j].level <= h.level)
+                .unwrap_or(headings.len());
+            let items: Vec<&str> = rendered
+                .checklist
+                .iter()
+                .filter(|c| c.heading.is_some_and(|k| (i..end).contains(&k)))
+                .map(|c| c.id.as_str())
+                .collect();
+            let (number, title) = match step_heading(&h.text) {
+                Some((number, title)) if by_marker => (number, title),
+                _ => (n as u64 + 1, h.text.as_str()),
+            };
+            json!({"number": number, "id": h.id, "title": title, "items": items.join(" ")})
+        })
+        .collect();
+    let tasks = listed.iter().all(|s| s["items"] != "");
+    json!({"steps": listed, "by_marker": by_marker, "tasks": tasks})
 }
 
 /// Which kinds of widget a page has (`page.widgets.deadline`, …), for the scripts it loads.
@@ -134,7 +195,7 @@ fn widget_flags(widgets: &[crate::widgets::WidgetUse]) -> Value {
 pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
     json!({
         "title": title, "description": "", "url": url, "kind": kind, "rel": "", "template": "404.html",
-        "audience": [], "updated": "", "source": null, "content": "", "toc": [], "checklist": [],
+        "audience": [], "updated": "", "source": null, "content": "", "toc": [], "outline": null, "checklist": [],
         "widgets": {"deadline": false, "archive": false, "account": false},
     })
 }
@@ -181,6 +242,100 @@ pub fn steps(section: &Value, url: &str) -> Value {
 #[cfg(test)]
 mod steps_tests {
     use super::*;
+    use crate::markdown::{ChecklistItem, Heading};
+
+    fn guide(headings: &[(u8, &str)], items: &[(&str, usize)]) -> Rendered {
+        Rendered {
+            headings: headings
+                .iter()
+                .enumerate()
+                .map(|(n, &(level, text))| Heading {
+                    level,
+                    id: format!("h{n}"),
+                    text: text.to_string(),
+                })
+                .collect(),
+            checklist: items
+                .iter()
+                .map(|&(id, heading)| ChecklistItem {
+                    id: id.to_string(),
+                    text: id.to_string(),
+                    heading: Some(heading),
+                })
+                .collect(),
+            ..Rendered::default()
+        }
+    }
+
+    #[test]
+    fn the_outline_lists_the_steps_marked_in_headings_with_their_items() {
+        let r = guide(
+            &[
+                (2, "Что подготовить"),
+                (2, "Пошаговая инструкция"),
+                (3, "Шаг 1. Назначьте ответственного"),
+                (3, "Шаг 2. Изучите документы"),
+                (4, "Приложения"),
+                (3, "Шаг 3: Подайте заявление"),
+                (2, "Куда обращаться"),
+            ],
+            &[
+                ("pasport", 0),
+                ("prikaz", 2),
+                ("reglament", 3),
+                ("soglashenie", 4),
+                ("skan", 5),
+            ],
+        );
+        let o = outline(&r);
+        assert_eq!(o["by_marker"], true);
+        assert_eq!(o["tasks"], true);
+        let steps = o["steps"].as_array().unwrap();
+        let brief: Vec<(u64, &str, &str, &str)> = steps
+            .iter()
+            .map(|s| {
+                (
+                    s["number"].as_u64().unwrap(),
+                    s["id"].as_str().unwrap(),
+                    s["title"].as_str().unwrap(),
+                    s["items"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            brief,
+            [
+                (1, "h2", "Назначьте ответственного", "prikaz"),
+                (2, "h3", "Изучите документы", "reglament soglashenie"),
+                (3, "h5", "Подайте заявление", "skan"),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_step_marks_the_outline_is_the_h2_headings_and_needs_three() {
+        let r = guide(
+            &[(2, "Один"), (3, "Шагомер"), (2, "Два"), (2, "Три")],
+            &[("a", 1)],
+        );
+        let o = outline(&r);
+        assert_eq!(o["by_marker"], false);
+        assert_eq!(o["tasks"], false, "two steps have nothing to tick");
+        let titles: Vec<&str> = o["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(titles, ["Один", "Два", "Три"]);
+        assert_eq!(o["steps"][0]["items"], "a");
+        assert_eq!(
+            outline(&guide(&[(2, "Один"), (2, "Два")], &[])),
+            Value::Null
+        );
+        let two_marked = guide(&[(3, "Шаг 1. А"), (3, "Шаг 2. Б"), (2, "В"), (2, "Г")], &[]);
+        assert_eq!(outline(&two_marked), Value::Null);
+    }
 
     #[test]
     fn steps_know_their_neighbours() {

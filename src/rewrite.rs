@@ -7,7 +7,8 @@
 //!   from any sub-path of a host.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::rc::Rc;
 
 use lol_html::html_content::ContentType;
@@ -56,15 +57,63 @@ impl Glossary {
     /// run of words (letters and digits) separated by spaces alone is an abbreviation when it
     /// is spelled as one, the longest first.
     pub fn wrap(&self, text: &str) -> Option<String> {
-        if self.terms.is_empty() {
+        self.wrap_first_uses(text, &mut HashSet::new(), false)
+    }
+
+    /// [`Glossary::wrap`], and with `expand` the first use on the page (not yet in `seen`)
+    /// is followed by its expansion in brackets, so that it is read, not only hovered —
+    /// unless it stands in brackets already or is followed by some (the text explains it).
+    /// A name in quotes stays whole: `АИС «ЭДО»` is followed by `(Автоматизированная
+    /// информационная система «Электронное дополнительное образование»)`.
+    /// `seen` keeps the expansions of the page's abbreviations used so far.
+    pub fn wrap_first_uses(
+        &self,
+        text: &str,
+        seen: &mut HashSet<String>,
+        expand: bool,
+    ) -> Option<String> {
+        let found = match &self.first_words {
+            Some(first_words) => self.find(first_words, text),
+            None => self.find_by_words(text),
+        };
+        if found.is_empty() {
             return None;
         }
-        let Some(first_words) = &self.first_words else {
-            return self.wrap_by_words(text);
-        };
-        let mut out = String::new();
-        // How much of `text` is in `out`, and where to look for the next first word.
-        let (mut copied, mut from) = (0, 0);
+        // Expansions to insert: where, whether the abbreviation is itself a quoted name, and
+        // the expansion.
+        let mut expansions: Vec<(usize, bool, &str)> = Vec::new();
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut copied = 0;
+        for (range, title) in found {
+            let (at, quoted) = expansion_point(text, &range);
+            let explained = text[..range.start].trim_end().ends_with('(')
+                || text[at..].trim_start().starts_with('(');
+            let first = expand && seen.insert(title.to_string()) && !explained;
+            if first {
+                expansions.push((at, quoted, title));
+            }
+            flush(&mut out, text, &mut copied, range.start, &mut expansions);
+            let written = &text[range.clone()];
+            out.push_str(&if first {
+                format!("<abbr class=\"abbr--first\">{written}</abbr>")
+            } else {
+                format!("<abbr title=\"{}\">{written}</abbr>", escape_attr(title))
+            });
+            copied = range.end;
+        }
+        flush(&mut out, text, &mut copied, text.len(), &mut expansions);
+        Some(out)
+    }
+
+    /// The abbreviations in `text`, in order: where each is and its expansion.
+    fn find(
+        &self,
+        first_words: &aho_corasick::AhoCorasick,
+        text: &str,
+    ) -> Vec<(Range<usize>, &str)> {
+        let mut found = Vec::new();
+        // Where to look for the next first word.
+        let mut from = 0;
         while let Some(m) = first_words.find(aho_corasick::Input::new(text).span(from..text.len()))
         {
             from = m.end();
@@ -78,19 +127,10 @@ impl Glossary {
             let Some((end, title)) = self.longest_at(text, m.start(), m.end()) else {
                 continue;
             };
-            out.push_str(&text[copied..m.start()]);
-            out.push_str(&format!(
-                "<abbr title=\"{}\">{}</abbr>",
-                escape_attr(title),
-                &text[m.start()..end]
-            ));
-            (copied, from) = (end, end);
+            found.push((m.start()..end, title));
+            from = end;
         }
-        if copied == 0 {
-            return None;
-        }
-        out.push_str(&text[copied..]);
-        Some(out)
+        found
     }
 
     /// The longest abbreviation whose first word is `text[start..first_end]`: where it ends
@@ -121,26 +161,26 @@ impl Glossary {
         found
     }
 
-    /// [`Glossary::wrap`] word by word: for a glossary too big for the automaton, and the
+    /// [`Glossary::find`] word by word: for a glossary too big for the automaton, and the
     /// reference the tests compare it with.
-    fn wrap_by_words(&self, text: &str) -> Option<String> {
-        // Split into words (letters/digits) and the separators between them.
-        let mut tokens: Vec<(bool, &str)> = Vec::new();
+    fn find_by_words(&self, text: &str) -> Vec<(Range<usize>, &str)> {
+        // Split into words (letters/digits) and the separators between them, with their
+        // offsets.
+        let mut tokens: Vec<(bool, usize, &str)> = Vec::new();
         let mut start = 0;
         let mut in_word = false;
         for (i, c) in text.char_indices() {
             let w = is_word_char(c);
             if i > start && w != in_word {
-                tokens.push((in_word, &text[start..i]));
+                tokens.push((in_word, start, &text[start..i]));
                 start = i;
             }
             in_word = w;
         }
         if start < text.len() {
-            tokens.push((in_word, &text[start..]));
+            tokens.push((in_word, start, &text[start..]));
         }
-        let mut out = String::with_capacity(text.len() + 32);
-        let mut changed = false;
+        let mut found = Vec::new();
         let mut i = 0;
         'outer: while i < tokens.len() {
             if tokens[i].0 {
@@ -151,33 +191,79 @@ impl Glossary {
                         continue;
                     }
                     let seps_ok = (1..n).all(|k| {
-                        let sep = tokens[i + 2 * k - 1].1;
+                        let sep = tokens[i + 2 * k - 1].2;
                         sep.chars().all(|c| c == ' ' || c == '\u{a0}')
                     });
                     if !seps_ok || !(0..n).all(|k| tokens[i + 2 * k].0) {
                         continue;
                     }
                     let key = (0..n)
-                        .map(|k| tokens[i + 2 * k].1)
+                        .map(|k| tokens[i + 2 * k].2)
                         .collect::<Vec<_>>()
                         .join(" ");
                     if let Some(title) = self.terms.get(&key) {
-                        let written: String = tokens[i..=end].iter().map(|t| t.1).collect();
-                        out.push_str(&format!(
-                            "<abbr title=\"{}\">{written}</abbr>",
-                            escape_attr(title)
-                        ));
-                        changed = true;
+                        let (_, from, _) = tokens[i];
+                        let (_, last, word) = tokens[end];
+                        found.push((from..last + word.len(), title.as_str()));
                         i = end + 1;
                         continue 'outer;
                     }
                 }
             }
-            out.push_str(tokens[i].1);
             i += 1;
         }
-        changed.then_some(out)
+        found
     }
+}
+
+/// Where the expansion of the abbreviation at `range` goes: after a quoted name that follows
+/// it (`АИС «ЭДО»`) or that it is (`«ЭДО»`), else right after it; and whether it is quoted.
+fn expansion_point(text: &str, range: &Range<usize>) -> (usize, bool) {
+    let after = &text[range.end..];
+    let gap = after.len() - after.trim_start().len();
+    let close = |from: usize| text[from..].find('»').map(|i| from + i + '»'.len_utf8());
+    if after[gap..].starts_with('«')
+        && let Some(end) = close(range.end + gap)
+    {
+        return (end, false);
+    }
+    if text[..range.start].ends_with('«') && after.starts_with('»') {
+        return (range.end + '»'.len_utf8(), true);
+    }
+    (range.end, false)
+}
+
+/// Copy `text[*copied..to]` into `out`, with the expansions due in it: those at one place
+/// together, a quoted one after the one it names (`T1 «T2»`), others joined by `;`.
+fn flush(
+    out: &mut String,
+    text: &str,
+    copied: &mut usize,
+    to: usize,
+    expansions: &mut Vec<(usize, bool, &str)>,
+) {
+    loop {
+        let next = expansions.iter().map(|e| e.0).filter(|&at| at <= to).min();
+        let Some(at) = next else { break };
+        let at = at.max(*copied);
+        out.push_str(&text[*copied..at]);
+        *copied = at;
+        let (here, rest): (Vec<_>, Vec<_>) = expansions.drain(..).partition(|e| e.0 <= at);
+        *expansions = rest;
+        let mut parts: Vec<String> = Vec::new();
+        for (_, quoted, title) in here {
+            let title = crate::markdown::escape_text(title);
+            match parts.last_mut() {
+                Some(last) if quoted && !last.ends_with('»') => {
+                    last.push_str(&format!(" «{title}»"))
+                }
+                _ => parts.push(title),
+            }
+        }
+        out.push_str(&format!(" ({})", parts.join("; ")));
+    }
+    out.push_str(&text[*copied..to]);
+    *copied = to;
 }
 
 /// What the rewrite pass learnt about a page.
@@ -318,6 +404,10 @@ fn rewrite_pass(
     let in_main = Rc::new(Cell::new(0u32));
     let blocked = Rc::new(Cell::new(0u32));
     let pending = Rc::new(RefCell::new(String::new()));
+    // Inside h2–h6 (abbreviations are wrapped, not expanded), and the abbreviations the page
+    // has expanded so far.
+    let in_heading = Rc::new(Cell::new(0u32));
+    let seen = Rc::new(RefCell::new(HashSet::new()));
 
     let depth_handler = |counter: &Rc<Cell<u32>>| {
         let counter = counter.clone();
@@ -401,6 +491,7 @@ fn rewrite_pass(
             "a, abbr, code, pre, script, style, textarea, button, select, h1, svg",
             depth_handler(&blocked)
         ))
+        .append_element_content_handler(element!("h2, h3, h4, h5, h6", depth_handler(&in_heading)))
         .append_element_content_handler(element!("a[href], link[href]", url_attr("href")))
         .append_element_content_handler(element!(
             "img[src], source[src], iframe[src]",
@@ -422,16 +513,21 @@ fn rewrite_pass(
             let in_main = in_main.clone();
             let blocked = blocked.clone();
             let pending = pending.clone();
+            let in_heading = in_heading.clone();
+            let seen = seen.clone();
             move |chunk| {
                 if in_main.get() == 0 || blocked.get() > 0 {
                     return Ok(());
                 }
+                let expand = in_heading.get() == 0;
+                let wrap =
+                    |text: &str| glossary.wrap_first_uses(text, &mut seen.borrow_mut(), expand);
                 // Chunks may split a text node; collect it whole before matching.
                 let mut buf = pending.borrow_mut();
                 if buf.is_empty() && chunk.last_in_text_node() {
                     // The common case, a text node in one chunk: left as it is unless an
                     // abbreviation is in it.
-                    if let Some(html) = glossary.wrap(chunk.as_str()) {
+                    if let Some(html) = wrap(chunk.as_str()) {
                         chunk.replace(&html, ContentType::Html);
                     }
                     return Ok(());
@@ -442,7 +538,7 @@ fn rewrite_pass(
                     return Ok(());
                 }
                 let whole = std::mem::take(&mut *buf);
-                match glossary.wrap(&whole) {
+                match wrap(&whole) {
                     Some(html) => chunk.replace(&html, ContentType::Html),
                     None => chunk.replace(&whole, ContentType::Html),
                 }
@@ -573,9 +669,12 @@ mod tests {
         let mut wrapped = 0;
         for glossary in [Glossary::new(&site.glossary), Glossary::new(&entries)] {
             for line in &lines {
-                let fast = glossary.wrap(line);
-                assert_eq!(fast, glossary.wrap_by_words(line), "{line}");
-                wrapped += usize::from(fast.is_some());
+                let fast = glossary
+                    .first_words
+                    .as_ref()
+                    .map(|f| glossary.find(f, line));
+                assert_eq!(fast, Some(glossary.find_by_words(line)), "{line}");
+                wrapped += usize::from(fast.is_some_and(|f| !f.is_empty()));
             }
         }
         assert!(wrapped > 50, "{wrapped} lines with abbreviations");
@@ -685,26 +784,91 @@ mod tests {
         assert!(g.wrap("ИННА и инн").is_none());
     }
 
+    /// The normal version of the page at `/a/`.
+    fn rewrite_normal_page(html: &str, glossary: &Glossary) -> (String, PageFacts) {
+        let opts = RewriteOptions {
+            page_url: "/a/",
+            glossary,
+            relative: true,
+            variant_prefix: "",
+            print_base: "",
+        };
+        rewrite(html, &opts).unwrap()
+    }
+
     #[test]
     fn rewrite_wraps_only_in_main_outside_links_and_code() {
         let g = glossary();
         let html = "<header>ИНН</header><main><p>Ваш ИНН</p><a href=\"/x/\">ИНН</a><code>ИНН</code></main>";
-        let (out, facts) = rewrite(
-            html,
-            &RewriteOptions {
-                page_url: "/a/",
-                glossary: &g,
-                relative: true,
-                variant_prefix: "",
-                print_base: "",
-            },
-        )
-        .unwrap();
+        let (out, facts) = rewrite_normal_page(html, &g);
         assert!(out.starts_with("<header>ИНН</header>"), "{out}");
         assert!(out.contains("<p>Ваш <abbr"), "{out}");
         assert!(out.contains("<a href=\"../x/\">ИНН</a>"), "{out}");
         assert!(out.contains("<code>ИНН</code>"));
         assert_eq!(facts.links, vec!["/x/"]);
+    }
+
+    #[test]
+    fn the_first_use_on_a_page_is_expanded_in_the_text_once() {
+        let g = glossary();
+        let html = "<main><h2>ИНН и СПО</h2><p>Ваш ИНН и ИНН</p><a href=\"/x/\">СПО</a>\
+            <p>Среднее профессиональное образование (СПО), СПО</p><p>ИНН</p></main>";
+        let (out, _) = rewrite_normal_page(html, &g);
+        let inn = "Идентификационный номер налогоплательщика";
+        let spo = "Среднее профессиональное образование";
+        assert!(
+            out.contains(&format!(
+                "<h2><abbr title=\"{inn}\">ИНН</abbr> и <abbr title=\"{spo}\">СПО</abbr></h2>"
+            )),
+            "a heading is not the place: {out}"
+        );
+        assert!(
+            out.contains(&format!("<p>Ваш <abbr class=\"abbr--first\">ИНН</abbr> ({inn}) и <abbr title=\"{inn}\">ИНН</abbr></p>")),
+            "{out}"
+        );
+        assert!(
+            out.contains("<a href=\"../x/\">СПО</a>"),
+            "nor a link: {out}"
+        );
+        assert!(
+            out.contains(&format!(
+                "{spo} (<abbr title=\"{spo}\">СПО</abbr>), <abbr title=\"{spo}\">СПО</abbr>"
+            )),
+            "explained by the text already: not doubled: {out}"
+        );
+        assert!(out.contains(&format!("<p><abbr title=\"{inn}\">ИНН</abbr></p>")));
+        assert_eq!(out.matches(&format!("({inn})")).count(), 1);
+    }
+
+    #[test]
+    fn a_quoted_name_stays_whole_before_its_expansion() {
+        let g = Glossary::new(&[
+            GlossaryEntry {
+                abbr: "АИС".into(),
+                title: "Автоматизированная информационная система".into(),
+                description: None,
+            },
+            GlossaryEntry {
+                abbr: "ЭДО".into(),
+                title: "Электронное дополнительное образование".into(),
+                description: None,
+            },
+        ]);
+        let mut seen = HashSet::new();
+        assert_eq!(
+            g.wrap_first_uses("в АИС «ЭДО», затем АИС «ЭДО».", &mut seen, true)
+                .unwrap(),
+            "в <abbr class=\"abbr--first\">АИС</abbr> «<abbr class=\"abbr--first\">ЭДО</abbr>» \
+             (Автоматизированная информационная система «Электронное дополнительное образование»), \
+             затем <abbr title=\"Автоматизированная информационная система\">АИС</abbr> \
+             «<abbr title=\"Электронное дополнительное образование\">ЭДО</abbr>»."
+        );
+        assert_eq!(
+            g.wrap_first_uses("«ЭДО» и АИС", &mut HashSet::new(), true)
+                .unwrap(),
+            "«<abbr class=\"abbr--first\">ЭДО</abbr>» (Электронное дополнительное образование) и \
+             <abbr class=\"abbr--first\">АИС</abbr> (Автоматизированная информационная система)"
+        );
     }
 
     #[test]

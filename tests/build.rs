@@ -94,7 +94,8 @@ fn markdown_features_render() {
     // home links
     let home = read(dir.path(), "public/index.html");
     assert!(home.contains("href=\"guides/esia/\""), "{home}");
-    assert!(home.contains("<abbr title=\"Всероссийские проверочные работы в системе среднего профессионального образования\">ВПР СПО</abbr>"));
+    // (its first use on the page, expanded in the text)
+    assert!(home.contains("<abbr class=\"abbr--first\">ВПР СПО</abbr> (Всероссийские проверочные работы в системе среднего профессионального образования)"), "{home}");
 }
 
 /// Stylesheets and scripts are minified (and the pages link the minified files); with

@@ -1,6 +1,8 @@
 // Interactive checklists: remember ticks on this device (localStorage, only item ids — nothing
-// personal), announce progress politely, reset with confirmation. The page is complete without
-// this script: the boxes are real checkboxes with labels.
+// personal), show the guide's one progress (announced politely) and, in the step outline, each
+// step's status (GOV.UK task list); one reset for the whole guide, with confirmation. The page
+// is complete without this script: the boxes are real checkboxes with labels.
+// Storage: one key per page, `pamyatka:checklist:<normal URL>` → {itemId: true}.
 (function () {
   "use strict";
   var PREFIX = "pamyatka:checklist:";
@@ -33,71 +35,120 @@
     } catch (e) { /* quota or privacy mode: ticks stay for this visit only */ }
   }
 
+  // «из 1 шага», «из 2 шагов», «из 21 пункта»: the genitive after «из».
+  function ofCount(n, one, many) {
+    return n + " " + (n % 10 === 1 && n % 100 !== 11 ? one : many);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
   function init() {
-    var lists = document.querySelectorAll("ul.checklist[data-checklist]");
+    var lists = Array.prototype.slice.call(document.querySelectorAll("ul.checklist[data-checklist]"));
     if (!lists.length) return;
     var key = PREFIX + lists[0].getAttribute("data-checklist");
     var state = load(key);
-    var known = {};
+    var byId = {};
     var boxes = [];
-    Array.prototype.forEach.call(lists, function (list) {
+    lists.forEach(function (list) {
       Array.prototype.forEach.call(list.querySelectorAll(":scope > li[data-item] > input[type=checkbox]"), function (box) {
-        var id = box.parentNode.getAttribute("data-item");
-        known[id] = true;
-        if (Object.prototype.hasOwnProperty.call(state, id)) box.checked = state[id] === true;
-        boxes.push({ box: box, id: id, list: list });
+        var b = { box: box, id: box.parentNode.getAttribute("data-item"), list: list };
+        byId[b.id] = b;
+        if (Object.prototype.hasOwnProperty.call(state, b.id)) box.checked = state[b.id] === true;
+        boxes.push(b);
       });
     });
     // Ticks for items that no longer exist (removed or renamed by an editor) are dropped.
-    Object.keys(state).forEach(function (id) { if (!known[id]) delete state[id]; });
+    Object.keys(state).forEach(function (id) { if (!byId[id]) delete state[id]; });
     save(key, state);
+    var done = function (bs) { return bs.filter(function (b) { return b.box.checked; }).length; };
 
-    Array.prototype.forEach.call(lists, function (list, index) {
+    // The step outline as a task list: each step that has items gets a status.
+    var outline = document.querySelector("nav[data-outline]");
+    var steps = outline ? Array.prototype.map.call(outline.querySelectorAll("[data-step-items]"), function (li) {
+      var status = li.querySelector("[data-step-status]");
+      status.hidden = false;
+      li.querySelector("a").setAttribute("aria-describedby", status.id);
+      var own = li.getAttribute("data-step-items").split(" ").map(function (id) { return byId[id]; }).filter(Boolean);
+      return { status: status, boxes: own };
+    }) : [];
+    // Progress in steps when every step of the outline has something to tick, else in items.
+    var bySteps = outline !== null && outline.hasAttribute("data-outline-tasks") && steps.length > 0;
+
+    // A list of several items on a page of several lists shows its own count (not announced:
+    // the guide's progress is); a single item's box is its own status.
+    var counters = lists.length < 2 ? [] : lists.map(function (list) {
       var own = boxes.filter(function (b) { return b.list === list; });
-      var panel = document.createElement("div");
-      panel.className = "checklist-status";
-      var status = document.createElement("p");
-      status.className = "checklist-status__text";
-      status.setAttribute("role", "status");
-      status.setAttribute("aria-live", "polite");
-      status.id = "checklist-status-" + index;
-      var reset = document.createElement("button");
-      reset.type = "button";
-      reset.className = "checklist-status__reset";
-      reset.textContent = "Сбросить отметки";
-      panel.appendChild(status);
-      panel.appendChild(reset);
-      if (!storage && index === 0) {
-        var note = document.createElement("p");
-        note.className = "checklist-status__note";
-        note.textContent = "Этот браузер не разрешает сохранять отметки: они пропадут, когда вы закроете страницу.";
-        panel.appendChild(note);
-      }
-      list.parentNode.insertBefore(panel, list.nextSibling);
-      list.setAttribute("aria-describedby", status.id);
+      if (own.length < 2) return null;
+      var count = el("p", "checklist-count");
+      list.parentNode.insertBefore(count, list.nextSibling);
+      return { list: list, boxes: own, text: count };
+    }).filter(Boolean);
 
-      function update() {
-        var done = own.filter(function (b) { return b.box.checked; }).length;
-        status.textContent = "Выполнено " + done + " из " + own.length;
-        list.classList.toggle("checklist--done", done === own.length);
-        reset.disabled = done === 0;
-      }
-      own.forEach(function (b) {
-        b.box.addEventListener("change", function () {
-          if (b.box.checked) state[b.id] = true; else delete state[b.id];
-          save(key, state);
-          update();
-        });
+    // The guide's one progress and one reset: in the outline, else after the (last) list.
+    var panel = el("div", "checklist-status");
+    var status = el("p", "checklist-status__text");
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    status.id = "checklist-status";
+    var reset = el("button", "checklist-status__reset", "Снять все отметки");
+    reset.type = "button";
+    panel.appendChild(status);
+    panel.appendChild(reset);
+    if (!storage) {
+      panel.appendChild(el("p", "checklist-status__note", "Этот браузер не разрешает сохранять отметки: они пропадут, когда вы закроете страницу."));
+    }
+    if (outline) outline.appendChild(panel);
+    else {
+      var last = lists[lists.length - 1];
+      last.parentNode.insertBefore(panel, last.nextSibling);
+    }
+    if (lists.length === 1) lists[0].setAttribute("aria-describedby", status.id);
+
+    function update() {
+      steps.forEach(function (s) {
+        var n = done(s.boxes);
+        var all = n === s.boxes.length;
+        s.status.textContent = n === 0 ? "Не начато" : all ? "Выполнено" : "Выполнено " + n + " из " + s.boxes.length;
+        s.status.classList.toggle("outline__status--done", all);
       });
-      reset.addEventListener("click", function () {
-        if (!window.confirm("Снять все отметки в этом списке?")) return;
-        own.forEach(function (b) { b.box.checked = false; delete state[b.id]; });
+      counters.forEach(function (c) {
+        c.text.textContent = "Отмечено " + done(c.boxes) + " из " + c.boxes.length;
+      });
+      lists.forEach(function (list) {
+        var own = boxes.filter(function (b) { return b.list === list; });
+        list.classList.toggle("checklist--done", done(own) === own.length);
+      });
+      var ticked = done(boxes);
+      if (bySteps) {
+        var finished = steps.filter(function (s) { return done(s.boxes) === s.boxes.length; }).length;
+        status.textContent = "Выполнено " + finished + " из " + ofCount(steps.length, "шага", "шагов");
+      } else if (lists.length === 1) {
+        status.textContent = "Выполнено " + ticked + " из " + boxes.length;
+      } else {
+        status.textContent = "Выполнено " + ticked + " из " + ofCount(boxes.length, "пункта", "пунктов");
+      }
+      reset.disabled = ticked === 0;
+    }
+    boxes.forEach(function (b) {
+      b.box.addEventListener("change", function () {
+        if (b.box.checked) state[b.id] = true; else delete state[b.id];
         save(key, state);
         update();
-        own[0] && own[0].box.focus();
       });
-      update();
     });
+    reset.addEventListener("click", function () {
+      if (!window.confirm("Снять все отметки на этой странице?")) return;
+      boxes.forEach(function (b) { b.box.checked = false; delete state[b.id]; });
+      save(key, state);
+      update();
+      boxes[0].box.focus();
+    });
+    update();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
