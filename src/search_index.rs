@@ -314,6 +314,9 @@ pub fn html_text(html: &str) -> String {
             }
         } else if name == "a" && tag.contains("class=\"heading-anchor\"") {
             in_anchor = true;
+        } else if name == "wbr" {
+            // A break opportunity inside a word (a web address's), not a space.
+            continue;
         }
         out.push(' ');
     }
@@ -439,6 +442,11 @@ mod tests {
                 "<h2 id=\"x\">Шаг 1 <a class=\"heading-anchor\" href=\"#x\" aria-label=\"Ссылка\">#</a></h2>\n<div class=\"callout\"><p class=\"callout__title\"><strong>Важно</strong></p>\n<p>Чтобы войти, нажмите «Войти».</p></div><p>Готово!</p>"
             ),
             "Шаг 1. Важно. Чтобы войти, нажмите «Войти». Готово!"
+        );
+        // A web address's break opportunities are not spaces.
+        assert_eq!(
+            html_text("<p>На https://<wbr>esia<wbr>.gosuslugi<wbr>.ru/<wbr>x/</p>"),
+            "На https://esia.gosuslugi.ru/x/"
         );
     }
 
