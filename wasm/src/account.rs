@@ -503,6 +503,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// A message as the end of a sentence: a full stop unless it ends with one, or with «?» («…
+/// Возможно, вы имели в виду ivanov@gmail.com?»).
+fn sentence(e: &str) -> String {
+    if e.ends_with(['.', '?', '!']) {
+        e.to_string()
+    } else {
+        format!("{e}.")
+    }
+}
+
 fn field_anchor(id: &str) -> Option<&'static str> {
     anchors::FIELDS
         .iter()
@@ -774,7 +784,8 @@ pub fn check_esia_readiness(
             (true, Some(e)) => (
                 false,
                 format!(
-                    "Поле «{label}»: значение, которое вы ввели, не проходит проверку ({e}). Сверьте его с документом; если в профиле на Госуслугах та же ошибка, исправьте её там."
+                    "Поле «{label}»: значение, которое вы ввели, не проходит проверку: {} Сверьте его с документом; если в профиле на Госуслугах та же ошибка, исправьте её там.",
+                    sentence(&e)
                 ),
             ),
             (false, None) => (
@@ -784,7 +795,8 @@ pub fn check_esia_readiness(
             (false, Some(e)) => (
                 false,
                 format!(
-                    "Заполните поле «{label}» в профиле на Госуслугах — оно обязательно. Значение, которое вы ввели, не проходит проверку ({e}): сверьте его с документом."
+                    "Заполните поле «{label}» в профиле на Госуслугах — оно обязательно. Значение, которое вы ввели, не проходит проверку: {} Сверьте его с документом.",
+                    sentence(&e)
                 ),
             ),
         };
@@ -1385,8 +1397,7 @@ pub fn check_registration_form(
             }
             FormFormat::Email => {
                 if let Some(e) = email_error(value) {
-                    let stop = if e.ends_with('?') { "" } else { "." };
-                    err("bad_email", format!("«{label}»: {e}{stop}"));
+                    err("bad_email", format!("«{label}»: {}", sentence(&e)));
                 }
             }
             FormFormat::SameAs(target) => {
@@ -1961,6 +1972,18 @@ mod tests {
             assert_eq!(email_suggestion(fine), None, "{fine}");
             assert_eq!(email_error(fine), None, "{fine}");
         }
+    }
+
+    #[test]
+    fn the_wizard_reads_an_e_mail_suggestion_as_a_whole_sentence() {
+        let mut a = ready_parent();
+        a.email = Some("ivanov@gmial.com".into());
+        let r = check(&a);
+        let m = &item(&r, "field-email").message_ru;
+        assert!(
+            m.contains("не проходит проверку: похоже на опечатку в адресе почтового сервера «gmial.com». Возможно, вы имели в виду ivanov@gmail.com? Сверьте"),
+            "{m}"
+        );
     }
 
     #[test]
