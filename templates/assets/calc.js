@@ -95,7 +95,9 @@
   function explain(res, several) {
     var p = el("p", "calc__line");
     if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
-    p.appendChild(el("strong", null, NOT_LATER + ruDate(res.deadline)));
+    // The sentence starts here unless the rule is named before it («3 календарных дня: не …»).
+    var lead = NOT_LATER + ruDate(res.deadline);
+    p.appendChild(el("strong", null, several ? lead : capital(lead)));
     var rest = dayNotes(res.deadline, res.weekday);
     if (res.kind === "monthly" && res.period_start) {
       rest += "; период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end);

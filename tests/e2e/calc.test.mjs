@@ -57,17 +57,17 @@ test("regulation table: deadlines for known dates, with the art. 193 move explai
   // 30 days from 04.09.2026 end on Sunday 04.10.2026 → Monday 05.10.2026 (ГК РФ ст. 193).
   await setDate(page, "2026-09-04");
   const r14 = await out(page, "r-1-4");
-  assert.match(r14, /не\u00a0позднее\u00a005\.10\.2026 \(понедельник, включительно\)/);
+  assert.match(r14, /Не\u00a0позднее\u00a005\.10\.2026 \(понедельник, включительно\)/);
   assert.match(r14, /04\.10\.2026 — воскресенье/);
   assert.match(r14, /ст\.\u00a0193\u00a0ГК\u00a0РФ/);
   // 10 days from 04.09.2026: 14.09.2026, a Monday, no move.
-  assert.match(await out(page, "r-1-1"), /^не\u00a0позднее\u00a014\.09\.2026 \(понедельник, включительно\)\.$/);
+  assert.match(await out(page, "r-1-1"), /^Не\u00a0позднее\u00a014\.09\.2026 \(понедельник, включительно\)\.$/);
 
   // 5 days from 28.12.2026 end on 02.01.2027, inside the New Year holidays (1–8 January, then
   // the weekend of 9–10 January) → Monday 11.01.2027.
   await setDate(page, "2026-12-28");
   const r12 = await out(page, "r-1-2");
-  assert.match(r12, /не\u00a0позднее\u00a011\.01\.2027 \(понедельник, включительно\)/);
+  assert.match(r12, /Не\u00a0позднее\u00a011\.01\.2027 \(понедельник, включительно\)/);
   assert.match(r12, /02\.01\.2027 — новогодние каникулы/);
   // A row without a date to count has no output.
   assert.equal(await page.locator("#r-1-6 [data-calc-out]").count(), 0);
@@ -97,7 +97,7 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
       }
       for (const p of await cell.locator(".calc__line").evaluateAll((ps) => ps.map((x) => x.textContent))) {
         // «не позднее» and the date, a number and its unit, the article: never on two lines.
-        assert.match(p, new RegExp(`не${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
+        assert.match(p, new RegExp(`(: не|^Не)${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
         assert.doesNotMatch(p, /позднее \d|\d (календарн|рабоч|час)|ст\. 193|193 ГК|ГК РФ/, p);
         // A computed last day never reads "before" it.
         assert.doesNotMatch(p, new RegExp(`(^|: )до${NB}\\d`), p);
@@ -130,7 +130,7 @@ test("phone: a last day inside the New Year holidays reads «— новогод�
   await setDate(page, "2026-12-28");
   assert.equal(
     await out(page, "r-1-2"),
-    `не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
+    `Не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
       `По счёту дней срок выпадает на${NB}02.01.2027 — новогодние каникулы, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
   );
   // A holiday's proper name keeps its capital: 5 days from 04.05.2026 end on Saturday
@@ -161,7 +161,7 @@ test("clearing the date takes the computed deadlines and the export away, and sa
   // A new date brings them back.
   await setDate(page, "2026-09-04");
   assert.equal(await ics.isEnabled(), true);
-  assert.match(await out(page, "r-1-1"), /^не\u00a0позднее\u00a014\.09\.2026/);
+  assert.match(await out(page, "r-1-1"), /^Не\u00a0позднее\u00a014\.09\.2026/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -198,7 +198,7 @@ test("deadlines in hours count from the event time, through the night", async ()
   await setDate(page, "2026-03-06", "23:15");
   const texts = await page.locator("[data-calc-out]").allInnerTexts();
   // A moment, not a day: no «включительно».
-  assert.ok(texts.some((t) => /не\u00a0позднее\u00a007\.03\.2026 в\u00a000:15 \(суббота\)\./.test(t)), texts.join("\n"));
+  assert.ok(texts.some((t) => /позднее\u00a007\.03\.2026 в\u00a000:15 \(суббота\)\./.test(t)), texts.join("\n"));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -297,7 +297,7 @@ test("print button prints; the guide's calculator widget counts its own rule", a
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   // 10 days from Friday 08.05.2026: Monday 18.05.2026.
   await setDate(page, "2026-05-08");
-  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^не\u00a0позднее\u00a018\.05\.2026 \(понедельник, включительно\)\.$/);
+  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^Не\u00a0позднее\u00a018\.05\.2026 \(понедельник, включительно\)\.$/);
   assert.equal(await page.locator(".widget .widget__nojs").isVisible(), false);
   await page.getByRole("button", { name: "Распечатать" }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
