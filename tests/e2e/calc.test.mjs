@@ -4,7 +4,7 @@
 // a guide's calculator widget, and the page without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, writeFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
@@ -287,6 +287,18 @@ test(".ics from the offline bundle (file://) links to no file:/// address", asyn
   // The site's base_url is a placeholder: there is no public address to give.
   assert.deepEqual(lines.filter((l) => l.startsWith("URL:")), []);
   assert.ok(lines.some((l) => l.startsWith("SUMMARY:")));
+  // With a real base_url (what the build writes into data-public-base), events link to it.
+  const stage = join(dir, "pamyatka/gis-obrazovanie/etap-1");
+  const html = await readFile(join(stage, "index.html"), "utf8");
+  assert.ok(html.includes('data-public-base=""'));
+  await writeFile(join(stage, "real.html"), html.replace('data-public-base=""', 'data-public-base="https://pamyatka.ru"'));
+  await page.goto(pathToFileURL(join(stage, "real.html")).href);
+  await page.locator("[data-calc][data-ready]").waitFor();
+  await setDate(page, "2026-09-04");
+  const real = await downloadIcs(page);
+  assert.doesNotMatch(real.text.replace(/\r\n /g, ""), /file:/);
+  assert.ok(real.lines.includes("URL:https://pamyatka.ru/gis-obrazovanie/etap-1/#r-1-4"), real.lines.filter((l) => l.startsWith("URL:")).join("\n"));
+  assert.ok(real.lines.some((l) => l.startsWith("DESCRIPTION:") && l.endsWith(" https://pamyatka.ru/gis-obrazovanie/etap-1/#r-1-4")));
   assert.deepEqual(errors, []);
   await context.close();
   await rm(dir, { recursive: true, force: true });
