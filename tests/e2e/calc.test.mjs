@@ -232,6 +232,21 @@ test(".ics export: one event per shown deadline, RFC 5545 lines", async () => {
   assert.ok(summaries.some((l) => l.endsWith(`(п.${NB}4 этапа${NB}1)`)), summaries.join("\n"));
   assert.ok(lines.some((l) => l.startsWith(`DESCRIPTION:П.${NB}4 этапа${NB}1. Последний день: не${NB}позднее${NB}05.10.2026 (понедельник\\, включительно).`)),
     lines.filter((l) => l.startsWith("DESCRIPTION:")).join("\n"));
+  // The writer folds by octets and never inside a character (2-octet Cyrillic, 4-octet emoji,
+  // at every offset against the 75-octet limit).
+  const folds = await page.evaluate(() => [0, 1, 2, 3].map((pad) => {
+    const line = "SUMMARY:" + "x".repeat(pad) + "Срок 📅 ".repeat(40);
+    return { line, folded: window.pamyatkaCalc.fold(line) };
+  }));
+  for (const { line, folded } of folds) {
+    const physical = folded.split("\r\n");
+    assert.ok(physical.length > 5);
+    for (const l of physical) {
+      assert.ok(Buffer.byteLength(l, "utf8") <= 75, l);
+      assert.doesNotMatch(l, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, "a split character");
+    }
+    assert.equal(folded.replace(/\r\n /g, ""), line);
+  }
   // Served over http with a placeholder base_url: the link is this server's page.
   for (const l of lines.filter((l) => l.startsWith("URL:"))) assert.match(l, /^URL:http:\/\/127\.0\.0\.1:\d+\/gis-obrazovanie\/etap-1\/#r-1-\d$/);
   assert.deepEqual(errors, []);
