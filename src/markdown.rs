@@ -62,6 +62,12 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Said before a page's first checklist, and hidden by `checklist.js` once it keeps the ticks:
+/// without JavaScript a tick is lost on reload, and the reader should know before ticking.
+const CHECKLIST_NOJS: &str = "<p class=\"checklist-nojs\" data-checklist-nojs>Отметки в списке \
+     сохраняются, только когда в браузере включён JavaScript. Без него отметки пропадут, если \
+     обновить или закрыть страницу.</p>\n";
+
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -84,6 +90,7 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
         rendered: Rendered::default(),
         slugger: Slugger::default(),
         checklist_ids: HashSet::new(),
+        checklist_note: false,
         last_heading: 1,
     };
     // Explicit ids first, so generated ones never collide with them.
@@ -115,6 +122,8 @@ struct Renderer<'a, 'p> {
     rendered: Rendered,
     slugger: Slugger,
     checklist_ids: HashSet<String>,
+    /// Whether the note on ticks without JavaScript is out (once, before the first checklist).
+    checklist_note: bool,
     /// Level of the last heading, so a widget's own heading nests under it.
     last_heading: u8,
 }
@@ -191,6 +200,9 @@ impl<'a> Renderer<'a, '_> {
                     let is_checklist = start.is_none() && starts_task_item(&events, i + 1);
                     lists.push(is_checklist);
                     if is_checklist {
+                        if !std::mem::replace(&mut self.checklist_note, true) {
+                            self.out.push(Event::Html(CHECKLIST_NOJS.into()));
+                        }
                         self.out.push(Event::Html(
                             format!(
                                 "<ul class=\"checklist\" data-checklist=\"{}\">\n",
@@ -803,6 +815,14 @@ mod tests {
         );
         assert!(r.html.contains("<input type=\"checkbox\" class=\"checklist__box\" id=\"cl-passport\"><label for=\"cl-passport\">Паспорт</label>"), "{}", r.html);
         assert!(r.html.contains("id=\"cl-snils\" checked>"));
+        // The note on ticks without JavaScript comes once, before the first checklist.
+        assert_eq!(
+            r.html.matches("data-checklist-nojs").count(),
+            1,
+            "{}",
+            r.html
+        );
+        assert!(r.html.find("data-checklist-nojs") < r.html.find("<ul class=\"checklist\""));
         assert!(!r.html.contains("{#"));
         assert_eq!(r.checklist.len(), 2);
         assert!(r.diagnostics.is_empty());

@@ -232,6 +232,18 @@ impl Project {
                 "site",
                 serde_json::to_value(&site.config).unwrap_or_default(),
             ),
+            // The site's real public address, or "" for a placeholder (`SiteConfig::public_base`):
+            // what the calculators' .ics events link to from the offline bundle.
+            (
+                "public_base",
+                serde_json::Value::String(
+                    site.config
+                        .public_base()
+                        .unwrap_or("")
+                        .trim_end_matches('/')
+                        .to_string(),
+                ),
+            ),
             ("nav", shared.nav.clone()),
             // Every section with its pages, for the search page's list (what it shows without
             // JavaScript).

@@ -129,6 +129,17 @@ pub fn row_id(group: &Group, row: &Row) -> String {
     format!("r-{}", number.trim_end_matches('.').replace('.', "-"))
 }
 
+/// How a reader names a row outside its table (the calculators' «что сделать» list, the .ics
+/// events): its number as printed and its stage, «п.\u{a0}4 этапа\u{a0}1», «п.\u{a0}2.1.3
+/// этапа\u{a0}2». The stage is always said: row 1 of stage 2 and module 2.1 would otherwise
+/// both read «2.1».
+pub fn row_ref(stage_number: &str, row: &Row) -> String {
+    format!(
+        "п.\u{a0}{} этапа\u{a0}{stage_number}",
+        row.number.trim_end_matches('.')
+    )
+}
+
 /// Number of rows in a table, all groups included (what a test counts against the seed).
 pub fn row_count(table: &Table) -> usize {
     fn count(g: &Group) -> usize {
@@ -154,12 +165,13 @@ impl Ctx<'_> {
         )
     }
 
-    fn row_value(&self, group: &Group, row: &Row, group_url: &str) -> Value {
+    fn row_value(&self, stage_number: &str, group: &Group, row: &Row, group_url: &str) -> Value {
         let id = row_id(group, row);
         let rules = row.rules().unwrap_or_default();
         json!({
             "id": id,
             "number": row.number,
+            "ref": row_ref(stage_number, row),
             "action": row.action,
             "items": row.items,
             "deadline": row.deadline,
@@ -310,8 +322,16 @@ fn render_table(
         roles,
         roles_url: url_for(&format!("{roli_dir}/_index.md")),
     };
+    // The table's file name (ASCII by the loader's rules), for the names of the files the
+    // calculators save: `sroki-gis-obrazovanie-….ics`.
+    let slug = rel
+        .rsplit('/')
+        .next()
+        .unwrap_or(rel)
+        .trim_end_matches(".yaml")
+        .trim_end_matches(".yml");
     let meta = json!({
-        "title": table.title, "document": table.document, "region": table.region,
+        "title": table.title, "document": table.document, "region": table.region, "slug": slug,
         "columns": table.columns, "source": rel, "roles_url": ctx.roles_url,
     });
     let page_url = |g: &Group| g.page.as_ref().map(|p| url_for(p)).unwrap_or_default();
@@ -323,7 +343,11 @@ fn render_table(
             .chain(stage.modules.iter().map(|m| (m, stage_ref.clone())));
         for (g, parent) in groups {
             let url = page_url(g);
-            let rows: Vec<Value> = g.rows.iter().map(|r| ctx.row_value(g, r, &url)).collect();
+            let rows: Vec<Value> = g
+                .rows
+                .iter()
+                .map(|r| ctx.row_value(&stage.number, g, r, &url))
+                .collect();
             for (row, value) in g.rows.iter().zip(&rows) {
                 let mut seen = HashSet::new();
                 for id in row.all_roles() {
@@ -447,5 +471,31 @@ fn data_page(
         kind,
         url: url_for(rel),
         section: rel.rsplit_once('/').map_or("", |(d, _)| d).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_is_named_by_its_number_and_its_stage() {
+        let row = |number: &str| Row {
+            number: number.into(),
+            action: "Сделать".into(),
+            items: vec![],
+            deadline: "5 дней".into(),
+            deadline_rule: None,
+            responsible: vec![],
+            responsible_text: None,
+            result: "Готово".into(),
+            forms: vec![],
+            parts: vec![],
+            note: None,
+        };
+        assert_eq!(row_ref("1", &row("4")), "п.\u{a0}4 этапа\u{a0}1");
+        // Row 1 of stage 2 is not module 2.1's number.
+        assert_eq!(row_ref("2", &row("1")), "п.\u{a0}1 этапа\u{a0}2");
+        assert_eq!(row_ref("2", &row("2.1.3.")), "п.\u{a0}2.1.3 этапа\u{a0}2");
     }
 }

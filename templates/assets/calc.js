@@ -38,10 +38,28 @@
   // module's warnings cite).
   var NB = "\u00a0";
   var ART_193 = "ст." + NB + "193" + NB + "ГК" + NB + "РФ";
+  // A computed last day is said as «не позднее 28.12.2026 (включительно)»: «до 28.12.2026»
+  // reads as "before" it.
+  var NOT_LATER = "не" + NB + "позднее" + NB;
   function ruDate(iso) {
     // 2026-09-05 → 05.09.2026; 2026-09-05T11:00 → 05.09.2026 в 11:00
     var d = iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4);
     return iso.length > 10 ? d + " в" + NB + iso.slice(11, 16) : d;
+  }
+  // What follows the last day in brackets: its weekday and, for a day (not a moment counted in
+  // hours), that the day itself still counts.
+  function dayNotes(iso, weekday) {
+    var notes = [];
+    if (weekday) notes.push(weekday);
+    if (iso.length <= 10) notes.push("включительно");
+    return notes.length ? " (" + notes.join(", ") + ")" : "";
+  }
+  // «не позднее 05.10.2026 (понедельник, включительно)»
+  function lastDay(iso, weekday) {
+    return NOT_LATER + ruDate(iso) + dayNotes(iso, weekday);
+  }
+  function capital(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
   }
   // A sentence ends with one full stop, whatever the text it is made of ends with.
   function sentence(s) {
@@ -77,8 +95,10 @@
   function explain(res, several) {
     var p = el("p", "calc__line");
     if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
-    p.appendChild(el("strong", null, "до" + NB + ruDate(res.deadline)));
-    var rest = res.weekday ? " (" + res.weekday + ")" : "";
+    // The sentence starts here unless the rule is named before it («3 календарных дня: не …»).
+    var lead = NOT_LATER + ruDate(res.deadline);
+    p.appendChild(el("strong", null, several ? lead : capital(lead)));
+    var rest = dayNotes(res.deadline, res.weekday);
     if (res.kind === "monthly" && res.period_start) {
       rest += "; период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end);
     }
@@ -112,6 +132,9 @@
     var items = Array.prototype.slice.call(box.querySelectorAll("[data-rules]"));
     var computed = [];
     form.hidden = false;
+    // The instructions that ask for a date show with the date field; the note that the
+    // calculator needs JavaScript goes.
+    Array.prototype.forEach.call(box.querySelectorAll("[data-calc-intro]"), function (n) { n.hidden = false; });
     Array.prototype.forEach.call(box.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
     if (!date.value) {
       var now = new Date();
@@ -148,12 +171,14 @@
       due.sort(function (a, b) { return a.deadline < b.deadline ? -1 : a.deadline > b.deadline ? 1 : 0; });
       due.forEach(function (c) {
         var li = el("li", "calc__agenda-item");
-        var t = el("time", null, ruDate(c.deadline) + " (" + c.weekday + ")");
+        var t = el("time", null, capital(lastDay(c.deadline, c.weekday)));
         t.setAttribute("datetime", c.deadline);
         li.appendChild(t);
         li.appendChild(document.createTextNode(" — "));
         var url = c.item.getAttribute("data-url");
-        var label = c.item.getAttribute("data-title") + (c.number ? " (строка " + c.number + ")" : "");
+        // The whole title, however long: the line wraps (a cut title may cut the one word that
+        // says what to do).
+        var label = c.item.getAttribute("data-title") + (c.ref ? " (" + c.ref + ")" : "");
         if (url) {
           var a = el("a", null, label);
           a.href = url;
@@ -215,7 +240,7 @@
               deadline: r.deadline,
               weekday: r.weekday,
               rule: r.rule,
-              number: item.getAttribute("data-number"),
+              ref: item.getAttribute("data-ref"),
             });
           });
         });
@@ -235,7 +260,15 @@
     [date, time, role, group].forEach(function (c) { if (c) c.addEventListener("change", compute); });
     // Clearing the date (its clear button, or deleting a part of it) may fire only `input`.
     date.addEventListener("input", function () { if (!date.value) compute(); });
-    if (ics) ics.addEventListener("click", function () { downloadIcs(computed.filter(function (c) { return visible(c.item); })); });
+    // The file says what it holds: the table, the role (or all of them) and the event's date,
+    // `sroki-gis-obrazovanie-mouo-2026-09-04.ics`; a guide's calculator: `sroki-2026-09-04.ics`.
+    function fileName() {
+      var table = box.getAttribute("data-ics-name");
+      var who = box.getAttribute("data-ics-role") || (role && role.value) || "all";
+      var parts = ["sroki"].concat(table ? [table, who] : [], [date.value]);
+      return parts.join("-").toLowerCase().replace(/[^a-z0-9-]+/g, "-") + ".ics";
+    }
+    if (ics) ics.addEventListener("click", function () { downloadIcs(computed.filter(function (c) { return visible(c.item); }), fileName()); });
     if (print) print.addEventListener("click", function () { window.print(); });
     compute();
   }
@@ -263,16 +296,27 @@
     var d = new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10) + 1));
     return d.toISOString().slice(0, 10);
   }
-  function downloadIcs(list) {
+  // The public address of a page of the site, for an event's link: the site's real address when
+  // it has one (data-public-base), else this page's own when it is on the web; from the offline
+  // bundle (file://) without a real address, none — a file:/// link opens nothing elsewhere.
+  var publicBase = (script.getAttribute("data-public-base") || "").replace(/\/+$/, "");
+  function publicUrl(path) {
+    if (!path) return "";
+    if (publicBase) return publicBase + path;
+    if (/^https?:$/.test(location.protocol)) return new URL(path, location.href).href;
+    return "";
+  }
+  function downloadIcs(list, name) {
     if (!list.length) return;
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//pamyatka//Памятки//RU", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
     list.forEach(function (c, i) {
       var item = c.item;
-      var url = item.getAttribute("data-url");
-      var summary = "Срок: " + item.getAttribute("data-title");
-      var desc = (c.number ? "Строка " + c.number + ". " : "") + "Срок по документу: " + describe(c.rule) + "." +
-        (url ? " " + new URL(url, location.href).href : "");
+      var url = publicUrl(item.getAttribute("data-url"));
+      // The whole title: a long line is folded below, never cut.
+      var summary = "Срок: " + item.getAttribute("data-title") + (c.ref ? " (" + c.ref + ")" : "");
+      var desc = (c.ref ? capital(c.ref) + ". " : "") + "Последний день: " + lastDay(c.deadline, c.weekday) + ". " +
+        "Срок по документу: " + describe(c.rule) + "." + (url ? " " + url : "");
       lines.push("BEGIN:VEVENT");
       lines.push("UID:" + (item.getAttribute("data-id") || "item-" + i) + "-" + compact(c.deadline) + "@pamyatka");
       lines.push("DTSTAMP:" + stamp);
@@ -285,6 +329,7 @@
       }
       lines.push("SUMMARY:" + icsText(summary));
       lines.push("DESCRIPTION:" + icsText(desc));
+      if (url) lines.push("URL:" + url);
       lines.push("END:VEVENT");
     });
     lines.push("END:VCALENDAR");
@@ -292,14 +337,14 @@
     var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "sroki.ics";
+    a.download = name;
     document.body.appendChild(a);
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
 
   // Exposed for the browser tests of the .ics format.
-  window.pamyatkaCalc = { fold: fold, describe: describe };
+  window.pamyatkaCalc = { fold: fold, describe: describe, lastDay: lastDay };
 
   Array.prototype.forEach.call(containers, setup);
 })();

@@ -50,6 +50,8 @@
   function init() {
     var lists = Array.prototype.slice.call(document.querySelectorAll("ul.checklist[data-checklist]"));
     if (!lists.length) return;
+    // The page's note that ticks need JavaScript: this script keeps them (or says why not).
+    Array.prototype.forEach.call(document.querySelectorAll("[data-checklist-nojs]"), function (n) { n.hidden = true; });
     var key = PREFIX + lists[0].getAttribute("data-checklist");
     var state = load(key);
     var byId = {};

@@ -258,7 +258,7 @@ test("keyboard only: a checklist, a calculator and the archive validator", async
   const expected = { "2026-05-08": "18.05.2026", "2026-08-05": "17.08.2026" }[value];
   assert.ok(expected, `typed date became ${value}`);
   await page.keyboard.press("Tab");
-  await page.waitForFunction((d) => document.querySelector("[data-calc-out]").textContent.includes("до\u00a0" + d), expected);
+  await page.waitForFunction((d) => document.querySelector("[data-calc-out]").textContent.includes("позднее\u00a0" + d), expected);
 
   // Waiting for the chooser turns on Playwright's interception of it, which takes a round trip
   // to the browser: started before the page loads, it is surely on by the time Space is pressed

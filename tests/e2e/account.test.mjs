@@ -462,6 +462,37 @@ test("ФИОКО: a valid form is confirmed; Enter checks; «Очистить п
   assert.equal(await input(root, "consent").isChecked(), false);
 });
 
+test("ФИОКО, phone: a near miss of a common mail domain names the likely address; a trailing dot is called one", async () => {
+  const s = await open(FIOKO, "registration", { viewport: { width: 390, height: 844 } });
+  const { root, page } = s;
+  const error = page.locator(`#${await input(root, "email").getAttribute("id")}-error`);
+  for (const [typed, says] of [
+    ["ivanov@gmial.com", "Возможно, вы имели в виду ivanov@gmail.com?"],
+    ["ivanov@gmail.con", "Возможно, вы имели в виду ivanov@gmail.com?"],
+    ["ivanov@yandex.ry", "Возможно, вы имели в виду ivanov@yandex.ru?"],
+    ["ivanov@mail.ru.", "в конце адреса лишняя точка — уберите её."],
+  ]) {
+    await root.getByRole("button", { name: "Очистить поля" }).click();
+    await fill(root, { ...GOOD, email: typed });
+    await checkButton(root).click();
+    assert.equal(await error.isVisible(), true, typed);
+    const text = await error.innerText();
+    assert.ok(text.endsWith(says), `${typed}: ${text}`);
+    // Not the reason of an address without a dot in its domain.
+    assert.doesNotMatch(text, /с точкой/, typed);
+    assert.equal(await input(root, "email").getAttribute("aria-invalid"), "true", typed);
+    const want = JSON.parse(wasm.registration_form(await formOf(page), JSON.stringify({ ...GOOD, email: typed })));
+    assert.deepEqual(want.map((e) => [e.field, e.code]), [["email", "bad_email"]]);
+    assert.equal(text, `Ошибка: ${want[0].message_ru}`);
+  }
+  // A common domain typed right passes.
+  await root.getByRole("button", { name: "Очистить поля" }).click();
+  await fill(root, { ...GOOD, email: "ivanov@gmail.com" });
+  await checkButton(root).click();
+  assert.equal(await error.isVisible(), false);
+  await finish(s);
+});
+
 test("ФИОКО: nothing was requested, stored or logged while checking", async () => {
   await finish(fioko);
   fioko = null;

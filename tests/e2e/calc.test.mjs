@@ -4,8 +4,11 @@
 // a guide's calculator widget, and the page without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { serve, browser, watchErrors } from "./harness.mjs";
+import { readFile, writeFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
+import { unzipToTemp } from "../support/zip.mjs";
 
 const STAGE = "/gis-obrazovanie/etap-1/";
 let site, chromium;
@@ -32,6 +35,18 @@ async function setDate(page, value, time) {
 }
 
 const out = (page, row) => page.locator(`#${row} [data-calc-out]`).innerText();
+const NB = "\u00a0";
+const PHONE = { width: 390, height: 844 };
+
+/** Click the .ics button; the saved file's name and its lines unfolded (RFC 5545 §3.1). */
+async function downloadIcs(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: /\.ics/ }).click(),
+  ]);
+  const text = await readFile(await download.path(), "utf8");
+  return { name: download.suggestedFilename(), text, lines: text.replace(/\r\n /g, "").split("\r\n") };
+}
 
 test("regulation table: deadlines for known dates, with the art. 193 move explained", async () => {
   const { context, page, errors } = await open(STAGE);
@@ -42,18 +57,18 @@ test("regulation table: deadlines for known dates, with the art. 193 move explai
   // 30 days from 04.09.2026 end on Sunday 04.10.2026 → Monday 05.10.2026 (ГК РФ ст. 193).
   await setDate(page, "2026-09-04");
   const r14 = await out(page, "r-1-4");
-  assert.match(r14, /до\u00a005\.10\.2026 \(понедельник\)/);
+  assert.match(r14, /Не\u00a0позднее\u00a005\.10\.2026 \(понедельник, включительно\)/);
   assert.match(r14, /04\.10\.2026 — воскресенье/);
   assert.match(r14, /ст\.\u00a0193\u00a0ГК\u00a0РФ/);
   // 10 days from 04.09.2026: 14.09.2026, a Monday, no move.
-  assert.match(await out(page, "r-1-1"), /^до\u00a014\.09\.2026 \(понедельник\)\.$/);
+  assert.match(await out(page, "r-1-1"), /^Не\u00a0позднее\u00a014\.09\.2026 \(понедельник, включительно\)\.$/);
 
   // 5 days from 28.12.2026 end on 02.01.2027, inside the New Year holidays (1–8 January, then
   // the weekend of 9–10 January) → Monday 11.01.2027.
   await setDate(page, "2026-12-28");
   const r12 = await out(page, "r-1-2");
-  assert.match(r12, /до\u00a011\.01\.2027 \(понедельник\)/);
-  assert.match(r12, /02\.01\.2027 — Новогодние каникулы/);
+  assert.match(r12, /Не\u00a0позднее\u00a011\.01\.2027 \(понедельник, включительно\)/);
+  assert.match(r12, /02\.01\.2027 — новогодние каникулы/);
   // A row without a date to count has no output.
   assert.equal(await page.locator("#r-1-6 [data-calc-out]").count(), 0);
   assert.deepEqual(errors, []);
@@ -61,8 +76,7 @@ test("regulation table: deadlines for known dates, with the art. 193 move explai
 });
 
 test("phone: computed deadlines read as clean sentences, with non-breaking spaces (rows 2.1.3/2.1.4)", async () => {
-  const { context, page, errors } = await open("/gis-obrazovanie/modul-2-1/", { width: 390, height: 844 });
-  const NB = "\u00a0";
+  const { context, page, errors } = await open("/gis-obrazovanie/modul-2-1/", PHONE);
   // 28.12.2026: rows 2.1.3/2.1.4 have two rules each, moved by art. 193; 27.12.2027: the annual
   // date falls in 2028, a year without calendar data, so the module adds a warning.
   for (const day of ["2026-12-28", "2027-12-27"]) {
@@ -82,9 +96,11 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
         assert.match(line, /[.)]$|[.]$/, `a line that is not a whole sentence: ${where}`);
       }
       for (const p of await cell.locator(".calc__line").evaluateAll((ps) => ps.map((x) => x.textContent))) {
-        // «до» and the date, a number and its unit, the article: never on two lines.
-        assert.match(p, new RegExp(`до${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
-        assert.doesNotMatch(p, /до \d|\d (календарн|рабоч|час)|ст\. 193|193 ГК|ГК РФ/, p);
+        // «не позднее» and the date, a number and its unit, the article: never on two lines.
+        assert.match(p, new RegExp(`(: не|^Не)${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
+        assert.doesNotMatch(p, /позднее \d|\d (календарн|рабоч|час)|ст\. 193|193 ГК|ГК РФ/, p);
+        // A computed last day never reads "before" it.
+        assert.doesNotMatch(p, new RegExp(`(^|: )до${NB}\\d`), p);
         if (/По счёту дней/.test(p)) {
           moved += 1;
           assert.ok(p.includes(`(ст.${NB}193${NB}ГК${NB}РФ).`), p);
@@ -99,17 +115,34 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
   await setDate(page, "2026-12-28");
   assert.equal(
     await out(page, "r-2-1-4"),
-    `ежегодно до${NB}05.09: до${NB}06.09.2027 (понедельник).\n` +
+    `ежегодно до${NB}05.09: не${NB}позднее${NB}06.09.2027 (понедельник, включительно).\n` +
       `По счёту дней срок выпадает на${NB}05.09.2027 — воскресенье, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).\n\n` +
-      `3${NB}календарных дня: до${NB}11.01.2027 (понедельник).\n` +
+      `3${NB}календарных дня: не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
       `По счёту дней срок выпадает на${NB}31.12.2026 — перенесённый выходной день, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
   );
   assert.deepEqual(errors, []);
   await context.close();
 });
 
+test("phone: a last day inside the New Year holidays reads «— новогодние каникулы», lower-case mid-sentence", async () => {
+  const { context, page, errors } = await open(STAGE, PHONE);
+  // 5 days from 28.12.2026 end on 02.01.2027 → Monday 11.01.2027 (ГК РФ ст. 193).
+  await setDate(page, "2026-12-28");
+  assert.equal(
+    await out(page, "r-1-2"),
+    `Не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
+      `По счёту дней срок выпадает на${NB}02.01.2027 — новогодние каникулы, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
+  );
+  // A holiday's proper name keeps its capital: 5 days from 04.05.2026 end on Saturday
+  // 09.05.2026, День Победы.
+  await setDate(page, "2026-05-04");
+  assert.match(await out(page, "r-1-2"), new RegExp(`09\\.05\\.2026 — День Победы`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("clearing the date takes the computed deadlines and the export away, and says why", async () => {
-  const { context, page, errors } = await open(STAGE, { width: 390, height: 844 });
+  const { context, page, errors } = await open(STAGE, PHONE);
   await setDate(page, "2026-09-04");
   const ics = page.getByRole("button", { name: /\.ics/ });
   assert.ok((await page.locator("[data-calc-out] .calc__line").count()) > 0);
@@ -128,7 +161,7 @@ test("clearing the date takes the computed deadlines and the export away, and sa
   // A new date brings them back.
   await setDate(page, "2026-09-04");
   assert.equal(await ics.isEnabled(), true);
-  assert.match(await out(page, "r-1-1"), /^до\u00a014\.09\.2026/);
+  assert.match(await out(page, "r-1-1"), /^Не\u00a0позднее\u00a014\.09\.2026/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -164,7 +197,8 @@ test("deadlines in hours count from the event time, through the night", async ()
   assert.equal(await page.getByLabel(/Время события/).count(), 1);
   await setDate(page, "2026-03-06", "23:15");
   const texts = await page.locator("[data-calc-out]").allInnerTexts();
-  assert.ok(texts.some((t) => /до\u00a007\.03\.2026 в\u00a000:15 \(суббота\)/.test(t)), texts.join("\n"));
+  // A moment, not a day: no «включительно».
+  assert.ok(texts.some((t) => /позднее\u00a007\.03\.2026 в\u00a000:15 \(суббота\)\./.test(t)), texts.join("\n"));
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -173,12 +207,9 @@ test(".ics export: one event per shown deadline, RFC 5545 lines", async () => {
   const { context, page, errors } = await open(STAGE);
   await setDate(page, "2026-09-04");
   const computed = await page.locator("[data-calc-out] .calc__line").count();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByRole("button", { name: /\.ics/ }).click(),
-  ]);
-  assert.equal(download.suggestedFilename(), "sroki.ics");
-  const text = await readFile(await download.path(), "utf8");
+  const { name, text, lines } = await downloadIcs(page);
+  // The file name says what it holds: the table, every role, the event's date.
+  assert.equal(name, "sroki-gis-obrazovanie-all-2026-09-04.ics");
   assert.ok(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), text.slice(0, 80));
   assert.ok(text.endsWith("END:VCALENDAR\r\n"));
   assert.equal(text.split("BEGIN:VEVENT").length - 1, computed);
@@ -188,8 +219,104 @@ test(".ics export: one event per shown deadline, RFC 5545 lines", async () => {
   }
   // Unfolded, the Russian summary is intact.
   assert.ok(text.replace(/\r\n /g, "").includes("SUMMARY:Срок: Формирование заявки на подключение"));
+  // Each summary is the row's whole title (folded, never cut with «…») and names the row by
+  // its number and stage; the description states the last day, inclusive.
+  const titles = await page.locator("[data-calc-out]").evaluateAll((outs) => outs.map((o) => {
+    const item = o.closest("[data-rules]");
+    return `SUMMARY:Срок: ${item.dataset.title.replace(/[,;]/g, "\\$&")} (${item.dataset.ref})`;
+  }));
+  const summaries = lines.filter((l) => l.startsWith("SUMMARY:"));
+  assert.deepEqual(summaries, titles);
+  assert.ok(summaries.some((l) => l.length > 150), "a long title, folded over several lines");
+  for (const l of summaries) assert.doesNotMatch(l, /…/, l);
+  assert.ok(summaries.some((l) => l.endsWith(`(п.${NB}4 этапа${NB}1)`)), summaries.join("\n"));
+  assert.ok(lines.some((l) => l.startsWith(`DESCRIPTION:П.${NB}4 этапа${NB}1. Последний день: не${NB}позднее${NB}05.10.2026 (понедельник\\, включительно).`)),
+    lines.filter((l) => l.startsWith("DESCRIPTION:")).join("\n"));
+  // The writer folds by octets and never inside a character (2-octet Cyrillic, 4-octet emoji,
+  // at every offset against the 75-octet limit).
+  const folds = await page.evaluate(() => [0, 1, 2, 3].map((pad) => {
+    const line = "SUMMARY:" + "x".repeat(pad) + "Срок 📅 ".repeat(40);
+    return { line, folded: window.pamyatkaCalc.fold(line) };
+  }));
+  for (const { line, folded } of folds) {
+    const physical = folded.split("\r\n");
+    assert.ok(physical.length > 5);
+    for (const l of physical) {
+      assert.ok(Buffer.byteLength(l, "utf8") <= 75, l);
+      assert.doesNotMatch(l, /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/, "a split character");
+    }
+    assert.equal(folded.replace(/\r\n /g, ""), line);
+  }
+  // Served over http with a placeholder base_url: the link is this server's page.
+  for (const l of lines.filter((l) => l.startsWith("URL:"))) assert.match(l, /^URL:http:\/\/127\.0\.0\.1:\d+\/gis-obrazovanie\/etap-1\/#r-1-\d$/);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("phone, role page: the whole title in «что сделать» and in the .ics, which is named for the role", async () => {
+  const { context, page, errors } = await open("/gis-obrazovanie/roli/mouo/", PHONE);
+  await setDate(page, "2026-09-04");
+  const agenda = page.locator("[data-calc-agenda]");
+  assert.equal(await agenda.isVisible(), true);
+  const items = await agenda.locator("li").evaluateAll((lis) => lis.map((li) => ({
+    text: li.textContent, link: li.querySelector("a").textContent, href: li.querySelector("a").getAttribute("href"),
+    fits: li.scrollWidth <= li.clientWidth,
+  })));
+  assert.ok(items.length > 0);
+  // The titles as the page itself writes them under each row, with the row's number and stage.
+  const full = await page.locator("[data-calc-out]").evaluateAll((outs) => outs.map((o) => {
+    const item = o.closest("[data-rules]");
+    return `${item.closest("li").querySelector("p").textContent} (${item.dataset.ref})`;
+  }));
+  let long = 0;
+  for (const it of items) {
+    assert.ok(full.includes(it.link), `not a whole title: ${it.link}`);
+    assert.doesNotMatch(it.link, /…/);
+    assert.ok(it.fits, `wraps within the phone's width: ${it.text}`);
+    if (it.link.length > 130) long += 1;
+    // The date reads as the last day, inclusive (a moment counted in hours: its time).
+    assert.match(it.text, new RegExp(`^Не${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}( \\([а-я]+, включительно\\)| в${NB}\\d\\d:\\d\\d \\([а-я]+\\)) — `), it.text);
+  }
+  assert.ok(long > 0, "some title is longer than the old 120-character cut");
+  const { name, lines } = await downloadIcs(page);
+  assert.equal(name, "sroki-gis-obrazovanie-mouo-2026-09-04.ics");
+  for (const l of lines.filter((l) => l.startsWith("SUMMARY:"))) {
+    assert.doesNotMatch(l, /…/, l);
+    assert.match(l, new RegExp(`\\(п\\.${NB}[\\d.]+ этапа${NB}\\d\\)$`), l);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test(".ics from the offline bundle (file://) links to no file:/// address", async () => {
+  const dir = await unzipToTemp(join(publicDir, "offline.zip"), "pamyatka-ics-");
+  const context = await chromium.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pathToFileURL(join(dir, "pamyatka/gis-obrazovanie/etap-1/index.html")).href);
+  await page.locator("[data-calc][data-ready]").waitFor();
+  await setDate(page, "2026-09-04");
+  const { name, text, lines } = await downloadIcs(page);
+  assert.equal(name, "sroki-gis-obrazovanie-all-2026-09-04.ics");
+  assert.doesNotMatch(text.replace(/\r\n /g, ""), /file:/);
+  // The site's base_url is a placeholder: there is no public address to give.
+  assert.deepEqual(lines.filter((l) => l.startsWith("URL:")), []);
+  assert.ok(lines.some((l) => l.startsWith("SUMMARY:")));
+  // With a real base_url (what the build writes into data-public-base), events link to it.
+  const stage = join(dir, "pamyatka/gis-obrazovanie/etap-1");
+  const html = await readFile(join(stage, "index.html"), "utf8");
+  assert.ok(html.includes('data-public-base=""'));
+  await writeFile(join(stage, "real.html"), html.replace('data-public-base=""', 'data-public-base="https://pamyatka.ru"'));
+  await page.goto(pathToFileURL(join(stage, "real.html")).href);
+  await page.locator("[data-calc][data-ready]").waitFor();
+  await setDate(page, "2026-09-04");
+  const real = await downloadIcs(page);
+  assert.doesNotMatch(real.text.replace(/\r\n /g, ""), /file:/);
+  assert.ok(real.lines.includes("URL:https://pamyatka.ru/gis-obrazovanie/etap-1/#r-1-4"), real.lines.filter((l) => l.startsWith("URL:")).join("\n"));
+  assert.ok(real.lines.some((l) => l.startsWith("DESCRIPTION:") && l.endsWith(" https://pamyatka.ru/gis-obrazovanie/etap-1/#r-1-4")));
+  assert.deepEqual(errors, []);
+  await context.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 test("print button prints; the guide's calculator widget counts its own rule", async () => {
@@ -197,7 +324,7 @@ test("print button prints; the guide's calculator widget counts its own rule", a
   await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
   // 10 days from Friday 08.05.2026: Monday 18.05.2026.
   await setDate(page, "2026-05-08");
-  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^до\u00a018\.05\.2026 \(понедельник\)\.$/);
+  assert.match(await page.locator(".widget [data-calc-out]").innerText(), /^Не\u00a0позднее\u00a018\.05\.2026 \(понедельник, включительно\)\.$/);
   assert.equal(await page.locator(".widget .widget__nojs").isVisible(), false);
   await page.getByRole("button", { name: "Распечатать" }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1);
@@ -206,12 +333,32 @@ test("print button prints; the guide's calculator widget counts its own rule", a
 });
 
 test("with JavaScript off the deadlines are readable text and no dead form shows", async () => {
-  const context = await chromium.newContext({ javaScriptEnabled: false });
+  const context = await chromium.newContext({ javaScriptEnabled: false, viewport: PHONE });
   const page = await context.newPage();
   await page.goto(site.url + STAGE);
   assert.equal(await page.locator("[data-calc-form]").isVisible(), false);
   assert.match(await page.locator("#r-1-4 .reg-deadline").innerText(), /30 дней с момента подачи заявки/i);
+  // The calculator's instructions ask for no date there is no field for; they say that the
+  // calculator needs JavaScript and that the written deadlines apply.
+  for (const path of [STAGE, "/gis-obrazovanie/roli/mouo/"]) {
+    await page.goto(site.url + path);
+    const shown = await page.locator("[data-calc]").evaluate((box) => box.innerText);
+    assert.doesNotMatch(shown, /Укажите дату|дату события/, path);
+    const note = page.locator("[data-calc] .widget__nojs");
+    assert.equal(await note.isVisible(), true, path);
+    assert.match(await note.innerText(), /работает, когда в браузере включён JavaScript/, path);
+    assert.match(await note.innerText(), /Без него действуют сроки, записанные/, path);
+  }
   await page.goto(site.url + "/gis-obrazovanie/");
   assert.equal(await page.locator(".widget .widget__nojs").isVisible(), true);
+  await context.close();
+});
+
+test("with JavaScript on the calculator asks for the date, and the note that it needs JavaScript goes", async () => {
+  const { context, page, errors } = await open(STAGE, PHONE);
+  assert.equal(await page.locator("[data-calc-intro]").isVisible(), true);
+  assert.match(await page.locator("[data-calc-intro]").innerText(), /^Укажите дату события/);
+  assert.equal(await page.locator("[data-calc] .widget__nojs").isVisible(), false);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -96,3 +96,26 @@ test("with JavaScript off the checklist is complete and readable", async () => {
   assert.equal(await page.locator(".checklist-status").count(), 0, "no script-made controls");
   await context.close();
 });
+
+test("phone: without JavaScript the page says, before the list, that ticks are not kept; with it, it does not", async () => {
+  const viewport = { width: 390, height: 844 };
+  const off = await chromium.newContext({ javaScriptEnabled: false, viewport });
+  const page = await off.newPage();
+  await page.goto(site.url + GUIDE);
+  const note = page.locator("[data-checklist-nojs]");
+  assert.equal(await note.count(), 1, "said once per page");
+  assert.equal(await note.isVisible(), true);
+  assert.match(await note.innerText(), /JavaScript/);
+  assert.match(await note.innerText(), /пропадут, если обновить или закрыть страницу/);
+  // Before the first list, where the reader starts ticking.
+  assert.equal(await note.evaluate((n) => Boolean(n.compareDocumentPosition(document.querySelector("ul.checklist")) & Node.DOCUMENT_POSITION_FOLLOWING)), true);
+  await off.close();
+  const on = await chromium.newContext({ viewport });
+  const page2 = await on.newPage();
+  const errors = watchErrors(page2);
+  await page2.goto(site.url + GUIDE);
+  await page2.locator(".checklist-status").first().waitFor();
+  assert.equal(await page2.locator("[data-checklist-nojs]").isVisible(), false);
+  assert.deepEqual(errors, []);
+  await on.close();
+});

@@ -4,12 +4,12 @@
 // old pages forever.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, dirname } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
-import { storedZip, fiokoDocuments, unzip } from "../support/zip.mjs";
+import { storedZip, fiokoDocuments, unzipToTemp } from "../support/zip.mjs";
 
 let chromium;
 before(async () => { chromium = await browser(); });
@@ -106,12 +106,7 @@ test("a new build is offered as «доступна новая версия» and
 });
 
 test("offline.zip opens from file:// with working checklists, calculators and validators", async () => {
-  const zip = await readFile(join(publicDir, "offline.zip"));
-  const dir = await mkdtemp(join(tmpdir(), "pamyatka-usb-"));
-  for (const f of unzip(zip)) {
-    await mkdir(dirname(join(dir, f.name)), { recursive: true });
-    await writeFile(join(dir, f.name), f.data);
-  }
+  const dir = await unzipToTemp(join(publicDir, "offline.zip"), "pamyatka-usb-");
   // The home page of the site says how big the bundle is; the bundle leaves that link out.
   const home = await readFile(join(publicDir, "index.html"), "utf8");
   assert.match(home, /ZIP, \d+(,\d)? [КМ]Б/);

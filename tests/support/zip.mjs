@@ -1,6 +1,9 @@
 // Test archives written by hand, so the tests need no zip tool: shared by the WASM parity test
 // (tests/wasm/) and the browser tests (tests/e2e/).
 import zlib from "node:zlib";
+import { mkdtemp, mkdir, writeFile, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
 
 // A stored (uncompressed) zip, written by hand: local headers, central directory, end record.
 export function storedZip(entries) {
@@ -83,4 +86,14 @@ export function unzip(buf) {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return files;
+}
+
+/** The zip file at `path` unpacked into a new temporary folder, as a reader would; its path. */
+export async function unzipToTemp(path, prefix = "pamyatka-") {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  for (const f of unzip(await readFile(path))) {
+    await mkdir(dirname(join(dir, f.name)), { recursive: true });
+    await writeFile(join(dir, f.name), f.data);
+  }
+  return dir;
 }

@@ -392,6 +392,9 @@ pub fn email_error(s: &str) -> Option<String> {
                 .into(),
         );
     }
+    if domain.ends_with('.') && domain.trim_end_matches('.').contains('.') {
+        return Some("в конце адреса лишняя точка — уберите её".into());
+    }
     if !domain.contains('.')
         || domain.starts_with('.')
         || domain.ends_with('.')
@@ -401,7 +404,113 @@ pub fn email_error(s: &str) -> Option<String> {
             "после знака @ должен быть адрес почтового сервера с точкой, например mail.ru или yandex.ru, а указано «{domain}» — проверьте адрес"
         ));
     }
+    if let Some(meant) = email_suggestion(s) {
+        return Some(format!(
+            "похоже на опечатку в адресе почтового сервера «{domain}». Возможно, вы имели в виду {meant}?"
+        ));
+    }
     None
+}
+
+/// The mail domains most addresses in Russia use: an address whose domain is one or two typing
+/// slips away from one of them («gmial.com», «gmail.con», «yandex.ry») is probably meant for it.
+const COMMON_MAIL_DOMAINS: [&str; 10] = [
+    "mail.ru",
+    "yandex.ru",
+    "ya.ru",
+    "gmail.com",
+    "bk.ru",
+    "inbox.ru",
+    "list.ru",
+    "rambler.ru",
+    "outlook.com",
+    "icloud.com",
+];
+
+/// Real mail domains close to a common one, never «corrected» to it.
+const OTHER_MAIL_DOMAINS: [&str; 16] = [
+    "mail.com",
+    "mail.ua",
+    "mail.kz",
+    "email.com",
+    "ymail.com",
+    "gmail.ru",
+    "yandex.com",
+    "yandex.by",
+    "yandex.kz",
+    "yandex.ua",
+    "inbox.lv",
+    "inbox.com",
+    "list.ua",
+    "outlook.ru",
+    "hotmail.com",
+    "icloud.ru",
+];
+
+/// The address with its domain replaced by the common mail domain it is a near miss of
+/// (`ivanov@gmial.com` → `ivanov@gmail.com`), by edit distance: two slips (a letter missing,
+/// extra, wrong, or two letters swapped) for a domain of 8 characters or more, one for 7, and for
+/// the shortest («ya.ru», «bk.ru») one in the zone only.
+/// `None` for a common or known domain, or one not close to any.
+pub fn email_suggestion(s: &str) -> Option<String> {
+    let (local, domain) = s.trim().rsplit_once('@')?;
+    let domain = domain.to_lowercase();
+    if COMMON_MAIL_DOMAINS.contains(&domain.as_str())
+        || OTHER_MAIL_DOMAINS.contains(&domain.as_str())
+    {
+        return None;
+    }
+    let (name, zone) = domain.rsplit_once('.').unwrap_or((&domain, ""));
+    COMMON_MAIL_DOMAINS
+        .iter()
+        .map(|common| (edit_distance(&domain, common), *common))
+        .filter(|(d, common)| match common.len() {
+            8.. => *d <= 2,
+            7 => *d <= 1,
+            // «ya.ru», «bk.ru»: one slip makes many other names, so only a slip in the zone.
+            _ => common
+                .rsplit_once('.')
+                .is_some_and(|(n, z)| n == name && edit_distance(zone, z) <= 1),
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, common)| format!("{local}@{common}"))
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters each count one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// A message as the end of a sentence: a full stop unless it ends with one, or with «?» («…
+/// Возможно, вы имели в виду ivanov@gmail.com?»).
+fn sentence(e: &str) -> String {
+    if e.ends_with(['.', '?', '!']) {
+        e.to_string()
+    } else {
+        format!("{e}.")
+    }
 }
 
 fn field_anchor(id: &str) -> Option<&'static str> {
@@ -675,7 +784,8 @@ pub fn check_esia_readiness(
             (true, Some(e)) => (
                 false,
                 format!(
-                    "Поле «{label}»: значение, которое вы ввели, не проходит проверку ({e}). Сверьте его с документом; если в профиле на Госуслугах та же ошибка, исправьте её там."
+                    "Поле «{label}»: значение, которое вы ввели, не проходит проверку: {} Сверьте его с документом; если в профиле на Госуслугах та же ошибка, исправьте её там.",
+                    sentence(&e)
                 ),
             ),
             (false, None) => (
@@ -685,7 +795,8 @@ pub fn check_esia_readiness(
             (false, Some(e)) => (
                 false,
                 format!(
-                    "Заполните поле «{label}» в профиле на Госуслугах — оно обязательно. Значение, которое вы ввели, не проходит проверку ({e}): сверьте его с документом."
+                    "Заполните поле «{label}» в профиле на Госуслугах — оно обязательно. Значение, которое вы ввели, не проходит проверку: {} Сверьте его с документом.",
+                    sentence(&e)
                 ),
             ),
         };
@@ -1286,7 +1397,7 @@ pub fn check_registration_form(
             }
             FormFormat::Email => {
                 if let Some(e) = email_error(value) {
-                    err("bad_email", format!("«{label}»: {e}."));
+                    err("bad_email", format!("«{label}»: {}", sentence(&e)));
                 }
             }
             FormFormat::SameAs(target) => {
@@ -1818,6 +1929,71 @@ mod tests {
         ] {
             assert!(email_error(bad).is_some(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn near_misses_of_common_mail_domains_suggest_the_domain() {
+        for (typed, meant) in [
+            ("ivanov@gmial.com", "ivanov@gmail.com"),
+            ("ivanov@gmail.con", "ivanov@gmail.com"),
+            ("ivanov@gmai.com", "ivanov@gmail.com"),
+            ("Ivanov@Yandex.ry", "Ivanov@yandex.ru"),
+            ("ivanov@yandeks.ru", "ivanov@yandex.ru"),
+            ("ivanov@mail.ry", "ivanov@mail.ru"),
+            ("ivanov@maill.ru", "ivanov@mail.ru"),
+            ("ivanov@rambler.ry", "ivanov@rambler.ru"),
+            ("ivanov@inboks.ru", "ivanov@inbox.ru"),
+            ("ivanov@outlok.com", "ivanov@outlook.com"),
+            ("ivanov@iclod.com", "ivanov@icloud.com"),
+            ("ivanov@bk.ry", "ivanov@bk.ru"),
+            ("ivanov@ya.ry", "ivanov@ya.ru"),
+            ("ivanov@bk.ur", "ivanov@bk.ru"),
+        ] {
+            assert_eq!(email_suggestion(typed).as_deref(), Some(meant), "{typed}");
+            let e = email_error(typed).unwrap_or_default();
+            assert!(
+                e.contains(&format!("Возможно, вы имели в виду {meant}?")),
+                "{e}"
+            );
+        }
+        // Common and other real domains, and ones far from any, are left alone.
+        for fine in [
+            "ivanov@gmail.com",
+            "ivanov@ya.ru",
+            "ivanov@mail.com",
+            "ivanov@yandex.by",
+            "ivanov@inbox.lv",
+            "ivanov@school12.ru",
+            "ivanov@edu.ru",
+            "ivanov@b.ru",
+            "ivanov@vk.ru",
+            "мама@почта.рф",
+        ] {
+            assert_eq!(email_suggestion(fine), None, "{fine}");
+            assert_eq!(email_error(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn the_wizard_reads_an_e_mail_suggestion_as_a_whole_sentence() {
+        let mut a = ready_parent();
+        a.email = Some("ivanov@gmial.com".into());
+        let r = check(&a);
+        let m = &item(&r, "field-email").message_ru;
+        assert!(
+            m.contains("не проходит проверку: похоже на опечатку в адресе почтового сервера «gmial.com». Возможно, вы имели в виду ivanov@gmail.com? Сверьте"),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn a_trailing_dot_is_named_as_such() {
+        for typed in ["ivanov@mail.ru.", "ivanov@mail.ru.."] {
+            let e = email_error(typed).unwrap_or_default();
+            assert_eq!(e, "в конце адреса лишняя точка — уберите её", "{typed}");
+        }
+        // A domain with no dot but the last one has no server address at all.
+        assert!(email_error("ivanov@mail.").unwrap().contains("с точкой"));
     }
 
     #[test]

@@ -208,11 +208,12 @@ impl ProductionCalendar {
         Some(!(d.is_weekend() || sets.off.contains(&d)))
     }
 
-    /// Why a day is not a working day, in Russian: «суббота», «День России», «перенесённый выходной».
+    /// Why a day is not a working day, in Russian, as it reads inside a sentence: «суббота»,
+    /// «День России», «новогодние каникулы», «перенесённый выходной день».
     pub fn why_off(&self, d: IsoDate) -> Option<String> {
         let sets = self.years.get(&d.year())?;
         if let Some(name) = sets.holidays.get(&d) {
-            return Some(name.clone());
+            return Some(in_sentence(name));
         }
         if sets.off.contains(&d) {
             return Some("перенесённый выходной день".to_string());
@@ -222,6 +223,23 @@ impl ProductionCalendar {
         }
         None
     }
+}
+
+/// The words that make a calendar name a period of days off («Новогодние каникулы»), not the
+/// proper name of a holiday («День России», «Праздник Весны и Труда», «Рождество Христово»).
+const PERIOD_WORDS: [&str; 3] = ["каникулы", "праздники", "выходные"];
+
+/// A holiday's name as written inside a sentence: a proper name keeps its capital letter, the
+/// name of a period («Новогодние каникулы») starts lower-case («… — новогодние каникулы»).
+pub fn in_sentence(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    if !PERIOD_WORDS.contains(&last.as_str()) {
+        return name.to_string();
+    }
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]
@@ -352,10 +370,25 @@ mod tests {
             "no data: no guess"
         );
         assert_eq!(cal.why_off(d("2025-06-12")).unwrap(), "День России");
+        assert_eq!(cal.why_off(d("2025-01-02")).unwrap(), "новогодние каникулы");
         assert_eq!(cal.why_off(d("2025-11-08")).unwrap(), "суббота");
         assert_eq!(
             cal.why_off(d("2025-11-03")).unwrap(),
             "перенесённый выходной день"
         );
+    }
+
+    #[test]
+    fn period_names_start_lower_case_inside_a_sentence() {
+        assert_eq!(in_sentence("Новогодние каникулы"), "новогодние каникулы");
+        assert_eq!(in_sentence("Майские праздники"), "майские праздники");
+        for proper in [
+            "День России",
+            "Праздник Весны и Труда",
+            "Рождество Христово",
+            "Международный женский день",
+        ] {
+            assert_eq!(in_sentence(proper), proper);
+        }
     }
 }
