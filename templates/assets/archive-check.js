@@ -23,10 +23,11 @@
   function abs(attr) {
     return new URL(script.getAttribute(attr), location.href).href;
   }
+  // «1,2\u00a0МБ»: a size never breaks between its number and its unit.
   function size(bytes) {
-    if (bytes < 1024) return bytes + " Б";
-    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + " КБ";
-    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + " МБ";
+    if (bytes < 1024) return bytes + "\u00a0Б";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + "\u00a0КБ";
+    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + "\u00a0МБ";
   }
   function ruleFor(widget) {
     var path = widget.getAttribute("data-rule");
