@@ -220,7 +220,10 @@
           .forEach(function (p) { dl.appendChild(el("dt", null, p[0])); dl.appendChild(el("dd", null, p[1])); });
         art.appendChild(dl);
       }
-      if (r.format && ruleData.documents) {
+      // The documents only when the contents were read: not for a format the rule does not
+      // allow, nor for a damaged archive (every document would be listed as missing).
+      var read = (ruleData.formats || []).indexOf(r.format) >= 0 && r.reasons.indexOf("archive_damaged") < 0;
+      if (read && ruleData.documents) {
         art.appendChild(el("p", "archive-report__docs-title", "Документы в архиве:"));
         var docs = el("ul", "archive-report__docs");
         ruleData.documents.forEach(function (d) {

@@ -432,6 +432,12 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
                     ),
                 ));
                 (None, all)
+            } else if region_words.chars().any(is_latin_letter)
+                && !region_words.chars().any(is_cyrillic_letter)
+            {
+                // A region in Latin letters: the Latin-letters message already asks to write
+                // it in Russian ones; what it names is seen when the name is checked again.
+                (Some(region_words), all[split..].to_vec())
             } else {
                 // « Возможно, вы имели в виду «А», «Б» или «В».»
                 let near = nearest_regions(&region_words);
