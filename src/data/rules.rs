@@ -41,6 +41,7 @@ pub fn check(site: &Site, errors: &mut Vec<Diagnostic>) {
             Kind::Archive => match yaml::parse::<ArchiveRule>(&file, text, "rule") {
                 Ok(rule) => {
                     errors.extend(archive_size(&rule, &file, text));
+                    errors.extend(archive_file_names(&rule, &file, text));
                     Ok(Vec::new())
                 }
                 Err(d) => Err(d),
@@ -74,10 +75,30 @@ pub fn load_archive_rule(path: &Path) -> Result<ArchiveRule, Diagnostic> {
         })?
         .into();
     let rule = yaml::parse(path, &text, "rule")?;
-    match archive_size(&rule, path, &text) {
+    match archive_size(&rule, path, &text)
+        .or_else(|| archive_file_names(&rule, path, &text).into_iter().next())
+    {
         Some(d) => Err(d),
         None => Ok(rule),
     }
+}
+
+/// A document's exact `file_name` must be one the rule's own `match` recognises, else the
+/// validator would ask for a name it then rejects. Located at the `file_name` value.
+fn archive_file_names(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Vec<Diagnostic> {
+    rule.documents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, doc)| {
+            let problem = doc.file_name_problem()?;
+            let path = [Seg::Key("documents"), Seg::Index(i), Seg::Key("file_name")];
+            Some(
+                Diagnostic::error("rule", problem)
+                    .at(yaml::location_of(file, text, 0, text.len(), &path))
+                    .hint("write the file name exactly as the memo gives it, or correct `match`"),
+            )
+        })
+        .collect()
 }
 
 /// The archive rule's two sizes must agree: `max_size_bytes` is `max_size_mb` × 1024 × 1024,
@@ -147,6 +168,33 @@ mod tests {
     }
 
     #[test]
+    fn a_file_name_the_rule_would_not_recognise_fails_at_its_value() {
+        let shipped = include_str!("../../content/fioko/archive-rule.yaml");
+        let line = shipped
+            .lines()
+            .position(|l| l.trim_start().starts_with("file_name: \"Форма"))
+            .unwrap()
+            + 1;
+        let text: Arc<str> = Arc::from(shipped.replace(
+            "file_name: \"Форма подачи данных для оформления контракта.docx\"",
+            "file_name: \"Форма подачи данных для оформления контракта.pdf\"",
+        ));
+        let path = Path::new("content/fioko/archive-rule.yaml");
+        let rule: ArchiveRule = yaml::parse(path, &text, "rule").unwrap();
+        let errors = archive_file_names(&rule, path, &text);
+        assert_eq!(errors.len(), 1);
+        let e = format!("{} {}", errors[0].position().unwrap(), errors[0].message);
+        assert!(
+            e.starts_with(&format!("content/fioko/archive-rule.yaml:{line}:16 ")),
+            "{e}"
+        );
+        assert!(e.contains("ends in .pdf"), "{e}");
+        let shipped: Arc<str> = Arc::from(shipped);
+        let rule: ArchiveRule = yaml::parse(path, &shipped, "rule").unwrap();
+        assert!(archive_file_names(&rule, path, &shipped).is_empty());
+    }
+
+    #[test]
     fn the_byte_limit_must_be_the_megabytes_times_1048576() {
         assert_eq!(size_error("40", "41943040"), None);
         assert_eq!(size_error("1", "1048576"), None);
@@ -156,13 +204,13 @@ mod tests {
             assert!(e.contains("`max_size_bytes` is "), "{e}");
             // At the value, not at the key's mention in the schema comment at the top.
             assert!(
-                e.starts_with("content/fioko/archive-rule.yaml:39:17 "),
+                e.starts_with("content/fioko/archive-rule.yaml:45:17 "),
                 "{e}"
             );
         }
         let zero = size_error("0", "0").unwrap();
         assert!(
-            zero.starts_with("content/fioko/archive-rule.yaml:38:14 "),
+            zero.starts_with("content/fioko/archive-rule.yaml:44:14 "),
             "{zero}"
         );
         let huge = size_error("18446744073709551615", "1").unwrap();

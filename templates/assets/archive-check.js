@@ -23,10 +23,11 @@
   function abs(attr) {
     return new URL(script.getAttribute(attr), location.href).href;
   }
+  // «1,2\u00a0МБ»: a size never breaks between its number and its unit.
   function size(bytes) {
-    if (bytes < 1024) return bytes + " Б";
-    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + " КБ";
-    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + " МБ";
+    if (bytes < 1024) return bytes + "\u00a0Б";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + "\u00a0КБ";
+    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + "\u00a0МБ";
   }
   function ruleFor(widget) {
     var path = widget.getAttribute("data-rule");
@@ -219,7 +220,10 @@
           .forEach(function (p) { dl.appendChild(el("dt", null, p[0])); dl.appendChild(el("dd", null, p[1])); });
         art.appendChild(dl);
       }
-      if (r.format && ruleData.documents) {
+      // The documents only when the contents were read: not for a format the rule does not
+      // allow, nor for a damaged archive (every document would be listed as missing).
+      var read = (ruleData.formats || []).indexOf(r.format) >= 0 && r.reasons.indexOf("archive_damaged") < 0;
+      if (read && ruleData.documents) {
         art.appendChild(el("p", "archive-report__docs-title", "Документы в архиве:"));
         var docs = el("ul", "archive-report__docs");
         ruleData.documents.forEach(function (d) {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { serve, browser, watchErrors } from "./harness.mjs";
 import { storedZip, fiokoDocuments } from "../support/zip.mjs";
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -15,10 +16,10 @@ let site, chromium;
 before(async () => { site = await serve(); chromium = await browser(); });
 after(async () => { await chromium?.close(); await site?.close(); });
 
-async function open() {
+async function open(options = {}) {
   // The service worker's first-visit download of the site is not the validator's doing: block
   // it here (tests/e2e/offline.test.mjs covers it) so that only the page's requests count.
-  const context = await chromium.newContext({ serviceWorkers: "block" });
+  const context = await chromium.newContext({ serviceWorkers: "block", ...options });
   const requests = [];
   // Every request of the page and of its workers goes through here.
   await context.route("**/*", (route) => { requests.push(route.request().url()); return route.continue(); });
@@ -69,6 +70,62 @@ test("verdicts with reasons, the parsed name and the documents; nothing is sent"
   assert.match(await page.locator(".archive__status").innerText(), /Проверено: 4\. Можно отправлять: 1\. Нужно исправить: 3/);
   // Nothing about the files is kept on the device either.
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("on a phone, each problem is said once, plainly: Latin name, region, .tar.gz, damaged RAR, sizes", async () => {
+  const { context, page, errors } = await open({ viewport: { width: 390, height: 844 } });
+  const docs = fiokoDocuments();
+  const zip = storedZip(docs);
+  const misnamedForm = storedZip([...docs.slice(0, 4), ["форма.docx", docs[4][1]]]);
+  await check(page, [
+    { name: "Altai_Ivanov_Sergey_Ivanovich.zip", mimeType: ZIP, buffer: zip },
+    { name: "Алтайская область_Иванов_Сергей_Иванович.zip", mimeType: ZIP, buffer: zip },
+    { name: "Алтайский край_Иванов_Сергей_Иванович.tar.gz", mimeType: "application/gzip", buffer: gzipSync(Buffer.from("tar")) },
+    { name: "Москва_Петров_Пётр_Петрович.rar", mimeType: "application/vnd.rar", buffer: Buffer.concat([Buffer.from("Rar!\x1a\x07\x01\x00", "latin1"), Buffer.alloc(32)]) },
+    { name: "Москва_Сидоров_Иван_Иванович.zip", mimeType: ZIP, buffer: misnamedForm },
+  ]);
+  const reports = page.locator(".archive-report");
+  const reasons = async (i) => reports.nth(i).locator("[data-code]").evaluateAll((ls) => ls.map((l) => [l.dataset.code, l.textContent]));
+
+  // A name in Latin letters: one line that shows it, not one line per letter.
+  const latin = await reasons(0);
+  assert.equal(latin.length, 1, JSON.stringify(latin));
+  assert.match(latin[0][1], /«Altai_Ivanov_Sergey_Ivanovich»/);
+  // A region that is not one: the nearest real ones.
+  const region = (await reasons(1)).find(([code]) => code === "name_unknown_region");
+  assert.match(region[1], /«Алтайский край» или «Республика Алтай»/);
+  // .tar.gz: refused for its format; the name is read without «.tar».
+  const tar = await reasons(2);
+  assert.deepEqual(tar.map(([code]) => code), ["format_not_allowed"]);
+  assert.ok(tar.every(([, text]) => !/tar/.test(text)), JSON.stringify(tar));
+  assert.deepEqual(await reports.nth(2).locator(".archive-report__name dd").allInnerTexts(), ["Алтайский край", "Иванов", "Сергей", "Иванович"]);
+  // A damaged RAR: said once, with what to do.
+  const rar = await reasons(3);
+  assert.deepEqual(rar.map(([code]) => code), ["archive_damaged"]);
+  assert.equal((await reports.nth(3).innerText()).match(/повреждён/g).length, 1);
+  assert.match(rar[0][1], /Создайте архив заново/);
+  // Its contents were not read, nor those of the .tar.gz: no list of documents «missing».
+  assert.equal(await reports.nth(3).locator(".archive-report__docs").count(), 0);
+  assert.equal(await reports.nth(2).locator(".archive-report__docs").count(), 0);
+  // The form under another name than the memo's.
+  const form = (await reasons(4)).find(([code]) => code === "missing_document:form");
+  assert.match(form[1], /назван иначе.*«Форма подачи данных для оформления контракта\.docx»/);
+  // The file's size never breaks between number and unit; nor does «40 МБ» on the page.
+  assert.match(await reports.nth(0).locator(".archive-report__facts").innerText(), /^Размер: [\d,]+\u00a0(Б|КБ)\./);
+  const page40 = await page.locator("main").evaluate((m) => m.textContent.match(/40\s*МБ/g));
+  assert.ok(page40.length >= 2, page40);
+  assert.ok(page40.every((t) => t === "40\u00a0МБ"), JSON.stringify(page40));
+
+  // Two archives for one person: «Архив: …», no «Для …».
+  await check(page, [
+    { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: ZIP, buffer: zip },
+    { name: "Алтайский край Иванов Сергей Иванович.zip", mimeType: ZIP, buffer: zip },
+  ]);
+  const dup = await page.locator(".archive__duplicates").innerText();
+  assert.match(dup, /Архив: Иванов Сергей Иванович \(Алтайский край\)/);
+  assert.doesNotMatch(dup, /Для /);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -141,6 +198,6 @@ test("with JavaScript off the requirements are still there and the page says how
   const widget = page.locator("[data-widget=archive]");
   assert.match(await widget.innerText(), /никуда не отправляются/);
   assert.equal(await page.locator("input[type=file]").count(), 0);
-  assert.match(await page.locator("#kak-upakovat + ul").innerText(), /не больше 40 МБ/);
+  assert.match(await page.locator("#kak-upakovat + ul").innerText(), /не больше 40\u00a0МБ/);
   await context.close();
 });

@@ -24,6 +24,26 @@ pub(crate) fn name_matches(m: &DocumentMatch, entry: &str) -> bool {
     }
 }
 
+/// The name folded for comparison: lowercase, «ё» = «е», words parted by one space whether
+/// spaces or underscores part them.
+fn comparable(name: &str) -> String {
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the entry is the file named `wanted` (the rule's `file_name`), folders aside.
+pub(crate) fn is_file_named(wanted: &str, entry: &str) -> bool {
+    comparable(base_name(entry)) == comparable(wanted)
+}
+
+/// Whether the entry has the name `wanted`, whatever its extension («….doc» for «….docx»).
+pub(crate) fn has_stem_of(wanted: &str, entry: &str) -> bool {
+    comparable(split_extension(base_name(entry)).0) == comparable(split_extension(wanted).0)
+}
+
 /// The entry's extension, lowercase.
 pub(crate) fn extension(entry: &str) -> Option<String> {
     split_extension(base_name(entry))

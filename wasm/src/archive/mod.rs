@@ -61,16 +61,34 @@ impl ByteSource for Vec<u8> {
     }
 }
 
+// What the listers say when they cannot read an archive's table of contents. Each is the whole
+// message the reader gets (code `archive_damaged`): what to do, not which record is broken, and
+// said once — the report adds nothing in front of it.
+
+/// Damaged, cut short or never finished: the reader cannot tell these apart, nor need to.
+pub(crate) const DAMAGED: &str = "Архив повреждён или скачан не полностью. Создайте архив \
+    заново из исходных файлов и проверьте ещё раз.";
+/// The browser or the disk failed to give the bytes.
+pub(crate) const UNREADABLE: &str = "Файл не читается. Выберите его ещё раз; если не поможет, \
+    создайте архив заново.";
+/// One volume of a split archive.
+pub(crate) const MULTI_VOLUME: &str = "Это часть архива, разбитого на несколько частей. \
+    Упакуйте все документы специалиста в один архив, не разбивая его, и проверьте ещё раз.";
+/// More entries than a document package can have.
+pub(crate) const TOO_MANY_FILES: &str = "В архиве слишком много файлов. Положите в него только \
+    документы специалиста и проверьте ещё раз.";
+/// A 7z the check cannot read (a newer format version, an unusual header compression).
+pub(crate) const UNSUPPORTED: &str = "Этот архив создан так, что его не прочитать. Упакуйте \
+    документы в архив ZIP и проверьте ещё раз.";
+
 /// Reads exactly `len` bytes at `offset`, refusing ranges past the end.
 fn read_exact_at(src: &mut dyn ByteSource, offset: u64, len: usize) -> Result<Vec<u8>, String> {
     if offset.checked_add(len as u64).is_none_or(|e| e > src.len()) {
-        return Err("архив обрезан: данные кончаются раньше, чем записано в оглавлении".into());
+        return Err(DAMAGED.into());
     }
-    let bytes = src
-        .read_at(offset, len)
-        .map_err(|e| format!("файл не читается: {e}"))?;
+    let bytes = src.read_at(offset, len).map_err(|_| UNREADABLE)?;
     if bytes.len() != len {
-        return Err("файл не читается: прочитано меньше, чем запрошено".into());
+        return Err(UNREADABLE.into());
     }
     Ok(bytes)
 }
@@ -238,11 +256,6 @@ fn detect(head: &[u8]) -> Detected {
     }
 }
 
-/// Entry extensions that make it an archive inside the archive.
-const ARCHIVE_EXTENSIONS: &[&str] = &[
-    "zip", "7z", "rar", "tar", "gz", "tgz", "bz2", "xz", "zst", "cab", "arj", "lzh",
-];
-
 /// System files that archivers and file managers add by themselves.
 fn is_system_file(path: &str) -> bool {
     let base = name::base_name(path);
@@ -364,9 +377,10 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         findings.push(Finding::new(
             "too_large",
             format!(
-                "Архив весит {} байт, а один архив должен быть не больше {} МБ ({} байт). \
-                 Уменьшите сканы: разрешения 150–200 точек на дюйм в JPEG или PDF обычно хватает; \
-                 документы одного специалиста должны остаться в одном архиве.",
+                "Архив весит {}\u{a0}байт, а один архив должен быть не больше {}\u{a0}МБ \
+                 ({}\u{a0}байт). Уменьшите сканы: разрешения 150–200\u{a0}точек на дюйм в JPEG \
+                 или PDF обычно хватает; документы одного специалиста должны остаться в одном \
+                 архиве.",
                 group_digits(size),
                 rule.max_size_mb,
                 group_digits(rule.max_size_bytes)
@@ -376,9 +390,10 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         findings.push(Finding::new(
             format!("size_over_{decimal_limit}_bytes"),
             format!(
-                "Архив весит {} байт: это меньше {} МБ, если считать мегабайт как 1 048 576 байт, \
-                 но больше, если считать его как 1 000 000 байт, а памятка не уточняет, как \
-                 считать. Чтобы не рисковать, уменьшите архив до {} байт.",
+                "Архив весит {}\u{a0}байт: это меньше {}\u{a0}МБ, если считать мегабайт как \
+                 1\u{a0}048\u{a0}576\u{a0}байт, но больше, если считать его как \
+                 1\u{a0}000\u{a0}000\u{a0}байт, а памятка не уточняет, как считать. Чтобы не \
+                 рисковать, уменьшите архив до {}\u{a0}байт.",
                 group_digits(size),
                 rule.max_size_mb,
                 group_digits(decimal_limit)
@@ -402,13 +417,7 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         match r {
             Ok(l) => Some(l),
             Err(why) => {
-                findings.push(Finding::new(
-                    "archive_damaged",
-                    format!(
-                        "Архив повреждён: {why}. Создайте архив заново из исходных файлов и \
-                         проверьте, что он открывается."
-                    ),
-                ));
+                findings.push(Finding::new("archive_damaged", why));
                 None
             }
         }
@@ -458,7 +467,7 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             .iter()
             .filter(|e| {
                 documents::extension(&e.name)
-                    .is_some_and(|x| ARCHIVE_EXTENSIONS.contains(&x.as_str()))
+                    .is_some_and(|x| name::ARCHIVE_EXTENSIONS.contains(&x.as_str()))
             })
             .map(|e| e.name.clone())
             .collect();
@@ -476,9 +485,9 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             findings.push(Finding::new(
                 "unsafe_entry_path",
                 format!(
-                    "В архиве есть файлы с опасным путём (выход из папки «..» или путь от корня \
-                     диска): {}. Такой архив при распаковке может записать файлы куда угодно; \
-                     создайте его заново из обычной папки.",
+                    "В архиве есть файлы, которые при распаковке попадут не в ту папку: {}. \
+                     Сложите документы в обычную папку, создайте архив из неё заново и \
+                     проверьте ещё раз.",
                     quote_list(&unsafe_paths)
                 ),
             ));
@@ -492,7 +501,7 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             findings.push(Finding::new(
                 "suspicious_compression_ratio",
                 format!(
-                    "После распаковки архив займёт {} байт — в {} раз больше, чем сам архив. Сканы \
+                    "После распаковки архив займёт {}\u{a0}байт — в {} раз больше, чем сам архив. Сканы \
                      документов так не сжимаются; проверьте, что в архиве только нужные файлы.",
                     group_digits(total),
                     total / size.max(1)
@@ -503,14 +512,21 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         if !listing.header_encrypted {
             for doc in &rule.documents {
                 let m = &doc.matcher;
+                let wanted = doc.file_name.as_deref();
+                // Files that look like the document: by its words, or by the exact name with
+                // another extension.
                 let by_words: Vec<&&Entry> = files
                     .iter()
-                    .filter(|e| documents::name_matches(m, &e.name))
+                    .filter(|e| {
+                        documents::name_matches(m, &e.name)
+                            || wanted.is_some_and(|w| documents::has_stem_of(w, &e.name))
+                    })
                     .collect();
                 let by_ext: Vec<&&Entry> = by_words
                     .iter()
                     .copied()
                     .filter(|e| documents::extension_matches(m, &e.name))
+                    .filter(|e| wanted.is_none_or(|w| documents::is_file_named(w, &e.name)))
                     .collect();
                 let wants_docx = m
                     .extensions
@@ -529,13 +545,17 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
                     chosen = Some(e.name.clone());
                     break;
                 }
+                // Of the look-alikes, those named as the rule wants (when it names the file).
+                let (named, misnamed): (Vec<String>, Vec<String>) = by_words
+                    .iter()
+                    .map(|e| e.name.clone())
+                    .partition(|n| wanted.is_none_or(|w| documents::has_stem_of(w, n)));
                 match chosen {
                     Some(entry) => documents.push(DocumentFound {
                         id: doc.id.clone(),
                         entry,
                     }),
-                    None if !by_words.is_empty() && doc.id == "form" => {
-                        let found: Vec<String> = by_words.iter().map(|e| e.name.clone()).collect();
+                    None if !named.is_empty() && wants_docx => {
                         findings.push(Finding::new(
                             "form_not_valid_docx",
                             format!(
@@ -543,27 +563,37 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
                                  или переименованный файл). Откройте присланную ФИОКО «Форму \
                                  подачи данных для оформления контракта» в Word, заполните и \
                                  сохраните как «Документ Word (*.docx)».",
-                                quote_list(&found)
+                                quote_list(&named)
                             ),
                         ));
                     }
                     None => {
-                        let wrong: Vec<String> = by_words.iter().map(|e| e.name.clone()).collect();
-                        let hint = if wrong.is_empty() {
-                            format!(
-                                "Назовите файл так, чтобы в имени было слово «{}».",
+                        let message = match wanted {
+                            Some(w) if !misnamed.is_empty() => format!(
+                                "В архиве нет файла «{w}». Файл {} назван иначе: если это он, \
+                                 переименуйте его точно так, как в памятке: «{w}».",
+                                quote_list(&misnamed)
+                            ),
+                            Some(w) => format!(
+                                "В архиве нет файла «{w}». Положите его в архив под этим именем."
+                            ),
+                            None if named.is_empty() => format!(
+                                "В архиве не найден документ «{}». Назовите файл так, чтобы в \
+                                 имени было слово «{}».",
+                                doc.label,
                                 m.words.first().cloned().unwrap_or_default()
-                            )
-                        } else {
-                            format!(
-                                "Файлы {} подходят по имени, но не по формату: нужен {}.",
-                                quote_list(&wrong),
+                            ),
+                            None => format!(
+                                "В архиве не найден документ «{}». Файлы {} подходят по имени, \
+                                 но не по формату: нужен {}.",
+                                doc.label,
+                                quote_list(&named),
                                 m.extensions.as_deref().unwrap_or_default().join(", ")
-                            )
+                            ),
                         };
                         findings.push(Finding::new(
                             format!("missing_document:{}", doc.id),
-                            format!("В архиве не найден документ «{}». {hint}", doc.label),
+                            message,
                         ));
                     }
                 }
@@ -571,9 +601,9 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         }
     }
 
-    // One finding per code.
+    // One finding per code, and each message said once.
     let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| seen.insert(f.code.clone()));
+    findings.retain(|f| seen.insert(f.code.clone()) && seen.insert(f.message.clone()));
     let verdict = if findings.iter().any(|f| !is_warning(&f.code)) {
         Verdict::Reject
     } else if findings.is_empty() {
@@ -630,8 +660,8 @@ pub fn check_many(rule: &ArchiveRule, reports: &[ArchiveReport]) -> Vec<Duplicat
         .map(|(_, person, files)| DuplicateWarning {
             code: "duplicate_person".into(),
             message: format!(
-                "Для {} {} {} ({}) загружено несколько архивов: {}. Все документы одного \
-                 специалиста должны быть в одном архиве — объедините их и оставьте один.",
+                "Архив: {} {} {} ({}). Таких архивов несколько: {}. Все документы одного \
+                 специалиста должны быть в одном архиве: объедините их и оставьте один.",
                 person.surname,
                 person.name,
                 person.patronymic,

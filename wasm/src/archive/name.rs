@@ -131,6 +131,90 @@ fn variants(s: &SubjectDef) -> Vec<String> {
     out
 }
 
+/// Words that say what kind of subject a region is: shared by many, so no likeness.
+const KIND_WORDS: &[&str] = &[
+    "республика",
+    "респ",
+    "народная",
+    "край",
+    "кр",
+    "область",
+    "обл",
+    "автономный",
+    "автономная",
+    "округ",
+    "ао",
+    "город",
+    "гор",
+    "г",
+    "федерального",
+    "значения",
+];
+
+/// The subjects nearest to a region name that names none, best first, at most three: those a
+/// few typos away from their name or a short form of it (edit distance of the letters, up to one in
+/// five), and those sharing a word stem with it — the words other than «область», «край», … —
+/// begin alike for at least four letters and all but the last three of the shorter
+/// («Алтайская область» → «Алтайский край», «Республика Алтай»).
+pub(crate) fn nearest_regions(written: &str) -> Vec<usize> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !is_letter(c))
+            .map(region_key)
+            .filter(|w| !w.is_empty() && !KIND_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    let key = region_key(written);
+    let length = key.chars().count();
+    let mine = words(written);
+    let max_typos = (length / 5).max(1);
+    // Best first, three at most, kept by hand: a sort would weigh on the browser module.
+    let mut best: Vec<((usize, usize), usize)> = Vec::new();
+    for (i, subject) in SUBJECTS.iter().enumerate() {
+        let (mut typos, mut stem) = (usize::MAX, 0);
+        for form in std::iter::once(&subject.name).chain(subject.aliases) {
+            let other = region_key(form);
+            if length >= 4 && other.chars().count() >= 4 {
+                typos = typos.min(edit_distance(&key, &other));
+            }
+            for b in words(form) {
+                for a in &mine {
+                    let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+                    if shared >= 4 && shared + 3 >= a.chars().count().min(b.chars().count()) {
+                        stem = stem.max(shared);
+                    }
+                }
+            }
+        }
+        if typos > max_typos && stem == 0 {
+            continue;
+        }
+        let rank = (typos.min(max_typos + 1), usize::MAX - stem);
+        let at = best.iter().position(|b| rank < b.0).unwrap_or(best.len());
+        best.insert(at, (rank, i));
+        best.truncate(3);
+    }
+    best.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Levenshtein distance: insertions, deletions and substitutions of one letter.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let mut row: Vec<usize> = (0..=b.chars().count()).collect();
+    for (i, x) in a.chars().enumerate() {
+        let mut diagonal = i;
+        let mut left = i + 1;
+        for (cell, y) in row.iter_mut().skip(1).zip(b.chars()) {
+            let next = (diagonal + usize::from(x != y))
+                .min(*cell + 1)
+                .min(left + 1);
+            diagonal = *cell;
+            *cell = next;
+            left = next;
+        }
+        row[0] = i + 1;
+    }
+    row.last().copied().unwrap_or(0)
+}
+
 /// Folds a Latin letter that looks like a Cyrillic one into the Cyrillic letter (after
 /// lowercasing), so «Mосква» with a Latin «M» still finds the region (and is reported).
 fn fold_homoglyph(c: char) -> char {
@@ -169,6 +253,7 @@ pub(crate) fn lower(c: char) -> char {
 }
 
 /// Lowercase, «ё» = «е», homoglyphs folded, letters only: «г. Москва» → «гмосква».
+#[inline(never)]
 pub(crate) fn region_key(text: &str) -> String {
     text.chars()
         .map(lower)
@@ -218,6 +303,30 @@ pub fn split_extension(name: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// Extensions of archive formats, lowercase: what makes a file inside the archive a nested
+/// archive, and what is taken off the end of the archive's own name — every one of them, so
+/// that «Иванович.tar.gz» reads «Иванович» — before the name is read.
+pub(crate) const ARCHIVE_EXTENSIONS: &[&str] = &[
+    "zip", "7z", "rar", "tar", "gz", "tgz", "bz2", "tbz", "tbz2", "xz", "txz", "zst", "tzst", "lz",
+    "lzma", "z", "cab", "arj", "lzh",
+];
+
+/// `name` without its archive extensions («.zip», «.tar.gz», «.ZIP.7z», any case); a last
+/// extension that is not an archive's is taken off too, as [`split_extension`] does.
+pub(crate) fn archive_stem(name: &str) -> &str {
+    let (mut stem, _) = split_extension(name);
+    while let (inner, Some(ext)) = split_extension(stem) {
+        if !ARCHIVE_EXTENSIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(ext))
+        {
+            break;
+        }
+        stem = inner;
+    }
+    stem
+}
+
 /// The file name without any folder in front of it.
 pub(crate) fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
@@ -231,48 +340,16 @@ pub(crate) struct NameCheck {
 /// Checks the archive's file name against the rule's pattern.
 pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
     let base = base_name(file_name);
-    let (stem, _) = split_extension(base);
+    let stem = archive_stem(base);
     let mut findings = Vec::new();
     let example = &rule.name.example;
 
-    // Latin letters, with their positions.
-    let prefix_chars = file_name.chars().count() - base.chars().count();
-    let mut latin = Vec::new();
-    let mut word_start = 0usize;
-    let chars: Vec<char> = stem.chars().collect();
     let is_sep =
         |c: char| c.is_whitespace() || rule.name.separators.iter().any(|s| s.starts_with(c));
-    for (i, &c) in chars.iter().enumerate() {
-        if is_sep(c) {
-            word_start = i + 1;
-            continue;
-        }
-        if is_latin_letter(c) {
-            let word_end = chars[i..]
-                .iter()
-                .position(|&c| is_sep(c))
-                .map_or(chars.len(), |p| i + p);
-            let word: String = chars[word_start..word_end].iter().collect();
-            latin.push(format!(
-                "«{c}» в слове «{word}» (буква № {} в слове, символ № {} в имени файла)",
-                i - word_start + 1,
-                prefix_chars + i + 1
-            ));
-        }
-    }
-    if !latin.is_empty() {
-        findings.push(Finding::new(
-            "name_latin_letters",
-            format!(
-                "В имени архива есть латинские буквы: {}. Имя пишется только русскими буквами; \
-                 латинские буквы часто выглядят так же, как русские, поэтому перепечатайте эти \
-                 слова на русской раскладке.",
-                latin.join("; ")
-            ),
-        ));
-    }
-
     let tokens: Vec<&str> = stem.split(is_sep).filter(|t| !t.is_empty()).collect();
+    if let Some(f) = latin_letters(stem, &tokens, example) {
+        findings.push(f);
+    }
     let regions = regions();
 
     // The longest run of leading words that names a subject.
@@ -355,14 +432,34 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
                     ),
                 ));
                 (None, all)
+            } else if region_words.chars().any(is_latin_letter)
+                && !region_words.chars().any(is_cyrillic_letter)
+            {
+                // A region in Latin letters: the Latin-letters message already asks to write
+                // it in Russian ones; what it names is seen when the name is checked again.
+                (Some(region_words), all[split..].to_vec())
             } else {
+                // « Возможно, вы имели в виду «А», «Б» или «В».»
+                let near = nearest_regions(&region_words);
+                let mut guess = String::new();
+                for (k, &i) in near.iter().enumerate() {
+                    guess.push_str(match k {
+                        0 => " Возможно, вы имели в виду «",
+                        _ if k + 1 == near.len() => " или «",
+                        _ => ", «",
+                    });
+                    guess.push_str(&regions.names[i]);
+                    guess.push('»');
+                }
+                if !guess.is_empty() {
+                    guess.push('.');
+                }
                 findings.push(Finding::new(
                     "name_unknown_region",
                     format!(
-                        "«{region_words}» — не название субъекта Российской Федерации. Напишите \
-                         регион полностью, как он называется официально (например, «Алтайский \
-                         край», «Республика Татарстан», «Москва»), а затем фамилию, имя и \
-                         отчество: «{example}»."
+                        "Региона «{region_words}» нет среди субъектов Российской Федерации.\
+                         {guess} Напишите название региона полностью, как оно называется \
+                         официально, а затем фамилию, имя и отчество: «{example}»."
                     ),
                 ));
                 (Some(region_words), all[split..].to_vec())
@@ -381,6 +478,40 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
         _ => None,
     };
     NameCheck { findings, parsed }
+}
+
+/// Latin letters in the name, said once: a name written in Latin is shown whole, otherwise
+/// each word that has Latin letters (which look like Russian ones) with those letters.
+fn latin_letters(stem: &str, words: &[&str], example: &str) -> Option<Finding> {
+    let mut shown: Vec<String> = Vec::new();
+    let mut all_latin = true;
+    for word in words {
+        let latin: String = word.chars().filter(|&c| is_latin_letter(c)).collect();
+        if word.chars().any(|c| is_letter(c) && !is_latin_letter(c)) {
+            all_latin = false;
+            if !latin.is_empty() {
+                shown.push(format!("«{word}» (латиница: {latin})"));
+            }
+        } else if !latin.is_empty() {
+            shown.push(format!("«{word}»"));
+        }
+    }
+    if shown.is_empty() {
+        return None;
+    }
+    let message = if all_latin {
+        format!(
+            "Имя архива написано латинскими буквами: «{stem}». Напишите его русскими буквами, \
+             например «{example}»."
+        )
+    } else {
+        format!(
+            "В имени архива есть латинские буквы: {}. Они выглядят так же, как русские. \
+             Перепечатайте эти слова на русской раскладке.",
+            shown.join(", ")
+        )
+    };
+    Some(Finding::new("name_latin_letters", message))
 }
 
 /// Surname, given name, patronymic: all three, nothing more, Russian letters and hyphens.

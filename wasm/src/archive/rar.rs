@@ -1,7 +1,7 @@
 //! RAR: block headers only, RAR 5 and RAR 4 (the formats documented by RARLAB in
 //! «RAR 5.0 archive format» and the RAR 4 `technote.txt`). File data is skipped by its size.
 
-use super::{ByteSource, DataLoc, Entry, Listing, cp866, read_exact_at};
+use super::{ByteSource, DAMAGED, DataLoc, Entry, Listing, TOO_MANY_FILES, cp866, read_exact_at};
 
 pub(crate) const RAR5_SIG: &[u8] = b"Rar!\x1a\x07\x01\x00";
 pub(crate) const RAR4_SIG: &[u8] = b"Rar!\x1a\x07\x00";
@@ -11,15 +11,12 @@ const MAX_HEADER: u64 = 2 * 1024 * 1024;
 /// More blocks than this is not a document package.
 const MAX_BLOCKS: usize = 100_000;
 
-const TRUNCATED: &str =
-    "архив обрезан: он кончается посреди записи о файле (не докачан или повреждён)";
-
 /// A RAR 5 variable-length integer: 7 bits per byte, low bits first.
 fn vint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
     let mut v = 0u64;
     for i in 0..10 {
         let Some(&byte) = b.get(*pos) else {
-            return Err("заголовок архива повреждён".into());
+            return Err(DAMAGED.into());
         };
         *pos += 1;
         v |= ((byte & 0x7F) as u64) << (7 * i);
@@ -27,7 +24,7 @@ fn vint(b: &[u8], pos: &mut usize) -> Result<u64, String> {
             return Ok(v);
         }
     }
-    Err("заголовок архива повреждён".into())
+    Err(DAMAGED.into())
 }
 
 pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
@@ -36,26 +33,26 @@ pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
     let mut entries = Vec::new();
     for _ in 0..MAX_BLOCKS {
         if pos == len {
-            return Err("нет записи о конце архива: архив не докачан или повреждён".into());
+            return Err(DAMAGED.into());
         }
         // CRC32, then the header size as a vint of at most 3 bytes (2 MB).
         let probe = read_exact_at(src, pos, (len - pos).min(7) as usize)?;
         if probe.len() < 5 {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
         let mut p = 4usize;
         let size = vint(&probe, &mut p)?;
         if size == 0 || size > MAX_HEADER {
-            return Err("заголовок архива повреждён".into());
+            return Err(DAMAGED.into());
         }
         let header_end = pos + p as u64 + size;
         if header_end > len {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
         let block = read_exact_at(src, pos, (header_end - pos) as usize)?;
         let crc = u32::from_le_bytes(block[0..4].try_into().unwrap());
         if crc32fast::hash(&block[4..]) != crc {
-            return Err("контрольная сумма заголовка не сходится: архив повреждён".into());
+            return Err(DAMAGED.into());
         }
         let h = &block[p..];
         let mut q = 0usize;
@@ -72,15 +69,11 @@ pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
             0
         };
         let data_start = header_end;
-        let next = data_start
-            .checked_add(data_size)
-            .ok_or("заголовок архива повреждён")?;
+        let next = data_start.checked_add(data_size).ok_or(DAMAGED)?;
         if next > len {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
-        let extra_start = (h.len() as u64)
-            .checked_sub(extra_size)
-            .ok_or("заголовок архива повреждён")? as usize;
+        let extra_start = (h.len() as u64).checked_sub(extra_size).ok_or(DAMAGED)? as usize;
         match kind {
             // Archive encryption header: every header after it is encrypted.
             4 => {
@@ -112,7 +105,7 @@ pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
                 let name = h
                     .get(q..q.saturating_add(name_len))
                     .filter(|_| q.saturating_add(name_len) <= extra_start)
-                    .ok_or("заголовок архива повреждён")?;
+                    .ok_or(DAMAGED)?;
                 let name = String::from_utf8_lossy(name).into_owned();
                 // Extra records: size, type, data; type 1 is file encryption.
                 let mut encrypted = false;
@@ -125,9 +118,7 @@ pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
                     if rec_type == 0x01 {
                         encrypted = true;
                     }
-                    e = rec_start
-                        .checked_add(rec_size)
-                        .ok_or("заголовок архива повреждён")?;
+                    e = rec_start.checked_add(rec_size).ok_or(DAMAGED)?;
                 }
                 let stored = (compression >> 7) & 0x7 == 0;
                 entries.push(Entry {
@@ -150,7 +141,7 @@ pub(crate) fn list5(src: &mut dyn ByteSource) -> Result<Listing, String> {
         }
         pos = next;
     }
-    Err("слишком много записей в архиве".into())
+    Err(TOO_MANY_FILES.into())
 }
 
 fn u16le(b: &[u8], at: usize) -> u16 {
@@ -173,7 +164,7 @@ pub(crate) fn list4(src: &mut dyn ByteSource) -> Result<Listing, String> {
             });
         }
         if len - pos < 7 {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
         let head = read_exact_at(src, pos, 7)?;
         let crc = u16le(&head, 0);
@@ -181,19 +172,19 @@ pub(crate) fn list4(src: &mut dyn ByteSource) -> Result<Listing, String> {
         let flags = u16le(&head, 3);
         let size = u16le(&head, 5) as u64;
         if size < 7 {
-            return Err("заголовок архива повреждён".into());
+            return Err(DAMAGED.into());
         }
         if pos + size > len {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
         let h = read_exact_at(src, pos, size as usize)?;
         let check = matches!(kind, 0x73 | 0x74);
         if check && (crc32fast::hash(&h[2..]) & 0xFFFF) as u16 != crc {
-            return Err("контрольная сумма заголовка не сходится: архив повреждён".into());
+            return Err(DAMAGED.into());
         }
         let add_size = if kind == 0x74 {
             if h.len() < 32 {
-                return Err("заголовок архива повреждён".into());
+                return Err(DAMAGED.into());
             }
             let mut packed = u32le(&h, 7) as u64;
             if flags & 0x100 != 0 && h.len() >= 40 {
@@ -202,18 +193,16 @@ pub(crate) fn list4(src: &mut dyn ByteSource) -> Result<Listing, String> {
             packed
         } else if flags & 0x8000 != 0 {
             if h.len() < 11 {
-                return Err("заголовок архива повреждён".into());
+                return Err(DAMAGED.into());
             }
             u32le(&h, 7) as u64
         } else {
             0
         };
         let data_start = pos + size;
-        let next = data_start
-            .checked_add(add_size)
-            .ok_or("заголовок архива повреждён")?;
+        let next = data_start.checked_add(add_size).ok_or(DAMAGED)?;
         if next > len {
-            return Err(TRUNCATED.into());
+            return Err(DAMAGED.into());
         }
         match kind {
             0x73 if flags & 0x0080 != 0 => {
@@ -236,14 +225,12 @@ pub(crate) fn list4(src: &mut dyn ByteSource) -> Result<Listing, String> {
                 let mut name_at = 32;
                 if flags & 0x100 != 0 {
                     if h.len() < 40 {
-                        return Err("заголовок архива повреждён".into());
+                        return Err(DAMAGED.into());
                     }
                     unpacked |= (u32le(&h, 36) as u64) << 32;
                     name_at = 40;
                 }
-                let raw = h
-                    .get(name_at..name_at + name_size)
-                    .ok_or("заголовок архива повреждён")?;
+                let raw = h.get(name_at..name_at + name_size).ok_or(DAMAGED)?;
                 let name = decode_name4(raw, flags & 0x200 != 0).replace('\\', "/");
                 let encrypted = flags & 0x04 != 0;
                 let is_dir = flags & 0xE0 == 0xE0 || (h[15] == 2 && attr & 0x10 != 0);
@@ -266,7 +253,7 @@ pub(crate) fn list4(src: &mut dyn ByteSource) -> Result<Listing, String> {
         }
         pos = next;
     }
-    Err("слишком много записей в архиве".into())
+    Err(TOO_MANY_FILES.into())
 }
 
 /// RAR 4 names: with the Unicode flag, either plain UTF-8 or an OEM name, a zero byte and

@@ -38,6 +38,34 @@ impl ArchiveRule {
     }
 }
 
+impl DocumentRule {
+    /// Why `file_name` cannot be right, for the builder: it has no extension, its extension is
+    /// not one of `match.extensions`, or `match.words` would not recognise it.
+    pub fn file_name_problem(&self) -> Option<String> {
+        let wanted = self.file_name.as_deref()?;
+        let Some(ext) = super::split_extension(wanted).1 else {
+            return Some(format!(
+                "`file_name` «{wanted}» has no extension: write it as the memo does (…docx)"
+            ));
+        };
+        if let Some(list) = &self.matcher.extensions {
+            if !list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+                return Some(format!(
+                    "`file_name` «{wanted}» ends in .{ext}, but `match.extensions` allows only {}",
+                    list.join(", ")
+                ));
+            }
+        }
+        if !super::documents::name_matches(&self.matcher, wanted) {
+            return Some(format!(
+                "`file_name` «{wanted}» has none of the words of `match.words`: {}",
+                self.matcher.words.join(", ")
+            ));
+        }
+        None
+    }
+}
+
 /// How the archive's file name (without its extension) is built.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -69,6 +97,11 @@ pub struct DocumentRule {
     /// How a file inside the archive is recognised by its name.
     #[serde(rename = "match")]
     pub matcher: DocumentMatch,
+    /// The exact file name the memo gives, extension included: only a file of this name (case,
+    /// «ё»/«е» and spaces or underscores between words aside) is the document, and a file
+    /// recognised by `match` under another name is asked to be renamed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }

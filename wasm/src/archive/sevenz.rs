@@ -5,7 +5,10 @@ use std::io::{Read, Seek, SeekFrom};
 
 use sevenz_rust2::{Archive, EncoderMethod, Error, Password};
 
-use super::{ByteSource, DataLoc, Entry, Listing, read_exact_at};
+use super::{
+    ByteSource, DAMAGED, DataLoc, Entry, Listing, TOO_MANY_FILES, UNREADABLE, UNSUPPORTED,
+    read_exact_at,
+};
 
 pub(crate) const SIG: &[u8] = &[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C];
 
@@ -63,18 +66,18 @@ impl Seek for Reader<'_> {
 pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
     let len = src.len();
     if len < 32 {
-        return Err("архив обрезан: в нём нет даже заголовка".into());
+        return Err(DAMAGED.into());
     }
     let sh = read_exact_at(src, 0, 32)?;
     if sh[6] != 0 {
-        return Err("неизвестная версия формата 7z".into());
+        return Err(UNSUPPORTED.into());
     }
     let crc = u32::from_le_bytes(sh[8..12].try_into().unwrap());
     if sh[12..32].iter().all(|&b| b == 0) {
-        return Err("архив не был дописан до конца: заголовок пуст".into());
+        return Err(DAMAGED.into());
     }
     if crc32fast::hash(&sh[12..32]) != crc {
-        return Err("контрольная сумма заголовка не сходится: архив повреждён".into());
+        return Err(DAMAGED.into());
     }
     let next_off = u64::from_le_bytes(sh[12..20].try_into().unwrap());
     let next_size = u64::from_le_bytes(sh[20..28].try_into().unwrap());
@@ -82,12 +85,10 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
         .checked_add(next_off)
         .and_then(|x| x.checked_add(next_size));
     if end.is_none_or(|e| e > len) {
-        return Err(
-            "архив обрезан: оглавление указывает за конец файла (не докачан или повреждён)".into(),
-        );
+        return Err(DAMAGED.into());
     }
     if next_size > MAX_HEADER {
-        return Err("оглавление архива слишком велико".into());
+        return Err(TOO_MANY_FILES.into());
     }
     if next_size == 0 {
         return Ok(Listing {
@@ -118,18 +119,15 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
         // Russian messages of our own rather than the library's English ones (whose formatting
         // code would also weigh on the browser module).
         Err(Error::Io(..) | Error::FileOpen(..)) => {
-            return Err("файл не читается: выберите его ещё раз".into());
+            return Err(UNREADABLE.into());
         }
         Err(Error::ChecksumVerificationFailed | Error::NextHeaderCrcMismatch) => {
-            return Err("контрольная сумма оглавления не сходится: архив повреждён".into());
+            return Err(DAMAGED.into());
         }
         Err(Error::UnsupportedCompressionMethod(_)) => {
-            return Err(
-                "оглавление сжато неизвестным методом: пересоздайте архив в 7-Zip или упакуйте в ZIP"
-                    .into(),
-            );
+            return Err(UNSUPPORTED.into());
         }
-        Err(_) => return Err("оглавление архива повреждено: пересоздайте архив".into()),
+        Err(_) => return Err(DAMAGED.into()),
     };
     let block_encrypted: Vec<bool> = archive
         .blocks

@@ -388,10 +388,11 @@ fn latin_letter_is_reported_with_its_position() {
     // «Иванoв» with a Latin «o» (U+006F) in fifth place.
     let (codes, p, msgs) = name_codes("Алтайский край_Иванoв_Сергей_Иванович.zip");
     assert_eq!(codes, ["name_latin_letters"]);
-    assert!(msgs[0].contains("«o»"), "{}", msgs[0]);
-    assert!(msgs[0].contains("«Иванoв»"), "{}", msgs[0]);
-    assert!(msgs[0].contains("буква № 5 в слове"), "{}", msgs[0]);
-    assert!(msgs[0].contains("символ № 20 в имени файла"), "{}", msgs[0]);
+    assert_eq!(
+        msgs[0],
+        "В имени архива есть латинские буквы: «Иванoв» (латиница: o). Они выглядят так же, \
+         как русские. Перепечатайте эти слова на русской раскладке."
+    );
     assert!(p.is_some());
     // A Latin letter in the region is found too, and the region still recognised.
     let (codes, p, _) = name_codes("Mосква_Петров_Иван_Иванович.zip");
@@ -1143,4 +1144,227 @@ fn seven_z_with_a_password_is_rejected() {
         r.messages
     );
     assert_eq!(r.entries.len(), 4);
+}
+
+// ---------------------------------------------------------------- messages (issue #18 item 8)
+
+fn form_set(name: &str) -> Vec<u8> {
+    let mut files = full_set(D);
+    files[4].0 = name.into();
+    zip_owned(&files)
+}
+
+#[test]
+fn the_form_must_have_the_name_the_memo_gives() {
+    // The memo: «заполненный файл «Форма подачи данных для оформления контракта.docx»».
+    let r = rule();
+    let form = r.documents.iter().find(|d| d.id == "form").unwrap();
+    assert_eq!(form.file_name.as_deref(), Some(FORM));
+    assert_eq!(form.file_name_problem(), None);
+    // Case, «ё», underscores for spaces and a folder do not matter.
+    for name in [
+        "ФОРМА ПОДАЧИ ДАННЫХ ДЛЯ ОФОРМЛЕНИЯ КОНТРАКТА.DOCX",
+        "Форма_подачи_данных_для_оформления_контракта.docx",
+        "Документы/Форма подачи данных  для оформления контракта.docx",
+    ] {
+        let r = check(GOOD_NAME, &form_set(name));
+        assert_eq!(r.verdict, Verdict::Accept, "{name}: {:?}", r.messages);
+    }
+    // A real .docx with «форма» in its name and nothing else is not the memo's file.
+    let r = check(GOOD_NAME, &form_set("форма.docx"));
+    assert_eq!(codes(&r), ["missing_document:form"]);
+    assert_eq!(
+        r.messages[0],
+        "В архиве нет файла «Форма подачи данных для оформления контракта.docx». Файл \
+         «форма.docx» назван иначе: если это он, переименуйте его точно так, как в памятке: \
+         «Форма подачи данных для оформления контракта.docx»."
+    );
+    assert!(!r.documents.iter().any(|d| d.id == "form"));
+    // No such file at all: the message names it.
+    let mut files = full_set(D);
+    files.pop();
+    let r = check(GOOD_NAME, &zip_owned(&files));
+    assert_eq!(
+        r.messages,
+        [
+            "В архиве нет файла «Форма подачи данных для оформления контракта.docx». Положите его \
+          в архив под этим именем."
+        ]
+    );
+}
+
+#[test]
+fn a_file_name_the_rule_itself_would_not_recognise_is_a_rule_error() {
+    let form = |file_name: &str| {
+        let mut d = rule()
+            .documents
+            .into_iter()
+            .find(|d| d.id == "form")
+            .unwrap();
+        d.file_name = Some(file_name.into());
+        d.file_name_problem()
+    };
+    assert!(form("Форма.pdf").unwrap().contains("allows only docx"));
+    assert!(form("Анкета.docx").unwrap().contains("none of the words"));
+    assert!(form("Форма").unwrap().contains("no extension"));
+}
+
+#[test]
+fn unknown_region_suggests_the_nearest_subjects() {
+    let (codes, _, msgs) = name_codes("Алтайская область_Иванов_Сергей_Иванович.zip");
+    assert_eq!(codes, ["name_unknown_region"]);
+    assert_eq!(
+        msgs[0],
+        "Региона «Алтайская область» нет среди субъектов Российской Федерации. Возможно, вы \
+         имели в виду «Алтайский край» или «Республика Алтай». Напишите название региона \
+         полностью, как оно называется официально, а затем фамилию, имя и отчество: \
+         «Алтайский край_Иванов_Сергей_Иванович.zip»."
+    );
+    let names = |written: &str| -> Vec<String> {
+        name::nearest_regions(written)
+            .into_iter()
+            .map(|i| name::regions().names[i].clone())
+            .collect()
+    };
+    // Typos: the written form within an edit or two.
+    assert_eq!(names("Свердловская облость")[0], "Свердловская область");
+    assert_eq!(names("Масква")[0], "Москва");
+    assert_eq!(
+        names("Чувашская Респулика")[0],
+        "Чувашская Республика — Чувашия"
+    );
+    // Shared stems: a city for its region, a wrong kind of subject.
+    assert_eq!(names("Челябинск"), ["Челябинская область"]);
+    assert_eq!(names("Красноярская область"), ["Красноярский край"]);
+    // «область», «край» and the like are no likeness; at most three.
+    assert!(names("Абвгдейская область").is_empty());
+    assert!(names("Ново").len() <= 3);
+    let (_, _, msgs) = name_codes("Абвгдейская область_Иванов_Сергей_Иванович.zip");
+    assert!(!msgs[0].contains("Возможно"), "{}", msgs[0]);
+}
+
+#[test]
+fn every_archive_extension_is_taken_off_before_the_name_is_read() {
+    for ext in [".tar.gz", ".TAR.GZ", ".tgz", ".zip", ".tar.bz2", ".7z.xz"] {
+        let n = format!("Алтайский край_Иванов_Сергей_Иванович{ext}");
+        assert_eq!(parsed(&n).patronymic, "Иванович", "{n}");
+    }
+    assert_eq!(name::archive_stem("Иванович.pdf.zip"), "Иванович.pdf");
+    // A .tar.gz is refused for its format only; no message reads «.tar» as part of a name.
+    let gz = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3, 0, 0];
+    let r = check("Алтайский край_Иванов_Сергей_Иванович.tar.gz", &gz);
+    assert_eq!(codes(&r), ["format_not_allowed"]);
+    assert!(
+        r.messages.iter().all(|m| !m.contains("tar")),
+        "{:?}",
+        r.messages
+    );
+}
+
+#[test]
+fn a_name_in_latin_letters_is_one_message_showing_the_name() {
+    // Said once: no «Региона «Altai» нет …» besides.
+    let (codes, _, msgs) = name_codes("Altai_Ivanov_Sergey_Ivanovich.zip");
+    assert_eq!(codes, ["name_latin_letters"]);
+    assert_eq!(
+        msgs[0],
+        "Имя архива написано латинскими буквами: «Altai_Ivanov_Sergey_Ivanovich». Напишите \
+         его русскими буквами, например «Алтайский край_Иванов_Сергей_Иванович.zip»."
+    );
+    assert_eq!(msgs.iter().filter(|m| m.contains("латинск")).count(), 1);
+    // Latin words among Russian ones are each shown once, whole.
+    let (_, _, msgs) = name_codes("Москва_Ivanov_Ivan_Ивановичч.zip");
+    assert!(
+        msgs[0].starts_with("В имени архива есть латинские буквы: «Ivanov», «Ivan». "),
+        "{}",
+        msgs[0]
+    );
+}
+
+#[test]
+fn duplicates_name_the_person_without_inflecting() {
+    let bytes = good_zip();
+    let reports = [
+        check("Алтайский край_Иванов_Сергей_Иванович.zip", &bytes),
+        check("Алтайский край Иванов Сергей Иванович.zip", &bytes),
+    ];
+    let d = check_many(&rule(), &reports);
+    assert!(
+        d[0].message.starts_with(
+            "Архив: Иванов Сергей Иванович (Алтайский край). Таких архивов несколько:"
+        ),
+        "{}",
+        d[0].message
+    );
+}
+
+#[test]
+fn a_damaged_archive_is_said_once_in_plain_words() {
+    let zip = good_zip();
+    let seven = seven_z_full();
+    let rar = rar5_full();
+    let mut bad_rar = rar.clone();
+    bad_rar[8 + 6] ^= 0x01;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "Москва_Иванов_Иван_Иванович.zip",
+            zip[..zip.len() - 1].to_vec(),
+        ),
+        (
+            "Москва_Иванов_Иван_Иванович.zip",
+            zip[..zip.len() / 2].to_vec(),
+        ),
+        (
+            "Москва_Иванов_Иван_Иванович.7z",
+            seven[..seven.len() - 1].to_vec(),
+        ),
+        (
+            "Москва_Иванов_Иван_Иванович.rar",
+            rar[..rar.len() / 2].to_vec(),
+        ),
+        ("Москва_Иванов_Иван_Иванович.rar", bad_rar),
+        (
+            "Москва_Иванов_Иван_Иванович.rar",
+            [rar::RAR5_SIG, &[0; 32]].concat(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        let r = check(name, &bytes);
+        assert_eq!(codes(&r), ["archive_damaged"], "{name}");
+        assert_eq!(r.messages, [DAMAGED], "{name}");
+    }
+    assert_eq!(DAMAGED.matches("повреждён").count(), 1);
+    // No format internals in any message a listing failure gives.
+    for m in [
+        DAMAGED,
+        UNREADABLE,
+        MULTI_VOLUME,
+        TOO_MANY_FILES,
+        UNSUPPORTED,
+    ] {
+        for jargon in [
+            "каталог",
+            "запис",
+            "заголов",
+            "оглавлен",
+            "контрольн",
+            "Zip64",
+        ] {
+            assert!(!m.contains(jargon), "{m}");
+        }
+    }
+}
+
+#[test]
+fn sizes_keep_the_number_with_its_unit() {
+    let big = vec![0u8; 41_943_041];
+    let r = check(GOOD_NAME, &big);
+    let m = r.messages.iter().find(|m| m.contains("МБ")).unwrap();
+    assert!(
+        m.contains("не больше 40\u{a0}МБ (41\u{a0}943\u{a0}040\u{a0}байт)"),
+        "{m}"
+    );
+    let r = check(GOOD_NAME, &vec![0u8; 41_000_000]);
+    assert!(r.messages[1].contains("40\u{a0}МБ"), "{:?}", r.messages);
+    assert!(!r.messages[1].contains(" байт"), "{:?}", r.messages);
 }

@@ -4,7 +4,10 @@
 use miniz_oxide::inflate::stream::{InflateState, inflate};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
-use super::{ByteSource, DataLoc, Entry, Listing, Window, cp866, read_exact_at};
+use super::{
+    ByteSource, DAMAGED, DataLoc, Entry, Listing, MULTI_VOLUME, TOO_MANY_FILES, Window, cp866,
+    read_exact_at,
+};
 
 const EOCD_SIG: &[u8; 4] = b"PK\x05\x06";
 const EOCD64_LOCATOR_SIG: &[u8; 4] = b"PK\x06\x07";
@@ -29,7 +32,7 @@ fn u64le(b: &[u8], at: usize) -> u64 {
 pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
     let len = src.len();
     if len < 22 {
-        return Err("архив обрезан: в нём нет даже оглавления".into());
+        return Err(DAMAGED.into());
     }
     let tail_len = len.min(22 + 0xFFFF);
     let tail_start = len - tail_len;
@@ -52,11 +55,7 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
         }
     }
     let Some(i) = found.or(loose) else {
-        return Err(
-            "не найдено оглавление архива (запись конца центрального каталога): \
-                    архив не докачан или повреждён"
-                .into(),
-        );
+        return Err(DAMAGED.into());
     };
     let eocd = &tail[i..i + 22];
     let eocd_pos = tail_start + i as u64;
@@ -72,11 +71,11 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
             if &loc[0..4] == EOCD64_LOCATOR_SIG {
                 let off = u64le(&loc, 8);
                 if off.checked_add(56).is_none_or(|e| e > eocd_pos - 20) {
-                    return Err("повреждена запись Zip64".into());
+                    return Err(DAMAGED.into());
                 }
                 let rec = read_exact_at(src, off, 56)?;
                 if &rec[0..4] != EOCD64_SIG {
-                    return Err("повреждена запись Zip64".into());
+                    return Err(DAMAGED.into());
                 }
                 total = u64le(&rec, 32);
                 cd_size = u64le(&rec, 40);
@@ -85,22 +84,20 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
             }
         }
     } else if disk != 0 || cd_disk != 0 {
-        return Err("это часть многотомного архива; нужен один целый архив".into());
+        return Err(MULTI_VOLUME.into());
     }
     if cd_off.checked_add(cd_size).is_none_or(|e| e > cd_limit) {
-        return Err(
-            "оглавление архива указывает за пределы файла: архив обрезан или повреждён".into(),
-        );
+        return Err(DAMAGED.into());
     }
     if cd_size > MAX_CD_BYTES {
-        return Err("оглавление архива слишком велико".into());
+        return Err(TOO_MANY_FILES.into());
     }
     let cd = read_exact_at(src, cd_off, cd_size as usize)?;
     let mut entries = Vec::new();
     let mut p = 0usize;
     while p < cd.len() {
         if cd.len() - p < 46 || &cd[p..p + 4] != CDH_SIG {
-            return Err("оглавление архива повреждено".into());
+            return Err(DAMAGED.into());
         }
         let h = &cd[p..];
         let flags = u16le(h, 8);
@@ -115,7 +112,7 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
         let ext_attr = u32le(h, 38);
         let mut local = u32le(h, 42) as u64;
         if h.len() < 46 + n + m + k {
-            return Err("оглавление архива повреждено".into());
+            return Err(DAMAGED.into());
         }
         let raw_name = &h[46..46 + n];
         let extra = &h[46 + n..46 + n + m];
@@ -157,9 +154,7 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
             .and_then(|x| local.checked_add(x))
             .is_none_or(|end| end > cd_off)
         {
-            return Err(format!(
-                "данные файла «{name}» обрезаны: архив не докачан или повреждён"
-            ));
+            return Err(DAMAGED.into());
         }
         entries.push(Entry {
             name,
@@ -175,7 +170,7 @@ pub(crate) fn list(src: &mut dyn ByteSource) -> Result<Listing, String> {
         p += 46 + n + m + k;
     }
     if entries.len() as u64 != total {
-        return Err("число файлов в оглавлении не совпадает с записанным: архив повреждён".into());
+        return Err(DAMAGED.into());
     }
     Ok(Listing {
         entries,
