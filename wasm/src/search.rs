@@ -558,12 +558,16 @@ fn correct(terms: &[(String, Vec<u32>)], w: &Word) -> Option<Word> {
     })
 }
 
-/// Corrects each misspelt word of `slots` ([`misspelt`], [`correct`]).
-fn correct_all(terms: &[(String, Vec<u32>)], slots: &mut [Slot]) {
+/// Corrects each misspelt word of `slots` ([`misspelt`], [`correct`]); a corrected word of
+/// the synonym list finds its synonyms as if typed right.
+fn correct_all(terms: &[(String, Vec<u32>)], thesaurus: &Thesaurus, slots: &mut [Slot]) {
     for slot in slots {
         if let Some(w) = misspelt(terms, slot).and_then(|w| correct(terms, w)) {
             slot.corrected = Some(w.folded.clone());
-            slot.ways = vec![vec![w]];
+            slot.ways = match thesaurus.at(std::slice::from_ref(&w)) {
+                Some((group, 1)) => group.to_vec(),
+                _ => vec![vec![w]],
+            };
         }
     }
 }
@@ -673,7 +677,7 @@ fn answer(
     query: &str,
 ) -> (Vec<Slot>, bool, Vec<Ranked>) {
     let mut slots = plan(query, thesaurus);
-    correct_all(terms, &mut slots);
+    correct_all(terms, thesaurus, &mut slots);
     let (partial, ranked) = rank(terms, pages, &slots);
     (slots, partial, ranked)
 }
@@ -887,11 +891,14 @@ impl Loaded {
     /// when a word is in none of them, it may be misspelt, and its corrections are looked for
     /// among the terms with its first letter, in more shards. Empty when all are in.
     pub fn shards_for(&self, query: &str) -> Vec<usize> {
-        let slots = plan(query, &self.thesaurus);
+        let mut slots = plan(query, &self.thesaurus);
         let mut out: Vec<usize> = Vec::new();
-        for w in slots.iter().flat_map(|s| s.ways.iter().flatten()) {
-            self.shards_starting(&candidate_key(w), &mut out);
-        }
+        let keys = |slots: &[Slot], out: &mut Vec<usize>| {
+            for w in slots.iter().flat_map(|s| s.ways.iter().flatten()) {
+                self.shards_starting(&candidate_key(w), out);
+            }
+        };
+        keys(&slots, &mut out);
         if out.is_empty() {
             for slot in &slots {
                 if let Some(w) = misspelt(&self.terms, slot) {
@@ -899,6 +906,11 @@ impl Loaded {
                     self.shards_starting(&first, &mut out);
                 }
             }
+        }
+        // Then the synonyms of a corrected word.
+        if out.is_empty() {
+            correct_all(&self.terms, &self.thesaurus, &mut slots);
+            keys(&slots, &mut out);
         }
         out.sort_unstable();
         out
@@ -1163,8 +1175,9 @@ mod tests {
 
     /// Loads what a search needs the way the browser does, and answers.
     fn sharded_search(shards: &Shards, loaded: &mut Loaded, q: &str, limit: usize) -> Results {
-        // A misspelt word asks for more shards once its own are in.
-        for _ in 0..2 {
+        // A misspelt word asks for more shards once its own are in, and then for its
+        // synonyms'.
+        for _ in 0..3 {
             for i in loaded.shards_for(q) {
                 loaded.add_shard(i, shards.terms[i].clone());
             }
@@ -1225,6 +1238,8 @@ mod tests {
         "учебное заведение",
         "рабочих",
         "шкала",
+        "детсат",
+        "оргонизация",
     ];
 
     fn query_word(i: usize) -> &'static str {
@@ -1333,9 +1348,11 @@ mod tests {
         let index = synonym_index();
         let r = search(&index, "госуслги", 10);
         assert_eq!(r.correction.as_deref(), Some("госуслуги"));
-        assert_eq!(r.hits[0].url, "/gosuslugi/");
+        // found as the corrected word would be, synonyms and all
+        assert_eq!(urls_in(&index, "госуслги"), urls_in(&index, "госуслуги"));
+        assert_eq!(urls_in(&index, "госуслги"), vec!["/esia/", "/gosuslugi/"]);
         // the corrected word is marked in the snippet
-        assert!(r.hits[0].snippet.iter().any(|(t, m)| *m && t == "Госуслуг"));
+        assert!(r.hits[1].snippet.iter().any(|(t, m)| *m && t == "Госуслуг"));
         // a swap of two letters is one typo; the rest of the query is kept as typed
         let r = search(&index, "Сайт госусулги", 10);
         assert_eq!(r.correction.as_deref(), Some("Сайт госуслуги"));
