@@ -215,6 +215,12 @@ pub fn matches(query: &Word, term: &str) -> u32 {
     if query.stem == term {
         return 2;
     }
+    let by_word = query.folded.starts_with(term) && term.chars().count() >= 3;
+    u32::from(by_stem(query, term) || by_word)
+}
+
+/// One stem begins the other and the shorter has at least [`MIN_PREFIX`] letters.
+fn by_stem(query: &Word, term: &str) -> bool {
     let (short, long) = if query.stem.len() <= term.len() {
         (query.stem.as_str(), term)
     } else {
@@ -222,9 +228,7 @@ pub fn matches(query: &Word, term: &str) -> u32 {
     };
     // The prefix test first: it fails at the first letter for almost every pair, and counting
     // letters is the costlier part.
-    let by_stem = long.starts_with(short) && short.chars().count() >= MIN_PREFIX;
-    let by_word = query.folded.starts_with(term) && term.chars().count() >= 3;
-    u32::from(by_stem || by_word)
+    long.starts_with(short) && short.chars().count() >= MIN_PREFIX
 }
 
 /// A page or a table row as the search shows it.
@@ -374,11 +378,15 @@ fn starting_with<'t>(terms: &'t [(String, Vec<u32>)], key: &str) -> &'t [(String
     &terms[from..from + n]
 }
 
-/// Whether some term answers `w` exactly or by prefix.
+/// Whether some term answers `w` exactly or by prefix. A short stem that only begins a much
+/// longer word («дне» of «дней» in the misspelt «дневнека») is no sign the word is there.
 fn found(terms: &[(String, Vec<u32>)], w: &Word) -> bool {
+    let letters = w.folded.chars().count();
     starting_with(terms, &candidate_key(w))
         .iter()
-        .any(|(t, _)| matches(w, t) > 0)
+        .any(|(t, _)| {
+            w.stem == *t || by_stem(w, t) || (matches(w, t) > 0 && 2 * t.chars().count() >= letters)
+        })
 }
 
 /// The synonym groups as words, each phrase a run of words (read once per index).
@@ -1365,6 +1373,11 @@ mod tests {
             search(&index, "восстоновить", 10).correction.as_deref(),
             Some("восстановить")
         );
+        // a short stem that begins the word («дне» of «дней») does not hide a typo
+        let r = search(&index, "дневнека", 10);
+        assert_eq!(r.correction.as_deref(), Some("дневника"), "{r:?}");
+        // but «записи» is found by «зап» (Snowball's stem of «запись»)
+        assert_eq!(search(&index, "записи", 10).correction, None);
         // short words are not corrected, and words found as typed are not either
         assert_eq!(urls_in(&index, "сайт"), vec!["/gosuslugi/"]);
         assert!(search(&index, "сайд", 10).hits.is_empty(), "4 letters");
@@ -1408,7 +1421,7 @@ mod tests {
                 "/gosuslugi/",
                 "Вход на портал",
                 "",
-                "Откройте сайт Госуслуг и войдите.",
+                "Откройте сайт Госуслуг и войдите. Через 5 дней откройте электронный дневник.",
             ),
             (
                 "/fioko/",
