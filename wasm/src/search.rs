@@ -990,7 +990,28 @@ fn snippet(text: &str, query: &[Word]) -> Vec<(String, bool)> {
     const SNIPPET: usize = 180;
     let ws = words(text);
     let hit = |w: &Word| query.iter().any(|q| matches(q, &w.stem) > 0);
-    let first = ws.iter().position(hit);
+    // The first match with the most different query words right after it («Восстановить
+    // пароль» rather than a lone «пароля» before it).
+    let answers = |w: &Word| -> u64 {
+        query
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, q)| matches(q, &w.stem) > 0)
+            .fold(0, |m, (i, _)| m | 1 << i)
+    };
+    let masks: Vec<u64> = ws.iter().map(answers).collect();
+    const CLOSE: usize = 3;
+    let first = (0..ws.len())
+        .filter(|&i| masks[i] != 0)
+        .map(|i| {
+            let near = masks[i..(i + CLOSE).min(ws.len())]
+                .iter()
+                .fold(0, |m, w| m | w);
+            (near.count_ones(), std::cmp::Reverse(i))
+        })
+        .max()
+        .map(|(_, std::cmp::Reverse(i))| i);
     // Start a few words before the first match, on a word boundary.
     let start = match first {
         Some(i) => ws[i.saturating_sub(6)].start,
@@ -1163,6 +1184,12 @@ mod tests {
         );
         let whole: String = hit.snippet.iter().map(|(t, _)| t.as_str()).collect();
         assert!(whole.contains("Если вы забыли пароль"), "{whole}");
+        // the place with both words, not the first «паролю» alone
+        let r = search(&index(), "восстановить пароль", 10);
+        let hit = r.hits.iter().find(|h| h.url == "/esia/").unwrap();
+        let whole: String = hit.snippet.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(whole.starts_with("… "), "{whole}");
+        assert!(whole.contains("«Восстановить пароль»"), "{whole}");
     }
 
     #[test]
