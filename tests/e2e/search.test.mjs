@@ -153,11 +153,16 @@ test("without JavaScript the search page lists every page", async () => {
 // search core (wasm/src/search.rs), which the page runs as WASM.
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const correctionLine = (page) => page.locator(".search-results__correction");
+// The search page on a phone, ready to search (with ?q=query when given).
+async function onPhone(query) {
+  const opened = await open(PHONE);
+  await opened.page.goto(site.url + "/poisk/" + (query ? "?q=" + encodeURIComponent(query) : ""));
+  await opened.page.locator("[data-search-form][data-ready]").waitFor();
+  return opened;
+}
 
 test("phone: a misspelt word («госуслги») finds the pages and offers «Возможно, вы имели в виду: госуслуги»", async () => {
-  const { context, page, errors } = await open(PHONE);
-  await page.goto(site.url + "/poisk/");
-  await page.locator("[data-search-form][data-ready]").waitFor();
+  const { context, page, errors } = await onPhone();
   const hits = await searchFor(page, "госуслги");
   assert.ok(hits.includes("/esia/") && hits.includes("/esia/privyazka/"), hits.join());
   assert.equal(await correctionLine(page).innerText(), "Возможно, вы имели в виду: госуслуги");
@@ -178,9 +183,7 @@ test("phone: a misspelt word («госуслги») finds the pages and offers �
 });
 
 test("phone: «Cнилс» typed with a Latin C finds what «снилс» finds", async () => {
-  const { context, page, errors } = await open(PHONE);
-  await page.goto(site.url + "/poisk/");
-  await page.locator("[data-search-form][data-ready]").waitFor();
+  const { context, page, errors } = await onPhone();
   const latin = await searchFor(page, "Cнилс");
   assert.ok(latin.includes("/fioko/dokumenty-ekspertov/"), latin.join());
   assert.equal(await correctionLine(page).count(), 0);
@@ -192,9 +195,7 @@ test("phone: «Cнилс» typed with a Latin C finds what «снилс» finds"
 });
 
 test("phone: «детсад» finds the kindergarten module through the synonym list", async () => {
-  const { context, page, errors } = await open(PHONE);
-  await page.goto(site.url + "/poisk/?q=детсад");
-  await page.locator("[data-search-form][data-ready]").waitFor();
+  const { context, page, errors } = await onPhone("детсад");
   await page.waitForFunction(() => document.querySelector("[data-search-results]").dataset.query === "детсад");
   const hits = await page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname + new URL(a.href).hash));
   assert.equal(hits[0], "/gis-obrazovanie/modul-2-2/", hits.join());
@@ -205,9 +206,7 @@ test("phone: «детсад» finds the kindergarten module through the synonym 
 });
 
 test("phone: «восстановить пароль» puts the parent's guide before the administrators' rows", async () => {
-  const { context, page, errors } = await open(PHONE);
-  await page.goto(site.url + "/poisk/");
-  await page.locator("[data-search-form][data-ready]").waitFor();
+  const { context, page, errors } = await onPhone();
   const hits = await searchFor(page, "восстановить пароль");
   assert.equal(hits[0], "/esia/privyazka/", hits.join());
   assert.match(hits[1], /^\/gis-obrazovanie\/etap-2\/#r-2-/, hits.join());
