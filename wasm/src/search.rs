@@ -490,8 +490,8 @@ fn distances(q: &[char], t: &[char]) -> Vec<Vec<usize>> {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=t.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=q.len() {
         for j in 1..=t.len() {
