@@ -513,7 +513,7 @@ mod tests {
         let text = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
         assert!(
             text(0).contains(
-                "window.PAMYATKA_SEARCH = \"{\\\"terms\\\":[\\\"парол\\\"],\\\"docs\\\":[0]}\";"
+                "window.PAMYATKA_SEARCH = \"{\\\"terms\\\":[\\\"парол\\\"],\\\"docs\\\":[0],\\\"pages\\\":1}\";"
             ),
             "{}",
             text(0)
