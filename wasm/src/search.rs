@@ -608,10 +608,15 @@ fn postings_of_slot(terms: &[(String, Vec<u32>)], slot: &Slot) -> BTreeMap<u32, 
             continue;
         };
         for list in lists {
-            docs = docs
-                .into_iter()
-                .filter_map(|(d, (s, g))| list.get(&d).map(|(s2, g2)| (d, (s + s2, g || *g2))))
-                .collect();
+            // (not collected into a new map: that sorts, and costs the browser module ~KBs)
+            docs.retain(|d, (s, g)| match list.get(d) {
+                Some((s2, g2)) => {
+                    *s += s2;
+                    *g |= g2;
+                    true
+                }
+                None => false,
+            });
         }
         for (d, (s, g)) in docs {
             let e = out.entry(d).or_default();
