@@ -28,6 +28,7 @@ const queries = process.argv.slice(3).length
       "снилс",
       "электронный журнал родителей",
       "архив документов эксперта",
+      "госуслги",
     ];
 
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
@@ -88,7 +89,8 @@ for (const q of queries) {
       });
     }
   };
-  load("t", m.shards_for(q));
+  // A misspelt word asks for more term shards once its own are in, as search.js does.
+  for (let list = m.shards_for(q); list !== "[]"; list = m.shards_for(q)) load("t", list);
   load("d", m.chunks_for(q, LIMIT));
   const hits = JSON.parse(m.search(q, LIMIT)).hits.length;
   worst = Math.max(worst, fixedGz + bytes);

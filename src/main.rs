@@ -68,6 +68,18 @@ enum Command {
         #[command(subcommand)]
         what: ValidateCommand,
     },
+    /// Search the built site (--out) as its search page does: prints the best results, and
+    /// the corrected query when a misspelt word was found by its correction.
+    Search {
+        /// The query, e.g. "восстановить пароль".
+        query: String,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON (the search page's results).
+        #[arg(long)]
+        json: bool,
+    },
     /// Create a new page from a template.
     New {
         #[command(subcommand)]
@@ -225,6 +237,7 @@ fn main() -> ExitCode {
         },
         Command::Validate { what } => validate(&cli.root, what),
         Command::Deadline { text, from, json } => deadline(&cli.root, &text, &from, json),
+        Command::Search { query, limit, json } => search(&opts.out, &query, limit, json),
         Command::New {
             what: NewCommand::Guide { name },
         } => {
@@ -247,6 +260,27 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+fn search(out: &std::path::Path, query: &str, limit: usize, json: bool) -> ExitCode {
+    let r = match pamyatka::search_index::search_built(out, query, limit) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if json {
+        println!("{}", serde_json::to_string(&r).expect("serializable"));
+        return ExitCode::SUCCESS;
+    }
+    if let Some(c) = &r.correction {
+        println!("Возможно, вы имели в виду: {c}");
+    }
+    for h in &r.hits {
+        println!("{}\t{}\t{}", h.score, h.url, h.title);
+    }
+    ExitCode::SUCCESS
 }
 
 fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitCode {

@@ -795,7 +795,9 @@ fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> S
             }
         }
     }
-    search_index::build(&pages, &rows, &site.glossary)
+    let mut index = search_index::build(&pages, &rows, &site.glossary);
+    index.synonyms = site.synonyms.clone();
+    index
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).

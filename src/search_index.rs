@@ -42,6 +42,7 @@ pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry])
             b.add_stemmed(doc, fields);
         }
     }
+    b.begin_rows();
     for batch in rows.chunks(BATCH) {
         let prepared: Vec<Prepared> = batch
             .par_iter()
@@ -195,6 +196,58 @@ pub fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
         out.push(piece("d", n, js_string(d)));
     }
     out
+}
+
+/// The JSON a written search script carries: the string literal after `marker` in `file`
+/// (relative to the built site `out`).
+fn shipped_json(out: &std::path::Path, file: &str, marker: &str) -> Result<String, String> {
+    let path = out.join(file);
+    let js = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e} (build the site first)", path.display()))?;
+    let literal = js
+        .split_once(marker)
+        .ok_or_else(|| format!("{}: no {marker}", path.display()))?
+        .1
+        .trim_end()
+        .trim_end_matches(';')
+        .trim_end_matches(')');
+    serde_json::from_str::<String>(&literal.replace("<\\/", "</"))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(what: &str, json: String) -> Result<T, String> {
+    serde_json::from_str(&json).map_err(|e| format!("{what}: {e}"))
+}
+
+/// Searches the index a build wrote into `out` as the browser does, natively: the manifest,
+/// then only the pieces (`search/t<n>.js`, `search/d<n>.js`) the query needs. What `pamyatka
+/// search` prints; the browser's WASM module must give the same (`tests/wasm/`).
+pub fn search_built(
+    out: &std::path::Path,
+    query: &str,
+    limit: usize,
+) -> Result<pamyatka_checks::search::Results, String> {
+    use pamyatka_checks::search::Loaded;
+    let manifest = shipped_json(out, "search-index.js", "window.PAMYATKA_SEARCH = ")?;
+    let mut index = Loaded::new(parse("search-index.js", manifest)?);
+    // A misspelt word asks for more term shards once its own are in.
+    loop {
+        let shards = index.shards_for(query);
+        if shards.is_empty() {
+            break;
+        }
+        for i in shards {
+            let file = format!("search/t{i}.js");
+            let json = shipped_json(out, &file, &format!("(\"t\", {i}, "))?;
+            index.add_shard(i, parse(&file, json)?);
+        }
+    }
+    for i in index.chunks_for(query, limit) {
+        let file = format!("search/d{i}.js");
+        let json = shipped_json(out, &file, &format!("(\"d\", {i}, "))?;
+        index.add_chunk(i, parse(&file, json)?);
+    }
+    Ok(index.search(query, limit))
 }
 
 /// `value` as JSON inside a JavaScript string literal that is safe in a script file.
@@ -468,7 +521,7 @@ mod tests {
         let text = |i: usize| String::from_utf8(files[i].1.clone()).unwrap();
         assert!(
             text(0).contains(
-                "window.PAMYATKA_SEARCH = \"{\\\"terms\\\":[\\\"парол\\\"],\\\"docs\\\":[0]}\";"
+                "window.PAMYATKA_SEARCH = \"{\\\"terms\\\":[\\\"парол\\\"],\\\"docs\\\":[0],\\\"pages\\\":1}\";"
             ),
             "{}",
             text(0)

@@ -239,3 +239,52 @@ fn a_structured_override_makes_an_unreadable_deadline_build() {
         "the text stays as written"
     );
 }
+
+/// `content/search-synonyms.yaml`: a group of one, an entry the search cannot read, an entry in
+/// two groups and a group that is not a list each stop the build at their line.
+#[test]
+fn a_bad_synonym_list_is_a_located_error() {
+    for (yaml, position, message) in [
+        (
+            "- [детсад, детский сад]\n- [госуслуги]\n",
+            "content/search-synonyms.yaml:2:3",
+            "at least two entries",
+        ),
+        (
+            "- [детсад, детский сад]\n- [госуслуги, \"и в\"]\n",
+            "content/search-synonyms.yaml:2:15",
+            "«и в» has no word the search reads",
+        ),
+        (
+            "- [детсад, детский сад]\n- [Детский сад, ДОО]\n",
+            "content/search-synonyms.yaml:2:4",
+            "is in two groups (group 1 and group 2)",
+        ),
+        (
+            "- детсад: детский сад\n",
+            "content/search-synonyms.yaml:1:3",
+            "invalid type",
+        ),
+    ] {
+        let dir = site("basic");
+        std::fs::write(dir.path().join("content/search-synonyms.yaml"), yaml).unwrap();
+        let o = pamyatka(dir.path(), &["build"]);
+        assert_eq!(o.status.code(), Some(1), "{yaml}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(position) && err.contains(message),
+            "{yaml}: no {position} / {message}:\n{err}"
+        );
+    }
+    // a good list builds, and the search page's manifest carries it
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/search-synonyms.yaml"),
+        "- [детсад, детский сад]\n",
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let manifest = std::fs::read_to_string(dir.path().join("public/search-index.js")).unwrap();
+    assert!(manifest.contains("детский сад"), "{manifest}");
+}

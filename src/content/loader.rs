@@ -20,6 +20,7 @@ enum Loaded {
     Data(String, serde_json::Value, Arc<str>),
     Config(SiteConfig),
     Glossary(Vec<GlossaryEntry>, serde_json::Value),
+    Synonyms(Vec<Vec<String>>),
     Draft,
 }
 
@@ -86,6 +87,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let mut pages = Vec::new();
     let mut data = serde_json::Map::new();
     let mut glossary = Vec::new();
+    let mut synonyms = Vec::new();
     let mut data_sources = BTreeMap::new();
     for r in results {
         match r {
@@ -99,6 +101,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
                 glossary = g;
                 insert_data(&mut data, "glossary.yaml", value);
             }
+            Ok(Loaded::Synonyms(s)) => synonyms = s,
             Ok(Loaded::Draft) => {}
             Err(d) => errors.push(d),
         }
@@ -172,6 +175,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         sections,
         data: serde_json::Value::Object(data),
         glossary,
+        synonyms,
         data_sources,
         warnings,
     })
@@ -249,11 +253,68 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             let value = serde_json::to_value(&entries).unwrap_or_default();
             Ok(Loaded::Glossary(entries, value))
         }
+        SYNONYMS => {
+            let groups: Vec<Vec<String>> = yaml::parse(&file, &text, "synonyms")?;
+            check_synonyms(&file, &text, &groups)?;
+            Ok(Loaded::Synonyms(groups))
+        }
         _ => {
             let value: serde_json::Value = yaml::parse(&file, &text, "yaml")?;
             Ok(Loaded::Data(rel.to_string(), value, text))
         }
     }
+}
+
+/// The search's synonym list (relative to `content/`): groups of words and phrases that find
+/// each other.
+pub const SYNONYMS: &str = "search-synonyms.yaml";
+
+/// Each group of the synonym list has two or more entries, each with a word the search reads,
+/// and an entry is in one group only (the search would take the first).
+fn check_synonyms(file: &Path, text: &Arc<str>, groups: &[Vec<String>]) -> Result<(), Diagnostic> {
+    use pamyatka_checks::search::words;
+    let at = |path: &[Seg]| yaml::location_of(file, text, 0, text.len(), path);
+    let hint = "write each group as a list of the words that should find each other:\n\
+                - [детсад, детский сад, ДОО]";
+    let mut seen: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if group.len() < 2 {
+            return Err(Diagnostic::error(
+                "synonyms",
+                "a group of synonyms needs at least two entries",
+            )
+            .at(at(&[Seg::Index(g)]))
+            .label("one entry")
+            .hint(hint));
+        }
+        for (p, phrase) in group.iter().enumerate() {
+            let stems: Vec<String> = words(phrase).into_iter().map(|w| w.stem).collect();
+            if stems.is_empty() {
+                return Err(Diagnostic::error(
+                    "synonyms",
+                    format!("«{phrase}» has no word the search reads (empty, or only words like «и», «в»)"),
+                )
+                .at(at(&[Seg::Index(g), Seg::Index(p)]))
+                .label("nothing to search by")
+                .hint(hint));
+            }
+            if let Some(&other) = seen.get(&stems).filter(|&&other| other != g) {
+                return Err(Diagnostic::error(
+                    "synonyms",
+                    format!(
+                        "«{phrase}» is in two groups (group {} and group {})",
+                        other + 1,
+                        g + 1
+                    ),
+                )
+                .at(at(&[Seg::Index(g), Seg::Index(p)]))
+                .label("already in another group")
+                .hint("merge the two groups into one"));
+            }
+            seen.insert(stems, g);
+        }
+    }
+    Ok(())
 }
 
 /// The title and description of a page, a section or the site, checked against the limits.

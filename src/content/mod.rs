@@ -99,6 +99,8 @@ pub struct Site {
     /// All data files as one JSON tree keyed by path (`regulations` → `gis-obrazovanie` → …).
     pub data: serde_json::Value,
     pub glossary: Vec<GlossaryEntry>,
+    /// The search's synonym groups (`content/search-synonyms.yaml`), checked.
+    pub synonyms: Vec<Vec<String>>,
     /// The text of every data file, by path relative to `content/`, for typed re-parsing.
     pub data_sources: BTreeMap<String, Arc<str>>,
     pub warnings: Vec<Diagnostic>,

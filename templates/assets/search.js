@@ -90,9 +90,16 @@
   });
 
   var LIMIT = 30;
+  // The term shards q needs, until none is missing: a misspelt word asks for more once its
+  // own are in (its corrections are looked for among the terms with its first letter).
+  function terms(m, q) {
+    var list = m.shards_for(q);
+    if (list === "[]") return Promise.resolve();
+    return pieces(m, "t", list).then(function () { return terms(m, q); });
+  }
   // Results for q once the pieces it needs are in.
   function find(m, q) {
-    return pieces(m, "t", m.shards_for(q))
+    return terms(m, q)
       .then(function () { return pieces(m, "d", m.chunks_for(q, LIMIT)); })
       .then(function () { return JSON.parse(m.search(q, LIMIT)); });
   }
@@ -112,6 +119,22 @@
       : (r.partial ? "Нет страниц со всеми словами сразу; показаны те, где их больше всего. " : "") +
         "Найдено: " + n + " " + plural(n, "результат", "результата", "результатов") + ".";
     if (n === 0 && all) all.hidden = false;
+    // A misspelt word was found by its correction: offer the corrected query.
+    if (r.correction) {
+      var did = el("p", "search-results__correction", "Возможно, вы имели в виду: ");
+      var fix = el("a", null, r.correction);
+      var u = new URL(location.href);
+      u.searchParams.set("q", r.correction);
+      fix.href = u.href;
+      fix.addEventListener("click", function (e) {
+        e.preventDefault();
+        input.value = r.correction;
+        run(r.correction, true);
+        input.focus();
+      });
+      did.appendChild(fix);
+      results.appendChild(did);
+    }
     var list = el("ol", "search-results__list");
     r.hits.forEach(function (h) {
       var li = el("li", "search-hit");

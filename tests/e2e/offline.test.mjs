@@ -69,7 +69,8 @@ test("with the network gone every kind of page opens and works", async () => {
   // Search: the module, the manifest and the index pieces a query needs come from the cache.
   await page.goto(site.url + "/poisk/?q=" + encodeURIComponent("пароль восстановить"));
   await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
-  assert.match(await page.locator(".search-hit__title a").first().innerText(), /Восстановление \(изменение\) логина/);
+  // (the parent's guide first, then the administrators' rows)
+  assert.match(await page.locator(".search-hit__title a").nth(1).innerText(), /Восстановление \(изменение\) логина/);
   await page.goto(site.url + "/lv/poisk/?q=" + encodeURIComponent("снилс"));
   await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
   assert.deepEqual(errors.filter((e) => !/nothing-here|Failed to load resource/.test(e)), []);
@@ -187,8 +188,12 @@ test("offline.zip opens from file:// with working checklists, calculators and va
   // Search, with its index and module as classic scripts.
   await page.goto(pathToFileURL(join(dir, "pamyatka/poisk/index.html")).href + "?q=" + encodeURIComponent("пароль восстановить"));
   await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]")?.textContent || ""));
-  const hit = await page.locator(".search-hit__title a").first().getAttribute("href");
+  const hit = await page.locator(".search-hit__title a").nth(1).getAttribute("href");
   assert.match(hit, /^file:.*\/index\.html#r-2-/);
+  // A misspelt word loads more pieces of the index, from file:// too.
+  await page.goto(pathToFileURL(join(dir, "pamyatka/poisk/index.html")).href + "?q=" + encodeURIComponent("госуслги"));
+  await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]")?.textContent || ""));
+  assert.equal(await page.locator(".search-results__correction").innerText(), "Возможно, вы имели в виду: госуслуги");
 
   // The ЕСИА wizard and the low-vision version.
   await page.goto(pathToFileURL(join(dir, "pamyatka/lv/esia/privyazka/index.html")).href);

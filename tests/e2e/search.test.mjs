@@ -32,9 +32,10 @@ test("the header's form on any page searches; inflected Russian queries find the
   await page.locator("[data-search-form][data-ready]").waitFor();
   await page.waitForFunction(() => /Найдено/.test(document.querySelector("[data-search-status]").textContent));
   assert.equal(await page.getByLabel("Что найти").inputValue(), "пароль восстановить");
-  const first = page.locator(".search-hit").first();
-  assert.match(await first.locator("a").innerText(), /Восстановление \(изменение\) логина и \(или\) пароля/);
-  const marks = await first.locator("mark").allInnerTexts();
+  // The parent's guide first (see the phone test below), then the administrators' rows.
+  const row = page.locator(".search-hit").nth(1);
+  assert.match(await row.locator("a").innerText(), /Восстановление \(изменение\) логина и \(или\) пароля/);
+  const marks = await row.locator("mark").allInnerTexts();
   assert.ok(marks.some((m) => /^Восстановлени/i.test(m)) && marks.some((m) => /^парол/i.test(m)), marks.join());
   assert.equal(await page.locator("[data-search-status]").getAttribute("role"), "status");
 
@@ -51,7 +52,7 @@ test("the header's form on any page searches; inflected Russian queries find the
   assert.match(decodeURIComponent(page.url()), /q=единой\+системы\+идентификации/);
   // Following a result lands on the row of the regulation table.
   await searchFor(page, "пароль восстановить");
-  await Promise.all([page.waitForURL(/#r-2-/), page.locator(".search-hit__title a").first().click()]);
+  await Promise.all([page.waitForURL(/#r-2-/), page.locator(".search-hit__title a").nth(1).click()]);
   assert.equal(await page.locator(new URL(page.url()).hash).isVisible(), true);
   assert.deepEqual(errors, []);
   await context.close();
@@ -145,5 +146,74 @@ test("without JavaScript the search page lists every page", async () => {
   assert.ok(links >= 20, `${links} links`);
   assert.equal(await page.locator("[data-search-all] a", { hasText: "Как получить подтверждённую учётную запись ЕСИА" }).count(), 1);
   assert.match(await page.locator(".search-all__note").innerText(), /включён JavaScript/);
+  await context.close();
+});
+
+// Issue #18 item 5: what a parent types on a phone. Each test fails without its fix in the
+// search core (wasm/src/search.rs), which the page runs as WASM.
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const correctionLine = (page) => page.locator(".search-results__correction");
+// The search page on a phone, ready to search (with ?q=query when given).
+async function onPhone(query) {
+  const opened = await open(PHONE);
+  await opened.page.goto(site.url + "/poisk/" + (query ? "?q=" + encodeURIComponent(query) : ""));
+  await opened.page.locator("[data-search-form][data-ready]").waitFor();
+  return opened;
+}
+
+test("phone: a misspelt word («госуслги») finds the pages and offers «Возможно, вы имели в виду: госуслуги»", async () => {
+  const { context, page, errors } = await onPhone();
+  const hits = await searchFor(page, "госуслги");
+  assert.ok(hits.includes("/esia/") && hits.includes("/esia/privyazka/"), hits.join());
+  assert.equal(await correctionLine(page).innerText(), "Возможно, вы имели в виду: госуслуги");
+  assert.equal(await correctionLine(page).isVisible(), true);
+  // The suggestion is a link that runs the corrected query.
+  await correctionLine(page).getByRole("link", { name: "госуслуги" }).click();
+  await page.waitForFunction(() => document.querySelector("[data-search-results]").dataset.query === "госуслуги");
+  assert.equal(await page.getByLabel("Что найти").inputValue(), "госуслуги");
+  assert.match(decodeURIComponent(page.url()), /q=госуслуги/);
+  assert.equal(await correctionLine(page).count(), 0, "a query typed right offers nothing");
+  const right = await page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  assert.deepEqual(right, hits);
+  // a correct word is not «corrected»
+  await searchFor(page, "снилс");
+  assert.equal(await correctionLine(page).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: «Cнилс» typed with a Latin C finds what «снилс» finds", async () => {
+  const { context, page, errors } = await onPhone();
+  const latin = await searchFor(page, "Cнилс");
+  assert.ok(latin.includes("/fioko/dokumenty-ekspertov/"), latin.join());
+  assert.equal(await correctionLine(page).count(), 0);
+  const marks = await page.locator(".search-hit mark").allInnerTexts();
+  assert.ok(marks.some((m) => /^снилс/i.test(m)), marks.join());
+  assert.deepEqual(await searchFor(page, "снилс"), latin);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: «детсад» finds the kindergarten module through the synonym list", async () => {
+  const { context, page, errors } = await onPhone("детсад");
+  await page.waitForFunction(() => document.querySelector("[data-search-results]").dataset.query === "детсад");
+  const hits = await page.locator(".search-hit__title a").evaluateAll((as) => as.map((a) => new URL(a.href).pathname + new URL(a.href).hash));
+  assert.equal(hits[0], "/gis-obrazovanie/modul-2-2/", hits.join());
+  assert.match(await page.locator("[data-search-status]").innerText(), /^Найдено/);
+  assert.equal(await correctionLine(page).count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: «восстановить пароль» puts the parent's guide before the administrators' rows", async () => {
+  const { context, page, errors } = await onPhone();
+  const hits = await searchFor(page, "восстановить пароль");
+  assert.equal(hits[0], "/esia/privyazka/", hits.join());
+  assert.match(hits[1], /^\/gis-obrazovanie\/etap-2\/#r-2-/, hits.join());
+  const first = page.locator(".search-hit").first();
+  assert.match(await first.locator("a").innerText(), /Как получить подтверждённую учётную запись ЕСИА/);
+  // the guide's snippet shows where it says so
+  assert.match(await first.locator(".search-hit__snippet").innerText(), /Восстановить пароль/);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -215,26 +215,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row.last().copied().unwrap_or(0)
 }
 
-/// Folds a Latin letter that looks like a Cyrillic one into the Cyrillic letter (after
-/// lowercasing), so «Mосква» with a Latin «M» still finds the region (and is reported).
-fn fold_homoglyph(c: char) -> char {
-    match c {
-        'a' => 'а',
-        'b' => 'в',
-        'c' => 'с',
-        'e' => 'е',
-        'h' => 'н',
-        'k' => 'к',
-        'm' => 'м',
-        'o' => 'о',
-        'p' => 'р',
-        't' => 'т',
-        'x' => 'х',
-        'y' => 'у',
-        other => other,
-    }
-}
-
 /// Lowercase for the scripts a file name here is written in (ASCII, Latin-1, Cyrillic); other
 /// characters are kept as they are (a letter of Latin Extended never matches a Russian word
 /// and is reported as Latin whatever its case). `char::to_lowercase` would do the same for every script,
@@ -257,7 +237,13 @@ pub(crate) fn lower(c: char) -> char {
 pub(crate) fn region_key(text: &str) -> String {
     text.chars()
         .map(lower)
-        .map(|c| if c == 'ё' { 'е' } else { fold_homoglyph(c) })
+        .map(|c| {
+            if c == 'ё' {
+                'е'
+            } else {
+                crate::search::look_alike(c)
+            }
+        })
         .filter(|&c| is_letter(c))
         .collect()
 }
