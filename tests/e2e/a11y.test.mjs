@@ -353,3 +353,19 @@ test("print: no address the site does not have, external links show theirs, cont
   assert.equal(await page.locator("ul.checklist input[type=checkbox]").first().isVisible(), true, "checklists print with their boxes");
   await context.close();
 });
+
+test("axe: the search page with results and «Возможно, вы имели в виду», normal and low-vision", async () => {
+  const context = await chromium.newContext({ locale: "ru-RU", viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const failures = [];
+  for (const path of ["/poisk/", "/lv/poisk/"]) {
+    await page.goto(site.url + path + "?q=" + encodeURIComponent("госуслги"));
+    await page.locator(".search-results__correction").waitFor();
+    const found = await axe(page);
+    if (found.length) failures.push(`${path}\n  ${found.join("\n  ")}`);
+  }
+  assert.deepEqual(failures, [], failures.join("\n"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
