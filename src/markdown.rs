@@ -64,7 +64,7 @@ pub struct Rendered {
 
 /// Said before a page's first checklist, and hidden by `checklist.js` once it keeps the ticks:
 /// without JavaScript a tick is lost on reload, and the reader should know before ticking.
-const CHECKLIST_NOJS: &str = "<p class=\"checklist-nojs\" data-checklist-nojs>Отметки в списке \
+pub(crate) const CHECKLIST_NOJS: &str = "<p class=\"checklist-nojs\" data-checklist-nojs data-search-skip>Отметки в списке \
      сохраняются, только когда в браузере включён JavaScript. Без него отметки пропадут, если \
      обновить или закрыть страницу.</p>\n";
 

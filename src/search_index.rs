@@ -329,7 +329,9 @@ fn first3(s: &str) -> &str {
 
 /// The text of an HTML fragment: tags dropped, the entities the renderer writes decoded. A
 /// block that ends without punctuation gets a full stop, so that a snippet reads «Важно. Чтобы
-/// …», not «Важно Чтобы …»; a heading's «#» anchor is not text.
+/// …», not «Важно Чтобы …»; a heading's «#» anchor is not text, nor is an element marked
+/// `data-search-skip` (a note about the page itself, such as the one on checklists without
+/// JavaScript). Skipped elements do not nest an element of their own name.
 pub fn html_text(html: &str) -> String {
     /// Elements whose end ends a sentence for a reader of the snippet.
     const BLOCKS: &[&str] = &[
@@ -337,9 +339,10 @@ pub fn html_text(html: &str) -> String {
     ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    let mut in_anchor = false;
+    // The element whose content is being skipped, until its end tag.
+    let mut skipping: Option<String> = None;
     while let Some(lt) = rest.find('<') {
-        if !in_anchor {
+        if skipping.is_none() {
             out.push_str(&rest[..lt]);
         }
         let Some(gt) = rest[lt..].find('>') else {
@@ -355,8 +358,8 @@ pub fn html_text(html: &str) -> String {
             .collect::<String>()
             .to_ascii_lowercase();
         if tag.starts_with('/') {
-            if in_anchor && name == "a" {
-                in_anchor = false;
+            if skipping.as_deref() == Some(name.as_str()) {
+                skipping = None;
             } else if BLOCKS.contains(&name.as_str()) {
                 let last = out.trim_end().chars().next_back();
                 if last.is_some_and(|c| c.is_alphanumeric() || c == '»' || c == ')') {
@@ -365,15 +368,18 @@ pub fn html_text(html: &str) -> String {
                     out.push('.');
                 }
             }
-        } else if name == "a" && tag.contains("class=\"heading-anchor\"") {
-            in_anchor = true;
+        } else if skipping.is_none()
+            && ((name == "a" && tag.contains("class=\"heading-anchor\""))
+                || tag.contains("data-search-skip"))
+        {
+            skipping = Some(name);
         } else if name == "wbr" {
             // A break opportunity inside a word (a web address's), not a space.
             continue;
         }
         out.push(' ');
     }
-    if !in_anchor {
+    if skipping.is_none() {
         out.push_str(rest);
     }
     let decoded = out
@@ -500,6 +506,14 @@ mod tests {
         assert_eq!(
             html_text("<p>На https://<wbr>esia<wbr>.gosuslugi<wbr>.ru/<wbr>x/</p>"),
             "На https://esia.gosuslugi.ru/x/"
+        );
+        // A note about the page (ticks without JavaScript) is not what the page is about.
+        assert_eq!(
+            html_text(&format!(
+                "<h2>Шаг 1</h2>{}<ul><li>Войдите</li></ul>",
+                crate::markdown::CHECKLIST_NOJS
+            )),
+            "Шаг 1. Войдите."
         );
     }
 

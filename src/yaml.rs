@@ -100,22 +100,6 @@ pub fn locate_quoted(text: &str, message: &str) -> Option<(usize, usize)> {
     find_token(text, quoted).map(|i| (i, quoted.len()))
 }
 
-/// Levenshtein distance in characters (for "did you mean").
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// The first `backticked` text of a message.
 fn first_quoted(message: &str) -> Option<&str> {
     let (_, rest) = message.split_once('`')?;
@@ -151,7 +135,7 @@ fn hint_for(message: &str) -> Option<String> {
             .unwrap_or_default();
         let closest = expected
             .iter()
-            .map(|e| (edit_distance(bad, e), *e))
+            .map(|e| (strsim::levenshtein(bad, e), *e))
             .filter(|(d, e)| *d <= 2.max(e.chars().count() / 3))
             .min();
         return Some(match closest {

@@ -463,44 +463,17 @@ pub fn email_suggestion(s: &str) -> Option<String> {
     let (name, zone) = domain.rsplit_once('.').unwrap_or((&domain, ""));
     COMMON_MAIL_DOMAINS
         .iter()
-        .map(|common| (edit_distance(&domain, common), *common))
+        .map(|common| (strsim::osa_distance(&domain, common), *common))
         .filter(|(d, common)| match common.len() {
             8.. => *d <= 2,
             7 => *d <= 1,
             // «ya.ru», «bk.ru»: one slip makes many other names, so only a slip in the zone.
             _ => common
                 .rsplit_once('.')
-                .is_some_and(|(n, z)| n == name && edit_distance(zone, z) <= 1),
+                .is_some_and(|(n, z)| n == name && strsim::osa_distance(zone, z) <= 1),
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, common)| format!("{local}@{common}"))
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring characters each count one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// A message as the end of a sentence: a full stop unless it ends with one, or with «?» («…

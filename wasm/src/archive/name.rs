@@ -174,7 +174,7 @@ pub(crate) fn nearest_regions(written: &str) -> Vec<usize> {
         for form in std::iter::once(&subject.name).chain(subject.aliases) {
             let other = region_key(form);
             if length >= 4 && other.chars().count() >= 4 {
-                typos = typos.min(edit_distance(&key, &other));
+                typos = typos.min(strsim::levenshtein(&key, &other));
             }
             for b in words(form) {
                 for a in &mine {
@@ -194,25 +194,6 @@ pub(crate) fn nearest_regions(written: &str) -> Vec<usize> {
         best.truncate(3);
     }
     best.into_iter().map(|(_, i)| i).collect()
-}
-
-/// Levenshtein distance: insertions, deletions and substitutions of one letter.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let mut row: Vec<usize> = (0..=b.chars().count()).collect();
-    for (i, x) in a.chars().enumerate() {
-        let mut diagonal = i;
-        let mut left = i + 1;
-        for (cell, y) in row.iter_mut().skip(1).zip(b.chars()) {
-            let next = (diagonal + usize::from(x != y))
-                .min(*cell + 1)
-                .min(left + 1);
-            diagonal = *cell;
-            *cell = next;
-            left = next;
-        }
-        row[0] = i + 1;
-    }
-    row.last().copied().unwrap_or(0)
 }
 
 /// Lowercase for the scripts a file name here is written in (ASCII, Latin-1, Cyrillic); other
