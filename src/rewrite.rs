@@ -88,7 +88,11 @@ impl Glossary {
             let (at, quoted) = expansion_point(text, &range);
             let explained = text[..range.start].trim_end().ends_with('(')
                 || text[at..].trim_start().starts_with('(');
-            let first = expand && seen.insert(title.to_string()) && !explained;
+            // Inside brackets an expansion would nest them («(ОГЭ, ЕГЭ (Единый …))»): the
+            // next use outside brackets is the one expanded.
+            let before = &text[..range.start];
+            let bracketed = !explained && before.matches('(').count() > before.matches(')').count();
+            let first = expand && !bracketed && seen.insert(title.to_string()) && !explained;
             if first {
                 expansions.push((at, quoted, title));
             }
@@ -838,6 +842,19 @@ mod tests {
         );
         assert!(out.contains(&format!("<p><abbr title=\"{inn}\">ИНН</abbr></p>")));
         assert_eq!(out.matches(&format!("({inn})")).count(), 1);
+    }
+
+    #[test]
+    fn a_first_use_inside_brackets_waits_for_one_outside() {
+        let g = glossary();
+        let (out, _) = rewrite_normal_page("<main><p>Номера (СНИЛС, ИНН) и ИНН.</p></main>", &g);
+        let inn = "Идентификационный номер налогоплательщика";
+        assert!(
+            out.contains(&format!(
+                "<p>Номера (СНИЛС, <abbr title=\"{inn}\">ИНН</abbr>) и <abbr class=\"abbr--first\">ИНН</abbr> ({inn}).</p>"
+            )),
+            "{out}"
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@
     var title = widget.querySelector(".widget__title");
     return title && /^H[1-6]$/.test(title.tagName) ? Math.min(6, Number(title.tagName.slice(1)) + 1) : 4;
   }
-  function message(e) { return String((e && e.message) || e); }
+  // What a reader is told when the check itself fails: the browser's reason is English and
+  // technical, so it goes to the console, and the reader gets what to do.
+  var UNAVAILABLE = "Проверка недоступна в этом браузере: страница не смогла загрузить программу проверки.";
+  var BROKEN = "Проверить не удалось из-за ошибки на странице. Обновите страницу и попробуйте ещё раз.";
+  function message(e) { console.warn("pamyatka: check unavailable", e); return String((e && e.message) || e); }
   var uid = 0;
   function prefix(kind) { uid += 1; return "acc" + uid + "-" + kind + "-"; }
 
@@ -366,7 +370,8 @@
         rep = JSON.parse(m.esia_readiness(rule.text, JSON.stringify(answers()), localToday()));
       } catch (e) {
         status.classList.remove("visually-hidden");
-        status.textContent = "Проверить не удалось: " + message(e);
+        message(e);
+        status.textContent = BROKEN;
         return;
       }
       findOutList.textContent = "";
@@ -452,7 +457,8 @@
       },
       failed: function (e) {
         status.classList.remove("visually-hidden");
-        status.textContent = "Проверка недоступна в этом браузере (" + message(e) + "). Следуйте шагам инструкции ниже.";
+        message(e);
+        status.textContent = UNAVAILABLE + " Следуйте шагам инструкции ниже.";
       },
       // The date field shows as soon as the reader picks «Учащийся», before the module is ready.
       early: function () {
@@ -627,7 +633,7 @@
     }
     function run(moveFocus) {
       if (failure) {
-        status.textContent = "Проверка недоступна в этом браузере (" + failure + "). Сверьте поля с подсказками памятки.";
+        status.textContent = UNAVAILABLE + " Сверьте поля с подсказками памятки.";
         return;
       }
       if (!mod) {
@@ -640,7 +646,8 @@
       try {
         errors = JSON.parse(mod.registration_form(rule.text, JSON.stringify(values())));
       } catch (e) {
-        status.textContent = "Проверить не удалось: " + message(e);
+        message(e);
+        status.textContent = BROKEN;
         return;
       }
       checkedOnce = true;

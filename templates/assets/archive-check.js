@@ -202,7 +202,12 @@
       art.appendChild(el("p", "archive-report__facts",
         "Размер: " + size(file.size) + (r && r.format ? ". Формат: " + r.format : "") + "."));
       if (error) {
-        art.appendChild(el("p", "archive-report__error", "Проверить не удалось: " + error));
+        // The checks crate explains in Russian; anything else is the browser's own English
+        // reason (a file it could not read), which goes to the console.
+        var russian = /[А-Яа-яЁё]/.test(error);
+        if (!russian) console.warn("pamyatka: archive not checked", error);
+        art.appendChild(el("p", "archive-report__error", "Проверить не удалось: " + (russian ? error
+          : "браузер не смог прочитать этот файл. Выберите его снова; если не поможет, создайте архив заново.")));
         return art;
       }
       if (r.messages.length) {
@@ -268,7 +273,8 @@
         });
       }
       function unavailable(e) {
-        status.textContent = "Проверка недоступна в этом браузере (" + e + "). Сверьте архив с требованиями выше.";
+        console.warn("pamyatka: archive check unavailable", e);
+        status.textContent = "Проверка недоступна в этом браузере: страница не смогла загрузить программу проверки. Сверьте архив с требованиями выше.";
       }
       checker.ready().then(go, function () {
         // No worker here (a locked-down browser): check on this page instead.

@@ -252,7 +252,10 @@
         if (ics) ics.disabled = n === 0;
         box.setAttribute("data-ready", "");
       }, function (e) {
-        status.textContent = "Расчёт недоступен: " + (e && e.message ? e.message : e) + ". Сроки выше записаны словами.";
+        // The browser's reason is English and technical: it goes to the console, the reader
+        // gets what to do.
+        console.warn("pamyatka: calculator unavailable", e);
+        status.textContent = "Расчёт сейчас недоступен: страница не смогла загрузить программу расчёта. Обновите страницу. Сроки выше записаны словами.";
       });
     }
 

@@ -171,7 +171,8 @@
       });
     }).catch(function (e) {
       if (mine !== latest) return;
-      status.textContent = "Поиск недоступен: " + e.message + ". Все страницы перечислены ниже.";
+      console.warn("pamyatka: search unavailable", e);
+      status.textContent = "Поиск сейчас недоступен: страница не смогла загрузить указатель поиска. Обновите страницу. Все страницы перечислены ниже.";
     });
   }
 

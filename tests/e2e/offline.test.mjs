@@ -150,7 +150,8 @@ test("offline.zip opens from file:// with working checklists, calculators and va
   const scattered = fiokoDocuments().slice(0, 4);
   for (let k = 1; k <= 30; k++) {
     scattered.push([`Приложение ${k}.pdf`, Buffer.alloc(100 * 1024, 0x25)]);
-    scattered.push([`Форма подачи данных для оформления контракта (${k}).docx`, Buffer.from("not a zip")]);
+    // Under the exact name the memo gives, each in a folder of its own.
+    scattered.push([`${k}/Форма подачи данных для оформления контракта.docx`, Buffer.from("not a zip")]);
   }
   await page.getByLabel(/Выберите архивы для проверки/).setInputFiles([
     { name: "Алтайский край_Иванов_Сергей_Иванович.zip", mimeType: "application/zip", buffer: storedZip(fiokoDocuments()) },
