@@ -314,31 +314,7 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
         );
     } else {
         for r in &results {
-            let label = match r.kind {
-                "calendar_days" => "Срок (календарные дни)",
-                "working_days" => "Срок (рабочие дни)",
-                "hours" => "Срок (часы)",
-                "annual_by" => "Ежегодный срок",
-                "monthly" => "Раз в месяц, до",
-                _ => "Без даты",
-            };
-            let ru = |iso: &str| {
-                pamyatka::content::Date::parse(iso).map_or(iso.to_string(), |d| d.russian())
-            };
-            match &r.deadline {
-                Some(d) if d.contains('T') => println!("{label}: {} {}", ru(&d[..10]), &d[11..]),
-                Some(d) => println!("{label}: {} ({}), до 24:00", ru(d), r.weekday.unwrap_or("")),
-                None => println!("{label}: —"),
-            }
-            if let (Some(n), Some(why)) = (&r.nominal, &r.moved_because) {
-                println!("  перенесён с {} — {why} ({})", ru(n), deadline::ART_193);
-            }
-            if let Some(l) = &r.last_working_day {
-                println!("  последний рабочий день месяца: {}", ru(l));
-            }
-            for w in &r.warnings {
-                println!("  внимание: {w}");
-            }
+            print_deadline(r);
         }
     }
     // What could be computed is printed above; a text that gives no date at all is a failure
@@ -360,6 +336,76 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+/// One computed rule as text: the text's date first, then the safe date (the one to act on),
+/// then the art. 193 move as a legal note; one line when the three coincide.
+fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
+    use pamyatka_checks::{date::IsoDate, deadline::ART_193};
+    let label = match r.kind {
+        "calendar_days" => "Срок (календарные дни)",
+        "working_days" => "Срок (рабочие дни)",
+        "hours" => "Срок (часы)",
+        "annual_by" => "Ежегодный срок",
+        "monthly" => "Раз в месяц",
+        _ => "Без даты",
+    };
+    // 05.09.2026; with its weekday, 05.09.2026 (суббота)
+    let ru = |iso: &str| {
+        IsoDate::parse(iso).map_or(iso.to_string(), |d| pamyatka::content::Date(d.0).russian())
+    };
+    let day = |iso: &str| match IsoDate::parse(iso) {
+        Some(d) => format!("{} ({})", ru(iso), d.weekday_ru()),
+        None => iso.to_string(),
+    };
+    let Some(d) = &r.deadline else {
+        println!("{label}: —");
+        return print_warnings(r);
+    };
+    if let (Some(start), Some(end)) = (&r.period_start, &r.period_end) {
+        println!("{label}: период с {} по {}", ru(start), ru(end));
+        if let Some(last) = &r.last_working_day {
+            println!(
+                "  успеть: не позднее {}, до 24:00 — последний рабочий день месяца",
+                day(last)
+            );
+        }
+        return print_warnings(r);
+    }
+    if d.contains('T') {
+        println!("{label}: {} {}", ru(&d[..10]), &d[11..]);
+        return print_warnings(r);
+    }
+    match (&r.nominal, &r.safe, &r.legal) {
+        (Some(nominal), Some(safe), Some(legal)) if !(nominal == safe && safe == legal) => {
+            println!("{label}");
+            println!("  по тексту: не позднее {}", day(nominal));
+            let last = if safe == legal {
+                ""
+            } else {
+                " — последний рабочий день"
+            };
+            println!("  успеть: не позднее {}, до 24:00{last}", day(safe));
+            if legal != nominal {
+                let why = r.moved_because.as_deref().unwrap_or("нерабочий день");
+                println!(
+                    "  по {ART_193}: срок переносится на {}, так как {} — {why}",
+                    day(legal),
+                    ru(nominal)
+                );
+            }
+        }
+        // No calendar data: the text's date, said to be that (the warning follows).
+        (_, None, _) => println!("{label}: по тексту не позднее {}, до 24:00", day(d)),
+        _ => println!("{label}: {}, до 24:00", day(d)),
+    }
+    print_warnings(r);
+}
+
+fn print_warnings(r: &pamyatka_checks::deadline::Computed) {
+    for w in &r.warnings {
+        println!("  внимание: {w}");
+    }
 }
 
 fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {

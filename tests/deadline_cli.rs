@@ -23,7 +23,10 @@ fn calendar_days_move_past_weekends_and_holidays() {
     let v = run("В течение 5 дней после получения заявки", "2026-12-28");
     assert_eq!(v[0]["kind"], "calendar_days");
     assert_eq!(v[0]["nominal"], "2027-01-02");
-    assert_eq!(v[0]["deadline"], "2027-01-11");
+    assert_eq!(v[0]["legal"], "2027-01-11");
+    // The safe day: 31 Dec 2026 is a moved day off, so Wednesday 30 Dec; it is the headline.
+    assert_eq!(v[0]["safe"], "2026-12-30");
+    assert_eq!(v[0]["deadline"], "2026-12-30");
     assert_eq!(v[0]["warnings"], serde_json::json!([]));
 }
 
@@ -33,6 +36,10 @@ fn working_days_use_moved_days_off() {
     // From Thursday 30 Oct 2025, 3 working days: 31 Oct, 1 Nov, 5 Nov.
     let v = run("3 рабочих дня", "2025-10-30");
     assert_eq!(v[0]["deadline"], "2025-11-05");
+    // A working day is never moved: the three dates are one.
+    for field in ["nominal", "safe", "legal"] {
+        assert_eq!(v[0][field], "2025-11-05", "{field}");
+    }
 }
 
 #[test]
@@ -44,7 +51,8 @@ fn several_rules_in_one_cell_and_text() {
     assert_eq!(v.as_array().unwrap().len(), 2);
     assert_eq!(v[0]["kind"], "annual_by");
     assert_eq!(v[0]["nominal"], "2026-09-05");
-    assert_eq!(v[0]["deadline"], "2026-09-07");
+    assert_eq!(v[0]["safe"], "2026-09-04");
+    assert_eq!(v[0]["legal"], "2026-09-07");
     assert_eq!(v[1]["kind"], "text");
     assert!(v[1].get("deadline").is_none());
 }
@@ -60,7 +68,72 @@ fn hours_and_monthly() {
     assert_eq!(v[0]["period_start"], "2026-02-01");
     assert_eq!(v[0]["period_end"], "2026-02-28");
     assert_eq!(v[0]["last_working_day"], "2026-02-27");
-    assert_eq!(v[0]["deadline"], "2026-03-02");
+    assert_eq!(v[0]["deadline"], "2026-02-27");
+}
+
+#[test]
+fn an_annual_date_gives_the_text_the_safe_and_the_legal_date() {
+    // Issue #19: 5 Sep 2026 is a Saturday.
+    let v = run("Ежегодно не позднее 5 сентября", "2026-03-01");
+    assert_eq!(v[0]["nominal"], "2026-09-05");
+    assert_eq!(v[0]["safe"], "2026-09-04");
+    assert_eq!(v[0]["legal"], "2026-09-07");
+    // The date to act on is the safe one, never only the moved one.
+    assert_eq!(v[0]["deadline"], "2026-09-04");
+    assert_eq!(v[0]["weekday"], "пятница");
+    // As text: the text's date first, the safe date, the art. 193 move as a legal note.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(
+        root,
+        &[
+            "deadline",
+            "Ежегодно не позднее 5 сентября",
+            "--from",
+            "2026-03-01",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "Ежегодный срок\n\
+         \x20 по тексту: не позднее 05.09.2026 (суббота)\n\
+         \x20 успеть: не позднее 04.09.2026 (пятница), до 24:00 — последний рабочий день\n\
+         \x20 по ст.\u{a0}193\u{a0}ГК\u{a0}РФ: срок переносится на 07.09.2026 (понедельник), так как 05.09.2026 — суббота\n"
+    );
+}
+
+#[test]
+fn once_a_month_is_a_frequency_with_no_date_in_the_next_month() {
+    // May 2026 ends on Sunday 31 May: art. 193 would give 1 June, which is not a month's task.
+    let v = run("1 раз в месяц", "2026-05-10");
+    assert_eq!(v[0]["period_start"], "2026-05-01");
+    assert_eq!(v[0]["period_end"], "2026-05-31");
+    assert_eq!(v[0]["last_working_day"], "2026-05-29");
+    assert_eq!(v[0]["deadline"], "2026-05-29");
+    assert!(!v.to_string().contains("2026-06"), "{v}");
+    for field in ["nominal", "safe", "legal"] {
+        assert!(v[0].get(field).is_none(), "{field}: {v}");
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(root, &["deadline", "1 раз в месяц", "--from", "2026-05-10"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("период с 01.05.2026 по 31.05.2026"), "{out}");
+    assert!(
+        out.contains("успеть: не позднее 29.05.2026 (пятница)"),
+        "{out}"
+    );
+    assert!(!out.contains(".06.2026"), "{out}");
+}
+
+#[test]
+fn a_year_without_a_calendar_gives_the_text_date_and_no_safe_date() {
+    // content/calendar/ has no 2028.
+    let v = run("Ежегодно не позднее 5 сентября", "2027-12-01");
+    assert_eq!(v[0]["nominal"], "2028-09-05");
+    assert_eq!(v[0]["deadline"], "2028-09-05");
+    assert!(v[0].get("safe").is_none(), "{v}");
+    assert!(v[0].get("legal").is_none(), "{v}");
+    assert!(v[0]["warnings"][0].as_str().unwrap().contains("2028"));
 }
 
 #[test]

@@ -89,26 +89,54 @@
     return e;
   }
 
-  // One computed rule → a paragraph a reader understands: the deadline as one sentence, then,
-  // each on a line of its own, why it was moved and any warning, each a whole sentence (the
+  var WEEKDAYS = ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"];
+  function weekdayOf(iso) {
+    return WEEKDAYS[new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))).getUTCDay()];
+  }
+  // The dates of one answer as sentences, in the order a reader needs them: what the text says,
+  // the day to act on (the headline, `head`), the art. 193 move as a legal note. One sentence
+  // when they coincide or when the calendar cannot tell (a warning then says so). A monthly
+  // task: its month and the month's last working day, never a day of the next month.
+  function sentences(res) {
+    if (res.kind === "monthly") {
+      var month = [{ text: "Период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end) + "." }];
+      if (res.last_working_day) {
+        month.push({ head: true, text: "Успеть " + lastDay(res.last_working_day, res.weekday) + " — последний рабочий день месяца." });
+      }
+      return month;
+    }
+    var n = res.nominal, s = res.safe, l = res.legal;
+    if (!s || !l || (n === s && s === l)) return [{ head: true, text: capital(lastDay(res.deadline, res.weekday)) + "." }];
+    var wd = weekdayOf(n);
+    var why = res.moved_because && res.moved_because !== wd ? ", " + res.moved_because : "";
+    var out = [{ text: "По тексту " + NOT_LATER + ruDate(n) + " (" + wd + why + ")." }];
+    if (s === l) {
+      // No working day left before the text's date: the legal day is the one to act on.
+      out.push({ head: true, text: "Успеть " + lastDay(l, weekdayOf(l)) + " — срок перенесён по" + NB + ART_193 + "." });
+    } else {
+      out.push({ head: true, text: "Успеть " + lastDay(s, weekdayOf(s)) + " — последний рабочий день." });
+      out.push({ legal: true, text: "По" + NB + ART_193 + " срок переносится на" + NB + ruDate(l) + " (" + weekdayOf(l) + ")." });
+    }
+    return out;
+  }
+
+  // One computed rule → a paragraph a reader understands: its dates, each sentence labelled and
+  // on a line of its own (the headline in bold), then any warning, each a whole sentence (the
   // full stop belongs to the sentence, never to the line after it).
   function explain(res, several) {
     var p = el("p", "calc__line");
     if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
-    // The sentence starts here unless the rule is named before it («3 календарных дня: не …»).
-    var lead = NOT_LATER + ruDate(res.deadline);
-    p.appendChild(el("strong", null, several ? lead : capital(lead)));
-    var rest = dayNotes(res.deadline, res.weekday);
-    if (res.kind === "monthly" && res.period_start) {
-      rest += "; период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end);
-    }
-    p.appendChild(document.createTextNode(rest + "."));
-    if (res.nominal) {
-      p.appendChild(document.createTextNode(" "));
-      p.appendChild(el("span", "calc__moved",
-        "По счёту дней срок выпадает на" + NB + ruDate(res.nominal) + " — " + res.moved_because +
-        ", поэтому переносится на ближайший рабочий день (" + ART_193 + ")."));
-    }
+    sentences(res).forEach(function (s, i) {
+      // The first sentence follows the rule's name («3 календарных дня: не …»), lower-case.
+      var text = i === 0 && several ? s.text.charAt(0).toLowerCase() + s.text.slice(1) : s.text;
+      var node = el(s.head ? "strong" : "span", s.head ? "calc__safe" : s.legal ? "calc__moved" : "calc__text", text);
+      if (i > 0) {
+        var line = el("span", "calc__next");
+        line.appendChild(node);
+        node = line;
+      }
+      p.appendChild(node);
+    });
     (res.warnings || []).forEach(function (w) {
       p.appendChild(document.createTextNode(" "));
       p.appendChild(el("span", "calc__warn", "Внимание: " + sentence(w)));
@@ -239,7 +267,7 @@
               item: item,
               deadline: r.deadline,
               weekday: r.weekday,
-              rule: r.rule,
+              res: r,
               ref: item.getAttribute("data-ref"),
             });
           });
@@ -318,8 +346,10 @@
       var url = publicUrl(item.getAttribute("data-url"));
       // The whole title: a long line is folded below, never cut.
       var summary = "Срок: " + item.getAttribute("data-title") + (c.ref ? " (" + c.ref + ")" : "");
-      var desc = (c.ref ? capital(c.ref) + ". " : "") + "Последний день: " + lastDay(c.deadline, c.weekday) + ". " +
-        "Срок по документу: " + describe(c.rule) + "." + (url ? " " + url : "");
+      // The event is on the day to act on; the description names every date, as the page does.
+      var dates = sentences(c.res).map(function (s) { return s.text; }).join(" ");
+      var desc = (c.ref ? capital(c.ref) + ". " : "") + dates + " " +
+        "Срок по документу: " + describe(c.res.rule) + "." + (url ? " " + url : "");
       lines.push("BEGIN:VEVENT");
       lines.push("UID:" + (item.getAttribute("data-id") || "item-" + i) + "-" + compact(c.deadline) + "@pamyatka");
       lines.push("DTSTAMP:" + stamp);
@@ -347,7 +377,7 @@
   }
 
   // Exposed for the browser tests of the .ics format.
-  window.pamyatkaCalc = { fold: fold, describe: describe, lastDay: lastDay };
+  window.pamyatkaCalc = { fold: fold, describe: describe, lastDay: lastDay, sentences: sentences };
 
   Array.prototype.forEach.call(containers, setup);
 })();

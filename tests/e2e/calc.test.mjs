@@ -48,27 +48,35 @@ async function downloadIcs(page) {
   return { name: download.suggestedFilename(), text, lines: text.replace(/\r\n /g, "").split("\r\n") };
 }
 
-test("regulation table: deadlines for known dates, with the art. 193 move explained", async () => {
+test("regulation table: deadlines for known dates, with the art. 193 move as a legal note", async () => {
   const { context, page, errors } = await open(STAGE);
   // The form is shown only with JavaScript, and labelled.
   assert.equal(await page.locator("[data-calc-form]").isVisible(), true);
   assert.equal(await page.getByLabel("Дата события").count(), 1);
 
-  // 30 days from 04.09.2026 end on Sunday 04.10.2026 → Monday 05.10.2026 (ГК РФ ст. 193).
+  // 30 days from 04.09.2026 end on Sunday 04.10.2026: act by Friday 02.10.2026; the law
+  // moves the end to Monday 05.10.2026 (ГК РФ ст. 193).
   await setDate(page, "2026-09-04");
-  const r14 = await out(page, "r-1-4");
-  assert.match(r14, /Не\u00a0позднее\u00a005\.10\.2026 \(понедельник, включительно\)/);
-  assert.match(r14, /04\.10\.2026 — воскресенье/);
-  assert.match(r14, /ст\.\u00a0193\u00a0ГК\u00a0РФ/);
+  assert.equal(
+    await out(page, "r-1-4"),
+    `По тексту не${NB}позднее${NB}04.10.2026 (воскресенье).\n` +
+      `Успеть не${NB}позднее${NB}02.10.2026 (пятница, включительно) — последний рабочий день.\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}05.10.2026 (понедельник).`,
+  );
+  // The day to act on is the bold one.
+  assert.equal(await page.locator("#r-1-4 [data-calc-out] strong").innerText(),
+    `Успеть не${NB}позднее${NB}02.10.2026 (пятница, включительно) — последний рабочий день.`);
   // 10 days from 04.09.2026: 14.09.2026, a Monday, no move.
   assert.match(await out(page, "r-1-1"), /^Не\u00a0позднее\u00a014\.09\.2026 \(понедельник, включительно\)\.$/);
 
   // 5 days from 28.12.2026 end on 02.01.2027, inside the New Year holidays (1–8 January, then
-  // the weekend of 9–10 January) → Monday 11.01.2027.
+  // the weekend of 9–10 January) → Monday 11.01.2027; 31.12.2026 is a moved day off, so the
+  // last working day is Wednesday 30.12.2026.
   await setDate(page, "2026-12-28");
   const r12 = await out(page, "r-1-2");
-  assert.match(r12, /Не\u00a0позднее\u00a011\.01\.2027 \(понедельник, включительно\)/);
-  assert.match(r12, /02\.01\.2027 — новогодние каникулы/);
+  assert.match(r12, /^По тексту не\u00a0позднее\u00a002\.01\.2027 \(суббота, новогодние каникулы\)\.$/m);
+  assert.match(r12, /^Успеть не\u00a0позднее\u00a030\.12\.2026 \(среда, включительно\)/m);
+  assert.match(r12, /срок переносится на\u00a011\.01\.2027 \(понедельник\)\.$/);
   // A row without a date to count has no output.
   assert.equal(await page.locator("#r-1-6 [data-calc-out]").count(), 0);
   assert.deepEqual(errors, []);
@@ -97,13 +105,13 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
       }
       for (const p of await cell.locator(".calc__line").evaluateAll((ps) => ps.map((x) => x.textContent))) {
         // «не позднее» and the date, a number and its unit, the article: never on two lines.
-        assert.match(p, new RegExp(`(: не|^Не)${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
+        assert.match(p, new RegExp(`(: (по тексту )?не|^(По тексту )?Не|^По тексту не)${NB}позднее${NB}\\d\\d\\.\\d\\d\\.\\d{4}`), p);
         assert.doesNotMatch(p, /позднее \d|\d (календарн|рабоч|час)|ст\. 193|193 ГК|ГК РФ/, p);
         // A computed last day never reads "before" it.
         assert.doesNotMatch(p, new RegExp(`(^|: )до${NB}\\d`), p);
-        if (/По счёту дней/.test(p)) {
+        if (/переносится/.test(p)) {
           moved += 1;
-          assert.ok(p.includes(`(ст.${NB}193${NB}ГК${NB}РФ).`), p);
+          assert.ok(p.includes(`По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}`), p);
         }
         if (/Внимание/.test(p)) warned += 1;
       }
@@ -115,28 +123,68 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
   await setDate(page, "2026-12-28");
   assert.equal(
     await out(page, "r-2-1-4"),
-    `ежегодно до${NB}05.09: не${NB}позднее${NB}06.09.2027 (понедельник, включительно).\n` +
-      `По счёту дней срок выпадает на${NB}05.09.2027 — воскресенье, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).\n\n` +
-      `3${NB}календарных дня: не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
-      `По счёту дней срок выпадает на${NB}31.12.2026 — перенесённый выходной день, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
+    `ежегодно до${NB}05.09: по тексту не${NB}позднее${NB}05.09.2027 (воскресенье).\n` +
+      `Успеть не${NB}позднее${NB}03.09.2027 (пятница, включительно) — последний рабочий день.\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}06.09.2027 (понедельник).\n\n` +
+      `3${NB}календарных дня: по тексту не${NB}позднее${NB}31.12.2026 (четверг, перенесённый выходной день).\n` +
+      `Успеть не${NB}позднее${NB}30.12.2026 (среда, включительно) — последний рабочий день.\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник).`,
   );
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test("phone: a last day inside the New Year holidays reads «— новогодние каникулы», lower-case mid-sentence", async () => {
+test("phone: a last day inside the New Year holidays reads «новогодние каникулы», lower-case mid-sentence", async () => {
   const { context, page, errors } = await open(STAGE, PHONE);
   // 5 days from 28.12.2026 end on 02.01.2027 → Monday 11.01.2027 (ГК РФ ст. 193).
   await setDate(page, "2026-12-28");
   assert.equal(
     await out(page, "r-1-2"),
-    `Не${NB}позднее${NB}11.01.2027 (понедельник, включительно).\n` +
-      `По счёту дней срок выпадает на${NB}02.01.2027 — новогодние каникулы, поэтому переносится на ближайший рабочий день (ст.${NB}193${NB}ГК${NB}РФ).`,
+    `По тексту не${NB}позднее${NB}02.01.2027 (суббота, новогодние каникулы).\n` +
+      `Успеть не${NB}позднее${NB}30.12.2026 (среда, включительно) — последний рабочий день.\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник).`,
   );
   // A holiday's proper name keeps its capital: 5 days from 04.05.2026 end on Saturday
   // 09.05.2026, День Победы.
   await setDate(page, "2026-05-04");
-  assert.match(await out(page, "r-1-2"), new RegExp(`09\\.05\\.2026 — День Победы`));
+  assert.match(await out(page, "r-1-2"), new RegExp(`09\\.05\\.2026 \\(суббота, День Победы\\)`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: «ежегодно не позднее 5 сентября» shows the text's date, the safe date and the legal one, each labelled", async () => {
+  const { context, page, errors } = await open("/gis-obrazovanie/modul-2-1/", PHONE);
+  // 05.09.2026 is a Saturday: act by Friday 04.09; the law moves it to Monday 07.09.
+  await setDate(page, "2026-03-01");
+  const lines = (await out(page, "r-2-1-5")).split("\n");
+  assert.deepEqual(lines, [
+    `По тексту не${NB}позднее${NB}05.09.2026 (суббота).`,
+    `Успеть не${NB}позднее${NB}04.09.2026 (пятница, включительно) — последний рабочий день.`,
+    `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}07.09.2026 (понедельник).`,
+  ]);
+  // The headline is the safe date, and «что сделать» lists it, not the moved one.
+  assert.match(await page.locator("#r-2-1-5 [data-calc-out] strong").innerText(), /^Успеть .*04\.09\.2026/);
+  const { lines: ics } = await downloadIcs(page);
+  const event = ics.slice(ics.findIndex((l) => l.startsWith("UID:r-2-1-5-")));
+  assert.equal(event.find((l) => l.startsWith("DTSTART")), "DTSTART;VALUE=DATE:20260904");
+  assert.match(event.find((l) => l.startsWith("DESCRIPTION:")), /05\.09\.2026.*04\.09\.2026.*07\.09\.2026/);
+  // A working day's deadline is one date, not three copies: 5 Sep 2025 was a Friday.
+  await setDate(page, "2025-03-01");
+  assert.equal(await out(page, "r-2-1-5"), `Не${NB}позднее${NB}05.09.2025 (пятница, включительно).`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: «1 раз в месяц» shows the month and its last working day, never a date in the next month", async () => {
+  const { context, page, errors } = await open("/gis-obrazovanie/modul-2-6/", PHONE);
+  // May 2026 ends on Sunday 31.05; its last working day is Friday 29.05.
+  await setDate(page, "2026-05-10");
+  assert.equal(
+    await out(page, "r-2-6-1"),
+    `Период — с${NB}01.05.2026 по${NB}31.05.2026.\n` +
+      `Успеть не${NB}позднее${NB}29.05.2026 (пятница, включительно) — последний рабочий день месяца.`,
+  );
+  assert.doesNotMatch(await page.locator("[data-calc]").innerText(), /\.06\.2026/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -213,14 +261,16 @@ test(".ics export: one event per shown deadline, RFC 5545 lines", async () => {
   assert.ok(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"), text.slice(0, 80));
   assert.ok(text.endsWith("END:VCALENDAR\r\n"));
   assert.equal(text.split("BEGIN:VEVENT").length - 1, computed);
-  assert.ok(text.includes("DTSTART;VALUE=DATE:20261005\r\nDTEND;VALUE=DATE:20261006"));
+  // Row 1.4 (30 days, ending on Sunday 04.10.2026): the event is on the safe day, Friday 02.10.
+  assert.ok(text.includes("DTSTART;VALUE=DATE:20261002\r\nDTEND;VALUE=DATE:20261003"));
+  assert.ok(!text.includes("DTSTART;VALUE=DATE:20261005"));
   for (const line of text.split("\r\n")) {
     assert.ok(Buffer.byteLength(line, "utf8") <= 75, `line over 75 octets: ${line}`);
   }
   // Unfolded, the Russian summary is intact.
   assert.ok(text.replace(/\r\n /g, "").includes("SUMMARY:Срок: Формирование заявки на подключение"));
   // Each summary is the row's whole title (folded, never cut with «…») and names the row by
-  // its number and stage; the description states the last day, inclusive.
+  // its number and stage; the description names the three dates, as the page does.
   const titles = await page.locator("[data-calc-out]").evaluateAll((outs) => outs.map((o) => {
     const item = o.closest("[data-rules]");
     return `SUMMARY:Срок: ${item.dataset.title.replace(/[,;]/g, "\\$&")} (${item.dataset.ref})`;
@@ -230,7 +280,9 @@ test(".ics export: one event per shown deadline, RFC 5545 lines", async () => {
   assert.ok(summaries.some((l) => l.length > 150), "a long title, folded over several lines");
   for (const l of summaries) assert.doesNotMatch(l, /…/, l);
   assert.ok(summaries.some((l) => l.endsWith(`(п.${NB}4 этапа${NB}1)`)), summaries.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith(`DESCRIPTION:П.${NB}4 этапа${NB}1. Последний день: не${NB}позднее${NB}05.10.2026 (понедельник\\, включительно).`)),
+  assert.ok(lines.some((l) => l.startsWith(`DESCRIPTION:П.${NB}4 этапа${NB}1. По тексту не${NB}позднее${NB}04.10.2026 (воскресенье). ` +
+    `Успеть не${NB}позднее${NB}02.10.2026 (пятница\\, включительно) — последний рабочий день. ` +
+    `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}05.10.2026 (понедельник). Срок по документу: 30${NB}календарных дней.`)),
     lines.filter((l) => l.startsWith("DESCRIPTION:")).join("\n"));
   // The writer folds by octets and never inside a character (2-octet Cyrillic, 4-octet emoji,
   // at every offset against the 75-octet limit).

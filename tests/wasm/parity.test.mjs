@@ -86,12 +86,18 @@ test("deadlines: WASM and CLI agree", () => {
     ["Ежегодно не позднее 5 сентября, в течение 3 рабочих дней в случае изменения информации или ее состава", "2026-08-01"],
     ["В течение часа после получения утвержденных результатов", "2026-03-06T23:15"],
     ["1 раз в месяц", "2026-02-10"],
+    // Issue #19: the three dates of an annual date, and a month's task with no date in June.
+    ["Ежегодно не позднее 5 сентября", "2026-03-01"],
+    ["1 раз в месяц", "2026-05-10"],
+    ["Ежегодно не позднее 5 сентября", "2027-12-01"],
     ["10 рабочих дней", "2027-12-25"],
     ["Постоянно", "2026-01-01"],
   ];
   for (const [text, from] of cases) {
     assert.deepEqual(JSON.parse(deadlines.deadline_text(text, from)), cli(["deadline", text, "--from", from, "--json"]), text);
   }
+  const annual = JSON.parse(deadlines.deadline_text("Ежегодно не позднее 5 сентября", "2026-03-01"))[0];
+  assert.deepEqual([annual.nominal, annual.safe, annual.legal], ["2026-09-05", "2026-09-04", "2026-09-07"]);
   assert.throws(() => deadlines.deadline_text("как можно скорее", "2026-01-01"));
 });
 

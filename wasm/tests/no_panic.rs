@@ -396,21 +396,31 @@ fn check_cell(text: &str, from: From, cal_year: i32) -> Result<(), TestCaseError
         let computed = compute_all(&rules, from, cal);
         prop_assert_eq!(computed.len(), rules.len());
         for c in &computed {
-            if let Some(d) = &c.deadline {
+            // Hours give moments; every other rule gives days.
+            for (field, v) in [
+                ("deadline", &c.deadline),
+                ("nominal", &c.nominal),
+                ("safe", &c.safe),
+                ("legal", &c.legal),
+            ] {
+                let Some(d) = v else { continue };
                 if matches!(c.rule, Rule::Hours { .. }) {
                     prop_assert!(
                         is_iso_date_time(d),
-                        "{text:?} from {from:?}: deadline {d:?} is not YYYY-MM-DDTHH:MM"
+                        "{text:?} from {from:?}: {field} {d:?} is not YYYY-MM-DDTHH:MM"
                     );
                 } else {
                     prop_assert!(
                         is_iso_date(d),
-                        "{text:?} from {from:?}: deadline {d:?} is not YYYY-MM-DD"
+                        "{text:?} from {from:?}: {field} {d:?} is not YYYY-MM-DD"
                     );
                 }
             }
+            // Never a safe day after the legal one, nor a headline past the legal day.
+            if let (Some(s), Some(l)) = (&c.safe, &c.legal) {
+                prop_assert!(s <= l, "{text:?} from {from:?}: safe {s} after legal {l}");
+            }
             for (field, v) in [
-                ("nominal", &c.nominal),
                 ("period_start", &c.period_start),
                 ("period_end", &c.period_end),
                 ("last_working_day", &c.last_working_day),

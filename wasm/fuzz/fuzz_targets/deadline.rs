@@ -101,16 +101,18 @@ fuzz_target!(|data: &[u8]| {
             let computed = compute_all(&rules, from, cal);
             assert_eq!(computed.len(), rules.len());
             for c in &computed {
-                if let Some(d) = &c.deadline {
+                for d in [&c.deadline, &c.nominal, &c.safe, &c.legal]
+                    .into_iter()
+                    .flatten()
+                {
                     let ok = if matches!(c.rule, Rule::Hours { .. }) {
                         is_iso_date_time(d)
                     } else {
                         is_iso_date(d)
                     };
-                    assert!(ok, "{text:?} from {from:?}: deadline {d:?} is not ISO");
+                    assert!(ok, "{text:?} from {from:?}: {d:?} is not ISO");
                 }
                 for v in [
-                    &c.nominal,
                     &c.period_start,
                     &c.period_end,
                     &c.last_working_day,

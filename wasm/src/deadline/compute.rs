@@ -6,6 +6,22 @@
 //!   (moved days off and working Saturdays included);
 //! - hours run continuously from the event's time, nights and holidays included;
 //! - a year with no calendar data gives a warning, never a silent guess.
+//!
+//! Every dated answer carries three dates, each labelled for the reader (issue #19):
+//! - `nominal` — what the text says: the annual date, the event + N calendar days, the N-th
+//!   working day, the moment N hours on;
+//! - `safe` — the last working day on or before `nominal` that is not before the period starts
+//!   (calendar days: the day after the event; an annual date: the reference date). It is the
+//!   day a school acts on, and the `deadline` (the headline, the agenda's and the .ics date).
+//!   When no working day is left in that range, it is the legal day;
+//! - `legal` — art. 193: the first working day on or after `nominal`. A note, never the headline.
+//!
+//! Working days and hours: the three coincide (a working day is never moved; art. 193 does not
+//! speak of hours), and the reader sees one date. «N раз в месяц» is a frequency, not a period:
+//! it has no nominal/safe/legal but `period_start`, `period_end` (the calendar month of the
+//! reference date) and `last_working_day` (the month's last working day, the `deadline`) —
+//! never a date in the next month. A year without calendar data: `safe`/`legal` (or
+//! `last_working_day`) are left out with a warning, and the `deadline` is the text's date.
 
 use serde::Serialize;
 use time::{Date, Duration, Month, PrimitiveDateTime, Time};
@@ -48,13 +64,21 @@ pub struct Computed {
     pub kind: &'static str,
     /// The rule as understood, for display.
     pub rule: Rule,
-    /// ISO date (`2026-09-07`), or ISO date-time (`2026-09-07T15:00`) for hours.
+    /// The date to act by, the headline: the safe date (monthly: the month's last working day);
+    /// without calendar data, the text's date. ISO date (`2026-09-04`), or ISO date-time
+    /// (`2026-09-07T15:00`) for hours.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
-    /// The last day before the art. 193 move, when the deadline was moved.
+    /// The last day as the text gives it (not for monthly).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nominal: Option<String>,
-    /// Why the nominal day is not a working day («суббота», «День России»).
+    /// The last working day on or before `nominal` (see the module doc); `None` without data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub safe: Option<String>,
+    /// The art. 193 day: the first working day on or after `nominal`; `None` without data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal: Option<String>,
+    /// Why the nominal day is not a working day («суббота», «День России»), when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moved_because: Option<String>,
     /// Weekday of the deadline, in Russian.
@@ -83,6 +107,8 @@ impl Computed {
             rule: rule.clone(),
             deadline: None,
             nominal: None,
+            safe: None,
+            legal: None,
             moved_because: None,
             weekday: None,
             period_start: None,
@@ -124,27 +150,73 @@ fn on_or_after_working(cal: &ProductionCalendar, mut d: Date) -> Result<Date, i3
     Err(d.year())
 }
 
-/// Set `deadline` from a nominal last day, moving it by art. 193 when needed.
-fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date) {
-    match on_or_after_working(cal, nominal) {
-        Ok(day) => {
-            if day != nominal {
-                c.nominal = Some(iso(nominal));
-                c.moved_because = cal.why_off(IsoDate(nominal));
-            }
-            c.deadline = Some(iso(day));
-            c.weekday = Some(IsoDate(day).weekday_ru());
-        }
-        Err(year) => {
-            // The date itself is certain; whether it is a working day is not.
-            c.deadline = Some(iso(nominal));
-            c.weekday = Some(IsoDate(nominal).weekday_ru());
-            c.warnings.push(format!(
-                "{}; срок может переноситься на следующий рабочий день ({ART_193}) — проверьте сами",
-                no_data(year)
-            ));
+/// The last working day on or before `d` and not before `first`: `Ok(None)` when there is
+/// none in that range, `Err(year)` when a year on the way has no data.
+fn on_or_before_working(
+    cal: &ProductionCalendar,
+    mut d: Date,
+    first: Date,
+) -> Result<Option<Date>, i32> {
+    while d >= first {
+        match cal.is_working_day(IsoDate(d)) {
+            Some(true) => return Ok(Some(d)),
+            Some(false) => match d.previous_day() {
+                Some(p) => d = p,
+                None => return Ok(None),
+            },
+            None => return Err(d.year()),
         }
     }
+    Ok(None)
+}
+
+/// Set the three dates from a nominal last day: `safe` (not before `first`), `legal` (art. 193)
+/// and the `deadline`, the safe one.
+fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date, first: Date) {
+    c.nominal = Some(iso(nominal));
+    let legal = on_or_after_working(cal, nominal);
+    if let Ok(day) = legal {
+        c.legal = Some(iso(day));
+        if day != nominal {
+            c.moved_because = cal.why_off(IsoDate(nominal));
+        }
+    }
+    // No working day left before the text's date: the legal day is the one to act on.
+    let safe = match on_or_before_working(cal, nominal, first) {
+        Ok(Some(day)) => Ok(day),
+        Ok(None) => legal,
+        Err(year) => Err(year),
+    };
+    if let Ok(day) = safe {
+        c.safe = Some(iso(day));
+    }
+    // The date itself is certain; whether it is a working day is not: no safe date is invented.
+    let day = safe.unwrap_or(nominal);
+    c.deadline = Some(iso(day));
+    c.weekday = Some(IsoDate(day).weekday_ru());
+    if let Err(year) = legal {
+        c.warnings.push(format!(
+            "{}; срок может переноситься на следующий рабочий день ({ART_193}) — проверьте сами",
+            no_data(year)
+        ));
+    }
+    if let Err(year) = safe
+        && legal.err() != Some(year)
+    {
+        c.warnings.push(format!(
+            "{}; последний рабочий день перед сроком неизвестен",
+            no_data(year)
+        ));
+    }
+}
+
+/// The three dates of a working-day or hour deadline are one.
+fn one_date(c: &mut Computed, deadline: String, weekday: &'static str) {
+    c.nominal = Some(deadline.clone());
+    c.safe = Some(deadline.clone());
+    c.legal = Some(deadline.clone());
+    c.deadline = Some(deadline);
+    c.weekday = Some(weekday);
 }
 
 fn last_day_of_month(year: i32, month: Month) -> Date {
@@ -164,7 +236,11 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
     match rule {
         Rule::CalendarDays { days, .. } => {
             match from.date.checked_add(Duration::days(i64::from(*days))) {
-                Some(nominal) => finish_day(&mut c, cal, nominal),
+                // The period's first day is the day after the event (art. 191).
+                Some(nominal) => {
+                    let first = from.date.next_day().unwrap_or(nominal);
+                    finish_day(&mut c, cal, nominal, first);
+                }
                 None => c.warnings.push(BEYOND.into()),
             }
         }
@@ -193,8 +269,7 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     }
                 }
             }
-            c.deadline = Some(iso(d));
-            c.weekday = Some(IsoDate(d).weekday_ru());
+            one_date(&mut c, iso(d), IsoDate(d).weekday_ru());
         }
         Rule::Hours { hours, .. } => {
             let time = from.time.unwrap_or_else(|| {
@@ -205,13 +280,9 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
             let start = PrimitiveDateTime::new(from.date, time);
             match start.checked_add(Duration::hours(i64::from(*hours))) {
                 Some(end) => {
-                    c.deadline = Some(format!(
-                        "{}T{:02}:{:02}",
-                        iso(end.date()),
-                        end.hour(),
-                        end.minute()
-                    ));
-                    c.weekday = Some(IsoDate(end.date()).weekday_ru());
+                    let moment =
+                        format!("{}T{:02}:{:02}", iso(end.date()), end.hour(), end.minute());
+                    one_date(&mut c, moment, IsoDate(end.date()).weekday_ru());
                 }
                 None => c.warnings.push(BEYOND.into()),
             }
@@ -221,7 +292,8 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                 c.warnings.push("неверный месяц".into());
                 return c;
             };
-            // The first occurrence whose deadline is not before the reference date.
+            // The first occurrence whose legal day (the text's date, without data) is not before
+            // the reference date; its safe day is not before the reference date either.
             for year in [from.date.year(), from.date.year() + 1] {
                 if Date::from_calendar_date(year, Month::January, 1).is_err() {
                     c.warnings.push(BEYOND.into());
@@ -234,9 +306,12 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     continue;
                 };
                 let mut attempt = Computed::new(rule);
-                finish_day(&mut attempt, cal, nominal);
-                let deadline = attempt.deadline.as_deref().and_then(IsoDate::parse);
-                if deadline.is_some_and(|d| d.0 >= from.date) {
+                finish_day(&mut attempt, cal, nominal, from.date);
+                let last = attempt.legal.as_ref().or(attempt.nominal.as_ref());
+                if last
+                    .and_then(|d| IsoDate::parse(d))
+                    .is_some_and(|d| d.0 >= from.date)
+                {
                     attempt.warnings.splice(0..0, c.warnings.drain(..));
                     return attempt;
                 }
@@ -247,23 +322,21 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
             let end = last_day_of_month(from.date.year(), from.date.month());
             c.period_start = Some(iso(start));
             c.period_end = Some(iso(end));
-            // The last working day of the month: the practical target.
-            let mut d = end;
-            loop {
-                match cal.is_working_day(IsoDate(d)) {
-                    Some(true) => {
-                        c.last_working_day = Some(iso(d));
-                        break;
-                    }
-                    Some(false) if d > start => d = d.previous_day().unwrap_or(start),
-                    Some(false) => break,
-                    None => {
-                        c.warnings.push(no_data(d.year()));
-                        break;
-                    }
+            // A frequency: the month's last working day is the target, never a day past it.
+            let last = match on_or_before_working(cal, end, start) {
+                Ok(last) => last,
+                Err(year) => {
+                    c.warnings.push(format!(
+                        "{}; последний рабочий день месяца неизвестен",
+                        no_data(year)
+                    ));
+                    None
                 }
-            }
-            finish_day(&mut c, cal, end);
+            };
+            c.last_working_day = last.map(iso);
+            let day = last.unwrap_or(end);
+            c.deadline = Some(iso(day));
+            c.weekday = Some(IsoDate(day).weekday_ru());
         }
         Rule::Text { .. } => {}
     }
@@ -357,6 +430,11 @@ mod tests {
         }
     }
 
+    /// `deadline`, `nominal`, `safe`, `legal`.
+    fn dates(c: &Computed) -> [Option<&str>; 4] {
+        [&c.deadline, &c.nominal, &c.safe, &c.legal].map(|d| d.as_deref())
+    }
+
     fn cd(n: u32) -> Rule {
         Rule::CalendarDays {
             days: n,
@@ -368,17 +446,26 @@ mod tests {
     fn calendar_days_start_the_next_day_and_end_on_day_n() {
         // Event on Wednesday 2 Sep 2026; 5 days → Monday 7 Sep (a working day): no move.
         let c = compute(&cd(5), from("2026-09-02"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
-        assert_eq!(c.nominal, None);
+        assert_eq!(dates(&c), ["2026-09-07"; 4].map(Some));
+        assert_eq!(c.moved_because, None);
         assert_eq!(c.weekday, Some("понедельник"));
     }
 
     #[test]
     fn last_day_on_a_weekend_moves_to_monday() {
-        // Event on Tuesday 1 Sep; 4 days → Saturday 5 Sep → Monday 7 Sep (art. 193).
+        // Event on Tuesday 1 Sep; 4 days → Saturday 5 Sep → Monday 7 Sep (art. 193); the safe
+        // day, the headline, is Friday 4 Sep.
         let c = compute(&cd(4), from("2026-09-01"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
-        assert_eq!(c.nominal.as_deref(), Some("2026-09-05"));
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2026-09-04"),
+                Some("2026-09-05"),
+                Some("2026-09-04"),
+                Some("2026-09-07")
+            ]
+        );
+        assert_eq!(c.weekday, Some("пятница"));
         assert_eq!(c.moved_because.as_deref(), Some("суббота"));
     }
 
@@ -386,20 +473,32 @@ mod tests {
     fn last_day_on_a_holiday_and_moved_days_off() {
         // 10 days after 2 Nov → 12 Nov (Thursday): no move. 2 days after 2 Nov → 4 Nov, a holiday → 5 Nov.
         let c = compute(&cd(2), from("2026-11-02"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-11-05"));
+        assert_eq!(c.legal.as_deref(), Some("2026-11-05"));
+        assert_eq!(c.safe.as_deref(), Some("2026-11-03"));
         assert_eq!(c.moved_because.as_deref(), Some("День народного единства"));
         // 8 May 2026 (Friday) + 1 day = Saturday 9 May (holiday) → Sunday → Monday 11 May
-        // (a day off moved from 9 May) → Tuesday 12 May.
+        // (a day off moved from 9 May) → Tuesday 12 May. The period (9 May alone) holds no
+        // working day, so the safe day is the legal one.
         let c = compute(&cd(1), from("2026-05-08"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-05-12"));
-        assert_eq!(c.nominal.as_deref(), Some("2026-05-09"));
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2026-05-12"),
+                Some("2026-05-09"),
+                Some("2026-05-12"),
+                Some("2026-05-12")
+            ]
+        );
     }
 
     #[test]
     fn non_working_days_inside_the_period_still_count() {
         // 30 Dec 2025 has no data here, so use 28 Apr 2026 + 5 days = 3 May (Sunday) → 4 May.
+        // The safe day: 2 May (Saturday) and 1 May (holiday) back to Thursday 30 Apr.
         let c = compute(&cd(5), from("2026-04-28"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-05-04"));
+        assert_eq!(c.legal.as_deref(), Some("2026-05-04"));
+        assert_eq!(c.safe.as_deref(), Some("2026-04-30"));
+        assert_eq!(c.deadline.as_deref(), Some("2026-04-30"));
     }
 
     #[test]
@@ -413,7 +512,7 @@ mod tests {
             from("2026-04-30"),
             &cal(),
         );
-        assert_eq!(c.deadline.as_deref(), Some("2026-05-06"));
+        assert_eq!(dates(&c), ["2026-05-06"; 4].map(Some));
         // Friday 8 May + 1 working day: 9–10 weekend, 11 May moved day off → 12 May.
         let c = compute(
             &Rule::WorkingDays {
@@ -443,7 +542,11 @@ mod tests {
     #[test]
     fn calendar_days_into_a_year_without_data_warn() {
         let c = compute(&cd(10), from("2026-12-28"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2027-01-07"));
+        // The text's date, and no safe or legal date invented.
+        assert_eq!(
+            dates(&c),
+            [Some("2027-01-07"), Some("2027-01-07"), None, None]
+        );
         assert!(c.warnings[0].contains("нет данных производственного календаря на 2027 год"));
         // The article is cited with non-breaking spaces, never split across lines.
         assert!(
@@ -461,9 +564,9 @@ mod tests {
         };
         let c = compute(&r, from("2026-11-03T23:30"), &cal());
         assert_eq!(
-            c.deadline.as_deref(),
-            Some("2026-11-04T00:30"),
-            "holidays do not stop hours"
+            dates(&c),
+            ["2026-11-04T00:30"; 4].map(Some),
+            "holidays do not stop hours; art. 193 does not move them"
         );
         let c = compute(&r, from("2026-11-03"), &cal());
         assert_eq!(c.deadline.as_deref(), Some("2026-11-03T01:00"));
@@ -473,16 +576,30 @@ mod tests {
     #[test]
     fn annual_dates_move_and_roll_to_next_year() {
         let r = Rule::AnnualBy { day: 5, month: 9 };
-        // 5 Sep 2026 is a Saturday → 7 Sep.
+        // 5 Sep 2026 is a Saturday: safe Friday 4 Sep (the headline), legal Monday 7 Sep.
         let c = compute(&r, from("2026-08-01"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
-        assert_eq!(c.nominal.as_deref(), Some("2026-09-05"));
-        // On 6 Sep the moved deadline (7 Sep) is still ahead.
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2026-09-04"),
+                Some("2026-09-05"),
+                Some("2026-09-04"),
+                Some("2026-09-07")
+            ]
+        );
+        assert_eq!(c.weekday, Some("пятница"));
+        // On 6 Sep only the moved deadline (7 Sep) is still ahead: it is the day to act on.
         let c = compute(&r, from("2026-09-06"), &cal());
         assert_eq!(c.deadline.as_deref(), Some("2026-09-07"));
-        // From 8 Sep the next one is in 2027, which has no data here: the date with a warning.
+        assert_eq!(c.safe.as_deref(), Some("2026-09-07"));
+        assert_eq!(c.nominal.as_deref(), Some("2026-09-05"));
+        // From 8 Sep the next one is in 2027, which has no data here: the date with a warning,
+        // no safe or legal date.
         let c = compute(&r, from("2026-09-08"), &cal());
-        assert_eq!(c.deadline.as_deref(), Some("2027-09-05"));
+        assert_eq!(
+            dates(&c),
+            [Some("2027-09-05"), Some("2027-09-05"), None, None]
+        );
         assert!(!c.warnings.is_empty());
     }
 
@@ -492,9 +609,111 @@ mod tests {
         assert_eq!(c.period_start.as_deref(), Some("2026-05-01"));
         assert_eq!(c.period_end.as_deref(), Some("2026-05-31"));
         assert_eq!(c.last_working_day.as_deref(), Some("2026-05-29"));
-        // 31 May is a Sunday → art. 193 gives 1 Jun.
-        assert_eq!(c.deadline.as_deref(), Some("2026-06-01"));
-        assert_eq!(c.nominal.as_deref(), Some("2026-05-31"));
+        // A frequency, not a period: 31 May is a Sunday, yet no date in June (art. 193's 1 Jun)
+        // and no nominal/safe/legal.
+        assert_eq!(c.deadline.as_deref(), Some("2026-05-29"));
+        assert_eq!(c.weekday, Some("пятница"));
+        assert_eq!(c.nominal, None);
+        assert_eq!(c.safe, None);
+        assert_eq!(c.legal, None);
+    }
+
+    #[test]
+    fn a_leap_february_29th() {
+        // 2032 (weekends only): 29 Feb is a Sunday.
+        let c2032 = ProductionCalendar::new(&[cal_year(2032)]);
+        let annual = Rule::AnnualBy { day: 29, month: 2 };
+        let c = compute(&annual, from("2031-03-01"), &c2032);
+        // 2031 has no 29 February; 2032 does: safe Friday 27 Feb, legal Monday 1 Mar.
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2032-02-27"),
+                Some("2032-02-29"),
+                Some("2032-02-27"),
+                Some("2032-03-01")
+            ]
+        );
+        assert_eq!(
+            c.warnings,
+            vec!["в 2031 году нет даты 29 февраля".to_string()]
+        );
+        // 20 Feb + 9 calendar days = 29 Feb, moved the same way.
+        let c = compute(&cd(9), from("2032-02-20"), &c2032);
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2032-02-27"),
+                Some("2032-02-29"),
+                Some("2032-02-27"),
+                Some("2032-03-01")
+            ]
+        );
+        // The month is February to the 29th; its last working day is the 27th, never 1 March.
+        let c = compute(&Rule::Monthly { times: 2 }, from("2032-02-10"), &c2032);
+        assert_eq!(c.period_end.as_deref(), Some("2032-02-29"));
+        assert_eq!(c.last_working_day.as_deref(), Some("2032-02-27"));
+        assert_eq!(c.deadline.as_deref(), Some("2032-02-27"));
+        // 2028: 29 Feb is a Tuesday, a working day: one date.
+        let c = compute(
+            &annual,
+            from("2028-01-10"),
+            &ProductionCalendar::new(&[cal_year(2028)]),
+        );
+        assert_eq!(dates(&c), ["2028-02-29"; 4].map(Some));
+    }
+
+    #[test]
+    fn a_year_without_a_calendar_gives_no_safe_or_legal_date() {
+        // cal() knows 2026 only. Annual and monthly in 2027: the text's date, with a warning.
+        let c = compute(
+            &Rule::AnnualBy { day: 5, month: 9 },
+            from("2027-01-10"),
+            &cal(),
+        );
+        assert_eq!(
+            dates(&c),
+            [Some("2027-09-05"), Some("2027-09-05"), None, None]
+        );
+        assert!(c.warnings[0].contains("на 2027 год"), "{:?}", c.warnings);
+        let c = compute(&Rule::Monthly { times: 1 }, from("2027-05-10"), &cal());
+        assert_eq!(c.period_end.as_deref(), Some("2027-05-31"));
+        assert_eq!(c.last_working_day, None);
+        assert_eq!(c.deadline.as_deref(), Some("2027-05-31"));
+        assert!(
+            c.warnings[0].contains("последний рабочий день месяца неизвестен"),
+            "{:?}",
+            c.warnings
+        );
+        // The text's date in 2026 (Saturday 3 Jan, New Year holidays), the legal day known (12
+        // Jan), but the safe day would be in 2025, which has no data: none is invented.
+        let c = compute(&cd(14), from("2025-12-20"), &cal());
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2026-01-03"),
+                Some("2026-01-03"),
+                None,
+                Some("2026-01-12")
+            ]
+        );
+        assert_eq!(
+            c.warnings,
+            vec![
+                "нет данных производственного календаря на 2025 год: рабочие и выходные дни этого года неизвестны; последний рабочий день перед сроком неизвестен"
+                    .to_string()
+            ]
+        );
+        // Hours need no calendar: the moment, three times.
+        let c = compute(
+            &Rule::Hours {
+                hours: 2,
+                event: None,
+            },
+            from("2030-01-01T10:00"),
+            &cal(),
+        );
+        assert_eq!(dates(&c), ["2030-01-01T12:00"; 4].map(Some));
     }
 
     #[test]
