@@ -14,6 +14,14 @@ use crate::pipeline::{Compiled, PageOutput};
 /// All problems found in the compiled site.
 pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
     let mut out = links(compiled);
+    out.extend(
+        compiled
+            .project
+            .site
+            .pages
+            .iter()
+            .filter_map(missing_source),
+    );
     // The accessibility lints are warnings when building; `check` is where an editor asks to
     // be told, so they fail it.
     out.extend(
@@ -28,6 +36,27 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
             }),
     );
     out
+}
+
+/// A guide (a page of a section folder, not its `_index.md`) must say where its facts come
+/// from: the reader is shown the memo's details beside the portal's own reading of it. The
+/// error is at the front matter's opening `---`.
+fn missing_source(page: &crate::content::Page) -> Option<Diagnostic> {
+    let guide = page.kind == crate::content::PageKind::Page
+        && !page.section.is_empty()
+        && !page.source.is_empty();
+    (guide && page.front.source.is_none()).then(|| {
+        let start = usize::from(page.source.starts_with('\u{feff}')) * 3;
+        Diagnostic::error(
+            "source",
+            "the guide does not say where its facts come from: `source` is missing",
+        )
+        .at(Location::new(&page.file, page.source.clone(), start, 3))
+        .label("front matter without `source`")
+        .hint(
+            "add the memo's details; leave out what the memo does not say:\nsource:\n  document: \"Памятка …\"\n  organisation: \"…\"\n  region: \"…\"\n  date: 2025-09-01\n  version: \"1.1\"",
+        )
+    })
 }
 
 /// Warnings `check` prints as they are (the lints it reports as problems are left out), and

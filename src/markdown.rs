@@ -140,6 +140,8 @@ impl<'a> Renderer<'a, '_> {
 
     fn run(&mut self, events: Vec<(Event<'a>, Range<usize>)>) {
         let mut lists: Vec<bool> = Vec::new();
+        // For each open plain quote: whether it is the portal's reading (ends in `</div>`).
+        let mut quotes: Vec<bool> = Vec::new();
         let mut i = 0;
         while i < events.len() {
             let (ev, range) = &events[i];
@@ -238,6 +240,27 @@ impl<'a> Renderer<'a, '_> {
                     ));
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    self.out.push(Event::Html("</div>\n".into()));
+                }
+                Event::Start(Tag::BlockQuote(None)) => {
+                    let reading = interpretation(self.page.body(), &events, i);
+                    quotes.push(reading.is_some());
+                    if let Some((next, reopen)) = reading {
+                        self.out.push(Event::Html(
+                            format!(
+                                "<div class=\"callout callout--interpretation\" role=\"note\"><p class=\"callout__title\"><strong>{INTERPRETATION}</strong></p>\n"
+                            )
+                            .into(),
+                        ));
+                        if reopen {
+                            self.out.push(Event::Start(Tag::Paragraph));
+                        }
+                        i = next;
+                        continue;
+                    }
+                    self.out.push(ev.clone());
+                }
+                Event::End(TagEnd::BlockQuote(None)) if quotes.pop() == Some(true) => {
                     self.out.push(Event::Html("</div>\n".into()));
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -591,6 +614,45 @@ fn callout(kind: BlockQuoteKind) -> (&'static str, &'static str) {
     }
 }
 
+/// The title of the portal's own reading of a memo, written `> [!NOTE] Толкование портала`.
+pub(crate) const INTERPRETATION: &str = "Толкование портала";
+
+/// Whether the plain quote opening at `events[i]` is the portal's reading: its first line is
+/// `> [!NOTE] Толкование портала` (pulldown-cmark takes a marker with text after it for a plain
+/// quote, so the line is read from the source). Returns the index of the first event after the
+/// title line, and whether the paragraph the title line began goes on (to be opened again).
+fn interpretation(
+    body: &str,
+    events: &[(Event<'_>, Range<usize>)],
+    i: usize,
+) -> Option<(usize, bool)> {
+    let range = &events[i].1;
+    let line = body[range.clone()].lines().next()?;
+    let marked = line.trim_start().strip_prefix('>')?.trim_start();
+    let title = marked
+        .get(..7)
+        .filter(|m| m.eq_ignore_ascii_case("[!note]"))
+        .and(marked.get(7..))?;
+    if title.trim().to_lowercase() != INTERPRETATION.to_lowercase() {
+        return None;
+    }
+    let line_end = range.start + line.len();
+    if !matches!(events.get(i + 1), Some((Event::Start(Tag::Paragraph), _))) {
+        return None;
+    }
+    let mut j = i + 2;
+    while let Some((ev, r)) = events.get(j) {
+        if r.start > line_end || matches!(ev, Event::End(_)) {
+            break;
+        }
+        j += 1;
+    }
+    match events.get(j) {
+        Some((Event::End(TagEnd::Paragraph), _)) => Some((j + 1, false)),
+        _ => Some((j, true)),
+    }
+}
+
 /// Index of the `End` matching the `Start` at `start`.
 fn find_end(events: &[(Event<'_>, Range<usize>)], start: usize) -> usize {
     let mut depth = 0usize;
@@ -921,6 +983,37 @@ mod tests {
         assert!(r.html.contains("callout--warning"), "{}", r.html);
         assert!(r.html.contains("Внимание"));
         assert!(r.html.contains("class=\"hl-"));
+    }
+
+    #[test]
+    fn the_portals_reading_is_a_callout_of_its_own() {
+        for body in [
+            "> [!NOTE] Толкование портала\n> Памятка пишет «старше 14 лет» и «совершеннолетним».\n",
+            "> [!note] толкование портала\n>\n> Памятка пишет «старше 14 лет» и «совершеннолетним».\n",
+        ] {
+            let r = render_one("a.md", body, &[]);
+            assert!(
+                r.html.contains("<div class=\"callout callout--interpretation\" role=\"note\"><p class=\"callout__title\"><strong>Толкование портала</strong></p>\n<p>Памятка пишет"),
+                "{}",
+                r.html
+            );
+            assert!(
+                !r.html.contains("NOTE") && !r.html.contains("note]"),
+                "{}",
+                r.html
+            );
+            assert!(!r.html.contains("blockquote"), "{}", r.html);
+            assert!(r.html.trim_end().ends_with("</p>\n</div>"), "{}", r.html);
+        }
+        // Another title after a marker, and a plain quote, stay quotes.
+        for body in ["> [!NOTE] Другое\n> текст\n", "> Цитата\n"] {
+            let r = render_one("a.md", body, &[]);
+            assert!(r.html.contains("<blockquote>"), "{}", r.html);
+            assert!(!r.html.contains("callout"), "{}", r.html);
+        }
+        // A plain NOTE is still a note.
+        let r = render_one("a.md", "> [!NOTE]\n> Толкование портала\n", &[]);
+        assert!(r.html.contains("callout--note"), "{}", r.html);
     }
 
     #[test]

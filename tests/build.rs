@@ -49,6 +49,41 @@ fn builds_every_page_sitemap_and_404() {
 }
 
 #[test]
+fn a_guide_shows_its_source_and_the_portals_date_in_both_versions() {
+    let dir = site("basic");
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for prefix in ["public", "public/lv"] {
+        let html = read(dir.path(), &format!("{prefix}/guides/archive/index.html"));
+        let source = html
+            .split("<aside class=\"source\" aria-labelledby=\"source-title\">")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{prefix}: no source block"))
+            .split("</aside>")
+            .next()
+            .unwrap();
+        for part in [
+            "<dt>Памятка</dt><dd>Порядок работы с личным кабинетом</dd>",
+            // What the memo does not say is a fact about the memo, not a name.
+            "<dt>Кто выпустил</dt><dd><span class=\"source__none\">в памятке не указано</span></dd>",
+            "<dt>Регион</dt><dd><span class=\"source__none\">в памятке не указано</span></dd>",
+            "<dt>Дата или версия</dt><dd>версия&nbsp;1.1</dd>",
+            "<dt>Обновлено на портале</dt><dd><time datetime=\"2025-09-01\">01.09.2025</time></dd>",
+        ] {
+            assert!(source.contains(part), "{prefix}: {part} not in {source}");
+        }
+        // The date is in the source block, not said twice.
+        assert!(!html.contains("<p class=\"updated\">"), "{prefix}");
+        let esia = read(dir.path(), &format!("{prefix}/guides/esia/index.html"));
+        assert!(
+            esia.contains("<dt>Кто выпустил</dt><dd>ЦИТТО</dd>")
+                && esia.contains("<dt>Дата или версия</dt><dd>15.01.2024</dd>"),
+            "{prefix}: {esia}"
+        );
+    }
+}
+
+#[test]
 fn markdown_features_render() {
     let dir = site("basic");
     let o = pamyatka(dir.path(), &["build", "--no-minify"]);

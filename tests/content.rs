@@ -89,6 +89,33 @@ fn real_site_builds_clean_and_check_passes() {
     }
     let o = pamyatka(&repo(), &["check"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // Every guide (a page of a section folder) shows its source block with the portal's date.
+    let guides: Vec<_> = walkdir::WalkDir::new(repo().join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.ends_with(".md") && name != "_index.md" && e.depth() > 1
+        })
+        .map(|e| {
+            e.path()
+                .strip_prefix(repo().join("content"))
+                .unwrap()
+                .with_extension("")
+        })
+        .collect();
+    assert!(guides.len() > 10, "{guides:?}");
+    for guide in guides {
+        for version in ["", "lv/"] {
+            let page = format!("{version}{}/index.html", guide.display());
+            let html = read(&public, &page);
+            assert!(
+                html.contains("aria-labelledby=\"source-title\"")
+                    && html.contains("<dt>Обновлено на портале</dt>"),
+                "{page}: no source block with the portal's date"
+            );
+        }
+    }
 }
 
 #[test]

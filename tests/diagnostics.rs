@@ -65,6 +65,29 @@ invalid! {
 }
 
 #[test]
+fn check_fails_on_a_guide_without_source_at_its_front_matter() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/guides/bez-istochnika.md"),
+        "---\ntitle: \"Памятка без источника\"\n---\n\nТекст.\n",
+    )
+    .unwrap();
+    // A build still succeeds (the page is fine to read); `check` is where it fails.
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "content/guides/bez-istochnika.md:1:1: the guide does not say where its facts come from"
+        ),
+        "{err}"
+    );
+    // One error: the other guides, the section page and the home page have what they need.
+    assert_eq!(err.matches("`source` is missing").count(), 1, "{err}");
+    insta::assert_snapshot!("guide-without-source", err);
+}
+
+#[test]
 fn a_long_title_is_an_error_and_its_line_is_cut_in_the_report() {
     let dir = site("invalid/bad-date");
     // 20 000 characters on one line.

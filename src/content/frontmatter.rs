@@ -41,7 +41,8 @@ pub struct FrontMatter {
 pub struct SourceInfo {
     pub document: String,
     /// The organisation that issued the document; leave it out when the document does not
-    /// say (the page then says so plainly).
+    /// say (the page then says «в памятке не указано», as it does for a missing region, date
+    /// and version).
     #[serde(default)]
     pub organisation: Option<String>,
     /// The region the document is for (`Алтайский край`), shown after the source.
@@ -51,6 +52,9 @@ pub struct SourceInfo {
     pub url: Option<String>,
     #[serde(default)]
     pub date: Option<Date>,
+    /// The document's version as it writes it (`1.1`), when it gives one; shown with the date.
+    #[serde(default)]
+    pub version: Option<String>,
 }
 
 /// Who a guide is for.

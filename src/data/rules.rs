@@ -118,7 +118,21 @@ fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diag
     }
     let expected = rule.mb_in_bytes();
     if expected == Some(rule.max_size_bytes) {
-        return None;
+        // The warning band lies below the limit, else nothing would ever be warned about.
+        return (rule.warn_above_bytes >= rule.max_size_bytes).then(|| {
+            Diagnostic::error(
+                "rule",
+                format!(
+                    "`warn_above_bytes` is {}, not below `max_size_bytes: {}`: no archive would get the warning",
+                    rule.warn_above_bytes, rule.max_size_bytes
+                ),
+            )
+            .at(at("warn_above_bytes"))
+            .hint(format!(
+                "write the decimal reading of the limit, warn_above_bytes: {}",
+                rule.max_size_mb.saturating_mul(1_000_000)
+            ))
+        });
     }
     let mb = rule.max_size_mb;
     let Some(bytes) = expected else {
@@ -142,8 +156,8 @@ fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diag
         .at(at("max_size_bytes"))
         .label(format!("not {mb} × {BYTES_PER_MB}"))
         .hint(format!(
-            "write max_size_bytes: {bytes}, or correct max_size_mb; archives over {} bytes (the decimal reading of {mb} МБ) get a warning anyway",
-            mb.saturating_mul(1_000_000)
+            "write max_size_bytes: {bytes}, or correct max_size_mb; archives over warn_above_bytes ({}) get a warning anyway",
+            rule.warn_above_bytes
         )),
     )
 }
@@ -197,20 +211,27 @@ mod tests {
     #[test]
     fn the_byte_limit_must_be_the_megabytes_times_1048576() {
         assert_eq!(size_error("40", "41943040"), None);
-        assert_eq!(size_error("1", "1048576"), None);
+        // The band must lie below the limit: 40 000 000 is not below 1 МБ.
+        let band = size_error("1", "1048576").unwrap();
+        assert!(
+            band.starts_with(
+                "content/fioko/archive-rule.yaml:49:19 `warn_above_bytes` is 40000000"
+            ),
+            "{band}"
+        );
         // The decimal reading is not what the schema says, and one byte off is a typo.
         for bytes in ["40000000", "41943041", "4194304"] {
             let e = size_error("40", bytes).expect(bytes);
             assert!(e.contains("`max_size_bytes` is "), "{e}");
             // At the value, not at the key's mention in the schema comment at the top.
             assert!(
-                e.starts_with("content/fioko/archive-rule.yaml:45:17 "),
+                e.starts_with("content/fioko/archive-rule.yaml:48:17 "),
                 "{e}"
             );
         }
         let zero = size_error("0", "0").unwrap();
         assert!(
-            zero.starts_with("content/fioko/archive-rule.yaml:44:14 "),
+            zero.starts_with("content/fioko/archive-rule.yaml:47:14 "),
             "{zero}"
         );
         let huge = size_error("18446744073709551615", "1").unwrap();

@@ -97,3 +97,10 @@ export async function unzipToTemp(path, prefix = "pamyatka-") {
   }
   return dir;
 }
+
+/** A stored zip of the five ФИОКО documents of exactly `size` bytes (the first one padded). */
+export function fiokoZipOfSize(size) {
+  const docs = fiokoDocuments();
+  docs[0] = [docs[0][0], Buffer.concat([docs[0][1], Buffer.alloc(size - storedZip(docs).length, 7)])];
+  return storedZip(docs);
+}

@@ -193,7 +193,7 @@ pub struct ArchiveReport {
     pub format: Option<String>,
 }
 
-/// Reasons that only warn; the size code is `size_over_<max_size_mb × 1 000 000>_bytes`.
+/// Reasons that only warn; the size code is `size_over_<warn_above_bytes>_bytes`.
 pub const WARNING_CODES: &[&str] = &[
     "extension_mismatch",
     "size_over_40000000_bytes",
@@ -371,8 +371,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         }
     }
 
-    // Size: reject above the limit; warn between the decimal reading of «40 МБ» and it.
-    let decimal_limit = rule.max_size_mb.saturating_mul(1_000_000);
+    // Size: reject above the limit; warn in the rule's band below it (the decimal reading).
+    let decimal_limit = rule.warn_above_bytes;
     if size > rule.max_size_bytes {
         findings.push(Finding::new(
             "too_large",
@@ -390,10 +390,10 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         findings.push(Finding::new(
             format!("size_over_{decimal_limit}_bytes"),
             format!(
-                "Архив весит {}\u{a0}байт: это меньше {}\u{a0}МБ, если считать мегабайт как \
-                 1\u{a0}048\u{a0}576\u{a0}байт, но больше, если считать его как \
-                 1\u{a0}000\u{a0}000\u{a0}байт, а памятка не уточняет, как считать. Чтобы не \
-                 рисковать, уменьшите архив до {}\u{a0}байт.",
+                "Архив принят, но ФИОКО может его не принять. Он весит {}\u{a0}байт: это меньше \
+                 {}\u{a0}МБ, если считать мегабайт как 1\u{a0}048\u{a0}576\u{a0}байт, но больше, \
+                 если как 1\u{a0}000\u{a0}000\u{a0}байт. Памятка не говорит, как считает ФИОКО. \
+                 Чтобы не рисковать, уменьшите архив до {}\u{a0}байт.",
                 group_digits(size),
                 rule.max_size_mb,
                 group_digits(decimal_limit)

@@ -16,6 +16,9 @@ pub struct ArchiveRule {
     pub max_size_mb: u64,
     /// The same limit in bytes (1 МБ = 1024 × 1024 bytes).
     pub max_size_bytes: u64,
+    /// Above this and up to `max_size_bytes` an archive is accepted with a warning: the memo
+    /// does not say how it counts a megabyte, and 40 × 1 000 000 bytes is the other reading.
+    pub warn_above_bytes: u64,
     /// Limit for all attachments of one message in the request's dialogue window.
     pub message_max_attachments_bytes: u64,
     /// The archive's file name.
@@ -27,8 +30,8 @@ pub struct ArchiveRule {
 }
 
 /// Bytes in one megabyte of `max_size_mb`: the rule's schema counts 1 МБ as 1024 × 1024 bytes
-/// (the validator rejects above `max_size_bytes` and only warns above the decimal reading,
-/// `max_size_mb` × 1 000 000).
+/// (the validator rejects above `max_size_bytes` and only warns above `warn_above_bytes`, the
+/// decimal reading).
 pub const BYTES_PER_MB: u64 = 1024 * 1024;
 
 impl ArchiveRule {

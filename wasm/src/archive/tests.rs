@@ -807,6 +807,21 @@ fn size_limits() {
     let r = check(GOOD_NAME, &warn);
     assert_eq!(codes(&r), ["size_over_40000000_bytes"]);
     assert_eq!(r.verdict, Verdict::Warn);
+    assert!(
+        r.messages[0].starts_with("Архив принят, но ФИОКО может его не принять."),
+        "{}",
+        r.messages[0]
+    );
+    assert!(r.messages[0].contains("40\u{a0}000\u{a0}000\u{a0}байт"));
+    // The band is the rule's: raised above this archive's size, the archive passes clean.
+    let mut raised = rule();
+    assert_eq!(raised.warn_above_bytes, 40_000_000);
+    raised.warn_above_bytes = warn.len() as u64;
+    let r = check_archive(&raised, GOOD_NAME, &mut &warn[..]);
+    assert_eq!(r.verdict, Verdict::Accept, "{:?}", r.messages);
+    raised.warn_above_bytes = warn.len() as u64 - 1;
+    let r = check_archive(&raised, GOOD_NAME, &mut &warn[..]);
+    assert_eq!(codes(&r), [format!("size_over_{}_bytes", warn.len() - 1)]);
     let big = pad(41_943_040);
     assert!(big.len() > 41_943_040);
     let r = check(GOOD_NAME, &big);
