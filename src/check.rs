@@ -94,7 +94,7 @@ fn placeholder_base(config: &SiteConfig, root: &Path) -> Option<Diagnostic> {
         Diagnostic::warning(
             "site.yaml",
             format!(
-                "{what}: printed pages show no link addresses, and sitemap.xml names addresses readers cannot open"
+                "{what}: printed pages show no link addresses, and sitemap.xml and the Atom feeds name addresses readers cannot open"
             ),
         )
         .at(Location::new(file, text, offset, len))

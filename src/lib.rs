@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod feed;
 pub mod headers;
 pub mod highlight;
 pub mod html_comment;

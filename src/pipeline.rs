@@ -245,6 +245,8 @@ impl Project {
                 ),
             ),
             ("nav", shared.nav.clone()),
+            // The home page's «Что изменилось» (`feed.rs`).
+            ("latest_changes", crate::feed::latest(&site)),
             // Every section with its pages, for the search page's list (what it shows without
             // JavaScript).
             (
@@ -680,6 +682,7 @@ fn compile_until(
     let mut files = assets.files;
     files.push(project.render_404()?);
     files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
+    files.extend(crate::feed::files(site));
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
     files.extend(search_index::files(search_index(site, typed, &texts)));
     drop(texts);

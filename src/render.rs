@@ -64,10 +64,22 @@ impl Shared {
                 .unwrap_or_default();
             json!({"title": section_title(site, s), "url": section_url(key), "description": description})
         };
+        let feeds = crate::feed::sections_with_feeds(site);
         let mut sections = BTreeMap::new();
         for (key, s) in &site.sections {
             let mut v = section_summary(key);
             v["key"] = json!(key);
+            // The feed of the nearest section with one (its pages link it from their head).
+            let mut feed_key = Some(key.as_str()).filter(|k| !k.is_empty());
+            while let Some(k) = feed_key.filter(|k| !feeds.contains(k)) {
+                feed_key = k.rsplit_once('/').map(|(parent, _)| parent);
+            }
+            v["feed"] = match feed_key {
+                Some(k) => {
+                    json!({"url": crate::feed::feed_url(k), "title": section_title(site, &site.sections[k])})
+                }
+                None => Value::Null,
+            };
             v["pages"] = Value::Array(s.pages.iter().map(|&i| summaries[i].clone()).collect());
             v["subsections"] =
                 Value::Array(s.subsections.iter().map(|k| section_summary(k)).collect());
@@ -117,6 +129,7 @@ pub fn page_value(page: &Page, rendered: &Rendered) -> Value {
         "outline": outline(rendered),
         "checklist": rendered.checklist,
         "widgets": widget_flags(&rendered.widgets),
+        "changes": crate::feed::page_changes(page),
     })
 }
 
@@ -196,7 +209,7 @@ pub fn synthetic_page(title: &str, url: &str, kind: &str) -> Value {
     json!({
         "title": title, "description": "", "url": url, "kind": kind, "rel": "", "template": "404.html",
         "audience": [], "updated": "", "source": null, "content": "", "toc": [], "outline": null, "checklist": [],
-        "widgets": {"deadline": false, "archive": false, "account": false},
+        "widgets": {"deadline": false, "archive": false, "account": false}, "changes": [],
     })
 }
 

@@ -33,6 +33,10 @@ pub const GENERATED: &[(&str, &str)] = &[
     ),
     ("sitemap.xml", "the build writes the sitemap there"),
     (
+        crate::feed::SITE_FEED,
+        "the build writes the site's Atom feed there",
+    ),
+    (
         "404.html",
         "the build writes the «page not found» page there",
     ),
@@ -42,9 +46,18 @@ pub const GENERATED: &[(&str, &str)] = &[
     ),
 ];
 
-/// Why the output path `path` (relative, `/`-separated) is the build's own, if it is.
+/// Why a section's `feed.xml` is the build's own (see [`reason`]).
+const SECTION_FEED: &str = "the build writes the section's Atom feed (feed.xml) there";
+
+/// Why the output path `path` (relative, `/`-separated) is the build's own, if it is. Besides
+/// the names of [`GENERATED`], `feed.xml` in any folder: a section's feed (whether its section
+/// has changes yet or not, so that adding one never breaks a build).
 pub fn reason(path: &str) -> Option<&'static str> {
-    let top = path.trim_start_matches('/').split('/').next()?;
+    let path = path.trim_start_matches('/');
+    let top = path.split('/').next()?;
+    if top != crate::feed::SITE_FEED && path.split('/').any(|s| s == crate::feed::FEED_NAME) {
+        return Some(SECTION_FEED);
+    }
     GENERATED
         .iter()
         .find(|(name, _)| *name == top)
@@ -206,6 +219,10 @@ mod tests {
         assert!(reason("/lv/esia/").is_some());
         assert!(reason("/assets/x/").is_some());
         assert!(reason("/sw.js/").is_some());
+        assert_eq!(reason("/feed.xml/"), Some(GENERATED[8].1));
+        assert_eq!(reason("esia/feed.xml"), Some(SECTION_FEED));
+        assert_eq!(reason("/esia/feed.xml/"), Some(SECTION_FEED));
+        assert!(reason("/esia/feed/").is_none());
         assert!(reason("/esia/lv/").is_none());
         assert!(reason("/lvx/").is_none());
         assert!(reason("/").is_none());

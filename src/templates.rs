@@ -47,6 +47,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/source.html"),
     ),
     (
+        "partials/changes.html",
+        include_str!("../templates/partials/changes.html"),
+    ),
+    (
         "partials/nav.html",
         include_str!("../templates/partials/nav.html"),
     ),

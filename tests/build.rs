@@ -925,3 +925,187 @@ fn printed_links_name_a_real_address_or_none() {
     assert!(!read(dir.path(), "public/guides/index.html").contains("data-print-url"));
     assert!(check_says(dir.path()).contains("`base_url` is not set"));
 }
+
+/// `changes:` in front matter become Atom feeds (the site's and each section's) that a real
+/// feed parser reads, with absolute links, the changes' dates and ids that stay the same when
+/// the text of a change is edited; the offline bundle and the service worker carry them.
+#[test]
+fn changes_become_atom_feeds_with_stable_ids() {
+    let dir = site("basic");
+    let content = dir.path().join("content");
+    let add_changes = |file: &str, changes: &str| {
+        let path = content.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = text.replacen("\n---\n", &format!("\nchanges:\n{changes}---\n"), 1);
+        std::fs::write(&path, text).unwrap();
+    };
+    add_changes(
+        "guides/esia.md",
+        "  - date: 2025-09-01\n    text: \"Добавили шаг о подтверждении & <проверке>.\"\n  - date: 2025-10-02\n    text: \"Обновили сроки.\"\n  - date: 2025-09-01\n    text: \"Второе изменение того же дня.\"\n",
+    );
+    add_changes(
+        "index.md",
+        "  - date: 2025-08-15\n    text: \"Открыли сайт.\"\n",
+    );
+    let build = || {
+        let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let parse = |path: &str| {
+            let bytes = std::fs::read(dir.path().join("public").join(path)).unwrap();
+            feed_rs::parser::parse(&bytes[..]).unwrap_or_else(|e| panic!("{path}: {e}"))
+        };
+        (parse("feed.xml"), parse("guides/feed.xml"))
+    };
+    let (site_feed, section_feed) = build();
+    assert_eq!(site_feed.feed_type, feed_rs::model::FeedType::Atom);
+    let base = "https://pamyatki.edu22.info/memo";
+    let esia = format!("{base}/guides/esia/#izmeneniya");
+    let rows: Vec<(String, String, String, String)> = site_feed
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                e.id.clone(),
+                e.updated.unwrap().to_rfc3339(),
+                e.links[0].href.clone(),
+                e.title.as_ref().unwrap().content.clone(),
+            )
+        })
+        .collect();
+    // Dates are the start of the Moscow day (feed-rs gives them in UTC).
+    let row = |id: &str, date: &str, link: &str, title: &str| {
+        (
+            id.to_string(),
+            date.to_string(),
+            link.to_string(),
+            title.to_string(),
+        )
+    };
+    assert_eq!(
+        rows,
+        [
+            row(
+                "tag:pamyatki.edu22.info,2025-10-02:/memo/guides/esia/#1",
+                "2025-10-01T21:00:00+00:00",
+                &esia,
+                "Обновили сроки."
+            ),
+            row(
+                "tag:pamyatki.edu22.info,2025-09-01:/memo/guides/esia/#1",
+                "2025-08-31T21:00:00+00:00",
+                &esia,
+                "Добавили шаг о подтверждении & <проверке>."
+            ),
+            row(
+                "tag:pamyatki.edu22.info,2025-09-01:/memo/guides/esia/#2",
+                "2025-08-31T21:00:00+00:00",
+                &esia,
+                "Второе изменение того же дня."
+            ),
+            row(
+                "tag:pamyatki.edu22.info,2025-08-15:/memo/#1",
+                "2025-08-14T21:00:00+00:00",
+                &format!("{base}/#izmeneniya"),
+                "Открыли сайт."
+            ),
+        ]
+    );
+    assert_eq!(site_feed.id, format!("{base}/feed.xml"));
+    assert_eq!(
+        site_feed.updated.unwrap().to_rfc3339(),
+        "2025-10-01T21:00:00+00:00"
+    );
+    assert!(
+        site_feed
+            .links
+            .iter()
+            .any(|l| l.rel.as_deref() == Some("self") && l.href == format!("{base}/feed.xml"))
+    );
+    // The section's feed: its pages' changes only.
+    let ids: Vec<&str> = section_feed.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        rows[..3].iter().map(|r| r.0.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(section_feed.id, format!("{base}/guides/feed.xml"));
+
+    // Editing a change's text keeps every id.
+    let path = content.join("guides/esia.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("Обновили сроки.", "Обновили сроки подачи."),
+    )
+    .unwrap();
+    let (again, _) = build();
+    let ids_again: Vec<&str> = again.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids_again,
+        rows.iter().map(|r| r.0.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        again.entries[0].title.as_ref().unwrap().content,
+        "Обновили сроки подачи."
+    );
+
+    // The page shows them, newest first; every page links the feeds from its head.
+    let page = read(dir.path(), "public/guides/esia/index.html");
+    assert!(
+        page.contains("<h2 id=\"izmeneniya-title\" class=\"changes__title\">Что изменилось</h2>"),
+        "{page}"
+    );
+    let newest = page.find("Обновили сроки подачи.").unwrap();
+    assert!(newest < page.find("Второе изменение того же дня.").unwrap());
+    for (file, site_href, section_href) in [
+        (
+            "public/guides/esia/index.html",
+            "../../feed.xml",
+            Some("../feed.xml"),
+        ),
+        (
+            "public/lv/guides/esia/index.html",
+            "../../../feed.xml",
+            Some("../../../guides/feed.xml"),
+        ),
+        ("public/index.html", "feed.xml", None),
+    ] {
+        let html = read(dir.path(), file);
+        let head = &html[..html.find("</head>").unwrap()];
+        let link = |href: &str| {
+            format!(
+                "type=\"application/atom+xml\" title=\"Тестовые памятки: что изменилось\" href=\"{href}\""
+            )
+        };
+        assert!(head.contains(&link(site_href)), "{file}: {head}");
+        if let Some(href) = section_href {
+            assert!(
+                head.contains(&format!(
+                    "title=\"Памятки: что изменилось\" href=\"{href}\""
+                )),
+                "{file}: {head}"
+            );
+        }
+    }
+    let home = read(dir.path(), "public/index.html");
+    assert!(
+        home.contains("<a href=\"guides/esia/#izmeneniya\""),
+        "{home}"
+    );
+    assert!(
+        home.contains(">Подтверждение учётной записи ЕСИА</a>: Обновили сроки подачи."),
+        "{home}"
+    );
+
+    // Offline: the bundle and the service worker carry the feeds.
+    let sw = read(dir.path(), "public/sw.js");
+    assert!(
+        sw.contains("\"feed.xml\"") && sw.contains("\"guides/feed.xml\""),
+        "{sw}"
+    );
+    let bytes = std::fs::read(dir.path().join("public/offline.zip")).unwrap();
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<&str> = zip.file_names().collect();
+    for name in ["pamyatka/feed.xml", "pamyatka/guides/feed.xml"] {
+        assert!(names.contains(&name), "{name}: {names:?}");
+    }
+}

@@ -62,6 +62,8 @@ invalid! {
     duplicate_row => "duplicate-row", "content/regulations/table.yaml:20:17";
     no_responsible => "no-responsible", "content/regulations/table.yaml:12:22";
     archive_rule_size => "archive-rule-size", "content/fioko/archive-rule.yaml:39:17";
+    bad_change_date => "bad-change-date", "content/a.md:6:11";
+    empty_change => "empty-change", "content/a.md:5:11";
 }
 
 #[test]

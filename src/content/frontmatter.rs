@@ -33,6 +33,65 @@ pub struct FrontMatter {
     /// `false`: not in the site navigation (the search page, say). Default: shown.
     #[serde(default)]
     pub nav: Option<bool>,
+    /// What changed on the page and when: shown under «Что изменилось», on the home page and
+    /// in the Atom feeds (`feed.rs`).
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// One change of a page: `- date: 2026-12-03` / `text: "Добавили …"`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub date: Date,
+    pub text: ChangeText,
+}
+
+/// What changed, in one line: not empty, no line breaks (a feed entry's title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeText(pub String);
+
+/// The longest a change's line may be: a sentence, not a page.
+pub const MAX_CHANGE_CHARS: usize = 300;
+
+impl<'de> Deserialize<'de> for ChangeText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Checked inside the visitor, so that serde_norway reports the error at the value.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ChangeText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("one line saying what changed")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ChangeText, E> {
+                let line = s.trim();
+                if line.is_empty() {
+                    return Err(E::custom(
+                        "the change's text is empty: say in one line what changed",
+                    ));
+                }
+                if line.contains(['\n', '\r']) {
+                    return Err(E::custom(
+                        "the change's text has a line break: say what changed in one line",
+                    ));
+                }
+                let chars = line.chars().count();
+                if chars > MAX_CHANGE_CHARS {
+                    return Err(E::custom(format!(
+                        "the change's text is {chars} characters long: keep it to one line of at most {MAX_CHANGE_CHARS}"
+                    )));
+                }
+                Ok(ChangeText(line.to_string()))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl Serialize for ChangeText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
 }
 
 /// Where a memo's facts come from.
@@ -254,6 +313,47 @@ mod tests {
         assert_eq!(d.russian(), "05.09.2026");
         assert_eq!(d.to_string(), "2026-09-05");
         assert!(Date::parse("2026-02-30").is_none());
+    }
+
+    #[test]
+    fn changes_need_a_date_and_one_line_located_at_the_value() {
+        let parse = |yaml: &str| {
+            let text: Arc<str> = Arc::from(format!("title: a\nchanges:\n{yaml}"));
+            crate::yaml::parse::<FrontMatter>(Path::new("a.md"), &text, "front-matter")
+        };
+        let ok = parse("  - date: 2026-12-03\n    text: \" Добавили раздел. \"\n").unwrap();
+        assert_eq!(ok.changes.len(), 1);
+        assert_eq!(ok.changes[0].text.0, "Добавили раздел.");
+        assert_eq!(ok.changes[0].date.to_string(), "2026-12-03");
+        for (yaml, message, at) in [
+            (
+                "  - date: 03.12.2026\n    text: x\n",
+                "invalid date",
+                "a.md:3:11",
+            ),
+            (
+                "  - date: 2026-12-03\n    text: \"  \"\n",
+                "empty",
+                "a.md:4:11",
+            ),
+            (
+                "  - date: 2026-12-03\n    text: \"a\\nb\"\n",
+                "line break",
+                "a.md:4:11",
+            ),
+            ("  - date: 2026-12-03\n", "missing field `text`", "a.md:3:5"),
+            (
+                "  - date: 2026-12-03\n    txt: x\n",
+                "unknown field `txt`",
+                "a.md:4:5",
+            ),
+        ] {
+            let d = parse(yaml).unwrap_err();
+            assert!(d.message.contains(message), "{yaml}: {}", d.message);
+            assert_eq!(d.position().unwrap(), at, "{yaml}: {}", d.message);
+        }
+        let long = format!("  - date: 2026-12-03\n    text: {}\n", "а".repeat(301));
+        assert!(parse(&long).unwrap_err().message.contains("301 characters"));
     }
 
     #[derive(Debug, Deserialize)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use frontmatter::{Audience, Date, FrontMatter, SourceInfo};
+pub use frontmatter::{Audience, Change, Date, FrontMatter, SourceInfo};
 pub use loader::{build_sections, load, reload_page};
 
 use crate::config::SiteConfig;
