@@ -133,7 +133,7 @@ test("when the search module cannot be loaded the page says so in Russian and li
   await page.goto(site.url + "/poisk/?q=пароль");
   const status = page.locator("[data-search-status]");
   await page.waitForFunction(() => /недоступен/.test(document.querySelector("[data-search-status]").textContent));
-  assert.equal(await status.innerText(), "Поиск недоступен: модуль поиска не загрузился. Все страницы перечислены ниже.");
+  assert.equal(await status.innerText(), "Поиск сейчас недоступен: страница не смогла загрузить указатель поиска. Обновите страницу. Все страницы перечислены ниже.");
   assert.equal(await page.locator("[data-search-all]").isVisible(), true);
   assert.ok((await page.locator("[data-search-all] a").count()) >= 20);
   await context.close();
