@@ -168,6 +168,11 @@ fn tag_authority(base: &str) -> (String, &str) {
     (host, path.trim_end_matches('/'))
 }
 
+/// The site's host (`pamyatka.edu22.info`), for ids made of it; `localhost` when it has none.
+pub fn host(base: &str) -> String {
+    tag_authority(base).0
+}
+
 /// The entry's id: `tag:pamyatka.edu22.info,2026-12-03:/esia/privyazka/#1`.
 pub fn entry_id(base: &str, url: &str, date: Date, number: usize) -> String {
     let (host, path) = tag_authority(base);

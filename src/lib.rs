@@ -28,6 +28,7 @@ pub mod raw_html;
 pub mod render;
 pub mod reserved;
 pub mod rewrite;
+pub mod role_calendar;
 pub mod scaffold;
 pub mod search_index;
 pub mod serve;

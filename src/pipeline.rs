@@ -683,6 +683,8 @@ fn compile_until(
     files.push(project.render_404()?);
     files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
     files.extend(crate::feed::files(site));
+    // The role calendars (`role_calendar.rs`), made with the typed data.
+    files.extend(typed.files.iter().cloned());
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
     files.extend(search_index::files(search_index(site, typed, &texts)));
     drop(texts);

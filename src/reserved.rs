@@ -49,14 +49,25 @@ pub const GENERATED: &[(&str, &str)] = &[
 /// Why a section's `feed.xml` is the build's own (see [`reason`]).
 const SECTION_FEED: &str = "the build writes the section's Atom feed (feed.xml) there";
 
+/// Why a role's `sroki.ics` is the build's own (see [`reason`]).
+const ROLE_CALENDAR: &str =
+    "the build writes the calendar of a regulation role's deadlines (roli/<role>/sroki.ics) there";
+
 /// Why the output path `path` (relative, `/`-separated) is the build's own, if it is. Besides
 /// the names of [`GENERATED`], `feed.xml` in any folder: a section's feed (whether its section
-/// has changes yet or not, so that adding one never breaks a build).
+/// has changes yet or not, so that adding one never breaks a build); and `sroki.ics` in any
+/// role's folder, `…/roli/<role>/sroki.ics` (whether that role has dated deadlines yet or not).
 pub fn reason(path: &str) -> Option<&'static str> {
     let path = path.trim_start_matches('/');
     let top = path.split('/').next()?;
     if top != crate::feed::SITE_FEED && path.split('/').any(|s| s == crate::feed::FEED_NAME) {
         return Some(SECTION_FEED);
+    }
+    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    if segments.windows(3).any(|w| {
+        w[0] == crate::data::regulation::ROLES_FOLDER && w[2] == crate::role_calendar::FILE_NAME
+    }) {
+        return Some(ROLE_CALENDAR);
     }
     GENERATED
         .iter()
@@ -223,6 +234,13 @@ mod tests {
         assert_eq!(reason("esia/feed.xml"), Some(SECTION_FEED));
         assert_eq!(reason("/esia/feed.xml/"), Some(SECTION_FEED));
         assert!(reason("/esia/feed/").is_none());
+        assert_eq!(
+            reason("gis-obrazovanie/roli/mouo/sroki.ics"),
+            Some(ROLE_CALENDAR)
+        );
+        assert_eq!(reason("/roli/mouo/sroki.ics/"), Some(ROLE_CALENDAR));
+        assert!(reason("gis-obrazovanie/roli/sroki.ics").is_none());
+        assert!(reason("gis-obrazovanie/mouo/sroki.ics").is_none());
         assert!(reason("/esia/lv/").is_none());
         assert!(reason("/lvx/").is_none());
         assert!(reason("/").is_none());

@@ -474,6 +474,17 @@ fn content_cannot_take_the_paths_the_build_writes() {
         err.contains("regulation tables' roles (content/regulations/) in /reg/roli/"),
         "{err}"
     );
+    // A role's calendar (`sroki.ics`), whether the role has dated deadlines yet or not.
+    std::fs::remove_file(roli.join("zametka.md")).unwrap();
+    std::fs::create_dir_all(roli.join("mouo")).unwrap();
+    std::fs::write(roli.join("mouo/sroki.ics"), "BEGIN:VCALENDAR").unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o).replace("\n  │ ", " ");
+    assert!(
+        err.contains("content/reg/roli/mouo/sroki.ics would be copied to reg/roli/mouo/sroki.ics, which is reserved: the build writes the calendar of a regulation role's deadlines"),
+        "{err}"
+    );
 }
 
 #[test]

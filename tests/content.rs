@@ -175,6 +175,184 @@ fn role_pages_list_each_roles_rows_with_deadlines() {
     );
 }
 
+/// Every role's `sroki.ics`, read back by an independent RFC 5545 parser (the `icalendar`
+/// crate): the annual and monthly deadlines of its rows, one event per year of the production
+/// calendar (2024–2027), on the safe date, with UIDs that do not change between builds.
+#[test]
+fn role_calendars_hold_each_roles_dated_deadlines_with_stable_uids() {
+    use icalendar::{CalendarComponent, Component, DatePerhapsTime};
+
+    let (first, second) = (build_real(), build_real());
+    let roli = first.path().join("public/gis-obrazovanie/roli");
+    let mut counts = Vec::new();
+    // (role, UID) → (start, summary, description)
+    let mut seen = std::collections::BTreeMap::new();
+    for role in names_in(&roli) {
+        if !roli.join(&role).is_dir() {
+            continue; // index.html of the roles
+        }
+        let rel = format!("gis-obrazovanie/roli/{role}/sroki.ics");
+        let path = first.path().join("public").join(&rel);
+        let page = read(
+            first.path(),
+            &format!("public/gis-obrazovanie/roli/{role}/index.html"),
+        );
+        let lv = read(
+            first.path(),
+            &format!("public/lv/gis-obrazovanie/roli/{role}/index.html"),
+        );
+        if !path.exists() {
+            // A role with no dated deadline has no calendar, and its page no link to one.
+            assert!(
+                !page.contains("sroki.ics") && !lv.contains("sroki.ics"),
+                "{role}"
+            );
+            continue;
+        }
+        // Both versions link the one file.
+        assert!(page.contains("href=\"sroki.ics\""), "{role}");
+        assert!(
+            lv.contains(&format!("href=\"../../../../{rel}\"")),
+            "{role}: the low-vision page links the same file"
+        );
+        assert!(page.contains(">Подписаться на сроки роли</h2>"), "{role}");
+        let bytes = std::fs::read(&path).unwrap();
+        // Byte-stable: the same content gives the same file (UIDs and DTSTAMP included).
+        assert_eq!(
+            bytes,
+            std::fs::read(second.path().join("public").join(&rel)).unwrap(),
+            "{rel} differs between two builds"
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.ends_with("END:VCALENDAR\r\n"), "{rel}");
+        for line in text.split("\r\n") {
+            assert!(
+                line.len() <= 75,
+                "{rel}: a line of {} octets: {line}",
+                line.len()
+            );
+            assert!(!line.contains('\n'), "{rel}: a bare LF");
+        }
+        let calendar: icalendar::Calendar = text.parse().unwrap_or_else(|e| panic!("{rel}: {e}"));
+        let events: Vec<&icalendar::Event> = calendar
+            .components
+            .iter()
+            .filter_map(CalendarComponent::as_event)
+            .collect();
+        let mut uids: Vec<&str> = events.iter().map(|e| e.get_uid().unwrap()).collect();
+        uids.sort_unstable();
+        let n = uids.len();
+        uids.dedup();
+        assert_eq!(uids.len(), n, "{rel}: UIDs are unique");
+        for e in &events {
+            let uid = e.get_uid().unwrap();
+            assert!(uid.ends_with("@pamyatka.example"), "{uid}");
+            assert_eq!(e.property_value("DTSTAMP"), Some("20261123T000000Z"));
+            let Some(DatePerhapsTime::Date(start)) = e.get_start() else {
+                panic!("{uid}: an all-day event")
+            };
+            let description = e.get_description().unwrap();
+            assert!(
+                description
+                    .contains("Строка регламента: https://pamyatka.example/gis-obrazovanie/"),
+                "{description}"
+            );
+            // The 2027 calendar is not yet confirmed (`confidence: medium`), 2026's is.
+            let draft = description.contains("ещё не подтверждён");
+            assert_eq!(
+                draft,
+                start.to_string().starts_with("2027"),
+                "{uid}: {description}"
+            );
+            seen.insert(
+                (role.clone(), uid.to_string()),
+                (
+                    start.to_string(),
+                    e.get_summary().unwrap().to_string(),
+                    description.to_string(),
+                ),
+            );
+        }
+        // Offline: the service worker precaches it, the bundle carries it.
+        let sw = read(first.path(), "public/sw.js");
+        assert!(sw.contains(&format!("\"{rel}\"")), "{rel} is not in sw.js");
+        let zip = std::fs::File::open(first.path().join("public/offline.zip")).unwrap();
+        let mut zip = zip::ZipArchive::new(zip).unwrap();
+        let mut bundled = Vec::new();
+        std::io::Read::read_to_end(
+            &mut zip.by_name(&format!("pamyatka/{rel}")).unwrap(),
+            &mut bundled,
+        )
+        .unwrap();
+        assert_eq!(bundled, text.as_bytes(), "{rel} in offline.zip");
+        counts.push((role, n));
+    }
+    // Annual rows ×4 years (ДОО: 2.1.3, 2.1.5–2.1.7); the monthly row 2.6.1 ×48 months.
+    let want = [
+        ("doo", 16),
+        ("mouo", 48),
+        ("odo", 16),
+        ("ooo", 16),
+        ("poo", 16),
+        ("vedomstva", 48),
+    ];
+    assert_eq!(counts, want.map(|(r, n)| (r.to_string(), n)));
+    let event = |role: &str, uid: &str| {
+        seen.get(&(role.to_string(), format!("{uid}@pamyatka.example")))
+            .unwrap_or_else(|| panic!("{role}: no {uid}"))
+    };
+    // «Ежегодно не позднее 5 сентября» in 2026: Saturday; the event is on Friday 4 September.
+    let (start, summary, description) = event("doo", "gis-obrazovanie-r-2-1-5-0-2026");
+    assert_eq!(start, "2026-09-04");
+    assert_eq!(
+        summary,
+        "п.\u{a0}2.1.5 этапа\u{a0}2: Создание учебного плана"
+    );
+    for line in [
+        "П.\u{a0}2.1.5 этапа\u{a0}2: Создание учебного плана.",
+        "Срок по регламенту: «Ежегодно не позднее 5 сентября».",
+        "По тексту не\u{a0}позднее\u{a0}05.09.2026 (суббота).",
+        "Успеть не\u{a0}позднее\u{a0}04.09.2026 (пятница, включительно) — последний рабочий день.",
+        "По\u{a0}ст.\u{a0}193\u{a0}ГК\u{a0}РФ срок переносится на\u{a0}07.09.2026 (понедельник).",
+        "Строка регламента: https://pamyatka.example/gis-obrazovanie/modul-2-1/#r-2-1-5",
+    ] {
+        assert!(
+            description.lines().any(|l| l == line),
+            "{line}\n{description}"
+        );
+    }
+    // The calendar of 2027 is a draft: its events say so.
+    let (start, _, description) = event("doo", "gis-obrazovanie-r-2-1-5-0-2027");
+    assert_eq!(start, "2027-09-03", "5 September 2027 is a Sunday");
+    assert!(
+        description.contains("на 2027\u{a0}год, который ещё не подтверждён официально"),
+        "{description}"
+    );
+    // The cell's second, relative part gives no event; the rule index is in the UID.
+    let (start, _, description) = event("doo", "gis-obrazovanie-r-2-1-3-0-2025");
+    assert_eq!(start, "2025-09-05", "a Friday: no move");
+    assert!(description.contains("в течение 3 рабочих дней в случае изменения"));
+    assert!(
+        description.contains("По\u{a0}ст.\u{a0}193\u{a0}ГК\u{a0}РФ срок не переносится"),
+        "{description}"
+    );
+    assert!(
+        !seen
+            .keys()
+            .any(|(_, uid)| uid.starts_with("gis-obrazovanie-r-2-1-3-1-"))
+    );
+    // «1 раз в месяц»: the month's last working day, the summary says it is monthly.
+    let (start, summary, _) = event("mouo", "gis-obrazovanie-r-2-6-1-0-2026-05");
+    assert_eq!(
+        start, "2026-05-29",
+        "31 May 2026 is a Sunday, the 30th a Saturday"
+    );
+    assert_eq!(
+        summary,
+        "п.\u{a0}2.6.1 этапа\u{a0}2: Контроль передаваемых сведений (1\u{a0}раз в месяц: май 2026)"
+    );
+}
+
 #[test]
 fn no_ocr_noise_survives() {
     let out = build_real();

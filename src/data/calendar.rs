@@ -1,5 +1,7 @@
 //! `content/calendar/<year>.yaml`: the production calendar, one file per year.
 
+use std::collections::BTreeSet;
+
 use pamyatka_checks::calendar::{ProductionCalendar, YearData};
 
 use crate::content::Site;
@@ -25,7 +27,7 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
         }
     }
     let mut errors = Vec::new();
-    let (calendar, _) = from_sources(&data_sources, &mut errors);
+    let (calendar, _, _) = from_sources(&data_sources, &mut errors);
     if errors.is_empty() {
         Ok(calendar)
     } else {
@@ -33,10 +35,17 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
     }
 }
 
+/// Whether a year's calendar is not yet confirmed (its dates may still change): what the role
+/// calendars say about that year's events. The one place that reads the field.
+pub fn is_draft(year: &YearData) -> bool {
+    year.confidence.as_deref() == Some("medium")
+}
+
+/// The calendar, the years it covers and those of them that are drafts ([`is_draft`]).
 fn from_sources(
     sources: &std::collections::BTreeMap<String, std::sync::Arc<str>>,
     errors: &mut Vec<Diagnostic>,
-) -> (ProductionCalendar, Vec<i32>) {
+) -> (ProductionCalendar, Vec<i32>, BTreeSet<i32>) {
     let mut years = Vec::new();
     for (rel, text) in sources.range("calendar/".to_string()..) {
         let Some(name) = rel.strip_prefix("calendar/") else {
@@ -72,7 +81,12 @@ fn from_sources(
         years.push(year);
     }
     let covered = years.iter().map(|y| y.year).collect();
-    (ProductionCalendar::new(&years), covered)
+    let drafts = years
+        .iter()
+        .filter(|y| is_draft(y))
+        .map(|y| y.year)
+        .collect();
+    (ProductionCalendar::new(&years), covered, drafts)
 }
 
 pub fn load(
@@ -80,8 +94,8 @@ pub fn load(
     today_year: i32,
     errors: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) -> ProductionCalendar {
-    let (calendar, covered) = from_sources(&site.data_sources, errors);
+) -> (ProductionCalendar, BTreeSet<i32>) {
+    let (calendar, covered, drafts) = from_sources(&site.data_sources, errors);
     let has_regulations = site
         .data_sources
         .keys()
@@ -123,7 +137,7 @@ pub fn load(
             }
         }
     }
-    calendar
+    (calendar, drafts)
 }
 
 /// The years missing between the first and the last calendar file, each as (the year before

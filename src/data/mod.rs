@@ -21,15 +21,20 @@ pub struct TypedData {
     /// Extra template values per page (`rel` → [(name, value)]).
     pub page_values: HashMap<String, Vec<(&'static str, Value)>>,
     pub calendar: pamyatka_checks::calendar::ProductionCalendar,
+    /// The calendar years not yet confirmed (`calendar::is_draft`).
+    pub draft_years: std::collections::BTreeSet<i32>,
+    /// Files made from data (the role calendars), relative to the output.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// Parse and check the typed data files; add data pages to `site`.
 pub fn attach(site: &mut Site, today_year: i32) -> Result<TypedData, Diagnostics> {
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    let calendar = calendar::load(site, today_year, &mut errors, &mut warnings);
+    let (calendar, draft_years) = calendar::load(site, today_year, &mut errors, &mut warnings);
     let mut typed = TypedData {
         calendar,
+        draft_years,
         ..TypedData::default()
     };
     regulation::attach(site, &mut typed, &mut errors);

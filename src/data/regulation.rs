@@ -13,13 +13,16 @@ use serde_json::{Value, json};
 mod check;
 
 use super::TypedData;
-use crate::content::{Audience, FrontMatter, Page, PageKind, Site, url_for};
+use crate::content::{Audience, Date, FrontMatter, Page, PageKind, Site, url_for};
 use crate::diagnostic::Diagnostic;
+use crate::role_calendar;
 use crate::yaml;
 use pamyatka_checks::deadline::{self, Rule};
 
 /// Template that renders one group of a table.
 pub const GROUP_TEMPLATE: &str = "regulation.html";
+/// The folder of a table's role pages, beside its first page: `<section>/roli/<role>/`.
+pub const ROLES_FOLDER: &str = "roli";
 /// Template of the generated per-role pages.
 pub const ROLE_TEMPLATE: &str = "regulation-role.html";
 
@@ -49,6 +52,9 @@ pub struct Table {
     pub document: String,
     #[serde(default)]
     pub region: Option<String>,
+    /// When the table was last edited: the role calendars' DTSTAMP (1990-01-01 when absent).
+    #[serde(default)]
+    pub updated: Option<Date>,
     pub columns: Columns,
     pub stages: Vec<Group>,
 }
@@ -237,6 +243,7 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
         return;
     }
     let page_rels: HashSet<String> = site.pages.iter().map(|p| p.rel.clone()).collect();
+    let base = site.config.base().to_string();
     let mut new_pages = Vec::new();
     let mut named_pages: HashSet<String> = HashSet::new();
     for (rel, text) in &sources {
@@ -263,7 +270,7 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
         if errors.len() > before {
             continue;
         }
-        render_table(&table, rel, &roles, typed, &mut new_pages);
+        render_table(&table, rel, &roles, &base, typed, &mut new_pages);
     }
     // Every page that asks for the regulation template must be named by a group of a table.
     for p in &site.pages {
@@ -300,6 +307,7 @@ fn render_table(
     table: &Table,
     rel: &str,
     roles: &BTreeMap<String, Role>,
+    base: &str,
     typed: &mut TypedData,
     new_pages: &mut Vec<Page>,
 ) {
@@ -314,9 +322,9 @@ fn render_table(
         .map_or("", |(d, _)| d)
         .to_string();
     let roli_dir = if section.is_empty() {
-        "roli".to_string()
+        ROLES_FOLDER.to_string()
     } else {
-        format!("{section}/roli")
+        format!("{section}/{ROLES_FOLDER}")
     };
     let ctx = Ctx {
         roles,
@@ -336,6 +344,8 @@ fn render_table(
     });
     let page_url = |g: &Group| g.page.as_ref().map(|p| url_for(p)).unwrap_or_default();
     let mut by_role: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    // The same rows for the role calendars (`role_calendar.rs`).
+    let mut calendar_rows: BTreeMap<&str, Vec<role_calendar::RowInput>> = BTreeMap::new();
     for stage in &table.stages {
         let stage_ref =
             json!({"number": stage.number, "title": stage.title, "url": page_url(stage)});
@@ -353,6 +363,16 @@ fn render_table(
                 for id in row.all_roles() {
                     if seen.insert(id) {
                         by_role.entry(id.as_str()).or_default().push(value.clone());
+                        calendar_rows.entry(id.as_str()).or_default().push(
+                            role_calendar::RowInput {
+                                key: format!("{slug}-{}", row_id(g, row)),
+                                reference: row_ref(&stage.number, row),
+                                action: &row.action,
+                                deadline: &row.deadline,
+                                rules: row.rules().unwrap_or_default(),
+                                url: format!("{base}{}", value["url"].as_str().unwrap_or("")),
+                            },
+                        );
                     }
                 }
             }
@@ -408,9 +428,37 @@ fn render_table(
         "regulation_roles",
         json!({"table": meta, "roles": role_list, "role": null, "rows": []}),
     ));
+    let host = crate::feed::host(base);
+    let years: Vec<i32> = typed.calendar.years().collect();
     for (id, rows) in by_role {
         let r = &roles[id];
         let page_rel = format!("{roli_dir}/{id}.md");
+        // The role's calendar of fixed dates, when it has any: `…/roli/<role>/sroki.ics`.
+        let input = role_calendar::Input {
+            name: format!("Сроки: {} — {}", r.short, table.title),
+            host: &host,
+            stamp: table
+                .updated
+                .map_or(time::macros::date!(1990 - 01 - 01), |d| d.0),
+            calendar: &typed.calendar,
+            draft_years: &typed.draft_years,
+        };
+        let events =
+            role_calendar::events(&input, calendar_rows.get(id).map_or(&[], Vec::as_slice));
+        let calendar = match role_calendar::write(&input, &events) {
+            Some(text) => {
+                let path = format!("{roli_dir}/{id}/{}", role_calendar::FILE_NAME);
+                let value = json!({
+                    "url": format!("/{path}"),
+                    "events": events.len(),
+                    "first_year": years.first(),
+                    "last_year": years.last(),
+                });
+                typed.files.push((path, text.into_bytes()));
+                value
+            }
+            None => Value::Null,
+        };
         new_pages.push(data_page(
             &page_rel,
             &format!("{}: что сделать и в какой срок", r.name),
@@ -437,7 +485,7 @@ fn render_table(
         });
         typed.page_values.entry(page_rel.clone()).or_default().push((
             "regulation_roles",
-            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows, "groups": groups, "hours": hours}),
+            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows, "groups": groups, "hours": hours, "calendar": calendar}),
         ));
         typed
             .page_values

@@ -13,6 +13,7 @@ const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".json": "application/json", ".wasm": "application/wasm", ".xml": "application/xml",
   ".png": "image/png", ".svg": "image/svg+xml", ".zip": "application/zip",
+  ".ics": "text/calendar; charset=utf-8",
 };
 
 /** A static server for `dir` on a free loopback port; resolves to its base URL. */
