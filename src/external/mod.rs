@@ -91,6 +91,11 @@ pub fn check(site: &Site, opts: &Options) -> Report {
                 .filter_map(|at| diagnostic(link, &outcome, at)),
         );
     }
+    // In the order of the files and of the places in them, as an editor goes through them.
+    diagnostics.sort_by(|a, b| {
+        let place = |d: &Diagnostic| d.location.as_ref().map(|l| (l.file.clone(), l.offset));
+        place(a).cmp(&place(b))
+    });
     Report {
         diagnostics,
         links: links.len(),
