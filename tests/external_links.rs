@@ -14,6 +14,9 @@ use std::time::Duration;
 /// The requests the server got, as `METHOD /path`.
 type Log = Arc<Mutex<Vec<String>>>;
 
+/// The `User-Agent` of every request the server got.
+static AGENTS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
 /// Serves: `/ok` 200; `/moved` 301 → `/target` 200; `/missing` 404; `/broken` 500;
 /// `/no-head` 405 to HEAD, 200 to GET; `/drop-head` closes on HEAD, 200 to GET; `/silent`
 /// never answers. One request per connection.
@@ -41,6 +44,11 @@ fn answer(mut stream: TcpStream, log: &Log) {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
             break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("user-agent")
+        {
+            AGENTS.lock().unwrap().push(value.trim().to_string());
         }
     }
     let mut parts = first.split_whitespace();
@@ -339,4 +347,10 @@ fn redirects_alone_do_not_fail_the_check() {
     );
     assert!(err.contains("no problems found"), "{err}");
     assert_eq!(count(&log, "HEAD /ok"), 1);
+    let agents = AGENTS.lock().unwrap();
+    let ours = format!("pamyatka/{} ", env!("CARGO_PKG_VERSION"));
+    assert!(
+        !agents.is_empty() && agents.iter().all(|a| a.starts_with(&ours)),
+        "{agents:?}"
+    );
 }
