@@ -60,7 +60,7 @@ pub fn html(text: &str, in_link: bool) -> Option<String> {
 }
 
 /// The addresses in `text`: where each is, and whether it is a full `http(s)://` address.
-fn addresses(text: &str) -> Vec<(Range<usize>, bool)> {
+pub(crate) fn addresses(text: &str) -> Vec<(Range<usize>, bool)> {
     let stop = |c: char| {
         c.is_whitespace() || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '<' | '>' | '(' | ')')
     };

@@ -3,7 +3,7 @@
 //!
 //! Pipeline (one module per stage): [`content`] loads → [`markdown`] and [`templates`] render →
 //! [`rewrite`] post-processes → [`output`] writes; [`pipeline`] runs them, [`check`] verifies
-//! links, [`serve`] rebuilds on change.
+//! links ([`external`] the web addresses they point to, on request), [`serve`] rebuilds on change.
 
 pub mod assets;
 pub mod autolink;
@@ -13,6 +13,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod diagnostic;
+pub mod external;
 pub mod feed;
 pub mod headers;
 pub mod highlight;

@@ -47,7 +47,24 @@ enum Command {
     },
     /// Check the content without writing anything: front matter, templates, and that every
     /// internal link and #anchor resolves (reported with file:line:column).
-    Check,
+    Check {
+        /// Also ask for every web address the content links to (the only command that uses
+        /// the network): dead links are errors, redirected ones warnings. Answers are kept
+        /// for a day in .pamyatka/links.json.
+        #[arg(long)]
+        external: bool,
+        /// Ask again for every address, whatever the cache holds.
+        #[arg(long, requires = "external")]
+        no_cache: bool,
+        /// Seconds to wait for a connection and for an answer.
+        #[arg(
+            long,
+            hide = true,
+            env = "PAMYATKA_LINK_TIMEOUT",
+            default_value_t = 10.0
+        )]
+        timeout: f64,
+    },
     /// Compute a deadline from a Russian deadline text, by the Civil Code (arts. 190–194) and the
     /// production calendar in content/calendar/. Prints one entry per rule in the text; exits 1
     /// when no rule gives a date (the reasons on stderr).
@@ -209,16 +226,35 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
+        Command::Check {
+            external,
+            no_cache,
+            timeout,
+        } => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
             Ok(compiled) => {
-                let problems = check::check(&compiled);
-                print_diagnostics(&check::plain_warnings(&compiled));
+                let mut problems = check::check(&compiled);
+                let mut warnings = check::plain_warnings(&compiled);
+                let mut checked = format!("{} pages", compiled.pages.len());
+                if external {
+                    let report = external_links(&compiled, no_cache, timeout);
+                    checked = format!(
+                        "{checked} and {} web addresses ({} answered from the cache)",
+                        report.links, report.cached
+                    );
+                    let (errors, redirects): (Vec<_>, Vec<_>) = report
+                        .diagnostics
+                        .into_iter()
+                        .partition(Diagnostic::is_error);
+                    problems.extend(errors);
+                    warnings.extend(redirects);
+                }
+                print_diagnostics(&warnings);
                 print_diagnostics(&problems);
                 if cli.verbose {
                     print_timings(&compiled.timings);
                 }
                 if problems.is_empty() {
-                    eprintln!("Checked {} pages: no problems found", compiled.pages.len());
+                    eprintln!("Checked {checked}: no problems found");
                     ExitCode::SUCCESS
                 } else {
                     eprintln!("Check failed: {} problem(s)", problems.len());
@@ -260,6 +296,24 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `check --external`: asks for the site's web addresses, saying first how many.
+fn external_links(
+    compiled: &pipeline::Compiled,
+    no_cache: bool,
+    timeout: f64,
+) -> pamyatka::external::Report {
+    let opts = pamyatka::external::Options {
+        timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.1, 600.0)),
+        use_cache: !no_cache,
+    };
+    eprintln!("Checking the web addresses the content links to…");
+    let report = pamyatka::external::check(&compiled.project.site, &opts);
+    if let Some(e) = &report.cache_error {
+        eprintln!("warning: {e}");
+    }
+    report
 }
 
 fn search(out: &std::path::Path, query: &str, limit: usize, json: bool) -> ExitCode {
