@@ -95,11 +95,17 @@ enum ValidateCommand {
         #[arg(long)]
         json: bool,
     },
-    /// ИНН of a person (12 digits) or of an organisation (10).
+    /// ИНН of a person (12 digits) or of an organisation (10); says which it is.
     Inn {
         value: String,
         #[arg(long)]
         json: bool,
+        /// Only a person's ИНН (12 digits) is valid.
+        #[arg(long, conflicts_with = "org")]
+        person: bool,
+        /// Only an organisation's ИНН (10 digits) is valid.
+        #[arg(long)]
+        org: bool,
     },
     /// ОГРН (13 digits) or ОГРНИП (15).
     Ogrn {
@@ -409,11 +415,25 @@ fn print_warnings(r: &pamyatka_checks::deadline::Computed) {
 }
 
 fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
-    use pamyatka::validate::{self, IdKind};
-    let (kind, value, json) = match what {
-        ValidateCommand::Snils { value, json } => (IdKind::Snils, value, json),
-        ValidateCommand::Inn { value, json } => (IdKind::Inn, value, json),
-        ValidateCommand::Ogrn { value, json } => (IdKind::Ogrn, value, json),
+    use pamyatka::validate::{self, IdKind, InnOf};
+    let (r, json) = match what {
+        ValidateCommand::Snils { value, json } => {
+            (validate::identifier(IdKind::Snils, &value), json)
+        }
+        ValidateCommand::Inn {
+            value,
+            json,
+            person,
+            org,
+        } => {
+            let of = match (person, org) {
+                (true, _) => Some(InnOf::Person),
+                (_, true) => Some(InnOf::Organisation),
+                _ => None,
+            };
+            (validate::inn(&value, of), json)
+        }
+        ValidateCommand::Ogrn { value, json } => (validate::identifier(IdKind::Ogrn, &value), json),
         ValidateCommand::Archive { files, rule, json } => {
             let rule_path = rule.unwrap_or_else(|| root.join("content/fioko/archive-rule.yaml"));
             let rule = match pamyatka::data::rules::load_archive_rule(&rule_path) {
@@ -463,14 +483,19 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
             };
         }
     };
-    let r = validate::identifier(kind, &value);
     if json {
         println!("{}", serde_json::to_string(&r).expect("serializable"));
     } else if r.valid {
-        println!("{}: верно", r.normalized);
+        match r.kind_name {
+            Some(kind) => println!("{}: верно, {kind}", r.normalized),
+            None => println!("{}: верно", r.normalized),
+        }
     } else {
         for e in &r.errors {
-            println!("{}", e.message);
+            match r.kind_name.filter(|_| e.code != "wrong_kind") {
+                Some(kind) => println!("{kind}: {}", e.message),
+                None => println!("{}", e.message),
+            }
         }
     }
     if r.valid {
