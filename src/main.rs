@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use pamyatka::diagnostic::{Diagnostic, Diagnostics};
+use pamyatka::diagnostic::{Diagnostic, Diagnostics, group};
 use pamyatka::pipeline::{self, BuildOptions, BuildResult};
 use pamyatka::{check, scaffold, serve};
 
@@ -142,6 +142,21 @@ fn print_diagnostics(list: &[Diagnostic]) {
     }
 }
 
+/// Prints `list` with the same warning shown a few times and then summed up in one line
+/// (`all`: every one in full; see `diagnostic::group`).
+fn print_grouped(list: &[Diagnostic], all: bool) {
+    for block in group::render(list, all, color()) {
+        eprintln!("{block}");
+    }
+}
+
+/// The last line: errors and warnings counted by kind (nothing when there are none).
+fn print_summary(list: &[Diagnostic]) {
+    if let Some(line) = group::summary_line(list) {
+        eprintln!("{line}");
+    }
+}
+
 fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
     for (name, d) in timings {
         eprintln!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -151,7 +166,7 @@ fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
 fn report(result: &BuildResult, verbose: bool) {
     match &result.outcome {
         Ok(r) => {
-            print_diagnostics(&r.warnings);
+            print_grouped(&r.warnings, verbose);
             eprintln!(
                 "Built {} pages ({} files), {} warning(s)",
                 r.pages,
@@ -161,22 +176,24 @@ fn report(result: &BuildResult, verbose: bool) {
             if verbose {
                 print_timings(&r.timings);
             }
+            print_summary(&r.warnings);
         }
         Err(d) => {
-            fail(d);
+            fail(d, verbose);
             eprintln!(
                 "Build failed: {} error(s); the previous output was left as it was",
                 d.errors().count()
             );
+            print_summary(&d.diagnostics);
         }
     }
 }
 
 /// Prints a failed compile's diagnostics, errors first (the caller says what failed).
-fn fail(d: &Diagnostics) {
+fn fail(d: &Diagnostics, all: bool) {
     let mut sorted: Vec<Diagnostic> = d.diagnostics.clone();
     sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
-    print_diagnostics(&sorted);
+    print_grouped(&sorted, all);
 }
 
 fn main() -> ExitCode {
@@ -217,27 +234,32 @@ fn main() -> ExitCode {
         }
         Command::Check => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
             Ok(compiled) => {
+                // `check` is asked for the list of problems: every one in full.
+                let mut all = check::plain_warnings(&compiled);
                 let problems = check::check(&compiled);
-                print_diagnostics(&check::plain_warnings(&compiled));
-                print_diagnostics(&problems);
+                all.extend(problems.iter().cloned());
+                print_diagnostics(&all);
                 if cli.verbose {
                     print_timings(&compiled.timings);
                 }
-                if problems.is_empty() {
+                let code = if problems.is_empty() {
                     eprintln!("Checked {} pages: no problems found", compiled.pages.len());
                     ExitCode::SUCCESS
                 } else {
                     eprintln!("Check failed: {} problem(s)", problems.len());
                     ExitCode::FAILURE
-                }
+                };
+                print_summary(&all);
+                code
             }
             Err(d) => {
-                fail(&d);
+                fail(&d, true);
                 // `check` never writes: say so rather than speak of an output it did not touch.
                 eprintln!(
                     "Check failed: {} error(s); nothing was written (check only reads the site)",
                     d.errors().count()
                 );
+                print_summary(&d.diagnostics);
                 ExitCode::FAILURE
             }
         },
