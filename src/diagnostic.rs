@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+pub mod group;
 mod snippet;
 use snippet::Snippet;
 
@@ -23,6 +24,11 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// Errors stop the build; warnings are printed and the build goes on.
     pub severity: Severity,
+    /// Which problem of its `code` it is, when the code has several and the message varies
+    /// (`no-id` of `checklist`, `image-alt` of `a11y`): diagnostics of one code and kind are
+    /// «the same warning» that [`group`] prints a few of. Without a kind, only the same
+    /// message is the same warning.
+    pub kind: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,6 +106,7 @@ impl Diagnostic {
             location: None,
             hint: None,
             severity: Severity::Error,
+            kind: None,
         }
     }
 
@@ -119,6 +126,12 @@ impl Diagnostic {
         if let Some(loc) = &mut self.location {
             loc.label = Some(label.into());
         }
+        self
+    }
+
+    /// Names which problem of its code this is (see [`Diagnostic::kind`]).
+    pub fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
         self
     }
 

@@ -59,6 +59,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 if lvl == 1 {
                     out.push(
                         Diagnostic::warning(CODE, "a second top-level heading (`#`) on the page")
+                            .kind("h1")
                             .at(loc(range))
                             .hint("the page title is the only h1: start sections at `##`"),
                     );
@@ -68,6 +69,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                             CODE,
                             format!("heading level skipped: h{last_level} is followed by h{lvl}"),
                         )
+                        .kind("heading-level")
                         .at(loc(range))
                         .hint(format!(
                             "use `{}` here, or add the missing level above",
@@ -82,6 +84,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 if text_of(&events[i + 1..end]).trim().is_empty() {
                     out.push(
                         Diagnostic::warning(CODE, "image without alternative text")
+                            .kind("image-alt")
                             .at(loc(range))
                             .hint("describe what the image shows: `![Окно входа на Госуслуги](…)`"),
                     );
@@ -101,6 +104,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 if norm.is_empty() && !has_image {
                     out.push(
                         Diagnostic::warning(CODE, "link without text")
+                            .kind("link-text")
                             .at(loc(range))
                             .hint("write what the link leads to inside the brackets"),
                     );
@@ -110,6 +114,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                             CODE,
                             format!("link text «{}» does not say where it leads", text.trim()),
                         )
+                        .kind("vague-link")
                         .at(loc(range))
                         .hint("name the destination: «форма заявления о присоединении», not «нажмите здесь»"),
                     );
@@ -123,6 +128,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                             CODE,
                             "table without a header row (all header cells are empty)",
                         )
+                        .kind("table-header")
                         .at(loc(range))
                         .hint("name each column in the first row of the table"),
                     );
@@ -133,6 +139,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 if lower.contains("<table") && !lower.contains("<th") {
                     out.push(
                         Diagnostic::warning(CODE, "HTML table without header cells (`<th>`)")
+                            .kind("html-table-header")
                             .at(loc(range))
                             .hint("write the table in Markdown, or mark its first row with <th>"),
                     );
@@ -140,6 +147,7 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 if lower.contains("<img") && !lower.contains("alt=") {
                     out.push(
                         Diagnostic::warning(CODE, "HTML image without an alt attribute")
+                            .kind("html-image-alt")
                             .at(loc(range))
                             .hint(
                                 "add alt=\"…\" describing the image (alt=\"\" only for decoration)",

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use pamyatka::diagnostic::{Diagnostic, Diagnostics};
+use pamyatka::diagnostic::{Diagnostic, Diagnostics, group};
 use pamyatka::pipeline::{self, BuildOptions, BuildResult};
 use pamyatka::{check, scaffold, serve};
 
@@ -112,11 +112,17 @@ enum ValidateCommand {
         #[arg(long)]
         json: bool,
     },
-    /// ИНН of a person (12 digits) or of an organisation (10).
+    /// ИНН of a person (12 digits) or of an organisation (10); says which it is.
     Inn {
         value: String,
         #[arg(long)]
         json: bool,
+        /// Only a person's ИНН (12 digits) is valid.
+        #[arg(long, conflicts_with = "org")]
+        person: bool,
+        /// Only an organisation's ИНН (10 digits) is valid.
+        #[arg(long)]
+        org: bool,
     },
     /// ОГРН (13 digits) or ОГРНИП (15).
     Ogrn {
@@ -153,6 +159,21 @@ fn print_diagnostics(list: &[Diagnostic]) {
     }
 }
 
+/// Prints `list` with the same warning shown a few times and then summed up in one line
+/// (`all`: every one in full; see `diagnostic::group`).
+fn print_grouped(list: &[Diagnostic], all: bool) {
+    for block in group::render(list, all, color()) {
+        eprintln!("{block}");
+    }
+}
+
+/// The last line: errors and warnings counted by kind (nothing when there are none).
+fn print_summary(list: &[Diagnostic]) {
+    if let Some(line) = group::summary_line(list) {
+        eprintln!("{line}");
+    }
+}
+
 fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
     for (name, d) in timings {
         eprintln!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
@@ -162,7 +183,7 @@ fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
 fn report(result: &BuildResult, verbose: bool) {
     match &result.outcome {
         Ok(r) => {
-            print_diagnostics(&r.warnings);
+            print_grouped(&r.warnings, verbose);
             eprintln!(
                 "Built {} pages ({} files), {} warning(s)",
                 r.pages,
@@ -172,22 +193,24 @@ fn report(result: &BuildResult, verbose: bool) {
             if verbose {
                 print_timings(&r.timings);
             }
+            print_summary(&r.warnings);
         }
         Err(d) => {
-            fail(d);
+            fail(d, verbose);
             eprintln!(
                 "Build failed: {} error(s); the previous output was left as it was",
                 d.errors().count()
             );
+            print_summary(&d.diagnostics);
         }
     }
 }
 
 /// Prints a failed compile's diagnostics, errors first (the caller says what failed).
-fn fail(d: &Diagnostics) {
+fn fail(d: &Diagnostics, all: bool) {
     let mut sorted: Vec<Diagnostic> = d.diagnostics.clone();
     sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
-    print_diagnostics(&sorted);
+    print_grouped(&sorted, all);
 }
 
 fn main() -> ExitCode {
@@ -232,8 +255,9 @@ fn main() -> ExitCode {
             timeout,
         } => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
             Ok(compiled) => {
+                // `check` is asked for the list of problems: every one in full.
                 let mut problems = check::check(&compiled);
-                let mut warnings = check::plain_warnings(&compiled);
+                let mut all = check::plain_warnings(&compiled);
                 let mut checked = format!("{} pages", compiled.pages.len());
                 if external {
                     let report = external_links(&compiled, no_cache, timeout);
@@ -246,28 +270,31 @@ fn main() -> ExitCode {
                         .into_iter()
                         .partition(Diagnostic::is_error);
                     problems.extend(errors);
-                    warnings.extend(redirects);
+                    all.extend(redirects);
                 }
-                print_diagnostics(&warnings);
-                print_diagnostics(&problems);
+                all.extend(problems.iter().cloned());
+                print_diagnostics(&all);
                 if cli.verbose {
                     print_timings(&compiled.timings);
                 }
-                if problems.is_empty() {
+                let code = if problems.is_empty() {
                     eprintln!("Checked {checked}: no problems found");
                     ExitCode::SUCCESS
                 } else {
                     eprintln!("Check failed: {} problem(s)", problems.len());
                     ExitCode::FAILURE
-                }
+                };
+                print_summary(&all);
+                code
             }
             Err(d) => {
-                fail(&d);
+                fail(&d, true);
                 // `check` never writes: say so rather than speak of an output it did not touch.
                 eprintln!(
                     "Check failed: {} error(s); nothing was written (check only reads the site)",
                     d.errors().count()
                 );
+                print_summary(&d.diagnostics);
                 ExitCode::FAILURE
             }
         },
@@ -463,11 +490,25 @@ fn print_warnings(r: &pamyatka_checks::deadline::Computed) {
 }
 
 fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
-    use pamyatka::validate::{self, IdKind};
-    let (kind, value, json) = match what {
-        ValidateCommand::Snils { value, json } => (IdKind::Snils, value, json),
-        ValidateCommand::Inn { value, json } => (IdKind::Inn, value, json),
-        ValidateCommand::Ogrn { value, json } => (IdKind::Ogrn, value, json),
+    use pamyatka::validate::{self, IdKind, InnOf};
+    let (r, json) = match what {
+        ValidateCommand::Snils { value, json } => {
+            (validate::identifier(IdKind::Snils, &value), json)
+        }
+        ValidateCommand::Inn {
+            value,
+            json,
+            person,
+            org,
+        } => {
+            let of = match (person, org) {
+                (true, _) => Some(InnOf::Person),
+                (_, true) => Some(InnOf::Organisation),
+                _ => None,
+            };
+            (validate::inn(&value, of), json)
+        }
+        ValidateCommand::Ogrn { value, json } => (validate::identifier(IdKind::Ogrn, &value), json),
         ValidateCommand::Archive { files, rule, json } => {
             let rule_path = rule.unwrap_or_else(|| root.join("content/fioko/archive-rule.yaml"));
             let rule = match pamyatka::data::rules::load_archive_rule(&rule_path) {
@@ -517,14 +558,19 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
             };
         }
     };
-    let r = validate::identifier(kind, &value);
     if json {
         println!("{}", serde_json::to_string(&r).expect("serializable"));
     } else if r.valid {
-        println!("{}: верно", r.normalized);
+        match r.kind_name {
+            Some(kind) => println!("{}: верно, {kind}", r.normalized),
+            None => println!("{}: верно", r.normalized),
+        }
     } else {
         for e in &r.errors {
-            println!("{}", e.message);
+            match r.kind_name.filter(|_| e.code != "wrong_kind") {
+                Some(kind) => println!("{kind}: {}", e.message),
+                None => println!("{}", e.message),
+            }
         }
     }
     if r.valid {

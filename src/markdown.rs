@@ -464,6 +464,7 @@ impl<'a> Renderer<'a, '_> {
                 let derived = slugify(&text);
                 self.rendered.diagnostics.push(
                     Diagnostic::warning("checklist", "checklist item has no id")
+                        .kind("no-id")
                         .at(self.loc(&item_range))
                         .label("add `{#id}` at the end of this line")
                         .hint("ticks are remembered by item id; an id derived from the text changes when the text does"),

@@ -85,6 +85,35 @@ pub fn identifier(kind: IdKind, value: &str) -> IdCheck {
     }
 }
 
+/// Whose ИНН is asked for (`validate inn --person` / `--org`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InnOf {
+    Person,
+    Organisation,
+}
+
+/// An ИНН of the kind asked for: an ИНН of the other kind (by its length) is an error
+/// `wrong_kind`, whatever its check digits, with the length each kind has.
+pub fn inn(value: &str, of: Option<InnOf>) -> IdCheck {
+    let mut c = identifiers::check_inn(value);
+    let (wanted, digits) = match of {
+        Some(InnOf::Person) => (identifiers::INN_PERSON, "12 цифр"),
+        Some(InnOf::Organisation) => (identifiers::INN_ORGANISATION, "10 цифр"),
+        None => return c,
+    };
+    if let Some(found) = c.kind_name.filter(|k| *k != wanted.1) {
+        c.valid = false;
+        c.errors = vec![identifiers::IdError {
+            code: "wrong_kind",
+            message: format!(
+                "это {found}, а нужен {} — в нём {digits}: проверьте, тот ли номер вы взяли",
+                wanted.1
+            ),
+        }];
+    }
+    c
+}
+
 #[derive(Serialize)]
 pub struct ArchivesResult {
     pub files: Vec<ArchiveReport>,

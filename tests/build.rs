@@ -713,13 +713,11 @@ fn raw_html_that_runs_script_fails_check_as_it_fails_build() {
 #[test]
 fn long_sections_list_the_steps_around_the_page_in_both_versions() {
     let dir = site("basic");
-    let section = dir.path().join("content/dlinnyj");
-    std::fs::create_dir_all(&section).unwrap();
-    std::fs::write(
-        section.join("_index.md"),
-        "---\ntitle: \"Длинный раздел\"\nweight: 5\n---\n\nПятнадцать шагов.\n",
-    )
-    .unwrap();
+    let section = with_section(
+        dir.path(),
+        "dlinnyj",
+        "title: \"Длинный раздел\"\nweight: 5",
+    );
     for n in 1..=15 {
         std::fs::write(
             section.join(format!("shag-{n:02}.md")),
@@ -827,13 +825,11 @@ fn output_inside_or_holding_the_inputs_is_refused() {
 #[test]
 fn the_next_build_clears_what_a_killed_build_left() {
     let dir = site("basic");
-    let many = dir.path().join("content/mnogo");
-    std::fs::create_dir_all(&many).unwrap();
-    std::fs::write(
-        many.join("_index.md"),
-        "---\ntitle: \"Много памяток\"\ndescription: \"Раздел.\"\n---\n\nРаздел.\n",
-    )
-    .unwrap();
+    let many = with_section(
+        dir.path(),
+        "mnogo",
+        "title: \"Много памяток\"\ndescription: \"Раздел.\"",
+    );
     let body = "Школа отправляет письмо через внутреннюю почту. ".repeat(60);
     for i in 0..600 {
         std::fs::write(
@@ -1119,4 +1115,72 @@ fn changes_become_atom_feeds_with_stable_ids() {
     for name in ["pamyatka/feed.xml", "pamyatka/guides/feed.xml"] {
         assert!(names.contains(&name), "{name}: {names:?}");
     }
+}
+
+/// Issue #20: a site with thousands of checklist items without ids printed thousands of
+/// framed warnings. The same warning is shown three times, then as one line; the last line
+/// counts errors and warnings by kind; `-v` and `check` show every one.
+#[test]
+fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
+    let dir = site("basic");
+    let section = with_section(dir.path(), "mnogo", "title: \"Много страниц\"");
+    // 1 000 pages: enough to show the output does not grow with them, in three debug runs.
+    const PAGES: usize = 1000;
+    for i in 0..PAGES {
+        // Two pages also have an image without alt text: a second kind, shown in full.
+        let image = if i < 2 { "\n![](x.png)\n" } else { "" };
+        std::fs::write(
+            section.join(format!("p{i}.md")),
+            format!(
+                "---\ntitle: \"Страница {i}\"\nsource:\n  document: \"Памятка\"\n---\n\n- [ ] Пункт без id\n{image}"
+            ),
+        )
+        .unwrap();
+    }
+    let no_id = "checklist item has no id";
+
+    let o = pamyatka(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines.len() <= 60, "{} lines:\n{err}", lines.len());
+    assert_eq!(err.matches(no_id).count(), 3, "{err}");
+    assert_eq!(
+        err.matches("image without alternative text").count(),
+        2,
+        "{err}"
+    );
+    let more: Vec<&&str> = lines.iter().filter(|l| l.starts_with("… and ")).collect();
+    assert_eq!(more.len(), 1, "{err}");
+    assert!(
+        more[0]
+            .starts_with("… and 997 more warnings like these (checklist-no-id) in content/mnogo/"),
+        "{err}"
+    );
+    assert!(more[0].contains(" and 994 more files;"), "{err}");
+    assert!(err.contains(", 1002 warning(s)"), "{err}");
+    assert_eq!(
+        lines.last().copied(),
+        Some("Errors: 0. Warnings: 1\u{a0}002 (checklist-no-id: 1\u{a0}000, a11y-image-alt: 2)."),
+        "{err}"
+    );
+
+    let o = pamyatka(dir.path(), &["-v", "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.matches(no_id).count(), PAGES);
+    assert!(!err.contains("more warnings like these"), "{err}");
+    assert!(err.ends_with("(checklist-no-id: 1\u{a0}000, a11y-image-alt: 2).\n"));
+
+    // `check` lists every problem, and still ends with the counts.
+    let o = pamyatka(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches(no_id).count(), PAGES);
+    let last = err.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("Errors: 2 (a11y-image-alt: 2). Warnings: ")
+            && last.contains("checklist-no-id: 1\u{a0}000"),
+        "{last}"
+    );
 }

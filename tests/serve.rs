@@ -259,13 +259,11 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
 #[test]
 fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     let dir = site("basic");
-    let many = dir.path().join("content/mnogo");
-    std::fs::create_dir_all(&many).unwrap();
-    std::fs::write(
-        many.join("_index.md"),
-        "---\ntitle: \"Много памяток\"\ndescription: \"Раздел для проверки.\"\nweight: 5\n---\n\nРаздел.\n",
-    )
-    .unwrap();
+    let many = with_section(
+        dir.path(),
+        "mnogo",
+        "title: \"Много памяток\"\ndescription: \"Раздел для проверки.\"\nweight: 5",
+    );
     let body = "Школа отправляет письмо через внутреннюю почту и проверяет вложения. ".repeat(40);
     for i in 0..1500 {
         std::fs::write(

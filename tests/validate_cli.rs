@@ -81,6 +81,74 @@ fn identifiers_exit_codes_and_json() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// `pamyatka validate ARGS`: its exit code and its output, trimmed.
+fn validate(args: &[&str]) -> (Option<i32>, String) {
+    let o = pamyatka(repo(), &[&["validate"], args].concat());
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout).trim().to_string(),
+    )
+}
+
+#[test]
+fn inn_says_which_kind_it_checked_and_person_org_insist_on_one() {
+    let (code, out) = validate(&["inn", "7707083893", "--json"]);
+    assert_eq!(code, Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["kind"], "organisation");
+    assert_eq!(v["kind_name"], "ИНН организации");
+    assert_eq!(
+        validate(&["inn", "500100732259"]),
+        (Some(0), "500100732259: верно, ИНН физического лица".into())
+    );
+    // A wrong check digit still names the kind the length says.
+    let (code, out) = validate(&["inn", "500100732258"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.starts_with("ИНН физического лица: неверные контрольные цифры"),
+        "{out}"
+    );
+    // --person / --org: the other kind is an error, even with right check digits.
+    assert_eq!(
+        validate(&["inn", "7707083893", "--person"]),
+        (
+            Some(1),
+            "это ИНН организации, а нужен ИНН физического лица — в нём 12 цифр: проверьте, тот ли номер вы взяли".into()
+        )
+    );
+    let (code, out) = validate(&["inn", "500100732259", "--org", "--json"]);
+    assert_eq!(code, Some(1));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["errors"][0]["code"], "wrong_kind");
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("нужен ИНН организации — в нём 10 цифр")
+    );
+    assert_eq!(validate(&["inn", "7707083893", "--org"]).0, Some(0));
+    assert_eq!(
+        validate(&["inn", "7707083893", "--org", "--person"]).0,
+        Some(2),
+        "clap refuses both"
+    );
+}
+
+#[test]
+fn ogrnip_with_a_wrong_first_digit_is_rejected_with_the_rule() {
+    // 4… with a right check digit: the ГРН of a later ЕГРИП record.
+    let (code, out) = validate(&["ogrn", "404500116000154"]);
+    assert_eq!(code, Some(1));
+    assert!(
+        out.starts_with("ОГРНИП: по правилам ФНС первая цифра ОГРНИП — 3, а введена 4"),
+        "{out}"
+    );
+    let (code, out) = validate(&["ogrn", "304500116000157", "--json"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains(r#""kind":"entrepreneur""#), "{out}");
+}
+
 #[test]
 fn archives_get_verdicts_and_duplicates_are_reported() {
     let dir = tempfile::tempdir().unwrap();

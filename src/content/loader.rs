@@ -344,6 +344,7 @@ fn symlink_warning(content: &Path, path: &Path) -> Diagnostic {
             crate::diagnostic::display_path(rel)
         ),
     )
+    .kind("skipped")
     .hint(format!("copy the {what} into content/ instead of linking to it"))
 }
 
@@ -464,6 +465,7 @@ pub fn build_sections(
                         s.key
                     ),
                 )
+                .kind("no-index")
                 .hint("add _index.md with a title and a weight"),
             );
         }

@@ -110,6 +110,7 @@ pub fn load(
                 "content/calendar/{year}.yaml is missing between {prev} and {next}: deadlines that cross {year} cannot be counted in working days"
             ),
         )
+        .kind("missing-year")
         .hint("add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)");
         if let Some(text) = site.data_sources.get(&rel) {
             d = d
@@ -132,6 +133,7 @@ pub fn load(
                         "calendar",
                         format!("content/calendar/{y}.yaml is missing: deadlines in {y} cannot be counted in working days"),
                     )
+                    .kind("missing-year")
                     .hint("add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)"),
                 );
             }

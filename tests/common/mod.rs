@@ -32,6 +32,19 @@ pub fn site(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A new section `content/<key>/` of the site at `root`: its `_index.md` has `front` as its
+/// front matter and one line of text. Returns the section's folder.
+pub fn with_section(root: &Path, key: &str, front: &str) -> PathBuf {
+    let section = root.join("content").join(key);
+    std::fs::create_dir_all(&section).unwrap();
+    std::fs::write(
+        section.join("_index.md"),
+        format!("---\n{front}\n---\n\nРаздел.\n"),
+    )
+    .unwrap();
+    section
+}
+
 pub fn pamyatka(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pamyatka"))
         .arg("--root")

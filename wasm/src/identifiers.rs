@@ -15,7 +15,16 @@
 //!   `7 2 4 10 3 5 9 4 6 8`, the 12th with weights `3 7 2 4 10 3 5 9 4 6 8` (over the first 11
 //!   digits), each `(sum mod 11) mod 10`.
 //! - **ОГРН** (13 digits): the last digit is `(first 12 digits as a number mod 11) mod 10`;
-//!   **ОГРНИП** (15 digits): `(first 14 digits mod 13) mod 10`.
+//!   **ОГРНИП** (15 digits): `(first 14 digits mod 13) mod 10`. The remainders 10–12 give
+//!   their last digit (`% 10`), as the tax service computes it (python-stdnum's ОГРНИП check
+//!   differs there).
+//! - The **first digit** of both is the record-kind sign («признак отнесения государственного
+//!   регистрационного номера записи»): in the ЕГРЮЛ 1 and 5 mark an ОГРН, 2, 6, 7, 8, 9 the
+//!   ГРН of a later record (Правила ведения ЕГРЮЛ, Постановление Правительства РФ от 19.06.2002
+//!   № 438, прил. 1, ред. Постановления от 13.12.2005 № 760); in the ЕГРИП 3 marks an ОГРНИП and
+//!   4 the ГРН of a later record (Правила ведения ЕГРИП, Постановление от 16.10.2003 № 630,
+//!   прил. 1, same edition). The tax service keeps this structure. A ГРН of a later record
+//!   has a valid check digit but is not the number asked for, so a wrong sign is an error.
 
 use serde::Serialize;
 
@@ -28,12 +37,20 @@ pub struct IdCheck {
     pub normalized: String,
     /// What is wrong; empty when valid. At most one error: the first problem found.
     pub errors: Vec<IdError>,
+    /// Whose number it is, when its length says so (ИНН, ОГРН): `organisation`, `person`
+    /// (an ИНН of 12 digits) or `entrepreneur` (an ОГРНИП).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// The same in Russian: «ИНН организации», «ИНН физического лица», «ОГРН», «ОГРНИП».
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind_name: Option<&'static str>,
 }
 
 /// One problem with an identifier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IdError {
-    /// Stable: `empty`, `bad_chars`, `wrong_length`, `wrong_checksum`, `all_zeros`.
+    /// Stable: `empty`, `bad_chars`, `wrong_length`, `wrong_checksum`, `all_zeros`,
+    /// `wrong_first_digit` (ОГРН, ОГРНИП); `wrong_kind` from the CLI's `--person`/`--org`.
     pub code: &'static str,
     /// Russian, says how to fix it.
     pub message: String,
@@ -45,6 +62,8 @@ impl IdCheck {
             valid: true,
             normalized,
             errors: Vec::new(),
+            kind: None,
+            kind_name: None,
         }
     }
 
@@ -53,9 +72,25 @@ impl IdCheck {
             valid: false,
             normalized,
             errors: vec![IdError { code, message }],
+            kind: None,
+            kind_name: None,
+        }
+    }
+
+    fn of_kind(self, (kind, kind_name): (&'static str, &'static str)) -> IdCheck {
+        IdCheck {
+            kind: Some(kind),
+            kind_name: Some(kind_name),
+            ..self
         }
     }
 }
+
+/// The kinds an ИНН's length tells apart (`kind`, `kind_name` of [`IdCheck`]).
+pub const INN_ORGANISATION: (&str, &str) = ("organisation", "ИНН организации");
+pub const INN_PERSON: (&str, &str) = ("person", "ИНН физического лица");
+const OGRN_ORGANISATION: (&str, &str) = ("organisation", "ОГРН");
+const OGRNIP: (&str, &str) = ("entrepreneur", "ОГРНИП");
 
 /// Characters allowed between the digits: any whitespace and the usual dashes (hyphen-minus,
 /// the Unicode hyphens and dashes a word processor substitutes, the minus sign).
@@ -295,22 +330,24 @@ pub fn check_inn(s: &str) -> IdCheck {
     let d = digit_values(&digits);
     if n == 10 {
         let expected = mod11(weighted(&d, &INN10));
-        if expected == d[9] {
+        let c = if expected == d[9] {
             IdCheck::ok(digits)
         } else {
             checksum_error(digits, false)
-        }
+        };
+        c.of_kind(INN_ORGANISATION)
     } else {
         // The 12th digit is computed over the expected 11th.
         let c11 = mod11(weighted(&d, &INN11));
         let mut fixed = d[..10].to_vec();
         fixed.push(c11);
         let c12 = mod11(weighted(&fixed, &INN12));
-        if c11 == d[10] && c12 == d[11] {
+        let c = if c11 == d[10] && c12 == d[11] {
             IdCheck::ok(digits)
         } else {
             checksum_error(digits, true)
-        }
+        };
+        c.of_kind(INN_PERSON)
     }
 }
 
@@ -336,6 +373,10 @@ pub fn check_ogrn(s: &str) -> IdCheck {
         Ok(d) => d,
         Err(e) => return e,
     };
+    let kind = if n == 13 { OGRN_ORGANISATION } else { OGRNIP };
+    if let Some(message) = first_digit_error(n, digits.as_bytes()[0]) {
+        return IdCheck::error(digits, "wrong_first_digit", message).of_kind(kind);
+    }
     // At most 14 digits: fits in u64.
     let body: u64 = digits[..n - 1]
         .bytes()
@@ -343,11 +384,40 @@ pub fn check_ogrn(s: &str) -> IdCheck {
     let modulus = if n == 13 { 11 } else { 13 };
     let expected = body % modulus % 10;
     let actual = u64::from(digits.as_bytes()[n - 1] - b'0');
-    if expected == actual {
+    let c = if expected == actual {
         IdCheck::ok(digits)
     } else {
         checksum_error(digits, false)
+    };
+    c.of_kind(kind)
+}
+
+/// The record-kind sign (the first digit, see the module's notes): 1 or 5 for an ОГРН of 13
+/// digits, 3 for an ОГРНИП of 15. `None` when it is right.
+fn first_digit_error(n: usize, first: u8) -> Option<String> {
+    let (ok, rule, other, register) = if n == 13 {
+        (
+            first == b'1' || first == b'5',
+            "ОГРН — 1 или 5",
+            b'2',
+            "ЕГРЮЛ",
+        )
+    } else {
+        (first == b'3', "ОГРНИП — 3", b'4', "ЕГРИП")
+    };
+    if ok {
+        return None;
     }
+    let why = match first {
+        f if f == other => ": это номер другой записи реестра, а не основной номер",
+        b'3' => ": ОГРНИП предпринимателя начинается с 3 и состоит из 15 цифр",
+        b'1' | b'5' => ": ОГРН организации начинается с 1 или 5 и состоит из 13 цифр",
+        _ => "",
+    };
+    Some(format!(
+        "по правилам ФНС первая цифра {rule}, а введена {}{why} — сверьте номер с листом записи {register}",
+        char::from(first)
+    ))
 }
 
 /// Writes 11 СНИЛС digits the usual way, `123-456-789 64`. Spaces and dashes in the input are
@@ -517,10 +587,9 @@ mod tests {
         // ОГРНИП: 30450011600015 mod 13 = 7.
         assert!(check_ogrn("304500116000157").valid);
         assert_eq!(code(&check_ogrn("304500116000158")), Some("wrong_checksum"));
-        // Remainder 10 → 0: 10^11 ≡ (−1)^11 ≡ 10 (mod 11); 10^13 ≡ 10 (mod 13) as 10^3 ≡ −1.
+        // Remainder 10 → 0: 10^11 ≡ (−1)^11 ≡ 10 (mod 11).
         assert!(check_ogrn("1000000000000").valid);
         assert_eq!(code(&check_ogrn("1000000000001")), Some("wrong_checksum"));
-        assert!(check_ogrn("100000000000000").valid);
         let c = check_ogrn("102770013219");
         assert_eq!(code(&c), Some("wrong_length"));
         assert!(c.errors[0].message.contains("13 цифр"));
@@ -529,6 +598,93 @@ mod tests {
         assert_eq!(code(&check_ogrn("0000000000000")), Some("all_zeros"));
         assert_eq!(code(&check_ogrn("")), Some("empty"));
         assert_eq!(code(&check_ogrn("1027700132195a")), Some("bad_chars"));
+    }
+
+    #[test]
+    fn ogrnip_remainders_10_to_12_give_their_last_digit() {
+        // The tax service's rule: (first 14 digits mod 13) mod 10, so 10 → 0, 11 → 1, 12 → 2
+        // (python-stdnum takes remainder 10 for 0 but keeps 11 and 12 as they are, and so
+        // rejects these numbers). 30000000000006 = 13 × 2307692307692 + 10, and so on.
+        for (valid, wrong) in [
+            ("300000000000060", "300000000000061"),
+            ("300000000000071", "300000000000072"),
+            ("300000000000082", "300000000000083"),
+        ] {
+            assert!(check_ogrn(valid).valid, "{valid}");
+            assert_eq!(code(&check_ogrn(wrong)), Some("wrong_checksum"), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn ogrn_and_ogrnip_first_digit_is_the_record_kind_sign() {
+        // 4… with a correct check digit: the ГРН of a later ЕГРИП record, not an ОГРНИП.
+        let c = check_ogrn("404500116000154");
+        assert_eq!(code(&c), Some("wrong_first_digit"), "{c:?}");
+        assert!(
+            c.errors[0].message.contains("первая цифра ОГРНИП — 3"),
+            "{c:?}"
+        );
+        assert!(c.errors[0].message.contains("другой записи"), "{c:?}");
+        // 1… of 15 digits (remainder 10 → 0) and 3… of 13 digits: the other register's sign.
+        let c = check_ogrn("100000000000000");
+        assert_eq!(code(&c), Some("wrong_first_digit"));
+        assert!(c.errors[0].message.contains("13 цифр"), "{c:?}");
+        let c = check_ogrn("3027700132193");
+        assert_eq!(code(&c), Some("wrong_first_digit"));
+        assert!(
+            c.errors[0].message.contains("первая цифра ОГРН — 1 или 5"),
+            "{c:?}"
+        );
+        assert!(c.errors[0].message.contains("15 цифр"), "{c:?}");
+        // 2… of 13 digits: a later ЕГРЮЛ record; 5… is an ОГРН.
+        assert_eq!(
+            code(&check_ogrn("2027700132194")),
+            Some("wrong_first_digit")
+        );
+        assert!(check_ogrn("5000000000006").valid);
+        assert_eq!(check_ogrn("304500116000157").kind_name, Some("ОГРНИП"));
+        assert_eq!(check_ogrn("1027700132195").kind, Some("organisation"));
+    }
+
+    /// `digits` followed by its ОГРНИП check digit.
+    fn with_ogrnip_check(digits: &str) -> String {
+        let body: u64 = digits.parse().unwrap();
+        format!("{digits}{}", body % 13 % 10)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fifteen_digits_with_a_right_check_digit_need_a_3_first(
+            first in 0u8..10,
+            rest in "[0-9]{13}",
+        ) {
+            let number = with_ogrnip_check(&format!("{first}{rest}"));
+            let c = check_ogrn(&number);
+            if number.bytes().all(|b| b == b'0') {
+                proptest::prop_assert_eq!(code(&c), Some("all_zeros"));
+            } else if first == 3 {
+                proptest::prop_assert!(c.valid, "{:?}", c);
+            } else {
+                proptest::prop_assert_eq!(code(&c), Some("wrong_first_digit"));
+            }
+        }
+    }
+
+    #[test]
+    fn inn_says_whose_it_is() {
+        let c = check_inn("7707083893");
+        assert_eq!(
+            (c.kind, c.kind_name),
+            (Some("organisation"), Some("ИНН организации"))
+        );
+        let c = check_inn("500100732258");
+        assert_eq!(
+            (c.kind, c.kind_name),
+            (Some("person"), Some("ИНН физического лица"))
+        );
+        assert_eq!(check_inn("12345").kind, None);
+        let j = serde_json::to_value(check_snils("112-233-445 95")).unwrap();
+        assert!(j.get("kind").is_none(), "{j}");
     }
 
     #[test]

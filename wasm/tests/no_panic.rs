@@ -509,7 +509,8 @@ fn check_id(input: &str, c: &IdCheck) -> Result<(), TestCaseError> {
                 "bad_chars",
                 "wrong_length",
                 "wrong_checksum",
-                "all_zeros"
+                "all_zeros",
+                "wrong_first_digit"
             ]
             .contains(&e.code),
             "unknown code {}",
@@ -671,9 +672,16 @@ proptest! {
         for body in [&body12, &body14] {
             let good = ogrn(body);
             let zeros = good.bytes().all(|b| b == b'0');
-            prop_assert_eq!(check_ogrn(&good).valid, !zeros, "{}", good);
+            // The first digit is the record-kind sign: 1 or 5 for an ОГРН, 3 for an ОГРНИП.
+            let sign = if body.len() == 12 { "15" } else { "3" };
+            let signed = sign.as_bytes().contains(&good.as_bytes()[0]);
+            let c = check_ogrn(&good);
+            prop_assert_eq!(c.valid, !zeros && signed, "{}", good);
+            if !zeros && !signed {
+                prop_assert_eq!(c.errors[0].code, "wrong_first_digit");
+            }
             let other = format!("{body}{last}");
-            prop_assert_eq!(check_ogrn(&other).valid, other == good && !zeros, "{}", other);
+            prop_assert_eq!(check_ogrn(&other).valid, other == good && !zeros && signed, "{}", other);
         }
     }
 }

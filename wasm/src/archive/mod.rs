@@ -273,8 +273,8 @@ fn is_unsafe_path(path: &str) -> bool {
         || p.split('/').any(|c| c == "..")
 }
 
-/// «41 943 040».
-fn group_digits(n: u64) -> String {
+/// «41 943 040», with non-breaking spaces (also the CLI's counts of warnings).
+pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
