@@ -33,6 +33,9 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
     }
 }
 
+/// What a calendar file without `status` needs.
+const STATUS_HINT: &str = "add `status: in-force` when the decree in `source` is officially published, `status: draft` when it is not (see docs/DATA.md)";
+
 fn from_sources(
     sources: &std::collections::BTreeMap<String, std::sync::Arc<str>>,
     errors: &mut Vec<Diagnostic>,
@@ -45,6 +48,10 @@ fn from_sources(
         let file = std::path::PathBuf::from("content").join(rel);
         let year: YearData = match yaml::parse(&file, text, "calendar") {
             Ok(y) => y,
+            Err(d) if d.message == "missing field `status`" => {
+                errors.push(d.hint(STATUS_HINT));
+                continue;
+            }
             Err(d) => {
                 errors.push(d);
                 continue;
