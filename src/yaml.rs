@@ -195,8 +195,14 @@ mod tests {
 
     #[test]
     fn a_missing_field_points_at_its_mapping_not_at_a_comment_naming_it() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Page {
+            title: String,
+            description: String,
+        }
         let text: Arc<str> = Arc::from("# title: the page's title\ndescription: x\n");
-        let err = parse::<T>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
+        let err = parse::<Page>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
         assert_eq!(err.message, "missing field `title`");
         assert_eq!(err.position().unwrap(), "x.yaml:2:1");
     }

@@ -60,9 +60,50 @@ pub enum Status {
     Draft,
 }
 
-/// The calendar years a date was counted on whose calendar is not in force, with their status
-/// (`{"2027": "draft"}` in JSON); empty when every year it relied on is in force.
-pub type NotInForce = BTreeMap<i32, Status>;
+/// The calendar years a date was counted on whose calendar is not in force, in order, with their
+/// status (`{"2027": "draft"}` in JSON); empty when every year it relied on is in force. A sorted
+/// list, not a map: the browser's module stays small (a map's collect brings a sort with it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotInForce(Vec<(i32, Status)>);
+
+impl NotInForce {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The years, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.0.iter().map(|(y, _)| *y)
+    }
+
+    /// Each year with its status, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (i32, Status)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Add a year (once).
+    pub fn add(&mut self, year: i32, status: Status) {
+        if let Err(i) = self.0.binary_search_by_key(&year, |(y, _)| *y) {
+            self.0.insert(i, (year, status));
+        }
+    }
+}
+
+impl FromIterator<(i32, Status)> for NotInForce {
+    fn from_iter<I: IntoIterator<Item = (i32, Status)>>(iter: I) -> Self {
+        let mut out = NotInForce::default();
+        for (year, status) in iter {
+            out.add(year, status);
+        }
+        out
+    }
+}
+
+impl Serialize for NotInForce {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(y, st)| (y, st)))
+    }
+}
 
 /// One year of the production calendar.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -226,9 +267,10 @@ impl ProductionCalendar {
     /// The years from `first`'s to `last`'s (a range of days the arithmetic looked at) whose
     /// calendar is not in force.
     pub fn not_in_force(&self, first: IsoDate, last: IsoDate) -> NotInForce {
+        let looked_at = first.year().min(last.year())..=last.year().max(first.year());
         self.years
-            .range(first.year().min(last.year())..=last.year().max(first.year()))
-            .filter(|(_, s)| s.status != Status::InForce)
+            .iter()
+            .filter(|(y, s)| looked_at.contains(*y) && s.status != Status::InForce)
             .map(|(y, s)| (*y, s.status))
             .collect()
     }
@@ -264,7 +306,7 @@ impl ProductionCalendar {
 /// follow a date; non-breaking space in «2027 год»). `None` when every year is in force. The
 /// browser's calculator (`templates/assets/calc.js`) writes the same.
 pub fn not_in_force_ru(years: &NotInForce) -> Option<String> {
-    let names: Vec<String> = years.keys().map(i32::to_string).collect();
+    let names: Vec<String> = years.years().map(|y| y.to_string()).collect();
     let (list, unit, its) = match names.as_slice() {
         [] => return None,
         [one] => (one.clone(), "год", "его"),
@@ -443,13 +485,19 @@ mod tests {
                 .is_empty()
         );
         let drafts = cal.not_in_force(d("2026-12-30"), d("2027-01-11"));
-        assert_eq!(drafts, NotInForce::from([(2027, Status::Draft)]));
+        assert_eq!(drafts, [(2027, Status::Draft)].into_iter().collect());
         assert_eq!(
             not_in_force_ru(&drafts).unwrap(),
             "по проекту производственного календаря на 2027\u{a0}год — проверьте после его утверждения"
         );
-        assert_eq!(not_in_force_ru(&NotInForce::new()), None);
-        let two = NotInForce::from([(2027, Status::Draft), (2028, Status::Draft)]);
+        assert_eq!(not_in_force_ru(&NotInForce::default()), None);
+        let two = [
+            (2028, Status::Draft),
+            (2027, Status::Draft),
+            (2028, Status::Draft),
+        ]
+        .into_iter()
+        .collect();
         assert!(
             not_in_force_ru(&two)
                 .unwrap()

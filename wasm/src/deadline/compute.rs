@@ -129,8 +129,7 @@ impl CalendarStatus {
             &self.last_working_day,
         ]
         .into_iter()
-        .flatten()
-        .map(|(y, s)| (*y, *s))
+        .flat_map(NotInForce::iter)
         .collect()
     }
 }
@@ -352,7 +351,7 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     let moment =
                         format!("{}T{:02}:{:02}", iso(end.date()), end.hour(), end.minute());
                     // Hours need no calendar.
-                    let none = NotInForce::new();
+                    let none = NotInForce::default();
                     one_date(&mut c, moment, IsoDate(end.date()).weekday_ru(), none);
                 }
                 None => c.warnings.push(BEYOND.into()),
@@ -888,7 +887,7 @@ mod tests {
     }
 
     fn draft_2027() -> NotInForce {
-        NotInForce::from([(2027, Status::Draft)])
+        [(2027, Status::Draft)].into_iter().collect()
     }
 
     #[test]
