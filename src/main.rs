@@ -422,7 +422,7 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
 /// One computed rule as text: the text's date first, then the safe date (the one to act on),
 /// then the art. 193 move as a legal note; one line when the three coincide.
 fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
-    use pamyatka_checks::{date::IsoDate, deadline::ART_193};
+    use pamyatka_checks::{calendar::not_in_force_ru, date::IsoDate, deadline::ART_193};
     let label = match r.kind {
         "calendar_days" => "Срок (календарные дни)",
         "working_days" => "Срок (рабочие дни)",
@@ -439,6 +439,14 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         Some(d) => format!("{} ({})", ru(iso), d.weekday_ru()),
         None => iso.to_string(),
     };
+    // « (по проекту производственного календаря на 2027 год — …)» after a date counted on a
+    // year not in force.
+    let status = |years| {
+        not_in_force_ru(years)
+            .map(|note| format!(" ({note})"))
+            .unwrap_or_default()
+    };
+    let st = &r.calendar_status;
     let Some(d) = &r.deadline else {
         println!("{label}: —");
         return print_warnings(r);
@@ -447,8 +455,9 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         println!("{label}: период с {} по {}", ru(start), ru(end));
         if let Some(last) = &r.last_working_day {
             println!(
-                "  успеть: не позднее {}, до 24:00 — последний рабочий день месяца",
-                day(last)
+                "  успеть: не позднее {}, до 24:00 — последний рабочий день месяца{}",
+                day(last),
+                status(&st.last_working_day)
             );
         }
         return print_warnings(r);
@@ -460,25 +469,38 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
     match (&r.nominal, &r.safe, &r.legal) {
         (Some(nominal), Some(safe), Some(legal)) if !(nominal == safe && safe == legal) => {
             println!("{label}");
-            println!("  по тексту: не позднее {}", day(nominal));
+            println!(
+                "  по тексту: не позднее {}{}",
+                day(nominal),
+                status(&st.nominal)
+            );
             let last = if safe == legal {
                 ""
             } else {
                 " — последний рабочий день"
             };
-            println!("  успеть: не позднее {}, до 24:00{last}", day(safe));
+            println!(
+                "  успеть: не позднее {}, до 24:00{last}{}",
+                day(safe),
+                status(&st.safe)
+            );
             if legal != nominal {
                 let why = r.moved_because.as_deref().unwrap_or("нерабочий день");
                 println!(
-                    "  по {ART_193}: срок переносится на {}, так как {} — {why}",
+                    "  по {ART_193}: срок переносится на {}, так как {} — {why}{}",
                     day(legal),
-                    ru(nominal)
+                    ru(nominal),
+                    status(&st.legal)
                 );
             }
         }
         // No calendar data: the text's date, said to be that (the warning follows).
-        (_, None, _) => println!("{label}: по тексту не позднее {}, до 24:00", day(d)),
-        _ => println!("{label}: {}, до 24:00", day(d)),
+        (_, None, _) => println!(
+            "{label}: по тексту не позднее {}, до 24:00{}",
+            day(d),
+            status(r.deadline_not_in_force())
+        ),
+        _ => println!("{label}: {}, до 24:00{}", day(d), status(&st.all())),
     }
     print_warnings(r);
 }

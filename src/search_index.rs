@@ -132,13 +132,17 @@ fn prepare_row(row: &Value, glossary: &GlossaryWords, cache: &mut StemCache) -> 
     let action = s("action");
     let items = list("items");
     let text = format!(
-        "{action}{}. Срок: {}. Ответственные: {}. Результат: {}. {}",
+        "{action}{}. Срок: {}. {}Ответственные: {}. Результат: {}. {}",
         if items.is_empty() {
             String::new()
         } else {
             format!(": {items}")
         },
         s("deadline"),
+        match s("deadline_note") {
+            n if n.is_empty() => n,
+            n => format!("{n} "),
+        },
         list("responsible"),
         s("result"),
         s("note")

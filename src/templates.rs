@@ -31,6 +31,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../templates/partials/regulation-row.html"),
     ),
     (
+        "partials/deadline-cell.html",
+        include_str!("../templates/partials/deadline-cell.html"),
+    ),
+    (
         "partials/calc-form.html",
         include_str!("../templates/partials/calc-form.html"),
     ),

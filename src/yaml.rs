@@ -56,8 +56,11 @@ fn located(
         None => (start, 0),
     };
     // Errors raised while converting a value (a bad date, an unknown audience) are reported at
-    // the enclosing mapping; point at the value itself when the message quotes it.
-    if let Some(quoted) = first_quoted(&message) {
+    // the enclosing mapping; point at the value itself when the message quotes it. A missing
+    // field is not in the mapping: the same word elsewhere (a schema comment) is not it.
+    if !message.starts_with("missing field")
+        && let Some(quoted) = first_quoted(&message)
+    {
         let here = &text[offset..(offset + len).min(text.len())];
         if here != quoted
             && let Some(i) = find_token(slice, quoted)
@@ -188,6 +191,20 @@ mod tests {
         );
         assert_eq!(err.position().unwrap(), "a.md:3:1");
         assert_eq!(err.hint.unwrap(), "did you mean `title`?");
+    }
+
+    #[test]
+    fn a_missing_field_points_at_its_mapping_not_at_a_comment_naming_it() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Page {
+            title: String,
+            description: String,
+        }
+        let text: Arc<str> = Arc::from("# title: the page's title\ndescription: x\n");
+        let err = parse::<Page>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
+        assert_eq!(err.message, "missing field `title`");
+        assert_eq!(err.position().unwrap(), "x.yaml:2:1");
     }
 
     #[test]

@@ -31,6 +31,47 @@ fn calendar_days_move_past_weekends_and_holidays() {
 }
 
 #[test]
+fn dates_counted_on_the_draft_2027_calendar_say_so() {
+    // content/calendar/2027.yaml is `status: draft`. 28 Dec 2026 + 5 days: the legal day (11 Jan
+    // 2027) and the safe one (30 Dec 2026, found stepping back over 1–2 Jan 2027) were counted
+    // on it; the text's date was not.
+    let v = run("В течение 5 дней после получения заявки", "2026-12-28");
+    let status = &v[0]["calendar_status"];
+    assert_eq!(status["legal"], serde_json::json!({"2027": "draft"}), "{v}");
+    assert_eq!(status["safe"], serde_json::json!({"2027": "draft"}), "{v}");
+    assert!(status.get("nominal").is_none(), "{v}");
+    // 3 working days from 29 Dec 2026 end on 12 Jan 2027: all of it.
+    let v = run("в течение 3 рабочих дней", "2026-12-29");
+    assert_eq!(v[0]["deadline"], "2027-01-12");
+    assert_eq!(v[0]["calendar_status"]["safe"]["2027"], "draft", "{v}");
+    // Wholly inside 2026 (in force): no status at all.
+    let v = run("в течение 3 рабочих дней", "2026-12-01");
+    assert_eq!(v[0]["deadline"], "2026-12-04");
+    assert!(v[0].get("calendar_status").is_none(), "{v}");
+    // The text says it next to each date concerned.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka(root, &["deadline", "5 дней", "--from", "2026-12-28"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let note = "(по проекту производственного календаря на 2027\u{a0}год — проверьте после его утверждения)";
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[1].starts_with("  по тексту: не позднее 02.01.2027") && !lines[1].contains(note),
+        "{out}"
+    );
+    assert!(
+        lines[2].starts_with("  успеть: не позднее 30.12.2026") && lines[2].ends_with(note),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains("переносится на 11.01.2027") && lines[3].ends_with(note),
+        "{out}"
+    );
+    let o = pamyatka(root, &["deadline", "3 рабочих дня", "--from", "2026-12-01"]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("по проекту"));
+}
+
+#[test]
 fn working_days_use_moved_days_off() {
     // 2025: 1 Nov (Saturday) was a working day, 3 Nov a day off, 4 Nov a holiday (decree № 1335).
     // From Thursday 30 Oct 2025, 3 working days: 31 Oct, 1 Nov, 5 Nov.

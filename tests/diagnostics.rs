@@ -165,18 +165,24 @@ fn a_long_invalid_value_is_shown_once_and_cut() {
     assert!(err.len() < 2_000, "{} bytes:\n{err}", err.len());
 }
 
-#[test]
-fn a_calendar_year_missing_between_two_is_a_located_warning() {
+/// The basic site with an empty `content/calendar/` (returned), and the text of one of the
+/// repository's calendar files.
+fn site_with_calendar_dir() -> (tempfile::TempDir, std::path::PathBuf, fn(&str) -> String) {
     let dir = site("basic");
     let cal = dir.path().join("content/calendar");
     std::fs::create_dir_all(&cal).unwrap();
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    fn read(year: &str) -> String {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(repo.join(format!("content/calendar/{year}.yaml"))).unwrap()
+    }
+    (dir, cal, read)
+}
+
+#[test]
+fn a_calendar_year_missing_between_two_is_a_located_warning() {
+    let (dir, cal, read) = site_with_calendar_dir();
     for year in ["2024", "2026"] {
-        std::fs::copy(
-            repo.join(format!("content/calendar/{year}.yaml")),
-            cal.join(format!("{year}.yaml")),
-        )
-        .unwrap();
+        std::fs::write(cal.join(format!("{year}.yaml")), read(year)).unwrap();
     }
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -194,6 +200,37 @@ fn a_calendar_year_missing_between_two_is_a_located_warning() {
         "{err}"
     );
     assert_eq!(err.matches("2025.yaml is missing").count(), 1, "{err}");
+}
+
+#[test]
+fn a_calendar_status_missing_or_unknown_is_a_located_error() {
+    let (dir, cal, read) = site_with_calendar_dir();
+    let line_of =
+        |text: &str, start: &str| text.lines().position(|l| l.starts_with(start)).unwrap() + 1;
+    // 2026 without `status`; 2027 with a status that is not one of the two.
+    let y2026: String = read("2026")
+        .lines()
+        .filter(|l| !l.starts_with("status:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let y2027 = read("2027").replace("\nstatus: draft\n", "\nstatus: confirmed\n");
+    std::fs::write(cal.join("2026.yaml"), &y2026).unwrap();
+    std::fs::write(cal.join("2027.yaml"), &y2027).unwrap();
+    let o = pamyatka(dir.path(), &["build"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    // The missing key at the year's mapping (its first key), not at the schema comment naming it.
+    let missing = format!(
+        "content/calendar/2026.yaml:{}:1: missing field `status`",
+        line_of(&y2026, "year:")
+    );
+    assert!(err.contains(&missing), "{err}");
+    assert!(err.contains("add `status: in-force`"), "{err}");
+    let unknown = format!(
+        "content/calendar/2027.yaml:{}:9: status: unknown variant `confirmed`",
+        line_of(&y2027, "status:")
+    );
+    assert!(err.contains(&unknown), "{err}");
 }
 
 #[cfg(unix)]
@@ -229,14 +266,8 @@ fn symbolic_links_in_content_are_skipped_with_a_warning_each() {
 
 #[test]
 fn a_missing_calendar_year_is_a_warning_not_an_error() {
-    let dir = site("basic");
-    let cal = dir.path().join("content/calendar");
-    std::fs::create_dir_all(&cal).unwrap();
-    std::fs::copy(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/calendar/2024.yaml"),
-        cal.join("2024.yaml"),
-    )
-    .unwrap();
+    let (dir, cal, read) = site_with_calendar_dir();
+    std::fs::write(cal.join("2024.yaml"), read("2024")).unwrap();
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use pamyatka_checks::calendar::{ProductionCalendar, YearData};
+use pamyatka_checks::calendar::{ProductionCalendar, Status, YearData};
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
@@ -35,11 +35,14 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
     }
 }
 
-/// Whether a year's calendar is not yet confirmed (its dates may still change): what the role
-/// calendars say about that year's events. The one place that reads the field.
+/// Whether a year's calendar is not in force (a draft: its dates may still change): what the
+/// role calendars say about that year's events. The one place that reads the field.
 pub fn is_draft(year: &YearData) -> bool {
-    year.confidence.as_deref() == Some("medium")
+    year.status != Status::InForce
 }
+
+/// What a calendar file without `status` needs.
+const STATUS_HINT: &str = "add `status: in-force` when the decree in `source` is officially published, `status: draft` when it is not (see docs/DATA.md)";
 
 /// The calendar, the years it covers and those of them that are drafts ([`is_draft`]).
 fn from_sources(
@@ -54,6 +57,10 @@ fn from_sources(
         let file = std::path::PathBuf::from("content").join(rel);
         let year: YearData = match yaml::parse(&file, text, "calendar") {
             Ok(y) => y,
+            Err(d) if d.message == "missing field `status`" => {
+                errors.push(d.hint(STATUS_HINT));
+                continue;
+            }
             Err(d) => {
                 errors.push(d);
                 continue;

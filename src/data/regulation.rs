@@ -85,6 +85,9 @@ pub struct Row {
     /// Structured override for a `deadline` text the parser cannot read (or reads wrongly).
     #[serde(default)]
     pub deadline_rule: Option<Vec<Rule>>,
+    /// The portal's remark on the deadline, shown under it as the portal's, not the document's.
+    #[serde(default)]
+    pub deadline_note: Option<String>,
     #[serde(default)]
     pub responsible: Vec<String>,
     #[serde(default)]
@@ -181,6 +184,7 @@ impl Ctx<'_> {
             "action": row.action,
             "items": row.items,
             "deadline": row.deadline,
+            "deadline_note": row.deadline_note,
             "rules_json": serde_json::to_string(&rules).unwrap_or_default(),
             "rules": rules,
             // At least one rule gives a date: the calculators show this row.
@@ -540,6 +544,7 @@ mod tests {
             forms: vec![],
             parts: vec![],
             note: None,
+            deadline_note: None,
         };
         assert_eq!(row_ref("1", &row("4")), "п.\u{a0}4 этапа\u{a0}1");
         // Row 1 of stage 2 is not module 2.1's number.

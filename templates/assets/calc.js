@@ -93,29 +93,73 @@
   function weekdayOf(iso) {
     return WEEKDAYS[new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))).getUTCDay()];
   }
+  // ---- calendar years not in force (a draft decree) ----
+  // `calendar_status` of an answer: per date, the years it was counted on whose calendar is not
+  // in force ({"safe": {"2027": "draft"}}). The same words as not_in_force_ru in
+  // wasm/src/calendar.rs: «по проекту производственного календаря на 2027 год — проверьте после
+  // его утверждения».
+  function draftYears(res, dates) {
+    var st = res.calendar_status || {}, years = {};
+    dates.forEach(function (d) { Object.keys(st[d] || {}).forEach(function (y) { years[y] = true; }); });
+    return Object.keys(years).sort();
+  }
+  function yearList(years) {
+    var last = years[years.length - 1];
+    return (years.length > 1 ? years.slice(0, -1).join(", ") + " и " + last + NB + "годы" : last + NB + "год");
+  }
+  function draftNote(years) {
+    return "по проекту производственного календаря на " + yearList(years) +
+      " — проверьте после " + (years.length > 1 ? "их" : "его") + " утверждения";
+  }
+  // Where it is said again (a second date of the answer, every item of «что сделать»).
+  function draftShort(years) {
+    return "по проекту календаря на " + yearList(years);
+  }
+  // The years behind the `deadline` (the agenda's and the .ics event's date).
+  function deadlineYears(res) {
+    return draftYears(res, [res.kind === "monthly" ? "last_working_day" : res.safe ? "safe" : "nominal"]);
+  }
+
   // The dates of one answer as sentences, in the order a reader needs them: what the text says,
   // the day to act on (the headline, `head`), the art. 193 move as a legal note. One sentence
   // when they coincide or when the calendar cannot tell (a warning then says so). A monthly
-  // task: its month and the month's last working day, never a day of the next month.
+  // task: its month and the month's last working day, never a day of the next month. A
+  // sentence whose date was counted on a calendar not in force has a `note` saying so: in full
+  // the first time, short after that.
   function sentences(res) {
+    var out = dateSentences(res), said = "";
+    out.forEach(function (s) {
+      var years = draftYears(res, s.dates || []);
+      if (!years.length) return;
+      var key = years.join();
+      s.note = key === said
+        ? "Тоже " + draftShort(years) + "."
+        : capital(draftNote(years)) + ".";
+      said = key;
+    });
+    return out;
+  }
+  function dateSentences(res) {
     if (res.kind === "monthly") {
       var month = [{ text: "Период — с" + NB + ruDate(res.period_start) + " по" + NB + ruDate(res.period_end) + "." }];
       if (res.last_working_day) {
-        month.push({ head: true, text: "Успеть " + lastDay(res.last_working_day, res.weekday) + " — последний рабочий день месяца." });
+        month.push({ head: true, dates: ["last_working_day"], text: "Успеть " + lastDay(res.last_working_day, res.weekday) + " — последний рабочий день месяца." });
       }
       return month;
     }
     var n = res.nominal, s = res.safe, l = res.legal;
-    if (!s || !l || (n === s && s === l)) return [{ head: true, text: capital(lastDay(res.deadline, res.weekday)) + "." }];
+    if (!s || !l || (n === s && s === l)) {
+      return [{ head: true, dates: s ? ["nominal", "safe", "legal"] : ["nominal"], text: capital(lastDay(res.deadline, res.weekday)) + "." }];
+    }
     var wd = weekdayOf(n);
     var why = res.moved_because && res.moved_because !== wd ? ", " + res.moved_because : "";
-    var out = [{ text: "По тексту " + NOT_LATER + ruDate(n) + " (" + wd + why + ")." }];
+    var out = [{ dates: ["nominal"], text: "По тексту " + NOT_LATER + ruDate(n) + " (" + wd + why + ")." }];
     if (s === l) {
       // No working day left before the text's date: the legal day is the one to act on.
-      out.push({ head: true, text: "Успеть " + lastDay(l, weekdayOf(l)) + " — срок перенесён по" + NB + ART_193 + "." });
+      out.push({ head: true, dates: ["safe", "legal"], text: "Успеть " + lastDay(l, weekdayOf(l)) + " — срок перенесён по" + NB + ART_193 + "." });
     } else {
-      out.push({ head: true, text: "Успеть " + lastDay(s, weekdayOf(s)) + " — последний рабочий день." });
-      out.push({ legal: true, text: "По" + NB + ART_193 + " срок переносится на" + NB + ruDate(l) + " (" + weekdayOf(l) + ")." });
+      out.push({ head: true, dates: ["safe"], text: "Успеть " + lastDay(s, weekdayOf(s)) + " — последний рабочий день." });
+      out.push({ legal: true, dates: ["legal"], text: "По" + NB + ART_193 + " срок переносится на" + NB + ruDate(l) + " (" + weekdayOf(l) + ")." });
     }
     return out;
   }
@@ -130,9 +174,14 @@
       // The first sentence follows the rule's name («3 календарных дня: не …»), lower-case.
       var text = i === 0 && several ? s.text.charAt(0).toLowerCase() + s.text.slice(1) : s.text;
       var node = el(s.head ? "strong" : "span", s.head ? "calc__safe" : s.legal ? "calc__moved" : "calc__text", text);
-      if (i > 0) {
-        var line = el("span", "calc__next");
+      if (i > 0 || s.note) {
+        var line = el("span", i > 0 ? "calc__next" : null);
         line.appendChild(node);
+        // The calendar's status right after the date it concerns, on the same line.
+        if (s.note) {
+          line.appendChild(document.createTextNode(" "));
+          line.appendChild(el("span", "calc__draft", s.note));
+        }
         node = line;
       }
       p.appendChild(node);
@@ -202,6 +251,8 @@
         var t = el("time", null, capital(lastDay(c.deadline, c.weekday)));
         t.setAttribute("datetime", c.deadline);
         li.appendChild(t);
+        var years = deadlineYears(c.res);
+        if (years.length) li.appendChild(el("span", "calc__draft", " (" + draftShort(years) + ")"));
         li.appendChild(document.createTextNode(" — "));
         var url = c.item.getAttribute("data-url");
         // The whole title, however long: the line wraps (a cut title may cut the one word that
@@ -347,7 +398,7 @@
       // The whole title: a long line is folded below, never cut.
       var summary = "Срок: " + item.getAttribute("data-title") + (c.ref ? " (" + c.ref + ")" : "");
       // The event is on the day to act on; the description names every date, as the page does.
-      var dates = sentences(c.res).map(function (s) { return s.text; }).join(" ");
+      var dates = sentences(c.res).map(function (s) { return s.text + (s.note ? " " + s.note : ""); }).join(" ");
       var desc = (c.ref ? capital(c.ref) + ". " : "") + dates + " " +
         "Срок по документу: " + describe(c.res.rule) + "." + (url ? " " + url : "");
       lines.push("BEGIN:VEVENT");

@@ -6,13 +6,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { createRequire } from "node:module";
-import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
+import { serve, browser, watchErrors, publicDir, axe } from "./harness.mjs";
 import { storedZip, fiokoDocuments } from "../support/zip.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let site, chromium;
 before(async () => { site = await serve(); chromium = await browser(); });
@@ -29,15 +24,6 @@ async function allPages(dir = publicDir) {
   }
   out.push("/404.html");
   return out.sort();
-}
-
-async function axe(page) {
-  // The site's CSP forbids inline scripts, so axe is evaluated through the DevTools protocol.
-  await page.evaluate(AXE);
-  return page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
-  }, TAGS);
 }
 
 test("axe: no WCAG A/AA violation on any page, normal and low-vision", async () => {

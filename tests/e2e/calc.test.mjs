@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serve, browser, watchErrors, publicDir } from "./harness.mjs";
+import { serve, browser, watchErrors, publicDir, axe } from "./harness.mjs";
 import { unzipToTemp } from "../support/zip.mjs";
 
 const STAGE = "/gis-obrazovanie/etap-1/";
@@ -37,6 +37,10 @@ async function setDate(page, value, time) {
 const out = (page, row) => page.locator(`#${row} [data-calc-out]`).innerText();
 const NB = "\u00a0";
 const PHONE = { width: 390, height: 844 };
+// content/calendar/2027.yaml is a draft: a date counted on it says so after it, in full the first
+// time in an answer, short after that.
+const DRAFT_2027 = `По проекту производственного календаря на 2027${NB}год — проверьте после его утверждения.`;
+const ALSO_2027 = `Тоже по проекту календаря на 2027${NB}год.`;
 
 /** Click the .ics button; the saved file's name and its lines unfolded (RFC 5545 §3.1). */
 async function downloadIcs(page) {
@@ -76,7 +80,7 @@ test("regulation table: deadlines for known dates, with the art. 193 move as a l
   const r12 = await out(page, "r-1-2");
   assert.match(r12, /^По тексту не\u00a0позднее\u00a002\.01\.2027 \(суббота, новогодние каникулы\)\.$/m);
   assert.match(r12, /^Успеть не\u00a0позднее\u00a030\.12\.2026 \(среда, включительно\)/m);
-  assert.match(r12, /срок переносится на\u00a011\.01\.2027 \(понедельник\)\.$/);
+  assert.match(r12, /срок переносится на\u00a011\.01\.2027 \(понедельник\)\. Тоже по проекту календаря на 2027\u00a0год\.$/);
   // A row without a date to count has no output.
   assert.equal(await page.locator("#r-1-6 [data-calc-out]").count(), 0);
   assert.deepEqual(errors, []);
@@ -124,12 +128,87 @@ test("phone: computed deadlines read as clean sentences, with non-breaking space
   assert.equal(
     await out(page, "r-2-1-4"),
     `ежегодно до${NB}05.09: по тексту не${NB}позднее${NB}05.09.2027 (воскресенье).\n` +
-      `Успеть не${NB}позднее${NB}03.09.2027 (пятница, включительно) — последний рабочий день.\n` +
-      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}06.09.2027 (понедельник).\n\n` +
+      `Успеть не${NB}позднее${NB}03.09.2027 (пятница, включительно) — последний рабочий день. ${DRAFT_2027}\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}06.09.2027 (понедельник). ${ALSO_2027}\n\n` +
       `3${NB}календарных дня: по тексту не${NB}позднее${NB}31.12.2026 (четверг, перенесённый выходной день).\n` +
+      // The safe day is found inside 2026 (in force): no note; the legal one in 2027.
       `Успеть не${NB}позднее${NB}30.12.2026 (среда, включительно) — последний рабочий день.\n` +
-      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник).`,
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник). ${DRAFT_2027}`,
   );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: a date counted on the draft 2027 calendar says so next to it, in the list and the .ics; one inside 2026 does not", async () => {
+  const MODULE = "/gis-obrazovanie/modul-2-1/";
+  const { context, page, errors } = await open(MODULE, PHONE);
+  // Row 2.1.4 from 28.12.2026: «3 дня» end on 31.12.2026, a moved day off; the safe day (30.12)
+  // is found inside 2026, the art. 193 day (11.01.2027) only through the draft 2027.
+  await setDate(page, "2026-12-28");
+  const lines = page.locator("#r-2-1-4 [data-calc-out] .calc__line").nth(1).locator(":scope > span, :scope > strong");
+  const texts = await lines.evaluateAll((ls) => ls.map((l) => ({ text: l.textContent, draft: l.querySelector(".calc__draft")?.textContent ?? null })));
+  const safe = texts.find((t) => t.text.includes("30.12.2026"));
+  const legal = texts.find((t) => t.text.includes("11.01.2027"));
+  assert.equal(safe.draft, null, JSON.stringify(texts));
+  assert.equal(legal.draft, DRAFT_2027, JSON.stringify(texts));
+  // On the phone the note is shown, on the date's own line, inside the screen.
+  const note = page.locator("#r-2-1-4 .calc__draft").last();
+  assert.equal(await note.isVisible(), true);
+  const box = await note.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, JSON.stringify(box));
+  // «Все сроки по порядку»: the deadline 03.09.2027 (2.1.4's annual date) carries it too.
+  const agenda = await page.locator("[data-calc-agenda] li").allInnerTexts();
+  const in2027 = agenda.filter((t) => t.includes(".2027"));
+  assert.ok(in2027.length > 0, agenda.join("\n"));
+  for (const t of in2027) assert.ok(t.includes(`(по проекту календаря на 2027${NB}год)`), t);
+  for (const t of agenda.filter((t) => /^Не\u00a0позднее\u00a0\d\d\.\d\d\.2026/.test(t))) assert.doesNotMatch(t, /по проекту/, t);
+  // axe stays clean with the notes shown (before the .ics download, whose temporary link is
+  // left in the page for a second).
+  assert.deepEqual(await axe(page), []);
+  // The .ics events of the annual dates (03.09.2027, rows 2.1.3–2.1.5 …) say so in their
+  // description, after the date.
+  const ics = await downloadIcs(page);
+  const desc = ics.lines.filter((l) => l.startsWith("DESCRIPTION:") && l.includes("Успеть не\u00a0позднее\u00a003.09.2027"));
+  assert.ok(desc.length >= 2, ics.lines.join("\n"));
+  for (const l of desc) assert.ok(l.includes(`— последний рабочий день. ${DRAFT_2027}`), l);
+  // A count wholly inside 2026 (in force) says nothing: 2.1.4 from 01.09.2026 — 04.09.2026, and
+  // art. 193's 07.09.2026.
+  await setDate(page, "2026-09-01");
+  assert.match(await out(page, "r-2-1-4"), /07\.09\.2026/);
+  assert.equal(await page.locator("#r-2-1-4 .calc__draft").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("phone: rows 2.1.3 and 2.1.4 show the portal's note under the deadline, marked as the portal's", async () => {
+  const context = await chromium.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const words = { "r-2-1-3": "3\u00a0рабочих дня, а в похожей строке\u00a02.1.4 — 3\u00a0дня", "r-2-1-4": "3\u00a0дня, то есть календарных, а в похожей строке\u00a02.1.3" };
+  for (const path of ["/gis-obrazovanie/modul-2-1/", "/gis-obrazovanie/roli/poo/", "/gis-obrazovanie/roli/ooo/"]) {
+    await page.goto(site.url + path);
+    const rows = path.includes("/roli/poo/") ? ["r-2-1-4"] : path.includes("/roli/") ? ["r-2-1-3"] : ["r-2-1-3", "r-2-1-4"];
+    for (const id of rows) {
+      // The role pages list rows by their link to the table.
+      const deadline = path.includes("/roli/")
+        ? page.locator(`.reg-role-item:has(a[href$="#${id}"]) .reg-deadline`)
+        : page.locator(`#${id} .reg-deadline`);
+      const note = deadline.locator(".reg-portal-note");
+      assert.equal(await note.count(), 1, `${path} ${id}`);
+      assert.equal(await note.isVisible(), true, `${path} ${id}`);
+      const text = await note.innerText();
+      assert.ok(text.startsWith("Примечание портала: Срок на изменения здесь — " + words[id]), text);
+      assert.ok(text.endsWith("Портал считает каждый срок так, как он записан."), text);
+      // The document's words stay as they are, before the note.
+      assert.match(await deadline.innerText(), /^Ежегодно не позднее 5 сентября, в течение 3 (рабочих )?дней в случае изменения информации или ее состава\n?Примечание портала/);
+      const box = await note.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `${path} ${id}: ${JSON.stringify(box)}`);
+    }
+    // Only these two rows have one.
+    assert.equal(await page.locator(".reg-portal-note").count(), rows.length, path);
+  }
+  await page.goto(site.url + "/gis-obrazovanie/modul-2-1/");
+  assert.deepEqual(await axe(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -141,8 +220,9 @@ test("phone: a last day inside the New Year holidays reads «новогодни�
   assert.equal(
     await out(page, "r-1-2"),
     `По тексту не${NB}позднее${NB}02.01.2027 (суббота, новогодние каникулы).\n` +
-      `Успеть не${NB}позднее${NB}30.12.2026 (среда, включительно) — последний рабочий день.\n` +
-      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник).`,
+      // The safe day stepped back over 1–2 January 2027: it was counted on the draft too.
+      `Успеть не${NB}позднее${NB}30.12.2026 (среда, включительно) — последний рабочий день. ${DRAFT_2027}\n` +
+      `По${NB}ст.${NB}193${NB}ГК${NB}РФ срок переносится на${NB}11.01.2027 (понедельник). ${ALSO_2027}`,
   );
   // A holiday's proper name keeps its capital: 5 days from 04.05.2026 end on Saturday
   // 09.05.2026, День Победы.

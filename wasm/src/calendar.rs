@@ -47,15 +47,73 @@ pub struct Transfer {
     pub basis: Basis,
 }
 
+/// Where a year's calendar stands in law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize, Serialize)]
+pub enum Status {
+    /// The Government decree is officially published.
+    #[default]
+    #[serde(rename = "in-force")]
+    InForce,
+    /// The decree is a draft, or its official publication is not confirmed: dates counted on
+    /// this year may change.
+    #[serde(rename = "draft")]
+    Draft,
+}
+
+/// The calendar years a date was counted on whose calendar is not in force, in order, with their
+/// status (`{"2027": "draft"}` in JSON); empty when every year it relied on is in force. A sorted
+/// list, not a map: the browser's module stays small (a map's collect brings a sort with it).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotInForce(Vec<(i32, Status)>);
+
+impl NotInForce {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The years, in order.
+    pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
+        self.0.iter().map(|(y, _)| *y)
+    }
+
+    /// Each year with its status, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (i32, Status)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// Add a year (once).
+    pub fn add(&mut self, year: i32, status: Status) {
+        if let Err(i) = self.0.binary_search_by_key(&year, |(y, _)| *y) {
+            self.0.insert(i, (year, status));
+        }
+    }
+}
+
+impl FromIterator<(i32, Status)> for NotInForce {
+    fn from_iter<I: IntoIterator<Item = (i32, Status)>>(iter: I) -> Self {
+        let mut out = NotInForce::default();
+        for (year, status) in iter {
+            out.add(year, status);
+        }
+        out
+    }
+}
+
+impl Serialize for NotInForce {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(y, st)| (y, st)))
+    }
+}
+
 /// One year of the production calendar.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct YearData {
     pub year: i32,
+    /// The legal basis: the decree the year's days off come from.
     pub source: Source,
-    /// `medium` when the decree is not yet confirmed by an official publication.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<String>,
+    /// Whether that decree is in force (officially published) or a draft.
+    pub status: Status,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     pub holidays: Vec<Holiday>,
@@ -174,6 +232,7 @@ struct YearSets {
     off: BTreeSet<IsoDate>,
     working: BTreeSet<IsoDate>,
     holidays: BTreeMap<IsoDate, String>,
+    status: Status,
 }
 
 impl ProductionCalendar {
@@ -181,6 +240,7 @@ impl ProductionCalendar {
         let mut cal = ProductionCalendar::default();
         for y in years {
             let sets = cal.years.entry(y.year).or_default();
+            sets.status = y.status;
             for h in &y.holidays {
                 sets.off.insert(h.date);
                 sets.holidays.insert(h.date, h.name.clone());
@@ -197,6 +257,22 @@ impl ProductionCalendar {
 
     pub fn covers(&self, year: i32) -> bool {
         self.years.contains_key(&year)
+    }
+
+    /// The status of a year's calendar; `None` when the year has no data.
+    pub fn status(&self, year: i32) -> Option<Status> {
+        self.years.get(&year).map(|s| s.status)
+    }
+
+    /// The years from `first`'s to `last`'s (a range of days the arithmetic looked at) whose
+    /// calendar is not in force.
+    pub fn not_in_force(&self, first: IsoDate, last: IsoDate) -> NotInForce {
+        let looked_at = first.year().min(last.year())..=last.year().max(first.year());
+        self.years
+            .iter()
+            .filter(|(y, s)| looked_at.contains(*y) && s.status != Status::InForce)
+            .map(|(y, s)| (*y, s.status))
+            .collect()
     }
 
     /// `Some(true)` for a working day, `None` when the year has no data (never a guess).
@@ -223,6 +299,22 @@ impl ProductionCalendar {
         }
         None
     }
+}
+
+/// What a reader is told next to a date counted on years not in force: «по проекту
+/// производственного календаря на 2027 год — проверьте после его утверждения» (lower-case, to
+/// follow a date; non-breaking space in «2027 год»). `None` when every year is in force. The
+/// browser's calculator (`templates/assets/calc.js`) writes the same.
+pub fn not_in_force_ru(years: &NotInForce) -> Option<String> {
+    let names: Vec<String> = years.years().map(|y| y.to_string()).collect();
+    let (list, unit, its) = match names.as_slice() {
+        [] => return None,
+        [one] => (one.clone(), "год", "его"),
+        [init @ .., last] => (format!("{} и {last}", init.join(", ")), "годы", "их"),
+    };
+    Some(format!(
+        "по проекту производственного календаря на {list}\u{a0}{unit} — проверьте после {its} утверждения"
+    ))
 }
 
 /// The words that make a calendar name a period of days off («Новогодние каникулы»), not the
@@ -263,7 +355,7 @@ mod tests {
                 date: d("2024-10-04"),
                 title: "О переносе выходных дней в 2025 году".into(),
             },
-            confidence: None,
+            status: Status::InForce,
             note: None,
             holidays: vec![
                 h("2025-01-01", "Новогодние каникулы"),
@@ -375,6 +467,41 @@ mod tests {
         assert_eq!(
             cal.why_off(d("2025-11-03")).unwrap(),
             "перенесённый выходной день"
+        );
+    }
+
+    #[test]
+    fn draft_years_are_named_for_the_reader() {
+        let mut y2026 = year_2025();
+        y2026.year = 2026;
+        let mut y2027 = year_2025();
+        y2027.year = 2027;
+        y2027.status = Status::Draft;
+        let cal = ProductionCalendar::new(&[year_2025(), y2026, y2027]);
+        assert_eq!(cal.status(2027), Some(Status::Draft));
+        assert_eq!(cal.status(2028), None);
+        assert!(
+            cal.not_in_force(d("2025-12-30"), d("2026-01-12"))
+                .is_empty()
+        );
+        let drafts = cal.not_in_force(d("2026-12-30"), d("2027-01-11"));
+        assert_eq!(drafts, [(2027, Status::Draft)].into_iter().collect());
+        assert_eq!(
+            not_in_force_ru(&drafts).unwrap(),
+            "по проекту производственного календаря на 2027\u{a0}год — проверьте после его утверждения"
+        );
+        assert_eq!(not_in_force_ru(&NotInForce::default()), None);
+        let two = [
+            (2028, Status::Draft),
+            (2027, Status::Draft),
+            (2028, Status::Draft),
+        ]
+        .into_iter()
+        .collect();
+        assert!(
+            not_in_force_ru(&two)
+                .unwrap()
+                .contains("на 2027 и 2028\u{a0}годы — проверьте после их")
         );
     }
 

@@ -351,7 +351,7 @@ fn year_data(year: i32) -> YearData {
             date: iso(1, 1),
             title: "test".into(),
         },
-        confidence: None,
+        status: pamyatka_checks::calendar::Status::InForce,
         note: None,
         holidays,
         transfers: Vec::new(),

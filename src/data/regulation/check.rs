@@ -282,6 +282,9 @@ impl Checker<'_> {
         if let Some(note) = &row.note {
             check(&[Seg::Key("note")], note, "note");
         }
+        if let Some(note) = &row.deadline_note {
+            check(&[Seg::Key("deadline_note")], note, "deadline_note");
+        }
         if let Some(t) = &row.responsible_text {
             check(&[Seg::Key("responsible_text")], t, "responsible_text");
         }

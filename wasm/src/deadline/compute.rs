@@ -22,12 +22,18 @@
 //! reference date) and `last_working_day` (the month's last working day, the `deadline`) —
 //! never a date in the next month. A year without calendar data: `safe`/`legal` (or
 //! `last_working_day`) are left out with a warning, and the `deadline` is the text's date.
+//!
+//! Each date also says which calendar years it was counted on that are not in force (a draft
+//! decree): `calendar_status` (see [`CalendarStatus`]). A date relies on every year of the days
+//! the arithmetic looked at to find it — the working days counted, the days art. 193 skipped,
+//! the days the safe date stepped back over; the text's date of a period in calendar days relies
+//! on none.
 
 use serde::Serialize;
 use time::{Date, Duration, Month, PrimitiveDateTime, Time};
 
 use super::parse::{MONTHS, Rule};
-use crate::calendar::ProductionCalendar;
+use crate::calendar::{NotInForce, ProductionCalendar};
 use crate::date::IsoDate;
 
 /// When the event happened (the reference date for annual and monthly rules).
@@ -90,7 +96,57 @@ pub struct Computed {
     pub period_end: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_working_day: Option<String>,
+    /// The calendar years not in force each date relied on; left out when there are none.
+    #[serde(skip_serializing_if = "CalendarStatus::is_empty")]
+    pub calendar_status: CalendarStatus,
     pub warnings: Vec<String>,
+}
+
+/// Per date of a [`Computed`], the years it was counted on whose calendar is not in force.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CalendarStatus {
+    #[serde(skip_serializing_if = "NotInForce::is_empty")]
+    pub nominal: NotInForce,
+    #[serde(skip_serializing_if = "NotInForce::is_empty")]
+    pub safe: NotInForce,
+    #[serde(skip_serializing_if = "NotInForce::is_empty")]
+    pub legal: NotInForce,
+    #[serde(skip_serializing_if = "NotInForce::is_empty")]
+    pub last_working_day: NotInForce,
+}
+
+impl CalendarStatus {
+    pub fn is_empty(&self) -> bool {
+        self.all().is_empty()
+    }
+
+    /// Every year not in force that any date relied on.
+    pub fn all(&self) -> NotInForce {
+        [
+            &self.nominal,
+            &self.safe,
+            &self.legal,
+            &self.last_working_day,
+        ]
+        .into_iter()
+        .flat_map(NotInForce::iter)
+        .collect()
+    }
+}
+
+impl Computed {
+    /// The years not in force behind the `deadline`, the date a school acts on (the .ics
+    /// event's date): the safe date's, a month's last working day's.
+    pub fn deadline_not_in_force(&self) -> &NotInForce {
+        let s = &self.calendar_status;
+        if self.last_working_day.is_some() {
+            &s.last_working_day
+        } else if self.safe.is_some() {
+            &s.safe
+        } else {
+            &s.nominal
+        }
+    }
 }
 
 impl Computed {
@@ -114,6 +170,7 @@ impl Computed {
             period_start: None,
             period_end: None,
             last_working_day: None,
+            calendar_status: CalendarStatus::default(),
             warnings: Vec::new(),
         }
     }
@@ -177,11 +234,13 @@ fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date, first: 
     let legal = on_or_after_working(cal, nominal);
     if let Ok(day) = legal {
         c.legal = Some(iso(day));
+        c.calendar_status.legal = cal.not_in_force(IsoDate(nominal), IsoDate(day));
         if day != nominal {
             c.moved_because = cal.why_off(IsoDate(nominal));
         }
     }
-    // No working day left before the text's date: the legal day is the one to act on.
+    // No working day left before the text's date: the legal day is the one to act on (the
+    // days back to the period's start were looked at too).
     let safe = match on_or_before_working(cal, nominal, first) {
         Ok(Some(day)) => Ok(day),
         Ok(None) => legal,
@@ -189,6 +248,8 @@ fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date, first: 
     };
     if let Ok(day) = safe {
         c.safe = Some(iso(day));
+        let looked_at = if day > nominal { first } else { day };
+        c.calendar_status.safe = cal.not_in_force(IsoDate(looked_at), IsoDate(day.max(nominal)));
     }
     // The date itself is certain; whether it is a working day is not: no safe date is invented.
     let day = safe.unwrap_or(nominal);
@@ -210,8 +271,12 @@ fn finish_day(c: &mut Computed, cal: &ProductionCalendar, nominal: Date, first: 
     }
 }
 
-/// The three dates of a working-day or hour deadline are one.
-fn one_date(c: &mut Computed, deadline: String, weekday: &'static str) {
+/// The three dates of a working-day or hour deadline are one; `status`: the calendar years not
+/// in force it was counted on.
+fn one_date(c: &mut Computed, deadline: String, weekday: &'static str, status: NotInForce) {
+    c.calendar_status.nominal = status.clone();
+    c.calendar_status.safe = status.clone();
+    c.calendar_status.legal = status;
     c.nominal = Some(deadline.clone());
     c.safe = Some(deadline.clone());
     c.legal = Some(deadline.clone());
@@ -269,7 +334,10 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     }
                 }
             }
-            one_date(&mut c, iso(d), IsoDate(d).weekday_ru());
+            // The days counted: from the day after the event to the last one.
+            let first = from.date.next_day().unwrap_or(d).min(d);
+            let counted_on = cal.not_in_force(IsoDate(first), IsoDate(d));
+            one_date(&mut c, iso(d), IsoDate(d).weekday_ru(), counted_on);
         }
         Rule::Hours { hours, .. } => {
             let time = from.time.unwrap_or_else(|| {
@@ -282,7 +350,9 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                 Some(end) => {
                     let moment =
                         format!("{}T{:02}:{:02}", iso(end.date()), end.hour(), end.minute());
-                    one_date(&mut c, moment, IsoDate(end.date()).weekday_ru());
+                    // Hours need no calendar.
+                    let none = NotInForce::default();
+                    one_date(&mut c, moment, IsoDate(end.date()).weekday_ru(), none);
                 }
                 None => c.warnings.push(BEYOND.into()),
             }
@@ -333,6 +403,9 @@ pub fn compute(rule: &Rule, from: From, cal: &ProductionCalendar) -> Computed {
                     None
                 }
             };
+            if let Some(day) = last {
+                c.calendar_status.last_working_day = cal.not_in_force(IsoDate(day), IsoDate(end));
+            }
             c.last_working_day = last.map(iso);
             let day = last.unwrap_or(end);
             c.deadline = Some(iso(day));
@@ -351,7 +424,7 @@ pub fn compute_all(rules: &[Rule], from: From, cal: &ProductionCalendar) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::{Holiday, Source, YearData};
+    use crate::calendar::{Holiday, Source, Status, YearData};
 
     fn d(s: &str) -> IsoDate {
         IsoDate::parse(s).unwrap()
@@ -359,6 +432,10 @@ mod tests {
 
     /// 2026 per decree № 1466 of 24.09.2025 (the dates the tests touch).
     fn cal() -> ProductionCalendar {
+        ProductionCalendar::new(&[cal_2026()])
+    }
+
+    fn cal_2026() -> YearData {
         let h = |s: &str, n: &str| Holiday {
             date: d(s),
             name: n.into(),
@@ -383,14 +460,14 @@ mod tests {
             h("2026-06-12", "День России"),
             h("2026-11-04", "День народного единства"),
         ]);
-        ProductionCalendar::new(&[YearData {
+        YearData {
             year: 2026,
             source: Source {
                 decree: "1466".into(),
                 date: d("2025-09-24"),
                 title: "О переносе выходных дней в 2026 году".into(),
             },
-            confidence: None,
+            status: Status::InForce,
             note: None,
             holidays,
             transfers: vec![],
@@ -403,7 +480,7 @@ mod tests {
             working_weekends: vec![],
             shortened: vec![],
             working_days_total: 247,
-        }])
+        }
     }
 
     fn from(s: &str) -> From {
@@ -419,7 +496,7 @@ mod tests {
                 date: d("2025-09-24"),
                 title: "—".into(),
             },
-            confidence: None,
+            status: Status::InForce,
             note: None,
             holidays: vec![],
             transfers: vec![],
@@ -792,6 +869,120 @@ mod tests {
                 "в 2027 году нет даты 31 февраля".to_string()
             ]
         );
+    }
+
+    /// `cal()`'s 2026 (in force) and a draft 2027 with its New Year holidays (1–8 Jan).
+    fn cal_with_draft_2027() -> ProductionCalendar {
+        let mut y2027 = cal_year(2027);
+        y2027.status = Status::Draft;
+        y2027.holidays = (1..=8)
+            .map(|i| Holiday {
+                date: d(&format!("2027-01-0{i}")),
+                name: "Новогодние каникулы".into(),
+            })
+            .collect();
+        let mut years = vec![y2027];
+        years.push(cal_2026());
+        ProductionCalendar::new(&years)
+    }
+
+    fn draft_2027() -> NotInForce {
+        [(2027, Status::Draft)].into_iter().collect()
+    }
+
+    #[test]
+    fn a_working_day_count_crossing_into_a_draft_year_says_so() {
+        let cal = cal_with_draft_2027();
+        // Tuesday 29 Dec 2026 + 3 working days: 30 Dec; 31 Dec a moved day off; 1–8 Jan
+        // holidays, 9–10 a weekend; 11 and 12 Jan 2027.
+        let wd = |days| Rule::WorkingDays { days, event: None };
+        let c = compute(&wd(3), from("2026-12-29"), &cal);
+        assert_eq!(dates(&c), ["2027-01-12"; 4].map(Some));
+        for (date, status) in [
+            ("nominal", &c.calendar_status.nominal),
+            ("safe", &c.calendar_status.safe),
+            ("legal", &c.calendar_status.legal),
+        ] {
+            assert_eq!(status, &draft_2027(), "{date}");
+        }
+        assert_eq!(c.deadline_not_in_force(), &draft_2027());
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["calendar_status"]["safe"]["2027"], "draft");
+        // A count wholly inside 2026 (in force): Tuesday 1 Dec + 3 → Friday 4 Dec, no status.
+        let c = compute(&wd(3), from("2026-12-01"), &cal);
+        assert_eq!(c.deadline.as_deref(), Some("2026-12-04"));
+        assert!(c.calendar_status.is_empty(), "{:?}", c.calendar_status);
+        assert!(
+            serde_json::to_value(&c)
+                .unwrap()
+                .get("calendar_status")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn each_date_carries_the_draft_years_it_was_counted_on() {
+        let cal = cal_with_draft_2027();
+        // 28 Dec 2026 + 5 days = Saturday 2 Jan 2027: art. 193 moves it over the draft 2027's
+        // holidays to 11 Jan; the safe day (30 Dec 2026) stepped back over 1–2 Jan 2027. The
+        // text's date needs no calendar.
+        let c = compute(&cd(5), from("2026-12-28"), &cal);
+        assert_eq!(
+            dates(&c),
+            [
+                Some("2026-12-30"),
+                Some("2027-01-02"),
+                Some("2026-12-30"),
+                Some("2027-01-11")
+            ]
+        );
+        assert!(c.calendar_status.nominal.is_empty());
+        assert_eq!(c.calendar_status.safe, draft_2027());
+        assert_eq!(c.calendar_status.legal, draft_2027());
+        // 21 Dec + 10 days = Thursday 31 Dec 2026, a moved day off: the safe day (30 Dec) is
+        // found inside 2026, the legal one (11 Jan) in the draft 2027.
+        let c = compute(&cd(10), from("2026-12-21"), &cal);
+        assert_eq!(c.safe.as_deref(), Some("2026-12-30"));
+        assert_eq!(c.legal.as_deref(), Some("2027-01-11"));
+        assert!(c.calendar_status.safe.is_empty());
+        assert!(c.deadline_not_in_force().is_empty());
+        assert_eq!(c.calendar_status.legal, draft_2027());
+        assert_eq!(c.calendar_status.all(), draft_2027());
+        // Everything inside 2026: none.
+        for c in [
+            compute(&cd(4), from("2026-09-01"), &cal),
+            compute(&Rule::Monthly { times: 1 }, from("2026-12-10"), &cal),
+            compute(
+                &Rule::AnnualBy { day: 5, month: 9 },
+                from("2026-08-01"),
+                &cal,
+            ),
+        ] {
+            assert!(c.calendar_status.is_empty(), "{c:?}");
+        }
+        // An annual date in 2027 (Sunday 5 Sep): safe 3 Sep and legal 6 Sep, both draft.
+        let c = compute(
+            &Rule::AnnualBy { day: 5, month: 9 },
+            from("2026-09-08"),
+            &cal,
+        );
+        assert_eq!(c.safe.as_deref(), Some("2027-09-03"));
+        assert_eq!(c.calendar_status.safe, draft_2027());
+        assert_eq!(c.calendar_status.legal, draft_2027());
+        // A month of 2027: its last working day.
+        let c = compute(&Rule::Monthly { times: 1 }, from("2027-02-10"), &cal);
+        assert_eq!(c.calendar_status.last_working_day, draft_2027());
+        assert_eq!(c.deadline_not_in_force(), &draft_2027());
+        // Hours need no calendar, even in a draft year.
+        let c = compute(
+            &Rule::Hours {
+                hours: 3,
+                event: None,
+            },
+            from("2027-01-02T10:00"),
+            &cal,
+        );
+        assert!(c.calendar_status.is_empty());
     }
 
     #[test]
