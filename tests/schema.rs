@@ -215,10 +215,10 @@ fn every_key_is_explained_in_russian() {
                         }
                     }
                 }
-                if let Some(d) = o.get("description").and_then(Value::as_str) {
-                    if !d.chars().any(|c| ('а'..='я').contains(&c)) {
-                        missing.push(format!("{at}: English description «{d}»"));
-                    }
+                if let Some(d) = o.get("description").and_then(Value::as_str)
+                    && !d.chars().any(|c| ('а'..='я').contains(&c))
+                {
+                    missing.push(format!("{at}: English description «{d}»"));
                 }
                 for (k, c) in o {
                     walk(c, &format!("{at}/{k}"), missing);
