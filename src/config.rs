@@ -1,8 +1,9 @@
 //! `content/site.yaml`: site-wide settings.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     /// The site's name, shown in the header and in every `<title>`.

@@ -97,6 +97,25 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Make a new site in DIR: settings with every field explained, a home page, a search
+    /// page, an example guide with a checklist, the JSON Schemas and the editor settings that
+    /// use them (VS Code). DIR must be empty or new.
+    Init {
+        /// The new site's folder.
+        #[arg(default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+        /// The address the site will be published at (site.yaml's base_url); without it a
+        /// placeholder, which `check` reports until it is set.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Write the JSON Schemas of the content files (front matter, site.yaml, every kind of
+    /// data file) for the editor's help while typing, one file per kind.
+    Schema {
+        /// Where to write them (default: schemas/ under --root).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Create a new page from a template.
     New {
         #[command(subcommand)]
@@ -301,6 +320,34 @@ fn main() -> ExitCode {
         Command::Validate { what } => validate(&cli.root, what),
         Command::Deadline { text, from, json } => deadline(&cli.root, &text, &from, json),
         Command::Search { query, limit, json } => search(&opts.out, &query, limit, json),
+        Command::Init { dir, base_url } => {
+            match pamyatka::init::init(&dir, base_url.as_deref(), &today()) {
+                Ok(()) => {
+                    eprintln!(
+                        "{}",
+                        pamyatka::init::messages::done(&dir, base_url.is_none())
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Schema { dir } => {
+            let dir = dir.unwrap_or_else(|| cli.root.join(pamyatka::schema::DEFAULT_DIR));
+            match pamyatka::schema::write(&dir) {
+                Ok(files) => {
+                    eprintln!("{}", pamyatka::schema::messages::written(&dir, files.len()));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {}", pamyatka::schema::messages::io(&dir, &e));
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New {
             what: NewCommand::Guide { name },
         } => {

@@ -68,7 +68,18 @@ pub struct Created {
 }
 
 /// Create `content/NAME.md` under `root`, and `_index.md` in each of its folders that has none.
+/// The guide's title is its file name, for the editor to replace.
 pub fn new_guide(root: &Path, name: &str, today: &str) -> Result<Created, ScaffoldError> {
+    new_guide_titled(root, name, "", today)
+}
+
+/// [`new_guide`] with the guide's title (`""`: its file name).
+pub fn new_guide_titled(
+    root: &Path,
+    name: &str,
+    title: &str,
+    today: &str,
+) -> Result<Created, ScaffoldError> {
     let name = name.trim().trim_end_matches(".md");
     let valid = !name.is_empty()
         && name.split('/').all(|part| {
@@ -84,7 +95,10 @@ pub fn new_guide(root: &Path, name: &str, today: &str) -> Result<Created, Scaffo
     if path.exists() {
         return Err(ScaffoldError::Exists(path));
     }
-    let title = name.rsplit('/').next().unwrap_or(name).replace('-', " ");
+    let title = match title {
+        "" => name.rsplit('/').next().unwrap_or(name).replace('-', " "),
+        t => t.to_string(),
+    };
     let text = TEMPLATE
         .replace("{title}", &title)
         .replace("{today}", today);

@@ -4,12 +4,13 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diagnostic::{Diagnostic, Location};
 
 /// Typed front matter; unknown keys are errors so that a misspelt key is never silently ignored.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: String,
@@ -40,7 +41,7 @@ pub struct FrontMatter {
 }
 
 /// One change of a page: `- date: 2026-12-03` / `text: "Добавили …"`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
     pub date: Date,
@@ -88,6 +89,22 @@ impl<'de> Deserialize<'de> for ChangeText {
     }
 }
 
+impl JsonSchema for ChangeText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ChangeText".into()
+    }
+
+    /// What the deserializer accepts: one line with a character that is not a space, at most
+    /// [`MAX_CHANGE_CHARS`] long (spaces around it are trimmed by the loader).
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^\s*\S[^\r\n]*\s*$",
+            "maxLength": MAX_CHANGE_CHARS,
+        })
+    }
+}
+
 impl Serialize for ChangeText {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.0)
@@ -95,7 +112,7 @@ impl Serialize for ChangeText {
 }
 
 /// Where a memo's facts come from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceInfo {
     pub document: String,
@@ -117,7 +134,9 @@ pub struct SourceInfo {
 }
 
 /// Who a guide is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     Parents,
@@ -216,6 +235,25 @@ impl<'de> Deserialize<'de> for Date {
         d.deserialize_str(V)
     }
 }
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    /// `YYYY-MM-DD` with a year in [`YEARS`] (the day's existence in its month is the
+    /// loader's: a pattern cannot tell 2026-02-30).
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "examples": ["2026-09-01"],
+        })
+    }
+}
+
+/// [`YEARS`] and the shape `YYYY-MM-DD` as a regular expression.
+pub const DATE_PATTERN: &str = r"^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$";
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

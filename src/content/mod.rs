@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use frontmatter::split as split_front_matter;
 pub use frontmatter::{Audience, Change, Date, FrontMatter, SourceInfo};
-pub use loader::{build_sections, load, reload_page};
+pub use loader::{SYNONYMS, build_sections, load, reload_page};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -80,7 +81,7 @@ pub struct Section {
 }
 
 /// One glossary entry: an abbreviation and its expansion.
-#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryEntry {
     pub abbr: String,

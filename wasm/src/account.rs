@@ -20,6 +20,7 @@ use crate::identifiers::{check_snils, describe_char, plural};
 
 /// `content/esia/readiness-rule.yaml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessRule {
     /// The memo the rule comes from.
@@ -41,6 +42,7 @@ pub struct ReadinessRule {
 
 /// A profile field on Госуслуги.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfileField {
     /// Stable ASCII id: `surname`, `given-name`, `birth-date`, `snils`, `email`, …
@@ -53,6 +55,7 @@ pub struct ProfileField {
 
 /// The machine-checkable format of a profile field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ProfileFormat {
     Text,
@@ -64,6 +67,7 @@ pub enum ProfileFormat {
 
 /// An ЕСИА account level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum AccountLevel {
     Simplified,
@@ -72,6 +76,7 @@ pub enum AccountLevel {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: AccountLevel,
@@ -85,6 +90,7 @@ pub struct Level {
 
 /// Who needs their own confirmed account.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Who {
     pub parents: String,
@@ -92,6 +98,7 @@ pub struct Who {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Students {
     /// A student uses their own account from this age on.
@@ -102,6 +109,7 @@ pub struct Students {
 
 /// How the age boundary is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum AgeBoundary {
     /// From the day the student turns `min_age_years` (the birthday itself counts).
@@ -967,6 +975,7 @@ fn lower_first(s: &str) -> String {
 
 /// `content/fioko/registration-form.yaml`: the ФИОКО registration form.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationForm {
     pub source: String,
@@ -979,6 +988,7 @@ pub struct RegistrationForm {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FormField {
     /// Stable ASCII id.
@@ -998,6 +1008,7 @@ pub struct FormField {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum FieldKind {
     Text,
@@ -1062,6 +1073,22 @@ impl<'de> Deserialize<'de> for FormFormat {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The values `FormFormat::from_str` reads, for the JSON Schemas (`pamyatka schema`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FormFormat {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormFormat".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": r"^(login|email|phone-ru|cyrillic|digits|same-as:\s*\S.*)$",
+            "examples": ["login", "email", "same-as:password", "phone-ru", "cyrillic", "digits"]
+        })
     }
 }
 

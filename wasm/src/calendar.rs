@@ -14,6 +14,7 @@ use crate::date::IsoDate;
 
 /// The decree a year's calendar comes from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub decree: String,
@@ -22,6 +23,7 @@ pub struct Source {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Holiday {
     pub date: IsoDate,
@@ -30,6 +32,7 @@ pub struct Holiday {
 
 /// Why a day off moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Basis {
     /// The Government's decree (ТК РФ ст. 112 ч. 5).
     #[serde(rename = "decree")]
@@ -40,6 +43,7 @@ pub enum Basis {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
     pub from: IsoDate,
@@ -107,6 +111,7 @@ impl Serialize for NotInForce {
 
 /// One year of the production calendar.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearData {
     pub year: i32,

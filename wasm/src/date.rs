@@ -56,6 +56,22 @@ impl<'de> Deserialize<'de> for IsoDate {
     }
 }
 
+/// What a date of a content file looks like, for the JSON Schemas (`pamyatka schema`): the
+/// shape `YYYY-MM-DD` with a real month and day; the day's existence in its month is the
+/// loader's (a pattern cannot tell 2026-02-30).
+pub const ISO_DATE_PATTERN: &str = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$";
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for IsoDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string", "pattern": ISO_DATE_PATTERN})
+    }
+}
+
 impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.to_string())

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The document-package rule of ФГБУ «ФИОКО»: one archive per person.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArchiveRule {
     /// The memo the rule comes from.
@@ -71,6 +72,7 @@ impl DocumentRule {
 
 /// How the archive's file name (without its extension) is built.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NameRule {
     pub pattern: String,
@@ -83,6 +85,7 @@ pub struct NameRule {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NamePart {
     pub id: String,
@@ -91,6 +94,7 @@ pub struct NamePart {
 
 /// One required document.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRule {
     /// Stable ASCII id: `passport`, `inn`, `snils`, `bank`, `form`.
@@ -110,6 +114,7 @@ pub struct DocumentRule {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentMatch {
     /// Case-insensitive; «ё» and «е» are the same letter.

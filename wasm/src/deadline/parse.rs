@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One rule of a deadline cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// «в течение N дней [после события]»: calendar days, art. 191–193 ГК.
