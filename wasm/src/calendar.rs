@@ -53,6 +53,7 @@ pub struct Transfer {
 
 /// Where a year's calendar stands in law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Status {
     /// The Government decree is officially published.
     #[default]
