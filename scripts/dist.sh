@@ -230,6 +230,26 @@ if [ $linux_only = 0 ]; then
     echo "   making the Wine prefix $WINEPREFIX (first run only)"
     "$wine" wineboot --init >/dev/null 2>&1 || true
   fi
+  # Rust's std asks Windows 10+ for random bytes through bcryptprimitives.dll's ProcessPrng,
+  # which Debian 12's Wine 8 lacks: a stand-in for the test only (never shipped) over
+  # advapi32's RtlGenRandom.
+  stub=$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll
+  if [ ! -f "$stub" ]; then
+    cat >"$work/prng.c" <<'C'
+#include <windows.h>
+BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+  while (len > 0) {
+    ULONG n = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+    if (!SystemFunction036(data, n)) return FALSE;
+    data += n;
+    len -= n;
+  }
+  return TRUE;
+}
+C
+    x86_64-w64-mingw32-gcc -shared -O2 -o "$stub" "$work/prng.c" -ladvapi32
+  fi
   smoke windows "$wine" "$windows_exe"
   "$(dirname "$wine")/wineserver" -k 2>/dev/null || true
   if ! differ=$(diff -rq "$work/linux/first-build" "$work/windows/first-build"); then
