@@ -17,21 +17,31 @@ fn main() {
     for p in ["wasm/src", "wasm/Cargo.toml", "Cargo.toml", "Cargo.lock"] {
         println!("cargo:rerun-if-changed={}", manifest.join(p).display());
     }
-    // OUT_DIR is <target>/<profile>/build/<pkg>/out (or <target>/<triple>/<profile>/…).
-    let target_root = out
-        .ancestors()
-        .find(|p| p.file_name().is_some_and(|n| n == "build"))
-        .and_then(|b| b.parent())
-        .and_then(|profile| profile.parent())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| manifest.join("target"));
-    let wasm_target = target_root.join("wasm-build");
+    let triple = env::var("TARGET").unwrap_or_default();
+    let wasm_target = target_root(&out, &triple)
+        .unwrap_or_else(|| manifest.join("target"))
+        .join("wasm-build");
 
     // One module per kind of page (see wasm/src/web/mod.rs). Built one after the other into the
     // same target dir, so the dependencies are compiled once.
     for (feature, global) in MODULES {
         build_module(&manifest, &wasm_target, &out, feature, global);
     }
+}
+
+/// The outer build's target dir, from OUT_DIR: `<target>/<profile>/build/<pkg>/out`, or
+/// `<target>/<triple>/<profile>/build/<pkg>/out` when cargo was given `--target` (the release
+/// builds of `scripts/dist.sh`). Both give `<target>`, so every target and profile shares one
+/// wasm build.
+fn target_root(out: &Path, triple: &str) -> Option<PathBuf> {
+    let build = out
+        .ancestors()
+        .find(|p| p.file_name().is_some_and(|n| n == "build"))?;
+    let above_profile = build.parent()?.parent()?;
+    if !triple.is_empty() && above_profile.file_name().is_some_and(|n| n == triple) {
+        return above_profile.parent().map(Path::to_path_buf);
+    }
+    Some(above_profile.to_path_buf())
 }
 
 /// Cargo feature of the checks crate → the module's name and its JavaScript global.

@@ -32,6 +32,10 @@ echo "== build the real site and check it"
 cargo run --locked --quiet -- --root . build
 cargo run --locked --quiet -- --root . check
 
+echo "== the release program for Linux: static, and it builds, checks and serves a site"
+# A quick build (see scripts/dist.sh); the Windows one and its Wine test are not run here.
+bash scripts/dist.sh --linux-only --smoke
+
 echo "== the WASM module gives the native answers (Node)"
 node --test tests/wasm/
 

@@ -168,7 +168,22 @@ enum NewCommand {
 }
 
 fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stderr().is_terminal()
+        && console_shows_colours()
+}
+
+/// The Windows console shows ANSI colours only once asked to (the Windows 10 one prints
+/// `←[31m` otherwise); where it cannot (an old console, stdout redirected), the messages go
+/// without colours.
+#[cfg(windows)]
+fn console_shows_colours() -> bool {
+    anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
+}
+
+#[cfg(not(windows))]
+fn console_shows_colours() -> bool {
+    true
 }
 
 fn print_diagnostics(list: &[Diagnostic]) {

@@ -53,6 +53,7 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
     let root = opts
         .root
         .canonicalize()
+        .map(without_verbatim)
         .map_err(|e| format!("cannot open the site folder {}: {e}", opts.root.display()))?;
     let out = match opts.out.strip_prefix(&opts.root) {
         Ok(rel) if opts.out.is_relative() || opts.root.is_absolute() => root.join(rel),
@@ -64,6 +65,28 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
         out,
         ..opts.clone()
     })
+}
+
+/// `\\?\C:\sait` → `C:\sait`. Windows' canonical form names a drive in this "verbatim" way,
+/// which every message would show the editor ("Serving \\?\C:\sait\public"); std adds it
+/// back by itself where a path is too long without it. Other paths, and every path on
+/// Linux (which has no prefixes), are returned as they are.
+fn without_verbatim(path: PathBuf) -> PathBuf {
+    use std::path::{Component, Prefix};
+    let drive = match path.components().next() {
+        Some(Component::Prefix(p)) => match p.kind() {
+            Prefix::VerbatimDisk(drive) => drive,
+            _ => return path,
+        },
+        _ => return path,
+    };
+    let mut plain = PathBuf::from(format!("{}:\\", char::from(drive)));
+    plain.extend(
+        path.components()
+            .skip(1)
+            .filter(|c| !matches!(c, Component::RootDir)),
+    );
+    plain
 }
 
 /// Builds once, then serves and watches until interrupted.
