@@ -11,6 +11,9 @@ pub mod group;
 mod snippet;
 use snippet::Snippet;
 
+/// The width reports are wrapped to.
+const REPORT_WIDTH: usize = 100;
+
 /// One problem found in the site's sources.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -166,7 +169,7 @@ impl Diagnostic {
             GraphicalTheme::unicode_nocolor()
         };
         let handler = GraphicalReportHandler::new_themed(theme)
-            .with_width(100)
+            .with_width(REPORT_WIDTH)
             .with_context_lines(1);
         let mut out = String::new();
         let report = Report {
@@ -176,6 +179,25 @@ impl Diagnostic {
         if handler.render_report(&mut out, &report).is_err() {
             out = self.to_string();
         }
+        if let Some(hint) = &self.hint {
+            // miette's footer says "help:" in English only: the hint is drawn here, the same
+            // way, under the word of the current language.
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            let word = crate::tr!("diag-hint");
+            let indent = " ".repeat(word.chars().count() + 4);
+            let first = if color {
+                format!("  \x1b[36m{word}:\x1b[0m ")
+            } else {
+                format!("  {word}: ")
+            };
+            let opts = textwrap::Options::new(REPORT_WIDTH - 2)
+                .initial_indent(&first)
+                .subsequent_indent(&indent);
+            out.push_str(&textwrap::fill(hint, opts));
+            out.push('\n');
+        }
         out
     }
 }
@@ -183,8 +205,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::tr!("diag-error"),
+            Severity::Warning => crate::tr!("diag-warning"),
         };
         match self.position() {
             Some(pos) => write!(f, "{pos}: {kind}[{}]: {}", self.code, self.short_message()),
@@ -230,13 +252,6 @@ impl miette::Diagnostic for Report<'_> {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         })
-    }
-
-    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.d
-            .hint
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

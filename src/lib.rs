@@ -18,6 +18,7 @@ pub mod feed;
 pub mod headers;
 pub mod highlight;
 pub mod html_comment;
+pub mod i18n;
 pub mod incremental;
 pub mod init;
 pub mod limits;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use pamyatka::diagnostic::{Diagnostic, Diagnostics, group};
+use pamyatka::i18n::{self, Lang};
 use pamyatka::pipeline::{self, BuildOptions, BuildResult};
 use pamyatka::{check, scaffold, serve};
 
@@ -23,6 +24,9 @@ struct Cli {
     /// Print per-phase timings and more detail.
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// The language of the messages: ru or en (default: the locale's, Russian when unset).
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["ru", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -247,8 +251,30 @@ fn fail(d: &Diagnostics, all: bool) {
     print_grouped(&sorted, all);
 }
 
+/// The language asked for by `--lang LANG` or `--lang=LANG` (read before clap, which speaks
+/// it too), else by the locale. An unknown value is left for clap to reject.
+fn language(args: &[std::ffi::OsString]) -> Lang {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next().map(|v| v.into_owned()),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        if let Some(lang) = value.as_deref().and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    Lang::from_env()
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set_lang(language(&args));
+    let cli = Cli::parse_from(args);
     let out = if cli.out.is_absolute() {
         cli.out.clone()
     } else {

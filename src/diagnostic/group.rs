@@ -5,7 +5,7 @@
 //! few of their files; a summary line counts errors and warnings by kind. Errors are always
 //! shown in full, and so is everything when the caller asks for all (`--verbose`, `check`).
 //!
-//! The sentences are in [`more_line`] and [`summary_line`], one function each.
+//! The sentences are the catalogues' `diag-more` and `diag-summary-*` (see [`crate::i18n`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -87,27 +87,31 @@ pub fn render(list: &[Diagnostic], all: bool, color: bool) -> Vec<String> {
     out
 }
 
-/// «… and 4 917 more warnings like these (checklist-no-id) in a.md, b.md, c.md and 1 200 more
-/// files; `--verbose` shows them all».
+/// «… и ещё 4 917 таких же предупреждений (checklist-no-id) в a.md, b.md, c.md и ещё в 1 200
+/// файлах; все покажет `--verbose`» (`diag-more` in the catalogues).
 pub fn more_line(n: usize, label: &str, files: &[String], more_files: usize) -> String {
-    let mut line = format!("… and {} more warnings like these ({label})", number(n));
-    if !files.is_empty() {
-        line.push_str(&format!(" in {}", files.join(", ")));
-        if more_files > 0 {
-            line.push_str(&format!(" and {} more files", number(more_files)));
-        }
-    }
-    line.push_str("; `--verbose` shows them all");
-    line
+    let files = if files.is_empty() {
+        "none".to_owned()
+    } else {
+        files.join(", ")
+    };
+    crate::tr!(
+        "diag-more",
+        n = n,
+        label = label,
+        files = files,
+        more_files = more_files
+    )
 }
 
-/// «Errors: 0. Warnings: 4 920 (checklist-no-id: 4 917, link: 3)»; `None` when `list` is
-/// empty. Kinds with more first.
+/// «Ошибок: 0. Предупреждений: 4 920 (checklist-no-id: 4 917, link: 3).»; `None` when `list`
+/// is empty. Kinds with more first.
 pub fn summary_line(list: &[Diagnostic]) -> Option<String> {
     if list.is_empty() {
         return None;
     }
-    let part = |severity: Severity, name: &str| {
+    // The total of one severity and its kinds («checklist-no-id: 4 917, link: 3», or "none").
+    let part = |severity: Severity| {
         let mut counts: Vec<(Cow<'static, str>, usize)> = Vec::new();
         for d in list.iter().filter(|d| d.severity == severity) {
             let l = label(d);
@@ -118,19 +122,31 @@ pub fn summary_line(list: &[Diagnostic]) -> Option<String> {
         }
         counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let total: usize = counts.iter().map(|(_, n)| n).sum();
-        if total == 0 {
-            return format!("{name}: 0");
-        }
         let kinds: Vec<String> = counts
             .iter()
             .map(|(k, n)| format!("{k}: {}", number(*n)))
             .collect();
-        format!("{name}: {} ({})", number(total), kinds.join(", "))
+        let kinds = if kinds.is_empty() {
+            "none".to_owned()
+        } else {
+            kinds.join(", ")
+        };
+        (total, kinds)
     };
+    let (errors, error_kinds) = part(Severity::Error);
+    let (warnings, warning_kinds) = part(Severity::Warning);
     Some(format!(
         "{}. {}.",
-        part(Severity::Error, "Errors"),
-        part(Severity::Warning, "Warnings")
+        crate::tr!(
+            "diag-summary-errors",
+            errors = errors,
+            error_kinds = error_kinds
+        ),
+        crate::tr!(
+            "diag-summary-warnings",
+            warnings = warnings,
+            warning_kinds = warning_kinds
+        )
     ))
 }
 
@@ -168,12 +184,12 @@ mod tests {
         assert!(out[0].contains("content/p0.md"));
         assert_eq!(
             out.last().unwrap(),
-            "… and 997 more warnings like these (checklist-no-id) in content/p3.md, content/p4.md, content/p5.md and 994 more files; `--verbose` shows them all"
+            "… и ещё 997 таких же предупреждений (checklist-no-id) в content/p3.md, content/p4.md, content/p5.md и ещё в 994 файлах; все покажет `--verbose`"
         );
         assert_eq!(render(&list, true, false).len(), 1002);
         assert_eq!(
             summary_line(&list).unwrap(),
-            "Errors: 1 (link: 1). Warnings: 1\u{a0}001 (checklist-no-id: 1\u{a0}000, section: 1)."
+            "Ошибок: 1 (link: 1). Предупреждений: 1\u{a0}001 (checklist-no-id: 1\u{a0}000, section: 1)."
         );
     }
 
@@ -188,11 +204,11 @@ mod tests {
         assert!(
             out.last()
                 .unwrap()
-                .starts_with("… and 2 more warnings like these (calendar);")
+                .starts_with("… и ещё 2 таких же предупреждения (calendar);")
         );
         assert_eq!(
             summary_line(&list).unwrap(),
-            "Errors: 0. Warnings: 10 (calendar: 10)."
+            "Ошибок: 0. Предупреждений: 10 (calendar: 10)."
         );
         assert_eq!(summary_line(&[]), None);
     }

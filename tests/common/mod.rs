@@ -45,12 +45,33 @@ pub fn with_section(root: &Path, key: &str, front: &str) -> PathBuf {
     section
 }
 
+/// The binary with no colours and no locale: it speaks Russian, its default, whatever the
+/// machine running the tests is set to.
+pub fn command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pamyatka"));
+    cmd.env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    cmd
+}
+
+/// `pamyatka --root ROOT ARGS…` in Russian (see [`command`]).
 pub fn pamyatka(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+    command()
         .arg("--root")
         .arg(root)
         .args(args)
-        .env("NO_COLOR", "1")
+        .output()
+        .expect("run pamyatka")
+}
+
+/// [`pamyatka`] with `--lang en`.
+pub fn pamyatka_en(root: &Path, args: &[&str]) -> Output {
+    command()
+        .args(["--lang", "en", "--root"])
+        .arg(root)
+        .args(args)
         .output()
         .expect("run pamyatka")
 }
