@@ -367,6 +367,11 @@ mod tests {
             let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
             for line in code {
                 for (i, _) in line.match_indices("tr!(\"") {
+                    // `tr!`, not the end of another macro's name (`include_str!`).
+                    let before = line[..i].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
                     let rest = &line[i + 5..];
                     let Some(end) = rest.find('"') else { continue };
                     ids.push((entry.path().to_owned(), rest[..end].to_owned()));
