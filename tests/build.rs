@@ -453,7 +453,9 @@ fn content_cannot_take_the_paths_the_build_writes() {
         "{err}"
     );
     assert!(
-        err.contains("Файл content/guides/esia/index.html был бы скопирован в guides/esia/index.html,"),
+        err.contains(
+            "Файл content/guides/esia/index.html был бы скопирован в guides/esia/index.html,"
+        ),
         "{err}"
     );
     assert!(err.contains("сюда программа записывает страницу"), "{err}");
@@ -948,9 +950,7 @@ fn printed_links_name_a_real_address_or_none() {
     assert!(!index.contains("example.org"), "{index}");
     let err = check_says(dir.path());
     assert!(
-        err.contains(
-            "content/site.yaml:3:1: `base_url` — заглушка (https://example.org/memo)"
-        ),
+        err.contains("content/site.yaml:3:1: `base_url` — заглушка (https://example.org/memo)"),
         "{err}"
     );
     let o = pamyatka_en(dir.path(), &["check"]);

@@ -85,7 +85,7 @@ fn check_fails_on_a_guide_without_source_at_its_front_matter() {
         "{err}"
     );
     // One error: the other guides, the section page and the home page have what they need.
-    assert_eq!(err.matches("нет поля `source`").count(), 1, "{err}");
+    assert_eq!(err.matches("откуда взяты сведения").count(), 1, "{err}");
     insta::assert_snapshot!("guide-without-source", err);
 }
 
@@ -199,7 +199,11 @@ fn a_calendar_year_missing_between_two_is_a_located_warning() {
         )),
         "{err}"
     );
-    assert_eq!(err.matches("Нет файла content/calendar/2025.yaml").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("Нет файла content/calendar/2025.yaml").count(),
+        1,
+        "{err}"
+    );
 }
 
 #[test]
@@ -225,7 +229,7 @@ fn a_calendar_status_missing_or_unknown_is_a_located_error() {
         line_of(&y2026, "year:")
     );
     assert!(err.contains(&missing), "{err}");
-    assert!(err.contains("add `status: in-force`"), "{err}");
+    assert!(err.contains("добавьте `status: in-force`"), "{err}");
     let unknown = format!(
         "content/calendar/2027.yaml:{}:9: status: unknown variant `confirmed`",
         line_of(&y2027, "status:")
@@ -271,7 +275,7 @@ fn a_missing_calendar_year_is_a_warning_not_an_error() {
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains(".yaml is missing: deadlines in"), "{err}");
+    assert!(err.contains(".yaml: сроки в"), "{err}");
 }
 
 #[test]
