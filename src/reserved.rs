@@ -8,10 +8,13 @@ use std::collections::HashSet;
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 
+/// Says, in the program's language, whose a reserved path is.
+pub type Why = fn() -> String;
+
 /// The top-level names of the output the build writes, and what each is. Pages take a folder
 /// each besides (`esia/privyazka/index.html`), and the regulation tables' role pages theirs
 /// (`<section>/roli/`, see `data/regulation.rs`). A test holds this list to what a build writes.
-pub const GENERATED: &[(&str, fn() -> String)] = &[
+pub const GENERATED: &[(&str, Why)] = &[
     ("lv", || crate::tr!("reserved-lv")),
     ("assets", || crate::tr!("reserved-assets")),
     ("data", || crate::tr!("reserved-data")),
