@@ -118,7 +118,11 @@ pub fn collect(root: &Path, minify: bool) -> Result<Assets, Vec<Diagnostic>> {
                 }
                 Err(e) => errors.push(Diagnostic::error(
                     "asset",
-                    format!("cannot read templates/assets/{name}: {e}"),
+                    crate::tr!(
+                        "asset-unreadable",
+                        path = format!("templates/assets/{name}"),
+                        error = e.to_string()
+                    ),
                 )),
             }
         }

@@ -136,9 +136,10 @@ impl<W: Write + Seek> Bundle<W> {
             return Err(e);
         }
         if state.next != runs || !state.waiting.is_empty() {
-            return Err(format!(
-                "offline.zip: {} of {runs} runs of pages added",
-                state.next
+            return Err(crate::tr!(
+                "offline-runs-missing",
+                added = state.next.to_string(),
+                runs = runs.to_string()
             ));
         }
         let mut zip = state.zip;

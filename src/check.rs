@@ -47,15 +47,10 @@ fn missing_source(page: &crate::content::Page) -> Option<Diagnostic> {
         && !page.source.is_empty();
     (guide && page.front.source.is_none()).then(|| {
         let start = usize::from(page.source.starts_with('\u{feff}')) * 3;
-        Diagnostic::error(
-            "source",
-            "the guide does not say where its facts come from: `source` is missing",
-        )
-        .at(Location::new(&page.file, page.source.clone(), start, 3))
-        .label("front matter without `source`")
-        .hint(
-            "add the memo's details; leave out what the memo does not say:\nsource:\n  document: \"Памятка …\"\n  organisation: \"…\"\n  region: \"…\"\n  date: 2025-09-01\n  version: \"1.1\"",
-        )
+        Diagnostic::error("source", crate::tr!("source-missing"))
+            .at(Location::new(&page.file, page.source.clone(), start, 3))
+            .label(crate::tr!("source-missing.label"))
+            .hint(crate::tr!("source-missing.hint"))
     })
 }
 
@@ -82,25 +77,17 @@ fn placeholder_base(config: &SiteConfig, root: &Path) -> Option<Diagnostic> {
     }
     let file = Path::new("content").join("site.yaml");
     let text: Arc<str> = std::fs::read_to_string(root.join(&file)).ok()?.into();
-    let (offset, len, what) = match text.find("base_url") {
-        Some(at) => (
-            at,
-            "base_url".len(),
-            format!("`base_url` is a placeholder ({})", config.base()),
-        ),
-        None => (0, 0, "`base_url` is not set".to_string()),
+    let (offset, len, base) = match text.find("base_url") {
+        Some(at) => (at, "base_url".len(), config.base().to_string()),
+        None => (0, 0, "none".to_string()),
     };
     Some(
         Diagnostic::warning(
             "site.yaml",
-            format!(
-                "{what}: printed pages show no link addresses, and sitemap.xml and the Atom feeds name addresses readers cannot open"
-            ),
+            crate::tr!("site-base-url-placeholder", base = base),
         )
         .at(Location::new(file, text, offset, len))
-        .hint(
-            "set base_url to the address the site is published at, e.g. base_url: \"https://pamyatka.edu22.ru\"",
-        ),
+        .hint(crate::tr!("site-base-url-placeholder.hint")),
     )
 }
 
@@ -154,10 +141,14 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "anchor",
-                        format!("`#{anchor}` does not exist on {}", link.page_url),
+                        crate::tr!(
+                            "link-anchor-missing",
+                            anchor = anchor,
+                            page = &link.page_url
+                        ),
                     )
                     .at(link.location.clone())
-                    .label("no heading or element has this id")
+                    .label(crate::tr!("link-anchor-missing.label"))
                     .hint(suggest(anchor, target_ids)),
                 );
             }
@@ -194,15 +185,9 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(
                         "link",
-                        format!(
-                            "{}: link to `{href}`, which is not part of the site",
-                            page.origin
-                        ),
+                        crate::tr!("link-html-broken", origin = &page.origin, href = &href),
                     )
-                    .hint(format!(
-                        "the link is in the HTML of {} (from a template or raw HTML)",
-                        page.url
-                    )),
+                    .hint(crate::tr!("link-html.hint", page = &page.url)),
                 );
                 continue;
             }
@@ -215,12 +200,14 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
                     out.push(
                         Diagnostic::error(
                             "anchor",
-                            format!("{}: link to `{href}`: no element has id `{a}`", page.origin),
+                            crate::tr!(
+                                "link-html-anchor-missing",
+                                origin = &page.origin,
+                                href = &href,
+                                anchor = a
+                            ),
                         )
-                        .hint(format!(
-                            "the link is in the HTML of {} (from a template or raw HTML)",
-                            page.url
-                        )),
+                        .hint(crate::tr!("link-html.hint", page = &page.url)),
                     );
                 }
             }
@@ -246,10 +233,10 @@ fn written_link(
         return Some(
             Diagnostic::error(
                 "link",
-                format!("link to `{written}`: {target} is not part of the site"),
+                crate::tr!("link-broken", written = written, target = target),
             )
             .at(link.location.clone())
-            .label("broken link")
+            .label(crate::tr!("link-broken.label"))
             .hint(relative_hint(page, written, ids, files)),
         );
     }
@@ -259,13 +246,11 @@ fn written_link(
         return Some(
             Diagnostic::error(
                 "link",
-                format!(
-                    "link to `{written}`: it leads to /lv{target} from the low-vision version of the page, which is not part of the site"
-                ),
+                crate::tr!("link-broken-lv", written = written, target = target),
             )
             .at(link.location.clone())
-            .label("broken in the low-vision version")
-            .hint(format!("write the link from the site's root: `{target}`")),
+            .label(crate::tr!("link-broken-lv.label"))
+            .hint(crate::tr!("link-broken-lv.hint", target = target)),
         );
     }
     let (Some(anchor), Some(target_page)) = (&link.anchor, target_page) else {
@@ -277,10 +262,10 @@ fn written_link(
     Some(
         Diagnostic::error(
             "anchor",
-            format!("`#{anchor}` does not exist on {target_page}"),
+            crate::tr!("link-anchor-missing", anchor = anchor, page = target_page),
         )
         .at(link.location.clone())
-        .label("no heading or element has this id")
+        .label(crate::tr!("link-anchor-missing.label"))
         .hint(suggest(anchor, ids.get(target_page))),
     )
 }
@@ -307,12 +292,9 @@ fn relative_hint(
     ids: &HashMap<&str, HashSet<&str>>,
     files: &HashSet<String>,
 ) -> String {
-    let general = format!(
-        "relative links start from the page's address, {}; link a page by its .md file (`../section/page.md`) and a file from the site's root (`/section/file.pdf`)",
-        page.url
-    );
+    let general = crate::tr!("link-broken.hint", page = &page.url);
     if written.starts_with('/') {
-        return "link a page by its .md file (`../section/page.md`); check the address".into();
+        return crate::tr!("link-broken.hint-absolute");
     }
     // A section's page (`_index.md`) is published at its file's folder: nothing to add.
     if page.origin.ends_with("index.md") {
@@ -328,15 +310,9 @@ fn relative_hint(
         return general;
     };
     if files.contains(&alt) {
-        format!(
-            "relative links start from the page's address, {}, not from its file's folder: write the link from the site's root, `{alt}`",
-            page.url
-        )
+        crate::tr!("link-broken.hint-file", page = &page.url, alt = &alt)
     } else if page_of(&alt, ids).is_some() {
-        format!(
-            "relative links start from the page's address, {}, not from its file's folder: link the page {alt} by its .md file",
-            page.url
-        )
+        crate::tr!("link-broken.hint-page", page = &page.url, alt = &alt)
     } else {
         general
     }
@@ -344,7 +320,7 @@ fn relative_hint(
 
 fn suggest(anchor: &str, ids: Option<&HashSet<&str>>) -> String {
     let Some(ids) = ids else {
-        return "check the page path".to_string();
+        return crate::tr!("link-anchor-missing.hint-no-page");
     };
     let mut best: Vec<&&str> = ids
         .iter()
@@ -355,16 +331,15 @@ fn suggest(anchor: &str, ids: Option<&HashSet<&str>>) -> String {
         .collect();
     best.sort();
     if best.is_empty() {
-        "heading ids are made from the heading text (lowercase, spaces → `-`); or set one with `## Title {#id}`".to_string()
+        crate::tr!("link-anchor-missing.hint")
     } else {
-        format!(
-            "ids that look close: {}",
-            best.iter()
-                .take(3)
-                .map(|s| format!("`#{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        let ids = best
+            .iter()
+            .take(3)
+            .map(|s| format!("`#{s}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        crate::tr!("link-anchor-missing.hint-close", ids = ids)
     }
 }
 

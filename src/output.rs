@@ -30,22 +30,43 @@ pub struct Staging {
     _lock: OutputLock,
 }
 
+/// Why the output could not be written; said in the program's language (its `Display`).
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error(
-        "refusing to replace {0}: it is not empty and was not made by pamyatka (no {MARKER} file); choose another --out"
-    )]
     NotOurs(PathBuf),
-    #[error(
-        "another pamyatka process is writing to {0} (a `build`, or a `serve` still running); wait for it to finish or stop it, then try again"
-    )]
     Busy(PathBuf),
-    #[error("{action} {path}: {source}")]
     Io {
+        /// What was being done: a key of the message `output-io` (`create`, `write`, …).
         action: &'static str,
         path: PathBuf,
         source: io::Error,
     },
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            OutputError::NotOurs(path) => crate::tr!(
+                "output-not-ours",
+                path = path.display().to_string(),
+                marker = MARKER
+            ),
+            OutputError::Busy(path) => {
+                crate::tr!("output-busy", path = path.display().to_string())
+            }
+            OutputError::Io {
+                action,
+                path,
+                source,
+            } => crate::tr!(
+                "output-io",
+                action = *action,
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> OutputError + use<> {
@@ -84,9 +105,9 @@ impl OutputLock {
     /// Re-entrant within this process.
     pub fn acquire(target: &Path) -> Result<OutputLock, OutputError> {
         let (parent, name) = parent_and_name(target);
-        fs::create_dir_all(&parent).map_err(io_err("cannot create", &parent))?;
+        fs::create_dir_all(&parent).map_err(io_err("create", &parent))?;
         let path = std::path::absolute(parent.join(format!(".{name}.lock")))
-            .map_err(io_err("cannot resolve", &parent))?;
+            .map_err(io_err("resolve", &parent))?;
         let mut held = HELD.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(entry) = held.iter_mut().find(|e| e.0 == path) {
             entry.2 += 1;
@@ -98,13 +119,13 @@ impl OutputLock {
             .read(true)
             .write(true)
             .open(&path)
-            .map_err(io_err("cannot open the lock file", &path))?;
+            .map_err(io_err("open-lock", &path))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 return Err(OutputError::Busy(target.to_path_buf()));
             }
-            Err(fs::TryLockError::Error(e)) => return Err(io_err("cannot lock", &path)(e)),
+            Err(fs::TryLockError::Error(e)) => return Err(io_err("lock", &path)(e)),
         }
         held.push((path.clone(), file, 1));
         Ok(OutputLock { path })
@@ -156,7 +177,7 @@ fn recover(target: &Path) -> Result<(), OutputError> {
             .filter(|p| p.join(MARKER).is_file())
             .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok());
         if let Some(old) = newest {
-            fs::rename(&old, target).map_err(io_err("cannot put back", &old))?;
+            fs::rename(&old, target).map_err(io_err("put-back", &old))?;
         }
     }
     for dir in leftovers(&parent, &name, "staging")
@@ -179,14 +200,14 @@ impl Staging {
         let (parent, name) = parent_and_name(target);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(io_err("cannot clear", &dir))?;
+            fs::remove_dir_all(&dir).map_err(io_err("clear", &dir))?;
         }
-        fs::create_dir_all(&dir).map_err(io_err("cannot create", &dir))?;
+        fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
         fs::write(
             dir.join(MARKER),
             b"This folder is written by `pamyatka build` and replaced whole on every build.\n",
         )
-        .map_err(io_err("cannot write", &dir))?;
+        .map_err(io_err("write", &dir))?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -203,18 +224,16 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err("cannot create", parent))?;
+            fs::create_dir_all(parent).map_err(io_err("create", parent))?;
         }
-        fs::write(&path, bytes).map_err(io_err("cannot write", &path))
+        fs::write(&path, bytes).map_err(io_err("write", &path))
     }
 
     /// Replace the target with the staging folder: in one atomic exchange where the OS can,
     /// otherwise by two renames (see [`recover`] for a build killed between them).
     pub fn commit(mut self) -> Result<(), OutputError> {
         let had_old = self.target.exists();
-        if had_old
-            && exchange(&self.dir, &self.target).map_err(io_err("cannot swap", &self.target))?
-        {
+        if had_old && exchange(&self.dir, &self.target).map_err(io_err("swap", &self.target))? {
             // The staging path now holds the previous output.
             self.committed = true;
             let _ = fs::remove_dir_all(&self.dir);
@@ -228,13 +247,13 @@ impl Staging {
                 .replace(".staging-", ".old-"),
         );
         if had_old {
-            fs::rename(&self.target, &old).map_err(io_err("cannot move aside", &self.target))?;
+            fs::rename(&self.target, &old).map_err(io_err("move-aside", &self.target))?;
         }
         if let Err(e) = fs::rename(&self.dir, &self.target) {
             if had_old {
                 let _ = fs::rename(&old, &self.target);
             }
-            return Err(io_err("cannot move into place", &self.target)(e));
+            return Err(io_err("move-into-place", &self.target)(e));
         }
         self.committed = true;
         if had_old {
@@ -282,16 +301,29 @@ fn is_replaceable(target: &Path) -> bool {
 /// The folders a build reads, under the site's root.
 pub const INPUTS: [&str; 2] = ["content", "templates"];
 
+/// An output folder the build must not write to; said in the program's language.
 #[derive(Debug, thiserror::Error)]
 pub enum PlacementError {
-    #[error(
-        "the output folder {out} is inside {input}, which the build reads: every build would read the last one's output as content"
-    )]
     InsideInput { out: PathBuf, input: PathBuf },
-    #[error(
-        "the output folder {out} holds {input}, which the build reads: the build replaces its output folder whole"
-    )]
     HoldsInput { out: PathBuf, input: PathBuf },
+}
+
+impl std::fmt::Display for PlacementError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            PlacementError::InsideInput { out, input } => crate::tr!(
+                "output-inside-input",
+                out = out.display().to_string(),
+                input = input.display().to_string()
+            ),
+            PlacementError::HoldsInput { out, input } => crate::tr!(
+                "output-holds-input",
+                out = out.display().to_string(),
+                input = input.display().to_string()
+            ),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Refuses an output folder inside the site's inputs (`content/`, `templates/`), or one that

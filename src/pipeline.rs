@@ -319,16 +319,13 @@ impl Project {
             if !tera.contains_template(p.template()) {
                 return Err(Diagnostic::error(
                     "template",
-                    format!(
-                        "{}: template `{}` does not exist",
-                        p.file.display(),
-                        p.template()
+                    crate::tr!(
+                        "template-missing",
+                        file = p.file.display().to_string(),
+                        template = p.template()
                     ),
                 )
-                .hint(format!(
-                    "create templates/{} or remove `template:` from the front matter",
-                    p.template()
-                ))
+                .hint(crate::tr!("template-missing.hint", template = p.template()))
                 .into());
             }
         }
@@ -623,7 +620,12 @@ fn compile_until(
             let file = std::fs::File::create(&path).map_err(|e| {
                 Diagnostics::from(Diagnostic::error(
                     "output",
-                    format!("cannot write {}: {e}", path.display()),
+                    crate::tr!(
+                        "output-io",
+                        action = "write",
+                        path = path.display().to_string(),
+                        error = e.to_string()
+                    ),
                 ))
             })?;
             let out = std::io::BufWriter::with_capacity(1 << 20, file);
@@ -712,7 +714,11 @@ fn compile_until(
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
             Diagnostics::from(Diagnostic::error(
                 "io",
-                format!("cannot read content/{rel}: {e}"),
+                crate::tr!(
+                    "content-file-unreadable",
+                    path = format!("content/{rel}"),
+                    error = e.to_string()
+                ),
             ))
         })?;
         files.push((rel, bytes));
@@ -848,9 +854,12 @@ fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<serde_json::Value>
                 out.push(serde_json::json!({"path": path, "json": widgets::json_for_script(v)}));
             }
             _ => errors.push(
-                Diagnostic::error("widget", format!("content/{path}.yaml does not exist"))
-                    .at(w.location.clone())
-                    .hint("the rule of a widget is a data file in content/, named without .yaml"),
+                Diagnostic::error(
+                    "widget",
+                    crate::tr!("widget-rule-missing", path = format!("content/{path}.yaml")),
+                )
+                .at(w.location.clone())
+                .hint(crate::tr!("widget-rule-missing.hint")),
             ),
         }
     }
@@ -958,9 +967,7 @@ fn build_project_until(
 ) -> Result<Option<(BuildReport, Project)>, Diagnostics> {
     output::check_placement(&opts.root, &opts.out).map_err(|e| {
         Diagnostics::from(
-            Diagnostic::error("output", e.to_string()).hint(
-                "choose an --out outside content/ and templates/ and not holding them (the default is public/ beside them)",
-            ),
+            Diagnostic::error("output", e.to_string()).hint(crate::tr!("output-placement.hint")),
         )
     })?;
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;

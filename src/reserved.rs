@@ -8,87 +8,69 @@ use std::collections::HashSet;
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 
+/// Says, in the program's language, whose a reserved path is.
+pub type Why = fn() -> String;
+
 /// The top-level names of the output the build writes, and what each is. Pages take a folder
 /// each besides (`esia/privyazka/index.html`), and the regulation tables' role pages theirs
 /// (`<section>/roli/`, see `data/regulation.rs`). A test holds this list to what a build writes.
-pub const GENERATED: &[(&str, &str)] = &[
-    (
-        "lv",
-        "the build publishes the low-vision version of every page under /lv/",
-    ),
-    (
-        "assets",
-        "the build writes the stylesheets, scripts and WASM modules there",
-    ),
-    ("data", "the build publishes every data file there as JSON"),
-    ("search", "the build writes the search index's pieces there"),
-    ("search-index.js", "the build writes the search index there"),
-    (
-        "sw.js",
-        "the build writes the service worker (offline use) there",
-    ),
-    (
-        crate::bundle::BUNDLE,
-        "the build writes the offline bundle there",
-    ),
-    ("sitemap.xml", "the build writes the sitemap there"),
-    (
-        crate::feed::SITE_FEED,
-        "the build writes the site's Atom feed there",
-    ),
-    (
-        "404.html",
-        "the build writes the «page not found» page there",
-    ),
-    (
-        "_headers",
-        "the build writes the server's headers file there",
-    ),
+pub const GENERATED: &[(&str, Why)] = &[
+    ("lv", || crate::tr!("reserved-lv")),
+    ("assets", || crate::tr!("reserved-assets")),
+    ("data", || crate::tr!("reserved-data")),
+    ("search", || crate::tr!("reserved-search")),
+    ("search-index.js", || crate::tr!("reserved-search-index")),
+    ("sw.js", || crate::tr!("reserved-sw")),
+    (crate::bundle::BUNDLE, || crate::tr!("reserved-bundle")),
+    ("sitemap.xml", || crate::tr!("reserved-sitemap")),
+    (crate::feed::SITE_FEED, || crate::tr!("reserved-site-feed")),
+    ("404.html", || crate::tr!("reserved-404")),
+    ("_headers", || crate::tr!("reserved-headers")),
 ];
 
 /// Why a section's `feed.xml` is the build's own (see [`reason`]).
-const SECTION_FEED: &str = "the build writes the section's Atom feed (feed.xml) there";
+fn section_feed() -> String {
+    crate::tr!("reserved-section-feed")
+}
 
 /// Why a role's `sroki.ics` is the build's own (see [`reason`]).
-const ROLE_CALENDAR: &str =
-    "the build writes the calendar of a regulation role's deadlines (roli/<role>/sroki.ics) there";
+fn role_calendar() -> String {
+    crate::tr!("reserved-role-calendar")
+}
 
 /// Why the output path `path` (relative, `/`-separated) is the build's own, if it is. Besides
 /// the names of [`GENERATED`], `feed.xml` in any folder: a section's feed (whether its section
 /// has changes yet or not, so that adding one never breaks a build); and `sroki.ics` in any
 /// role's folder, `…/roli/<role>/sroki.ics` (whether that role has dated deadlines yet or not).
-pub fn reason(path: &str) -> Option<&'static str> {
+pub fn reason(path: &str) -> Option<String> {
     let path = path.trim_start_matches('/');
     let top = path.split('/').next()?;
     if top != crate::feed::SITE_FEED && path.split('/').any(|s| s == crate::feed::FEED_NAME) {
-        return Some(SECTION_FEED);
+        return Some(section_feed());
     }
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
     if segments.windows(3).any(|w| {
         w[0] == crate::data::regulation::ROLES_FOLDER && w[2] == crate::role_calendar::FILE_NAME
     }) {
-        return Some(ROLE_CALENDAR);
+        return Some(role_calendar());
     }
     GENERATED
         .iter()
         .find(|(name, _)| *name == top)
-        .map(|(_, why)| *why)
+        .map(|(_, why)| why())
 }
 
 /// A located error for a page published under a reserved path (`why` says whose it is).
 pub fn page_error(page: &Page, why: &str) -> Diagnostic {
     let first_line = page.source.find('\n').unwrap_or(page.source.len());
     let hint = if page.url.starts_with("/lv/") {
-        "write each page once, outside content/lv/: its low-vision version is made from it"
+        crate::tr!("reserved-page.hint-lv")
     } else {
-        "rename the file or its folder"
+        crate::tr!("reserved-page.hint")
     };
     Diagnostic::error(
         "reserved-path",
-        format!(
-            "this page would be published at {}, which is reserved: {why}",
-            page.url
-        ),
+        crate::tr!("reserved-page", url = &page.url, why = why),
     )
     .at(Location::new(
         &page.file,
@@ -96,7 +78,7 @@ pub fn page_error(page: &Page, why: &str) -> Diagnostic {
         0,
         first_line,
     ))
-    .label("this page's path is taken")
+    .label(crate::tr!("reserved-page.label"))
     .hint(hint)
 }
 
@@ -104,7 +86,7 @@ pub fn page_error(page: &Page, why: &str) -> Diagnostic {
 pub fn check_pages(pages: &[Page], errors: &mut Vec<Diagnostic>) {
     for p in pages {
         if let Some(why) = reason(&p.url) {
-            errors.push(page_error(p, why));
+            errors.push(page_error(p, &why));
         }
     }
 }
@@ -135,13 +117,13 @@ pub fn check_files<'a>(
             ancestors.into_iter().find(|a| generated.contains(a))
         };
         let Some(clash) = clash else { continue };
-        let why = reason(clash).unwrap_or("the build writes a page there");
+        let why = reason(clash).unwrap_or_else(|| crate::tr!("reserved-page-there"));
         out.push(
             Diagnostic::error(
                 "reserved-path",
-                format!("content/{rel} would be copied to {rel}, which is reserved: {why}"),
+                crate::tr!("reserved-file", rel = rel, why = why),
             )
-            .hint("rename the file or move it to another folder (next to the page that links it)"),
+            .hint(crate::tr!("reserved-file.hint")),
         );
     }
     out
@@ -174,16 +156,20 @@ mod tests {
             .map(|d| d.message.clone())
             .collect();
         assert_eq!(errors.len(), 5, "{errors:#?}");
-        assert!(errors[4].contains("search index's pieces"), "{}", errors[4]);
-        assert!(errors[0].contains("service worker"), "{}", errors[0]);
-        assert!(errors[1].contains("a page there"), "{}", errors[1]);
         assert!(
-            errors[2].starts_with("content/esia/privyazka "),
+            errors[4].contains("части поискового индекса"),
+            "{}",
+            errors[4]
+        );
+        assert!(errors[0].contains("service worker"), "{}", errors[0]);
+        assert!(errors[1].contains("записывает страницу"), "{}", errors[1]);
+        assert!(
+            errors[2].starts_with("Файл content/esia/privyazka "),
             "{}",
             errors[2]
         );
         assert!(
-            errors[3].starts_with("content/sw.js/readme.txt"),
+            errors[3].starts_with("Файл content/sw.js/readme.txt"),
             "{}",
             errors[3]
         );
@@ -216,7 +202,7 @@ mod tests {
             names.insert(f.split('/').next().unwrap());
         }
         for p in compiled.pages.iter().filter(|p| p.variant != "normal") {
-            assert_eq!(reason(&p.url), Some(GENERATED[0].1), "{}", p.url);
+            assert_eq!(reason(&p.url), Some((GENERATED[0].1)()), "{}", p.url);
         }
         names.insert("lv");
         for (name, _) in GENERATED {
@@ -230,19 +216,32 @@ mod tests {
         assert!(reason("/lv/esia/").is_some());
         assert!(reason("/assets/x/").is_some());
         assert!(reason("/sw.js/").is_some());
-        assert_eq!(reason("/feed.xml/"), Some(GENERATED[8].1));
-        assert_eq!(reason("esia/feed.xml"), Some(SECTION_FEED));
-        assert_eq!(reason("/esia/feed.xml/"), Some(SECTION_FEED));
+        assert_eq!(reason("/feed.xml/"), Some((GENERATED[8].1)()));
+        assert_eq!(reason("esia/feed.xml"), Some(section_feed()));
+        assert_eq!(reason("/esia/feed.xml/"), Some(section_feed()));
         assert!(reason("/esia/feed/").is_none());
         assert_eq!(
             reason("gis-obrazovanie/roli/mouo/sroki.ics"),
-            Some(ROLE_CALENDAR)
+            Some(role_calendar())
         );
-        assert_eq!(reason("/roli/mouo/sroki.ics/"), Some(ROLE_CALENDAR));
+        assert_eq!(reason("/roli/mouo/sroki.ics/"), Some(role_calendar()));
         assert!(reason("gis-obrazovanie/roli/sroki.ics").is_none());
         assert!(reason("gis-obrazovanie/mouo/sroki.ics").is_none());
         assert!(reason("/esia/lv/").is_none());
         assert!(reason("/lvx/").is_none());
         assert!(reason("/").is_none());
+    }
+
+    #[test]
+    fn the_reasons_speak_both_languages() {
+        use crate::i18n::{Lang, message_in};
+        assert_eq!(
+            message_in(Lang::Ru, "reserved-sw", None),
+            "сюда программа записывает service worker (работа без интернета)"
+        );
+        assert_eq!(
+            message_in(Lang::En, "reserved-sw", None),
+            "the build writes the service worker (offline use) there"
+        );
     }
 }

@@ -206,11 +206,22 @@ pub fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
 /// (relative to the built site `out`).
 fn shipped_json(out: &std::path::Path, file: &str, marker: &str) -> Result<String, String> {
     let path = out.join(file);
-    let js = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {}: {e} (build the site first)", path.display()))?;
+    let js = std::fs::read_to_string(&path).map_err(|e| {
+        crate::tr!(
+            "search-index-unreadable",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     let literal = js
         .split_once(marker)
-        .ok_or_else(|| format!("{}: no {marker}", path.display()))?
+        .ok_or_else(|| {
+            crate::tr!(
+                "search-index-broken",
+                path = path.display().to_string(),
+                marker = marker
+            )
+        })?
         .1
         .trim_end()
         .trim_end_matches(';')

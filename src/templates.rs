@@ -98,7 +98,11 @@ pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
                 }
                 Err(e) => errors.push(Diagnostic::error(
                     "template",
-                    format!("cannot read templates/{name}: {e}"),
+                    crate::tr!(
+                        "template-unreadable",
+                        path = format!("templates/{name}"),
+                        error = e.to_string()
+                    ),
                 )),
             }
         }
@@ -192,9 +196,7 @@ pub fn environment(
         move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let path: String = kwargs.must_get("path")?;
             assets.get(&path).cloned().ok_or_else(|| {
-                tera::Error::message(format!(
-                    "unknown asset `{path}` (files in templates/assets/)"
-                ))
+                tera::Error::message(crate::tr!("template-unknown-asset", path = &path))
             })
         },
     );
@@ -203,7 +205,7 @@ pub fn environment(
         |s: String, _: Kwargs, _: &State| -> TeraResult<String> {
             crate::content::Date::parse(&s)
                 .map(|d| d.russian())
-                .ok_or_else(|| tera::Error::message(format!("`{s}` is not a YYYY-MM-DD date")))
+                .ok_or_else(|| tera::Error::message(crate::tr!("template-not-a-date", value = &s)))
         },
     );
     let list: Vec<(&str, &str)> = sources
@@ -231,7 +233,14 @@ pub fn template_error(err: &tera::Error, sources: &TemplateSources) -> Diagnosti
                 .map(|(f, s)| (f.clone(), s.clone()))
                 .unwrap_or_else(|| (r.filename().to_string(), Arc::from("")));
             let span = r.span();
-            let mut d = Diagnostic::error("template", r.message().to_string());
+            let message = tera_message(r.message());
+            let message = match err.kind() {
+                tera::ErrorKind::SyntaxError(_) => {
+                    crate::tr!("template-syntax", detail = message)
+                }
+                _ => message,
+            };
+            let mut d = Diagnostic::error("template", message);
             if !source.is_empty() {
                 let start = span.range.start.min(source.len());
                 let len = span.range.end.saturating_sub(span.range.start);
@@ -242,7 +251,15 @@ pub fn template_error(err: &tera::Error, sources: &TemplateSources) -> Diagnosti
             d
         }
         None => {
-            let mut msg = err.to_string();
+            let mut msg = match err.kind() {
+                tera::ErrorKind::TemplateNotFound(name) => {
+                    crate::tr!("template-not-found", name = name)
+                }
+                tera::ErrorKind::MissingParent { current, parent } => {
+                    crate::tr!("template-missing-parent", name = current, parent = parent)
+                }
+                _ => tera_message(&err.to_string()),
+            };
             let mut src = err.source();
             while let Some(s) = src {
                 msg.push_str(&format!(": {s}"));
@@ -251,6 +268,66 @@ pub fn template_error(err: &tera::Error, sources: &TemplateSources) -> Diagnosti
             Diagnostic::error("template", msg)
         }
     }
+}
+
+/// Tera's own English message in the program's language, when it is one of those an editor
+/// meets (an undefined variable, an unknown filter, a syntax error); any other as it is.
+fn tera_message(msg: &str) -> String {
+    // The name between the first pair of backticks after `prefix`.
+    let quoted = |prefix: &str| -> Option<(String, String)> {
+        let rest = msg.strip_prefix(prefix)?;
+        let (name, after) = rest.split_once('`')?;
+        Some((name.to_string(), after.to_string()))
+    };
+    if let Some((name, after)) = quoted("Variable `") {
+        if after.starts_with(" exists but its value is undefined") {
+            return crate::tr!("template-var-undefined-value", name = name);
+        }
+        if let Some(more) = after.strip_prefix(" is not defined.") {
+            let available = more
+                .trim()
+                .strip_prefix("Available variables:")
+                .map_or("none", str::trim);
+            return crate::tr!("template-var-undefined", name = name, available = available);
+        }
+    }
+    if let Some((name, after)) = quoted("Field `")
+        && let Some(more) = after.strip_prefix(" is not defined.")
+    {
+        let available = more
+            .trim()
+            .strip_prefix("Available fields:")
+            .map_or("none", str::trim);
+        return crate::tr!(
+            "template-field-undefined",
+            name = name,
+            available = available
+        );
+    }
+    for kind in ["filter", "test", "function", "template", "component"] {
+        if let Some((name, _)) = quoted(&format!("Unknown {kind} `")) {
+            return crate::tr!("template-unknown", kind = kind, name = name);
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("Found ")
+        && let Some((found, expected)) = rest.split_once(" but expected ")
+    {
+        let expected = expected.strip_suffix('.').unwrap_or(expected);
+        return crate::tr!(
+            "template-found-expected",
+            found = found,
+            expected = expected
+        );
+    }
+    if msg == "Unexpected end of input" {
+        return crate::tr!("template-end-of-input");
+    }
+    if let Some(rest) = msg.strip_prefix("Template '")
+        && let Some(name) = rest.strip_suffix("' not found")
+    {
+        return crate::tr!("template-not-found", name = name);
+    }
+    msg.to_string()
 }
 
 /// The context every page shares; pages add `page`, `section` and their own values.
@@ -331,6 +408,62 @@ mod tests {
                 "partials/steps.html",
                 "regulation.html"
             ]
+        );
+    }
+
+    #[test]
+    fn tera_messages_are_told_in_the_programs_words() {
+        assert_eq!(
+            tera_message("Variable `pge` is not defined. Available variables: page, site"),
+            "Переменная `pge` не определена. Доступные переменные: page, site"
+        );
+        assert_eq!(
+            tera_message("Variable `x` is not defined."),
+            "Переменная `x` не определена"
+        );
+        assert_eq!(
+            tera_message("Template 'nav.html' not found"),
+            "Шаблон `nav.html` не найден"
+        );
+        assert_eq!(
+            tera_message("Found `}` but expected }}."),
+            "встретилось `}`, а ожидалось }}"
+        );
+        assert_eq!(
+            tera_message("Unknown filter `uper`"),
+            "Неизвестный фильтр `uper`"
+        );
+        // Anything else is left as tera says it.
+        assert_eq!(
+            tera_message("Circular extend detected"),
+            "Circular extend detected"
+        );
+    }
+
+    #[test]
+    fn tera_messages_in_english_stay_tera_s() {
+        use crate::i18n::{FluentArgs, Lang, message_in};
+        let mut args = FluentArgs::new();
+        args.set("name", "pge");
+        args.set("available", "page, site");
+        assert_eq!(
+            message_in(Lang::En, "template-var-undefined", Some(&args)),
+            "Variable `pge` is not defined. Available variables: page, site"
+        );
+        let mut args = FluentArgs::new();
+        args.set("found", "`}`");
+        args.set("expected", "}}");
+        let found = message_in(Lang::En, "template-found-expected", Some(&args));
+        assert_eq!(found, "Found `}` but expected }}.");
+        let mut args = FluentArgs::new();
+        args.set("detail", found);
+        assert_eq!(
+            message_in(Lang::En, "template-syntax", Some(&args)),
+            "Found `}` but expected }}."
+        );
+        assert_eq!(
+            message_in(Lang::Ru, "template-syntax", Some(&args)),
+            "Ошибка в записи шаблона: Found `}` but expected }}."
         );
     }
 }

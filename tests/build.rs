@@ -244,6 +244,15 @@ fn check_passes_on_a_good_site_and_locates_broken_anchors() {
     let err = stderr(&o);
     assert!(err.contains("content/a.md:6:11"), "{err}");
     assert!(
+        err.contains("На странице /b/ нет `#несуществующий-раздел`"),
+        "{err}"
+    );
+    // The same in English, with the same code and position.
+    let o = pamyatka_en(dir.path(), &["check"]);
+    let err = stderr(&o);
+    assert!(err.contains("content/a.md:6:11"), "{err}");
+    assert!(err.contains("anchor"), "{err}");
+    assert!(
         err.contains("`#несуществующий-раздел` does not exist on /b/"),
         "{err}"
     );
@@ -272,18 +281,35 @@ fn check_locates_broken_links_that_name_no_md_file() {
     let at = |i: usize| format!("content/guides/esia.md:{}:1: ", first + i);
     for expected in [
         format!(
-            "{}link to `nope/`: /guides/esia/nope/ is not part of the site",
+            "{}Ссылка на `nope/`: /guides/esia/nope/ нет на сайте",
             at(1)
         ),
         format!(
-            "{}link to `../nope-page/`: /guides/nope-page/ is not part of the site",
+            "{}Ссылка на `../nope-page/`: /guides/nope-page/ нет на сайте",
             at(2)
         ),
-        format!("{}`#нет-такого` does not exist on /guides/archive/", at(3)),
+        format!("{}На странице /guides/archive/ нет `#нет-такого`", at(3)),
         format!(
-            "{}link to `schema.png`: /guides/esia/schema.png is not part of the site",
+            "{}Ссылка на `schema.png`: /guides/esia/schema.png нет на сайте",
             at(4)
         ),
+        "напишите ссылку от корня сайта, `/guides/schema.png`".to_string(),
+        format!(
+            "{}Ссылка на `../schema.png`: из версии для слабовидящих она ведёт на /lv/guides/schema.png",
+            at(5)
+        ),
+    ] {
+        assert!(err.contains(&expected), "{expected}\n{err}");
+    }
+    // In English, the same problems at the same places.
+    let o = pamyatka_en(dir.path(), &["check"]);
+    let err = stderr(&o).replace("\n  │ ", " ");
+    for expected in [
+        format!(
+            "{}link to `nope/`: /guides/esia/nope/ is not part of the site",
+            at(1)
+        ),
+        format!("{}`#нет-такого` does not exist on /guides/archive/", at(3)),
         "write the link from the site's root, `/guides/schema.png`".to_string(),
         format!(
             "{}link to `../schema.png`: it leads to /lv/guides/schema.png",
@@ -392,19 +418,19 @@ fn content_cannot_take_the_paths_the_build_writes() {
     // miette wraps long messages: read them as one line.
     let err = stderr(&o).replace("\n  │ ", " ");
     for at in [
-        "content/lv/_index.md:1:1: this page would be published at /lv/, which is reserved",
-        "content/lv/guides/esia.md:1:1: this page would be published at /lv/guides/esia/,",
-        "content/search.md:1:1: this page would be published at /search/, which is reserved",
-        "the build publishes the low-vision version of every page under /lv/",
-        "the build writes the search index's pieces there",
-        "help: write each page once, outside content/lv/",
+        "content/lv/_index.md:1:1: Эта страница была бы опубликована по адресу /lv/, но он занят",
+        "content/lv/guides/esia.md:1:1: Эта страница была бы опубликована по адресу /lv/guides/esia/,",
+        "content/search.md:1:1: Эта страница была бы опубликована по адресу /search/, но он занят",
+        "программа публикует версию для слабовидящих каждой страницы в /lv/",
+        "сюда программа записывает части поискового индекса",
+        "подсказка: пишите каждую страницу один раз, вне content/lv/",
     ] {
         assert!(err.contains(at), "{at}\n{err}");
     }
     assert!(err.contains("Build failed: 3 error(s)"), "{err}");
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
     let o = pamyatka(dir.path(), &["check"]);
-    assert!(!o.status.success() && stderr(&o).contains("would be published at /lv/"));
+    assert!(!o.status.success() && stderr(&o).contains("опубликована по адресу /lv/"));
 
     // Files copied as they are.
     let dir = site("basic");
@@ -422,15 +448,23 @@ fn content_cannot_take_the_paths_the_build_writes() {
     let err = stderr(&o).replace("\n  │ ", " ");
     assert!(
         err.contains(
-            "content/sitemap.xml would be copied to sitemap.xml, which is reserved: the build"
+            "Файл content/sitemap.xml был бы скопирован в sitemap.xml, но этот путь занят: сюда программа"
         ),
         "{err}"
     );
     assert!(
-        err.contains("content/guides/esia/index.html would be copied to guides/esia/index.html,"),
+        err.contains(
+            "Файл content/guides/esia/index.html был бы скопирован в guides/esia/index.html,"
+        ),
         "{err}"
     );
-    assert!(err.contains("the build writes a page there"), "{err}");
+    assert!(err.contains("сюда программа записывает страницу"), "{err}");
+    assert!(
+        err.contains("Файл content/assets/logo.png был бы скопирован в assets/logo.png, но этот путь занят: сюда программа записывает стили"),
+        "{err}"
+    );
+    let o = pamyatka_en(dir.path(), &["build"]);
+    let err = stderr(&o).replace("\n  │ ", " ");
     assert!(
         err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
         "{err}"
@@ -466,14 +500,16 @@ fn content_cannot_take_the_paths_the_build_writes() {
     let err = stderr(&o).replace("\n  │ ", " ");
     assert!(
         err.contains(
-            "content/reg/roli/zametka.md:1:1: this page would be published at /reg/roli/zametka/"
+            "content/reg/roli/zametka.md:1:1: Эта страница была бы опубликована по адресу /reg/roli/"
         ),
         "{err}"
     );
+    // (miette may wrap the long line after a `/`: its parts are read apart.)
     assert!(
-        err.contains("regulation tables' roles (content/regulations/) in /reg/roli/"),
+        err.contains("программа создаёт страницы ролей таблиц регламента (content/"),
         "{err}"
     );
+    assert!(err.contains("regulations/) в /reg/roli/"), "{err}");
     // A role's calendar (`sroki.ics`), whether the role has dated deadlines yet or not.
     std::fs::remove_file(roli.join("zametka.md")).unwrap();
     std::fs::create_dir_all(roli.join("mouo")).unwrap();
@@ -482,7 +518,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o).replace("\n  │ ", " ");
     assert!(
-        err.contains("content/reg/roli/mouo/sroki.ics would be copied to reg/roli/mouo/sroki.ics, which is reserved: the build writes the calendar of a regulation role's deadlines"),
+        err.contains("Файл content/reg/roli/mouo/sroki.ics был бы скопирован в reg/roli/mouo/sroki.ics, но этот путь занят: сюда программа записывает календарь сроков роли регламента"),
         "{err}"
     );
 }
@@ -495,7 +531,9 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
     std::fs::write(foreign.join("thesis.docx"), b"important").unwrap();
     let o = pamyatka(dir.path(), &["build", "--out", "mine"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("refusing to replace"));
+    assert!(stderr(&o).contains("нельзя заменить"), "{}", stderr(&o));
+    let o = pamyatka_en(dir.path(), &["build", "--out", "mine"]);
+    assert!(stderr(&o).contains("refusing to replace"), "{}", stderr(&o));
     assert_eq!(
         std::fs::read(foreign.join("thesis.docx")).unwrap(),
         b"important"
@@ -798,17 +836,17 @@ fn output_inside_or_holding_the_inputs_is_refused() {
     let dir = site("basic");
     std::fs::create_dir_all(dir.path().join("templates")).unwrap();
     for (out, says) in [
-        ("content/out", "is inside"),
-        ("templates", "is inside"),
-        ("templates/site", "is inside"),
-        (".", "holds"),
+        ("content/out", "находится внутри"),
+        ("templates", "находится внутри"),
+        ("templates/site", "находится внутри"),
+        (".", "содержит"),
     ] {
         let o = pamyatka(dir.path(), &["--out", out, "build"]);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert!(!o.status.success(), "--out {out}: {stderr}");
         assert!(stderr.contains(says), "--out {out}: {stderr}");
         assert!(
-            stderr.contains("choose an --out outside content/"),
+            stderr.contains("укажите в --out папку вне content/"),
             "{stderr}"
         );
     }
@@ -847,7 +885,7 @@ fn the_next_build_clears_what_a_killed_build_left() {
     // Kill builds until one is caught writing (bounded: a build takes seconds here).
     let mut caught = false;
     for _ in 0..5 {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+        let mut child = command()
             .arg("--root")
             .arg(dir.path())
             .arg("build")
@@ -912,10 +950,14 @@ fn printed_links_name_a_real_address_or_none() {
     assert!(!index.contains("example.org"), "{index}");
     let err = check_says(dir.path());
     assert!(
-        err.contains(
-            "content/site.yaml:3:1: `base_url` is a placeholder (https://example.org/memo)"
-        ),
+        err.contains("content/site.yaml:3:1: `base_url` — заглушка (https://example.org/memo)"),
         "{err}"
+    );
+    let o = pamyatka_en(dir.path(), &["check"]);
+    assert!(
+        stderr(&o).contains("`base_url` is a placeholder (https://example.org/memo)"),
+        "{}",
+        stderr(&o)
     );
 
     with_base("https://pamyatka.edu22.ru/");
@@ -930,7 +972,7 @@ fn printed_links_name_a_real_address_or_none() {
     std::fs::write(&site_yaml, "title: \"Памятки\"\n").unwrap();
     assert!(pamyatka(dir.path(), &["build"]).status.success());
     assert!(!read(dir.path(), "public/guides/index.html").contains("data-print-url"));
-    assert!(check_says(dir.path()).contains("`base_url` is not set"));
+    assert!(check_says(dir.path()).contains("`base_url` не указан"));
 }
 
 /// `changes:` in front matter become Atom feeds (the site's and each section's) that a real
@@ -1183,4 +1225,47 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
             && last.contains("checklist-no-id: 1\u{a0}000"),
         "{last}"
     );
+}
+
+/// The data checks, the templates' errors and the archive rule's checks speak Russian by
+/// default and English with `--lang en`; the code and the position stay the same.
+#[test]
+fn data_and_template_errors_speak_both_languages() {
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "invalid/unknown-role",
+            "content/regulations/table.yaml:12:29: ",
+            "Неизвестная роль `mouoo` (строка 1)",
+            "unknown role `mouoo` (row 1)",
+        ),
+        (
+            "invalid/duplicate-row",
+            "content/regulations/table.yaml:20:17: ",
+            "Номер строки `1` встречается в группе 1 дважды",
+            "row number `1` appears twice in group 1",
+        ),
+        (
+            "invalid/template-error",
+            "templates/page.html:3:19: ",
+            "Ошибка в записи шаблона: встретилось `}`, а ожидалось }}",
+            "Found `}` but expected }}.",
+        ),
+        (
+            "invalid/archive-rule-size",
+            "content/fioko/archive-rule.yaml:39:17: ",
+            "`max_size_bytes` равно",
+            "`max_size_bytes` is",
+        ),
+    ];
+    for (fixture, at, ru, en) in cases {
+        let dir = site(fixture);
+        let o = pamyatka(dir.path(), &["build"]);
+        assert_eq!(o.status.code(), Some(1), "{fixture}: {}", stderr(&o));
+        let err = stderr(&o).replace("\n  │ ", " ");
+        assert!(err.contains(&format!("{at}{ru}")), "{fixture}: {err}");
+        let o = pamyatka_en(dir.path(), &["build"]);
+        assert_eq!(o.status.code(), Some(1), "{fixture}: {}", stderr(&o));
+        let err = stderr(&o).replace("\n  │ ", " ");
+        assert!(err.contains(&format!("{at}{en}")), "{fixture}: {err}");
+    }
 }

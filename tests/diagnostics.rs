@@ -41,7 +41,7 @@ invalid! {
     broken_link => "broken-link", "content/a.md:6:";
     duplicate_checklist_id => "duplicate-checklist-id", "content/a.md:5:1";
     template_error => "template-error", "templates/page.html:3:";
-    missing_template => "missing-template", "template `nesushchestvuyushchiy.html` does not exist";
+    missing_template => "missing-template", "шаблона `nesushchestvuyushchiy.html` нет";
     missing_site_yaml => "missing-site-yaml", "content/site.yaml is missing";
     bad_data_yaml => "bad-data-yaml", "content/data.yaml:3:";
     not_utf8 => "not-utf8", "content/a.md:2:";
@@ -80,12 +80,12 @@ fn check_fails_on_a_guide_without_source_at_its_front_matter() {
     let err = stderr(&o);
     assert!(
         err.contains(
-            "content/guides/bez-istochnika.md:1:1: the guide does not say where its facts come from"
+            "content/guides/bez-istochnika.md:1:1: В инструкции не сказано, откуда взяты сведения"
         ),
         "{err}"
     );
     // One error: the other guides, the section page and the home page have what they need.
-    assert_eq!(err.matches("`source` is missing").count(), 1, "{err}");
+    assert_eq!(err.matches("откуда взяты сведения").count(), 1, "{err}");
     insta::assert_snapshot!("guide-without-source", err);
 }
 
@@ -195,11 +195,15 @@ fn a_calendar_year_missing_between_two_is_a_located_warning() {
         + 1;
     assert!(
         err.contains(&format!(
-            "content/calendar/2026.yaml:{year_line}:7: content/calendar/2025.yaml is missing between 2024 and 2026"
+            "content/calendar/2026.yaml:{year_line}:7: Нет файла content/calendar/2025.yaml между 2024 и 2026"
         )),
         "{err}"
     );
-    assert_eq!(err.matches("2025.yaml is missing").count(), 1, "{err}");
+    assert_eq!(
+        err.matches("Нет файла content/calendar/2025.yaml").count(),
+        1,
+        "{err}"
+    );
 }
 
 #[test]
@@ -225,7 +229,7 @@ fn a_calendar_status_missing_or_unknown_is_a_located_error() {
         line_of(&y2026, "year:")
     );
     assert!(err.contains(&missing), "{err}");
-    assert!(err.contains("add `status: in-force`"), "{err}");
+    assert!(err.contains("добавьте `status: in-force`"), "{err}");
     let unknown = format!(
         "content/calendar/2027.yaml:{}:9: status: unknown variant `confirmed`",
         line_of(&y2027, "status:")
@@ -271,7 +275,7 @@ fn a_missing_calendar_year_is_a_warning_not_an_error() {
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains(".yaml is missing: deadlines in"), "{err}");
+    assert!(err.contains(".yaml: сроки в"), "{err}");
 }
 
 #[test]

@@ -106,7 +106,7 @@ fn without_an_address_check_reminds_of_it_and_nothing_else() {
         .collect();
     assert_eq!(warnings.len(), 1, "{}", stderr(&checked));
     assert!(
-        warnings[0].contains("`base_url` is a placeholder"),
+        warnings[0].contains("`base_url` — заглушка"),
         "{warnings:?}"
     );
 }

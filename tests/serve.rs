@@ -494,7 +494,7 @@ fn build_is_refused_while_serve_writes_the_same_output() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("another pamyatka process is writing to"),
+        stderr.contains("уже пишет другой процесс pamyatka"),
         "{stderr}"
     );
 }

@@ -328,7 +328,7 @@ fn an_archive_rule_whose_sizes_disagree_is_refused_at_the_value() {
     assert!(!o.status.success());
     let err = stderr(&o);
     assert!(
-        err.contains("archive-rule.yaml:48:17: `max_size_bytes` is 40000000"),
+        err.contains("archive-rule.yaml:48:17: `max_size_bytes` равно 40000000"),
         "{err}"
     );
 }

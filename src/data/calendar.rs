@@ -19,7 +19,11 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
                 let text = std::fs::read_to_string(e.path()).map_err(|err| {
                     vec![Diagnostic::error(
                         "io",
-                        format!("cannot read {}: {err}", e.path().display()),
+                        crate::tr!(
+                            "calendar-unreadable",
+                            path = e.path().display().to_string(),
+                            error = err.to_string()
+                        ),
                     )]
                 })?;
                 data_sources.insert(format!("calendar/{name}"), std::sync::Arc::from(text));
@@ -41,9 +45,6 @@ pub fn is_draft(year: &YearData) -> bool {
     year.status != Status::InForce
 }
 
-/// What a calendar file without `status` needs.
-const STATUS_HINT: &str = "add `status: in-force` when the decree in `source` is officially published, `status: draft` when it is not (see docs/DATA.md)";
-
 /// The calendar, the years it covers and those of them that are drafts ([`is_draft`]).
 fn from_sources(
     sources: &std::collections::BTreeMap<String, std::sync::Arc<str>>,
@@ -57,8 +58,10 @@ fn from_sources(
         let file = std::path::PathBuf::from("content").join(rel);
         let year: YearData = match yaml::parse(&file, text, "calendar") {
             Ok(y) => y,
-            Err(d) if d.message == "missing field `status`" => {
-                errors.push(d.hint(STATUS_HINT));
+            // What a calendar file without `status` needs (told by the file having no such
+            // key, not by the wording of the YAML error).
+            Err(d) if d.message.contains("`status`") && !has_top_key(text, "status") => {
+                errors.push(d.hint(crate::tr!("calendar-status-missing.hint")));
                 continue;
             }
             Err(d) => {
@@ -73,16 +76,19 @@ fn from_sources(
                     "calendar",
                     rel,
                     text,
-                    format!("the file is named {name} but says year: `{}`", year.year),
+                    crate::tr!(
+                        "calendar-wrong-year",
+                        name = name,
+                        year = year.year.to_string()
+                    ),
                 )
-                .hint("name each calendar file after its year, e.g. calendar/2027.yaml"),
+                .hint(crate::tr!("calendar-wrong-year.hint")),
             );
         }
         for p in year.problems() {
             errors.push(
-                super::data_error("calendar", rel, text, p).hint(
-                    "compare with the Government decree on transferring days off for this year",
-                ),
+                super::data_error("calendar", rel, text, p)
+                    .hint(crate::tr!("calendar-problem.hint")),
             );
         }
         years.push(year);
@@ -113,12 +119,15 @@ pub fn load(
         let file = std::path::PathBuf::from("content").join(&rel);
         let mut d = Diagnostic::warning(
             "calendar",
-            format!(
-                "content/calendar/{year}.yaml is missing between {prev} and {next}: deadlines that cross {year} cannot be counted in working days"
+            crate::tr!(
+                "calendar-gap",
+                year = year.to_string(),
+                prev = prev.to_string(),
+                next = next.to_string()
             ),
         )
         .kind("missing-year")
-        .hint("add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)");
+        .hint(crate::tr!("calendar-gap.hint"));
         if let Some(text) = site.data_sources.get(&rel) {
             d = d
                 .at(yaml::location_of(
@@ -128,7 +137,7 @@ pub fn load(
                     text.len(),
                     &[yaml::Seg::Key("year")],
                 ))
-                .label(format!("the year after the missing {year}"));
+                .label(crate::tr!("calendar-gap.label", year = year.to_string()));
         }
         warnings.push(d);
     }
@@ -138,15 +147,23 @@ pub fn load(
                 warnings.push(
                     Diagnostic::warning(
                         "calendar",
-                        format!("content/calendar/{y}.yaml is missing: deadlines in {y} cannot be counted in working days"),
+                        crate::tr!("calendar-year-missing", year = y.to_string()),
                     )
                     .kind("missing-year")
-                    .hint("add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)"),
+                    .hint(crate::tr!("calendar-gap.hint")),
                 );
             }
         }
     }
     (calendar, drafts)
+}
+
+/// Whether the YAML `text` has `key` at its top level (a line `key:` from its first column).
+fn has_top_key(text: &str, key: &str) -> bool {
+    text.lines().any(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })
 }
 
 /// The years missing between the first and the last calendar file, each as (the year before
@@ -174,5 +191,32 @@ mod tests {
         );
         assert!(gaps(&[2024, 2025, 2026]).is_empty());
         assert!(gaps(&[2024]).is_empty());
+    }
+
+    #[test]
+    fn top_keys_are_found_at_the_first_column_only() {
+        assert!(has_top_key("year: 2027\nstatus: draft\n", "status"));
+        assert!(has_top_key("status : draft", "status"));
+        assert!(!has_top_key("year: 2027\n  status: draft\n", "status"));
+        assert!(!has_top_key("statuses: []\n# status: draft\n", "status"));
+    }
+
+    #[test]
+    fn the_missing_year_warning_speaks_both_languages() {
+        use crate::i18n::{FluentArgs, Lang, message_in};
+        let mut args = FluentArgs::new();
+        args.set("year", "2026");
+        args.set("prev", "2025");
+        args.set("next", "2027");
+        let ru = message_in(Lang::Ru, "calendar-gap", Some(&args));
+        let en = message_in(Lang::En, "calendar-gap", Some(&args));
+        assert!(
+            ru.starts_with("Нет файла content/calendar/2026.yaml"),
+            "{ru}"
+        );
+        assert!(
+            en.starts_with("content/calendar/2026.yaml is missing between 2025 and 2027"),
+            "{en}"
+        );
     }
 }

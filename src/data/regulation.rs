@@ -222,11 +222,9 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
             errors.push(
                 Diagnostic::error(
                     "regulation",
-                    format!("content/{rel}: content/regulations/roles.yaml is missing"),
+                    crate::tr!("regulation-roles-missing", file = format!("content/{rel}")),
                 )
-                .hint(
-                    "list every role id the tables use, with its Russian name (see docs/DATA.md)",
-                ),
+                .hint(crate::tr!("regulation-roles-missing.hint")),
             );
         }
         return;
@@ -283,9 +281,13 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
             errors.push(
                 Diagnostic::error(
                     "regulation",
-                    format!("{} uses {GROUP_TEMPLATE}, but no group of a regulation table names it in `page:`", p.file.display()),
+                    crate::tr!(
+                        "regulation-page-unnamed",
+                        file = p.file.display().to_string(),
+                        template = GROUP_TEMPLATE
+                    ),
                 )
-                .hint(format!("add `page: {}` to a stage or module in content/regulations/, or remove the template", p.rel)),
+                .hint(crate::tr!("regulation-page-unnamed.hint", page = &p.rel)),
             );
         }
     }
@@ -299,7 +301,7 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
         if let Some(folder) = role_folders.iter().find(|f| p.url.starts_with(**f)) {
             errors.push(crate::reserved::page_error(
                 p,
-                &format!("the build makes the pages of the regulation tables' roles (content/regulations/) in {folder}"),
+                &crate::tr!("reserved-role-pages", folder = *folder),
             ));
         }
     }

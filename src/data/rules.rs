@@ -69,9 +69,13 @@ pub fn load_archive_rule(path: &Path) -> Result<ArchiveRule, Diagnostic> {
         .map_err(|e| {
             Diagnostic::error(
                 "rule",
-                format!("cannot read the archive rule {}: {e}", path.display()),
+                crate::tr!(
+                    "rule-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
             )
-            .hint("pass --rule FILE, or run in the site folder (content/fioko/archive-rule.yaml)")
+            .hint(crate::tr!("rule-unreadable.hint"))
         })?
         .into();
     let rule = yaml::parse(path, &text, "rule")?;
@@ -95,7 +99,7 @@ fn archive_file_names(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Vec<D
             Some(
                 Diagnostic::error("rule", problem)
                     .at(yaml::location_of(file, text, 0, text.len(), &path))
-                    .hint("write the file name exactly as the memo gives it, or correct `match`"),
+                    .hint(crate::tr!("rule-file-name.hint")),
             )
         })
         .collect()
@@ -108,12 +112,9 @@ fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diag
     let at = |key| yaml::location_of(file, text, 0, text.len(), &[Seg::Key(key)]);
     if rule.max_size_mb == 0 {
         return Some(
-            Diagnostic::error(
-                "rule",
-                "`max_size_mb` is 0: every archive would be too large",
-            )
-            .at(at("max_size_mb"))
-            .hint("write the limit as the memo gives it, e.g. max_size_mb: 40"),
+            Diagnostic::error("rule", crate::tr!("rule-size-zero"))
+                .at(at("max_size_mb"))
+                .hint(crate::tr!("rule-size-zero.hint")),
         );
     }
     let expected = rule.mb_in_bytes();
@@ -122,15 +123,16 @@ fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diag
         return (rule.warn_above_bytes >= rule.max_size_bytes).then(|| {
             Diagnostic::error(
                 "rule",
-                format!(
-                    "`warn_above_bytes` is {}, not below `max_size_bytes: {}`: no archive would get the warning",
-                    rule.warn_above_bytes, rule.max_size_bytes
+                crate::tr!(
+                    "rule-warn-not-below",
+                    warn = rule.warn_above_bytes.to_string(),
+                    max = rule.max_size_bytes.to_string()
                 ),
             )
             .at(at("warn_above_bytes"))
-            .hint(format!(
-                "write the decimal reading of the limit, warn_above_bytes: {}",
-                rule.max_size_mb.saturating_mul(1_000_000)
+            .hint(crate::tr!(
+                "rule-warn-not-below.hint",
+                decimal = rule.max_size_mb.saturating_mul(1_000_000).to_string()
             ))
         });
     }
@@ -139,25 +141,32 @@ fn archive_size(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Option<Diag
         return Some(
             Diagnostic::error(
                 "rule",
-                format!("`max_size_mb: {mb}` is too large to count in bytes"),
+                crate::tr!("rule-size-too-large", mb = mb.to_string()),
             )
             .at(at("max_size_mb"))
-            .hint("write the limit as the memo gives it, e.g. max_size_mb: 40"),
+            .hint(crate::tr!("rule-size-zero.hint")),
         );
     };
     Some(
         Diagnostic::error(
             "rule",
-            format!(
-                "`max_size_bytes` is {}, but `max_size_mb: {mb}` is {bytes} bytes (1 МБ = 1024 × 1024 bytes)",
-                rule.max_size_bytes
+            crate::tr!(
+                "rule-size-mismatch",
+                bytes = rule.max_size_bytes.to_string(),
+                mb = mb.to_string(),
+                expected = bytes.to_string()
             ),
         )
         .at(at("max_size_bytes"))
-        .label(format!("not {mb} × {BYTES_PER_MB}"))
-        .hint(format!(
-            "write max_size_bytes: {bytes}, or correct max_size_mb; archives over warn_above_bytes ({}) get a warning anyway",
-            rule.warn_above_bytes
+        .label(crate::tr!(
+            "rule-size-mismatch.label",
+            mb = mb.to_string(),
+            per_mb = BYTES_PER_MB.to_string()
+        ))
+        .hint(crate::tr!(
+            "rule-size-mismatch.hint",
+            expected = bytes.to_string(),
+            warn = rule.warn_above_bytes.to_string()
         )),
     )
 }
@@ -215,14 +224,14 @@ mod tests {
         let band = size_error("1", "1048576").unwrap();
         assert!(
             band.starts_with(
-                "content/fioko/archive-rule.yaml:49:19 `warn_above_bytes` is 40000000"
+                "content/fioko/archive-rule.yaml:49:19 `warn_above_bytes` равно 40000000"
             ),
             "{band}"
         );
         // The decimal reading is not what the schema says, and one byte off is a typo.
         for bytes in ["40000000", "41943041", "4194304"] {
             let e = size_error("40", bytes).expect(bytes);
-            assert!(e.contains("`max_size_bytes` is "), "{e}");
+            assert!(e.contains("`max_size_bytes` равно "), "{e}");
             // At the value, not at the key's mention in the schema comment at the top.
             assert!(
                 e.starts_with("content/fioko/archive-rule.yaml:48:17 "),
@@ -235,6 +244,29 @@ mod tests {
             "{zero}"
         );
         let huge = size_error("18446744073709551615", "1").unwrap();
-        assert!(huge.contains("too large to count in bytes"), "{huge}");
+        assert!(huge.contains("слишком велико"), "{huge}");
+    }
+
+    #[test]
+    fn the_size_mismatch_speaks_both_languages() {
+        use crate::i18n::{FluentArgs, Lang, message_in};
+        let mut args = FluentArgs::new();
+        for (k, v) in [
+            ("bytes", "40000000"),
+            ("mb", "40"),
+            ("expected", "41943040"),
+        ] {
+            args.set(k, v);
+        }
+        let ru = message_in(Lang::Ru, "rule-size-mismatch", Some(&args));
+        let en = message_in(Lang::En, "rule-size-mismatch", Some(&args));
+        assert_eq!(
+            ru,
+            "`max_size_bytes` равно 40000000, но `max_size_mb: 40` — это 41943040 байт (1 МБ = 1024 × 1024 байт)"
+        );
+        assert_eq!(
+            en,
+            "`max_size_bytes` is 40000000, but `max_size_mb: 40` is 41943040 bytes (1 МБ = 1024 × 1024 bytes)"
+        );
     }
 }

@@ -19,14 +19,14 @@ pub fn roles(rel: &str, text: &Arc<str>, roles: &BTreeMap<String, Role>) -> Vec<
     let y = limits::Yaml::file(&file, text);
     let mut errors = Vec::new();
     for (id, role) in roles {
-        let what = format!("the name of role {id}");
+        let what = crate::tr!("regulation-what-role-name", id = id);
         errors.extend(y.length(
             &[Seg::Key(id), Seg::Key("name")],
             &role.name,
             &what,
             TITLE_MAX,
         ));
-        let what = format!("the short name of role {id}");
+        let what = crate::tr!("regulation-what-role-short", id = id);
         errors.extend(y.length(
             &[Seg::Key(id), Seg::Key("short")],
             &role.short,
@@ -59,13 +59,13 @@ pub fn table(
     errors.extend(y.length(
         &[Seg::Key("title")],
         &table.title,
-        "the table's title",
+        &crate::tr!("regulation-what-table-title"),
         TITLE_MAX,
     ));
     errors.extend(y.length(
         &[Seg::Key("document")],
         &table.document,
-        "the table's document",
+        &crate::tr!("regulation-what-table-document"),
         DESCRIPTION_MAX,
     ));
     let mut reported = HashSet::new();
@@ -119,12 +119,9 @@ impl Checker<'_> {
                         "regulation",
                         rel,
                         text,
-                        format!(
-                            "group {} names page `{page}`, which does not exist",
-                            g.number
-                        ),
+                        crate::tr!("regulation-page-missing", group = &g.number, page = page),
                     )
-                    .hint("give the path of a .md file relative to content/"),
+                    .hint(crate::tr!("regulation-page-missing.hint")),
                 );
             } else if self
                 .site
@@ -136,13 +133,16 @@ impl Checker<'_> {
                         "regulation",
                         rel,
                         text,
-                        format!(
-                            "page `{page}` renders group {} but does not use {GROUP_TEMPLATE}",
-                            g.number
+                        crate::tr!(
+                            "regulation-page-template",
+                            page = page,
+                            group = &g.number,
+                            template = GROUP_TEMPLATE
                         ),
                     )
-                    .hint(format!(
-                        "add `template: {GROUP_TEMPLATE}` to that page's front matter"
+                    .hint(crate::tr!(
+                        "regulation-page-template.hint",
+                        template = GROUP_TEMPLATE
                     )),
                 );
             }
@@ -150,7 +150,7 @@ impl Checker<'_> {
         errors.extend(self.y.length(
             &join(path, &[Seg::Key("title")]),
             &g.title,
-            &format!("the title of group {}", g.number),
+            &crate::tr!("regulation-what-group-title", group = &g.number),
             TITLE_MAX,
         ));
         let mut numbers: HashMap<&str, usize> = HashMap::new();
@@ -164,22 +164,24 @@ impl Checker<'_> {
                 let first_line = yaml::value_at(text, 0, text.len(), &first_path)
                     .map(|f| line_col(text, f.offset).0);
                 let hint = match first_line {
-                    Some(l) => format!(
-                        "the first row {} is on line {l}; renumber one of them",
-                        row.number
+                    Some(l) => crate::tr!(
+                        "regulation-row-twice.hint",
+                        number = &row.number,
+                        line = l.to_string()
                     ),
-                    None => "renumber one of the rows".to_string(),
+                    None => crate::tr!("regulation-row-twice.hint-renumber"),
                 };
                 errors.push(
                     self.error(
                         "regulation",
-                        format!(
-                            "row number `{}` appears twice in group {}",
-                            row.number, g.number
+                        crate::tr!(
+                            "regulation-row-twice",
+                            number = &row.number,
+                            group = &g.number
                         ),
                         &join(&row_path, &[Seg::Key("number")]),
                     )
-                    .label("the second row with this number")
+                    .label(crate::tr!("regulation-row-twice.label"))
                     .hint(hint),
                 );
             } else {
@@ -197,31 +199,34 @@ impl Checker<'_> {
         errors: &mut Vec<Diagnostic>,
     ) {
         if let Err(e) = row.rules() {
-            let mut d = data_error(
+            let clause = if e.clause.is_empty() {
+                "none"
+            } else {
+                e.clause.as_str()
+            };
+            let d = data_error(
                 "deadline",
                 self.rel,
                 self.text,
-                format!(
-                    "row {}: cannot read the deadline `{}`: {}",
-                    row.number, row.deadline, e.message
+                crate::tr!(
+                    "regulation-deadline-unreadable",
+                    row = &row.number,
+                    deadline = &row.deadline,
+                    reason = &e.message,
+                    clause = clause
                 ),
             );
-            if !e.clause.is_empty() {
-                d.message.push_str(&format!(" (in «{}»)", e.clause));
-            }
-            errors.push(d.hint(
-                "rephrase it (e.g. «в течение 5 рабочих дней после получения заявки») or add `deadline_rule:` with the rule, e.g. [{kind: working_days, days: 5}]",
-            ));
+            errors.push(d.hint(crate::tr!("regulation-deadline-unreadable.hint")));
         }
         // Who does it: the row's roles, or each part's.
         let no_role = |at: &[Seg]| {
             self.error(
                 "regulation",
-                format!("row {} names no responsible role", row.number),
+                crate::tr!("regulation-no-role", row = &row.number),
                 at,
             )
-            .label("at least one role")
-            .hint("list the role ids from content/regulations/roles.yaml, e.g. responsible: [oo]")
+            .label(crate::tr!("regulation-no-role.label"))
+            .hint(crate::tr!("regulation-no-role.hint"))
         };
         if row.parts.is_empty() && row.responsible.is_empty() {
             let key = join(path, &[Seg::Key("responsible")]);
@@ -256,10 +261,10 @@ impl Checker<'_> {
                     errors.push(
                         self.error(
                             "regulation",
-                            format!("unknown role `{id}` (row {})", row.number),
+                            crate::tr!("regulation-unknown-role", id = id, row = &row.number),
                             &join(&list_path, &[Seg::Index(i)]),
                         )
-                        .hint("add the role to content/regulations/roles.yaml or fix the id"),
+                        .hint(crate::tr!("regulation-unknown-role.hint")),
                     );
                 }
             }
@@ -269,7 +274,8 @@ impl Checker<'_> {
 
     /// Every text of a row within [`ROW_TEXT_MAX`].
     fn texts(&self, row: &Row, path: &[Seg], errors: &mut Vec<Diagnostic>) {
-        let what = |field: &str| format!("the {field} of row {}", row.number);
+        let what =
+            |field: &str| crate::tr!("regulation-what-row-text", field = field, row = &row.number);
         let mut check = |more: &[Seg], value: &str, field: &str| {
             errors.extend(
                 self.y
@@ -289,22 +295,22 @@ impl Checker<'_> {
             check(&[Seg::Key("responsible_text")], t, "responsible_text");
         }
         for (i, item) in row.items.iter().enumerate() {
-            check(&[Seg::Key("items"), Seg::Index(i)], item, "item");
+            check(&[Seg::Key("items"), Seg::Index(i)], item, "items");
         }
         for (i, form) in row.forms.iter().enumerate() {
-            check(&[Seg::Key("forms"), Seg::Index(i)], form, "form");
+            check(&[Seg::Key("forms"), Seg::Index(i)], form, "forms");
         }
         for (i, part) in row.parts.iter().enumerate() {
             let p = [Seg::Key("parts"), Seg::Index(i)];
             check(
                 &[p[0], p[1], Seg::Key("action")],
                 &part.action,
-                "part's action",
+                "parts.action",
             );
             check(
                 &[p[0], p[1], Seg::Key("result")],
                 &part.result,
-                "part's result",
+                "parts.result",
             );
         }
     }
