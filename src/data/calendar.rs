@@ -57,7 +57,7 @@ fn from_sources(
         let file = std::path::PathBuf::from("content").join(rel);
         let year: YearData = match yaml::parse(&file, text, "calendar") {
             Ok(y) => y,
-            Err(d) if d.message == "missing field `status`" => {
+            Err(d) if yaml::is_missing_field(&d, "status") => {
                 errors.push(d.hint(STATUS_HINT));
                 continue;
             }
