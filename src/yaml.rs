@@ -202,7 +202,6 @@ mod tests {
         let text: Arc<str> = Arc::from("title: [a\n");
         let err = parse::<T>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
         assert!(err.position().is_some());
-        assert!(err.message.contains("YAML"), "{}", err.message);
     }
 
     #[test]
