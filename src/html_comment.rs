@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Tag};
 
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::tr;
 
 pub const CODE: &str = "html-comment";
 
@@ -26,15 +27,15 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
         };
         if let Some(at) = unclosed(block) {
             out.push(
-                Diagnostic::error(CODE, "this `<!--` is never closed: the rest of the page would be hidden")
+                Diagnostic::error(CODE, tr!("html-comment-unclosed"))
                     .at(Location::new(
                         &page.file,
                         page.source.clone(),
                         page.body_offset + range.start + at,
                         4,
                     ))
-                    .label("comment starts here")
-                    .hint("end the comment with `-->`, or write the characters as code (`` `<!--` ``) to show them"),
+                    .label(tr!("html-comment-unclosed.label"))
+                    .hint(tr!("html-comment-unclosed.hint")),
             );
         }
     }

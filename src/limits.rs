@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::tr;
 use crate::yaml::{self, Seg};
 
 /// A page's, section's, site's, regulation table's, group's or role's title.
@@ -43,7 +44,8 @@ impl<'a> Yaml<'a> {
     }
 
     /// A title: required (not empty, not blank, not YAML's null) and at most [`TITLE_MAX`]
-    /// characters. `what` names it in the message ("the title", "the group's title").
+    /// characters. `what` names it in the message, in the current language, as a noun phrase
+    /// that can stand before a colon (`tr!("limits-what-title")`: «заголовок», "the title").
     pub fn title(&self, path: &[Seg], value: &str, what: &str) -> Option<Diagnostic> {
         let blank = value.trim().is_empty();
         // serde reads a `null` title as the text "null": only the YAML tells them apart.
@@ -51,9 +53,9 @@ impl<'a> Yaml<'a> {
             && yaml::value_at(self.text, self.start, self.end, path).is_some_and(|f| f.null);
         if blank || null {
             let message = if null {
-                format!("{what} is empty (`{value}` means «no value» in YAML)")
+                tr!("limits-empty-null", what = what, value = value)
             } else {
-                format!("{what} is empty")
+                tr!("limits-empty", what = what)
             };
             let key = yaml::key_at(self.text, self.start, self.end, path);
             let d = Diagnostic::error(code(self.file), message);
@@ -62,8 +64,8 @@ impl<'a> Yaml<'a> {
                 None => self.at(d, path),
             };
             return Some(
-                d.label("no title here")
-                    .hint("write the title in quotes: title: \"Заголовок\""),
+                d.label(tr!("limits-empty.label"))
+                    .hint(tr!("limits-empty.hint")),
             );
         }
         self.length(path, value, what, TITLE_MAX)
@@ -75,23 +77,21 @@ impl<'a> Yaml<'a> {
         value.chars().nth(max)?;
         let n = value.chars().count();
         let hint = if max == TITLE_MAX {
-            "a title is shown in the navigation of every page: keep it short and put the details \
-             in the description or the text"
+            tr!("limits-too-long-title.hint")
         } else if max == DESCRIPTION_MAX {
-            "a description is one or two sentences: who the page is for and what it helps to do; \
-             put the rest in the text"
+            tr!("limits-too-long-description.hint")
         } else {
-            "shorten the text or split the row into several"
+            tr!("limits-too-long-row.hint")
         };
         Some(
             self.at(
                 Diagnostic::error(
                     code(self.file),
-                    format!("{what} has {n} characters; at most {max} are allowed"),
+                    tr!("limits-too-long", what = what, n = n, max = max),
                 ),
                 path,
             )
-            .label("too long")
+            .label(tr!("limits-too-long.label"))
             .hint(hint),
         )
     }
@@ -120,7 +120,7 @@ mod tests {
             .as_str()
             .map(String::from)
             .unwrap_or_else(|| "null".to_string());
-        y.title(&[Seg::Key("title")], &title, "the title")
+        y.title(&[Seg::Key("title")], &title, "заголовок")
     }
 
     #[test]
@@ -132,7 +132,7 @@ mod tests {
             "weight: 1\ntitle: \"\"\n",
         ] {
             let d = check(text).unwrap_or_else(|| panic!("{text:?} accepted"));
-            assert!(d.message.starts_with("the title is empty"), "{}", d.message);
+            assert!(d.message.starts_with("заголовок: пусто"), "{}", d.message);
             assert_eq!(d.position().unwrap(), "content/a.md:2:1", "{text:?}");
             assert_eq!(d.location.unwrap().len, "title".len());
         }
@@ -149,10 +149,7 @@ mod tests {
         assert!(check(&ok).is_none());
         let long = format!("# title: x\ntitle: \"{}\"\n", "я".repeat(TITLE_MAX + 1));
         let d = check(&long).expect("too long");
-        assert_eq!(
-            d.message,
-            "the title has 201 characters; at most 200 are allowed"
-        );
+        assert_eq!(d.message, "заголовок: 201 символ, а можно не больше 200");
         assert_eq!(d.position().unwrap(), "content/a.md:2:8");
         // The whole quoted value is marked.
         assert_eq!(d.location.unwrap().len, "я".len() * 201 + 2);

@@ -10,6 +10,7 @@ use pulldown_cmark::{Event, HeadingLevel, Tag};
 
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::tr;
 
 /// The diagnostic code of these lints.
 pub const CODE: &str = "a11y";
@@ -58,22 +59,22 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 let lvl = level_number(*level);
                 if lvl == 1 {
                     out.push(
-                        Diagnostic::warning(CODE, "a second top-level heading (`#`) on the page")
+                        Diagnostic::warning(CODE, tr!("lint-second-h1"))
                             .kind("h1")
                             .at(loc(range))
-                            .hint("the page title is the only h1: start sections at `##`"),
+                            .hint(tr!("lint-second-h1.hint")),
                     );
                 } else if lvl > last_level + 1 {
                     out.push(
                         Diagnostic::warning(
                             CODE,
-                            format!("heading level skipped: h{last_level} is followed by h{lvl}"),
+                            tr!("lint-heading-skipped", last = last_level, level = lvl),
                         )
                         .kind("heading-level")
                         .at(loc(range))
-                        .hint(format!(
-                            "use `{}` here, or add the missing level above",
-                            "#".repeat(usize::from(last_level) + 1)
+                        .hint(tr!(
+                            "lint-heading-skipped.hint",
+                            hashes = "#".repeat(usize::from(last_level) + 1)
                         )),
                     );
                 }
@@ -83,10 +84,10 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 let end = end_of(events, i);
                 if text_of(&events[i + 1..end]).trim().is_empty() {
                     out.push(
-                        Diagnostic::warning(CODE, "image without alternative text")
+                        Diagnostic::warning(CODE, tr!("lint-image-alt"))
                             .kind("image-alt")
                             .at(loc(range))
-                            .hint("describe what the image shows: `![Окно входа на Госуслуги](…)`"),
+                            .hint(tr!("lint-image-alt.hint")),
                     );
                 }
             }
@@ -103,20 +104,17 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                     .to_lowercase();
                 if norm.is_empty() && !has_image {
                     out.push(
-                        Diagnostic::warning(CODE, "link without text")
+                        Diagnostic::warning(CODE, tr!("lint-link-no-text"))
                             .kind("link-text")
                             .at(loc(range))
-                            .hint("write what the link leads to inside the brackets"),
+                            .hint(tr!("lint-link-no-text.hint")),
                     );
                 } else if VAGUE_LINK_TEXTS.contains(&norm.as_str()) {
                     out.push(
-                        Diagnostic::warning(
-                            CODE,
-                            format!("link text «{}» does not say where it leads", text.trim()),
-                        )
-                        .kind("vague-link")
-                        .at(loc(range))
-                        .hint("name the destination: «форма заявления о присоединении», not «нажмите здесь»"),
+                        Diagnostic::warning(CODE, tr!("lint-vague-link", text = text.trim()))
+                            .kind("vague-link")
+                            .at(loc(range))
+                            .hint(tr!("lint-vague-link.hint")),
                     );
                 }
             }
@@ -124,13 +122,10 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 let end = end_of(events, i);
                 if text_of(&events[i + 1..end]).trim().is_empty() {
                     out.push(
-                        Diagnostic::warning(
-                            CODE,
-                            "table without a header row (all header cells are empty)",
-                        )
-                        .kind("table-header")
-                        .at(loc(range))
-                        .hint("name each column in the first row of the table"),
+                        Diagnostic::warning(CODE, tr!("lint-table-header"))
+                            .kind("table-header")
+                            .at(loc(range))
+                            .hint(tr!("lint-table-header.hint")),
                     );
                 }
             }
@@ -138,20 +133,18 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 let lower = html.to_lowercase();
                 if lower.contains("<table") && !lower.contains("<th") {
                     out.push(
-                        Diagnostic::warning(CODE, "HTML table without header cells (`<th>`)")
+                        Diagnostic::warning(CODE, tr!("lint-html-table-header"))
                             .kind("html-table-header")
                             .at(loc(range))
-                            .hint("write the table in Markdown, or mark its first row with <th>"),
+                            .hint(tr!("lint-html-table-header.hint")),
                     );
                 }
                 if lower.contains("<img") && !lower.contains("alt=") {
                     out.push(
-                        Diagnostic::warning(CODE, "HTML image without an alt attribute")
+                        Diagnostic::warning(CODE, tr!("lint-html-image-alt"))
                             .kind("html-image-alt")
                             .at(loc(range))
-                            .hint(
-                                "add alt=\"…\" describing the image (alt=\"\" only for decoration)",
-                            ),
+                            .hint(tr!("lint-html-image-alt.hint")),
                     );
                 }
             }
@@ -228,16 +221,19 @@ mod tests {
         let md = "## A\n\n#### B\n\n![](x.png)\n\n[нажмите здесь](a.md) и [](b.md)\n\n| | |\n| --- | --- |\n| a | b |\n\n# C\n";
         let found = lint(md);
         let msgs: Vec<&str> = found.iter().map(|(m, _)| m.as_str()).collect();
-        assert!(msgs[0].contains("h2 is followed by h4"), "{msgs:?}");
+        assert!(msgs[0].contains("после h2 идёт h4"), "{msgs:?}");
         assert_eq!(found[0].1, (3, 1));
-        assert_eq!(msgs[1], "image without alternative text");
+        assert_eq!(msgs[1], "у картинки нет текстового описания (alt)");
         assert_eq!(found[1].1, (5, 1));
         assert!(msgs[2].contains("«нажмите здесь»"));
         assert_eq!(found[2].1, (7, 1));
-        assert_eq!(msgs[3], "link without text");
+        assert_eq!(msgs[3], "у ссылки нет текста");
         assert_eq!(found[3].1, (7, 25));
-        assert!(msgs[4].contains("header row"));
-        assert!(msgs[5].contains("second top-level heading"));
+        assert!(msgs[4].contains("строки заголовков"), "{msgs:?}");
+        assert!(
+            msgs[5].contains("второй заголовок первого уровня"),
+            "{msgs:?}"
+        );
         assert_eq!(found.len(), 6);
     }
 

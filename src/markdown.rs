@@ -15,6 +15,7 @@ use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::highlight;
 use crate::slug::{Slugger, slugify};
+use crate::tr;
 use crate::widgets::{self, WidgetUse};
 
 /// A heading of the page, for the table of contents and for `check`.
@@ -378,18 +379,15 @@ impl<'a> Renderer<'a, '_> {
         let line = &body[fence.start..];
         let line = &line[..line.find('\n').unwrap_or(line.len())];
         let at = line.find(lang).map_or(fence.start, |i| fence.start + i);
-        Diagnostic::error(
-            "widget",
-            format!("`{lang}` is not a widget, so this block would be shown as code"),
-        )
-        .at(Location::new(
-            &self.page.file,
-            self.page.source.clone(),
-            self.page.body_offset + at,
-            lang.len(),
-        ))
-        .label("unknown widget")
-        .hint(format!("did you mean `{name}`?"))
+        Diagnostic::error("widget", tr!("md-widget-misspelt", lang = lang))
+            .at(Location::new(
+                &self.page.file,
+                self.page.source.clone(),
+                self.page.body_offset + at,
+                lang.len(),
+            ))
+            .label(tr!("md-widget-misspelt.label"))
+            .hint(tr!("md-widget-misspelt.hint", name = name))
     }
 
     /// Inline events (inside a heading or a label): links still get resolved.
@@ -453,9 +451,9 @@ impl<'a> Renderer<'a, '_> {
             Some((id, range)) => {
                 if !valid_item_id(&id) {
                     self.rendered.diagnostics.push(
-                        Diagnostic::error("checklist", format!("checklist id `{id}` is not valid"))
+                        Diagnostic::error("checklist", tr!("md-checklist-bad-id", id = &id))
                             .at(self.loc(&range))
-                            .hint("use Latin lowercase letters, digits and `-`, e.g. {#pasport-kopiya}"),
+                            .hint(tr!("md-checklist-bad-id.hint")),
                     );
                 }
                 id
@@ -463,23 +461,20 @@ impl<'a> Renderer<'a, '_> {
             None => {
                 let derived = slugify(&text);
                 self.rendered.diagnostics.push(
-                    Diagnostic::warning("checklist", "checklist item has no id")
+                    Diagnostic::warning("checklist", tr!("md-checklist-no-id"))
                         .kind("no-id")
                         .at(self.loc(&item_range))
-                        .label("add `{#id}` at the end of this line")
-                        .hint("ticks are remembered by item id; an id derived from the text changes when the text does"),
+                        .label(tr!("md-checklist-no-id.label"))
+                        .hint(tr!("md-checklist-no-id.hint")),
                 );
                 derived
             }
         };
         if !self.checklist_ids.insert(id.clone()) {
             self.rendered.diagnostics.push(
-                Diagnostic::error(
-                    "checklist",
-                    format!("checklist id `{id}` is used twice on this page"),
-                )
-                .at(self.loc(&item_range))
-                .hint("give every checklist item its own id"),
+                Diagnostic::error("checklist", tr!("md-checklist-duplicate-id", id = &id))
+                    .at(self.loc(&item_range))
+                    .hint(tr!("md-checklist-duplicate-id.hint")),
             );
         }
         let dom_id = format!("cl-{}", escape_attr(&id));
@@ -546,13 +541,10 @@ impl<'a> Renderer<'a, '_> {
                     written: Some(d.to_string()),
                 }),
                 None => self.rendered.diagnostics.push(
-                    Diagnostic::error("link", format!("link `{d}` points outside the site"))
+                    Diagnostic::error("link", tr!("md-link-outside-site", link = d))
                         .at(self.loc(range))
-                        .label("broken link")
-                        .hint(format!(
-                            "relative links start from the page's address, {}; link a page by its .md file",
-                            self.page.url
-                        )),
+                        .label(tr!("md-link-broken.label"))
+                        .hint(tr!("md-link-outside-site.hint", url = &self.page.url)),
                 ),
             }
             return dest.clone();
@@ -561,9 +553,9 @@ impl<'a> Renderer<'a, '_> {
             Some(t) => t,
             None => {
                 self.rendered.diagnostics.push(
-                    Diagnostic::error("link", format!("link `{d}` points outside content/"))
+                    Diagnostic::error("link", tr!("md-link-outside-content", link = d))
                         .at(self.loc(range))
-                        .hint("link to a .md file inside content/ with a relative path"),
+                        .hint(tr!("md-link-outside-content.hint")),
                 );
                 return dest.clone();
             }
@@ -572,11 +564,11 @@ impl<'a> Renderer<'a, '_> {
             self.rendered.diagnostics.push(
                 Diagnostic::error(
                     "link",
-                    format!("link to `{path}`: content/{target} does not exist"),
+                    tr!("md-link-missing", link = path, target = &target),
                 )
                 .at(self.loc(range))
-                .label("broken link")
-                .hint("check the file name and the relative path (`../section/page.md`)"),
+                .label(tr!("md-link-broken.label"))
+                .hint(tr!("md-link-missing.hint")),
             );
             return dest.clone();
         }
@@ -899,9 +891,12 @@ mod tests {
             &[],
         );
         let msgs: Vec<_> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
-        assert!(msgs.contains(&"checklist item has no id"));
-        assert!(msgs.iter().any(|m| m.contains("used twice")));
-        assert!(msgs.iter().any(|m| m.contains("not valid")));
+        assert!(msgs.contains(&"у пункта чек-листа нет id"), "{msgs:?}");
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("`x` встречается на странице дважды"))
+        );
+        assert!(msgs.iter().any(|m| m.contains("`Плохой` не подходит")));
         assert_eq!(r.diagnostics[0].position().unwrap(), "content/a.md:4:1");
     }
 
@@ -946,7 +941,7 @@ mod tests {
             r.html
         );
         assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
-        assert!(r.diagnostics[0].message.contains("outside the site"));
+        assert!(r.diagnostics[0].message.contains("ведёт за пределы сайта"));
         assert_eq!(resolve_url("/esia/a/", ".."), Some("/esia/".into()));
         assert_eq!(resolve_url("/esia/a/", "../.."), Some("/".into()));
         assert_eq!(resolve_url("/esia/a/", ""), Some("/esia/a/".into()));

@@ -33,41 +33,39 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::markdown::escape_text;
+use crate::tr;
 
 /// The diagnostic code of these checks.
 pub const CODE: &str = "html";
 
 /// Elements refused wherever they appear, with why (the diagnostic's hint).
-const ELEMENTS: &[(&str, &str)] = &[
-    (
-        "script",
-        "pages run only the site's own scripts: remove the element (the widgets in docs/CONTENT.md do the interactive parts)",
-    ),
-    (
-        "iframe",
-        "a frame loads a whole document outside the page's security policy and shows nothing offline: link to the page or file instead",
-    ),
-    (
-        "frame",
-        "a frame loads a whole document outside the page's security policy and shows nothing offline: link to the page or file instead",
-    ),
-    (
-        "frameset",
-        "a frame loads a whole document outside the page's security policy and shows nothing offline: link to the page or file instead",
-    ),
-    (
-        "object",
-        "embedded objects are blocked by the site's security policy and would show an empty box: link to the file instead",
-    ),
-    (
-        "embed",
-        "embedded objects are blocked by the site's security policy and would show an empty box: link to the file instead",
-    ),
-    (
-        "applet",
-        "embedded objects are blocked by the site's security policy and would show an empty box: link to the file instead",
-    ),
+const ELEMENTS: &[(&str, Why)] = &[
+    ("script", Why::Script),
+    ("iframe", Why::Frame),
+    ("frame", Why::Frame),
+    ("frameset", Why::Frame),
+    ("object", Why::Object),
+    ("embed", Why::Object),
+    ("applet", Why::Object),
 ];
+
+/// Why an element is refused.
+#[derive(Clone, Copy)]
+enum Why {
+    Script,
+    Frame,
+    Object,
+}
+
+impl Why {
+    fn hint(self) -> String {
+        match self {
+            Why::Script => tr!("html-element-script.hint"),
+            Why::Frame => tr!("html-element-frame.hint"),
+            Why::Object => tr!("html-element-object.hint"),
+        }
+    }
+}
 
 /// Extensions of script files, which may not be placed in content/.
 const SCRIPT_EXTENSIONS: &[&str] = &["js", "mjs", "cjs"];
@@ -76,7 +74,7 @@ const SCRIPT_EXTENSIONS: &[&str] = &["js", "mjs", "cjs"];
 struct Finding {
     at: Range<usize>,
     message: String,
-    hint: &'static str,
+    hint: String,
 }
 
 /// Where a piece of the joined HTML came from.
@@ -120,10 +118,10 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 if is_script_url(dest_url) {
                     out.push(
-                        Diagnostic::error(CODE, format!("`{}` URL in a link", scheme(dest_url)))
+                        Diagnostic::error(CODE, tr!("html-script-link", scheme = scheme(dest_url)))
                             .at(loc(range.clone()))
-                            .label("this link runs script")
-                            .hint("link to a page of the site, a file or a web address"),
+                            .label(tr!("html-script-link.label"))
+                            .hint(tr!("html-script-url.hint")),
                     );
                 }
                 joined.push_str("<p>");
@@ -182,9 +180,9 @@ pub fn check(page: &Page, events: &[(Event<'_>, Range<usize>)]) -> Vec<Diagnosti
                 .at(loc(to_source(&f.at)))
                 .hint(f.hint)
         })),
-        Err(e) => out.push(
-            Diagnostic::error(CODE, format!("the page's HTML cannot be read: {e}")).at(loc(0..0)),
-        ),
+        Err(e) => {
+            out.push(Diagnostic::error(CODE, tr!("html-unreadable", error = e)).at(loc(0..0)))
+        }
     }
     out.sort_by_key(|d| d.location.as_ref().map(|l| l.offset));
     out
@@ -199,47 +197,48 @@ fn is_reader_text(attr: &str) -> bool {
 fn findings(html: &str) -> Result<Vec<Finding>, String> {
     let found = RefCell::new(Vec::new());
     let settings = RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
-            let tag = el.tag_name();
-            let at = el.source_location().bytes();
-            let mut found = found.borrow_mut();
-            if let Some(&(name, hint)) = ELEMENTS.iter().find(|(name, _)| *name == tag) {
+        let tag = el.tag_name();
+        let at = el.source_location().bytes();
+        let mut found = found.borrow_mut();
+        if let Some(&(name, why)) = ELEMENTS.iter().find(|(name, _)| *name == tag) {
+            found.push(Finding {
+                at: at.clone(),
+                message: tr!("html-element", name = name),
+                hint: why.hint(),
+            });
+        }
+        if tag == "meta" && el.has_attribute("http-equiv") {
+            found.push(Finding {
+                at: at.clone(),
+                message: tr!("html-meta-http-equiv"),
+                hint: tr!("html-meta-http-equiv.hint"),
+            });
+        }
+        for attr in el.attributes() {
+            let name = attr.name();
+            let name_at = attr
+                .name_source_location()
+                .map_or_else(|| at.clone(), |l| l.bytes());
+            if name.len() > 2 && name.starts_with("on") {
                 found.push(Finding {
-                    at: at.clone(),
-                    message: format!("`<{name}>` in the page's HTML"),
-                    hint,
+                    at: name_at,
+                    message: tr!("html-event-handler", name = &name),
+                    hint: tr!("html-event-handler.hint"),
+                });
+            } else if !is_reader_text(&name) && is_script_url(&attr.value()) {
+                found.push(Finding {
+                    at: attr.value_source_location().map_or(name_at, |l| l.bytes()),
+                    message: tr!(
+                        "html-script-attribute",
+                        scheme = scheme(&attr.value()),
+                        name = &name
+                    ),
+                    hint: tr!("html-script-url.hint"),
                 });
             }
-            if tag == "meta" && el.has_attribute("http-equiv") {
-                found.push(Finding {
-                    at: at.clone(),
-                    message: "`<meta http-equiv>` in the page's HTML".into(),
-                    hint: "remove it: a refresh sends readers to another address, and the page's head is set by the templates (Word adds `<meta http-equiv=Content-Type>` to what it copies)",
-                });
-            }
-            for attr in el.attributes() {
-                let name = attr.name();
-                let name_at = attr
-                    .name_source_location()
-                    .map_or_else(|| at.clone(), |l| l.bytes());
-                if name.len() > 2 && name.starts_with("on") {
-                    found.push(Finding {
-                        at: name_at,
-                        message: format!("event-handler attribute `{name}` in the page's HTML"),
-                        hint: "remove the attribute: pages run only the site's own scripts",
-                    });
-                } else if !is_reader_text(&name) && is_script_url(&attr.value()) {
-                    found.push(Finding {
-                        at: attr.value_source_location().map_or(name_at, |l| l.bytes()),
-                        message: format!(
-                            "`{}` URL in the `{name}` attribute",
-                            scheme(&attr.value())
-                        ),
-                        hint: "link to a page of the site, a file or a web address",
-                    });
-                }
-            }
-            Ok(())
-        }));
+        }
+        Ok(())
+    }));
     let mut rewriter = HtmlRewriter::new(settings.into(), |_: &[u8]| {});
     rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
     rewriter.end().map_err(|e| e.to_string())?;
@@ -250,8 +249,8 @@ fn findings(html: &str) -> Result<Vec<Finding>, String> {
 pub fn script_file(rel: &str) -> Option<Diagnostic> {
     let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
     SCRIPT_EXTENSIONS.contains(&ext.as_str()).then(|| {
-        Diagnostic::error(CODE, format!("content/{rel}: a script file in content/"))
-            .hint("files in content/ are published as they are and pages run only the site's own scripts: remove the file")
+        Diagnostic::error(CODE, tr!("html-script-file", path = rel))
+            .hint(tr!("html-script-file.hint"))
     })
 }
 
@@ -366,9 +365,9 @@ mod tests {
         assert_eq!(
             found(md),
             vec![
-                ("`<script>` in the page's HTML".to_string(), (3, 1)),
-                ("`<script>` in the page's HTML".to_string(), (5, 7)),
-                ("`<script>` in the page's HTML".to_string(), (7, 6)),
+                ("`<script>` в HTML-коде страницы".to_string(), (3, 1)),
+                ("`<script>` в HTML-коде страницы".to_string(), (5, 7)),
+                ("`<script>` в HTML-коде страницы".to_string(), (7, 6)),
             ]
         );
     }
@@ -383,10 +382,10 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "event-handler attribute `onclick` in the page's HTML",
-                "event-handler attribute `onerror` in the page's HTML",
-                "event-handler attribute `onmouseover` in the page's HTML",
-                "event-handler attribute `ontoggle` in the page's HTML",
+                "атрибут-обработчик событий `onclick` в HTML-коде страницы",
+                "атрибут-обработчик событий `onerror` в HTML-коде страницы",
+                "атрибут-обработчик событий `onmouseover` в HTML-коде страницы",
+                "атрибут-обработчик событий `ontoggle` в HTML-коде страницы",
             ]
         );
         assert_eq!(f[0].1, (3, 3), "the attribute on the third line of the tag");
@@ -407,14 +406,14 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "`javascript:` URL in the `href` attribute",
-                "`javascript:` URL in the `href` attribute",
-                "`javascript:` URL in the `href` attribute",
-                "`vbscript:` URL in the `action` attribute",
-                "`javascript:` URL in a link",
-                "`javascript:` URL in a link",
-                "`javascript:` URL in a link",
-                "`javascript:` URL in a link",
+                "адрес `javascript:` в атрибуте `href`",
+                "адрес `javascript:` в атрибуте `href`",
+                "адрес `javascript:` в атрибуте `href`",
+                "адрес `vbscript:` в атрибуте `action`",
+                "адрес `javascript:` в ссылке",
+                "адрес `javascript:` в ссылке",
+                "адрес `javascript:` в ссылке",
+                "адрес `javascript:` в ссылке",
             ]
         );
         assert_eq!(f[0].1, (1, 10));
@@ -433,11 +432,11 @@ mod tests {
         assert_eq!(
             msgs,
             vec![
-                "`<meta http-equiv>` in the page's HTML",
-                "`<meta http-equiv>` in the page's HTML",
-                "`<iframe>` in the page's HTML",
-                "`<object>` in the page's HTML",
-                "`<embed>` in the page's HTML",
+                "`<meta http-equiv>` в HTML-коде страницы",
+                "`<meta http-equiv>` в HTML-коде страницы",
+                "`<iframe>` в HTML-коде страницы",
+                "`<object>` в HTML-коде страницы",
+                "`<embed>` в HTML-коде страницы",
             ]
         );
         assert_eq!(f[4].1, (7, 32));

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::markdown::{escape_attr, escape_text};
+use crate::tr;
 use crate::yaml;
 
 /// Which widget a fenced block is, by its language.
@@ -138,18 +139,17 @@ pub fn render(
                     .map_or(start, |i| start + i);
                 Diagnostic::error(
                     "widget",
-                    format!("the calculator cannot count «{}»: {}", spec.rule, e.message),
+                    tr!("widget-uncountable", rule = &spec.rule, reason = &e.message),
                 )
                 .at(Location::new(file, source.clone(), at, spec.rule.len()))
-                .hint("write the deadline as the memo does: «10 рабочих дней», «в течение 5 дней после получения заявки», «ежегодно не позднее 5 сентября»")
+                .hint(tr!("widget-uncountable.hint"))
             })?;
             if rules.iter().all(|r| matches!(r, Rule::Text { .. })) {
-                return Err(Diagnostic::error(
-                    "widget",
-                    format!("«{}» has no date to count", spec.rule),
-                )
-                .at(location)
-                .hint("a calculator needs a period (days, working days, hours) or a date"));
+                return Err(
+                    Diagnostic::error("widget", tr!("widget-no-date", rule = &spec.rule))
+                        .at(location)
+                        .hint(tr!("widget-no-date.hint")),
+                );
             }
             let hours = rules.iter().any(|r| matches!(r, Rule::Hours { .. }));
             let rules_json = serde_json::to_string(&rules).expect("rules serialize");
@@ -192,12 +192,10 @@ pub fn render(
                     .map_or(start, |i| start + i);
                 return Err(Diagnostic::error(
                     "widget",
-                    format!("`{}` is not a `*{suffix}.yaml` data file", spec.rule),
+                    tr!("widget-wrong-rule", rule = &spec.rule, suffix = suffix),
                 )
                 .at(Location::new(file, source.clone(), at, spec.rule.len()))
-                .hint(format!(
-                    "name the rule file in content/, e.g. `fioko/{suffix}` for content/fioko/{suffix}.yaml"
-                )));
+                .hint(tr!("widget-wrong-rule.hint", suffix = suffix)));
             }
             let (default_title, what, nojs) = match kind {
                 Kind::ArchiveCheck => (
@@ -331,13 +329,25 @@ mod tests {
     #[test]
     fn bad_widgets_are_located() {
         let e = run(Kind::Deadline, "label: x\nrul: 5 дней\n").unwrap_err();
-        assert!(e.message.contains("unknown field `rul`"), "{}", e.message);
+        assert!(
+            e.message.contains("неизвестный ключ `rul`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.location.as_ref().unwrap().line_col().0, 3);
         let e = run(Kind::Deadline, "label: x\nrule: как можно скорее\n").unwrap_err();
-        assert!(e.message.contains("cannot count"), "{}", e.message);
+        assert!(
+            e.message.contains("калькулятор не может посчитать"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.location.as_ref().unwrap().line_col(), (3, 7));
         let e = run(Kind::Deadline, "label: x\nrule: Постоянно\n").unwrap_err();
-        assert!(e.message.contains("no date"), "{}", e.message);
+        assert!(
+            e.message.contains("не из чего посчитать дату"),
+            "{}",
+            e.message
+        );
         let e = run(Kind::ArchiveCheck, "rule: esia/readiness-rule\n").unwrap_err();
         assert!(e.message.contains("archive-rule"), "{}", e.message);
     }

@@ -10,7 +10,9 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Diagnostic, Location};
 
 mod locate;
+mod serde_text;
 pub use locate::{Found, Seg, key_at, value_at};
+use serde_text::Form;
 
 /// Parse `text[start..end]` as YAML into `T`; errors point into the whole file `text`.
 pub fn parse_slice<T: DeserializeOwned>(
@@ -42,11 +44,14 @@ fn located(
     code: &'static str,
 ) -> Diagnostic {
     let raw = err.to_string();
-    // serde_norway appends " at line L column C"; the snippet shows that, so drop it.
-    let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
+    // serde_norway appends " at line L column C" (and libyaml its context); the snippet shows
+    // that, so drop it.
+    let raw = match raw.find(" at line ") {
+        Some(i) => &raw[..i],
+        None => raw.as_str(),
     };
+    let (path, english) = split_path(raw);
+    let form = Form::parse(english);
     let (mut offset, mut len) = match err.location() {
         Some(loc) => {
             let idx = loc.index().min(slice.len());
@@ -58,8 +63,8 @@ fn located(
     // Errors raised while converting a value (a bad date, an unknown audience) are reported at
     // the enclosing mapping; point at the value itself when the message quotes it. A missing
     // field is not in the mapping: the same word elsewhere (a schema comment) is not it.
-    if !message.starts_with("missing field")
-        && let Some(quoted) = first_quoted(&message)
+    if !matches!(form, Form::MissingField(_))
+        && let Some(quoted) = first_quoted(english)
     {
         let here = &text[offset..(offset + len).min(text.len())];
         if here != quoted
@@ -69,12 +74,35 @@ fn located(
             len = quoted.len();
         }
     }
-    let hint = hint_for(&message);
+    let message = match path {
+        Some(path) => format!("{path}: {}", form.message()),
+        None => form.message().into_owned(),
+    };
     let mut d = Diagnostic::error(code, message).at(Location::new(file, text.clone(), offset, len));
-    if let Some(h) = hint {
+    if let Some(h) = form.hint() {
         d = d.hint(h);
     }
     d
+}
+
+/// serde_norway's `path: message` (`changes[1].date: invalid date …`) split into the path, when
+/// there is one, and the message.
+fn split_path(raw: &str) -> (Option<&str>, &str) {
+    match raw.split_once(": ") {
+        Some((path, message))
+            if !path.is_empty()
+                && !path.contains(|c: char| c.is_whitespace() || c == '`' || c == '"') =>
+        {
+            (Some(path), message)
+        }
+        _ => (None, raw),
+    }
+}
+
+/// Whether `d` is serde's «missing field» for the key `field` (at the top of its file), in
+/// whatever language it was said.
+pub fn is_missing_field(d: &Diagnostic, field: &str) -> bool {
+    d.message == crate::tr!("yaml-missing-field", field = field)
 }
 
 /// A location at the value at `path` in the YAML `text[start..end]` of `file`, or at its key when
@@ -128,46 +156,6 @@ fn token_len(rest: &str) -> usize {
         .min(rest.len())
 }
 
-fn hint_for(message: &str) -> Option<String> {
-    if message.starts_with("unknown field") || message.contains("unknown variant") {
-        // serde names the bad value first and then lists the expected ones.
-        let bad = first_quoted(message).unwrap_or("");
-        let expected: Vec<&str> = message
-            .split_once("expected ")
-            .map(|(_, e)| e.split('`').skip(1).step_by(2).collect())
-            .unwrap_or_default();
-        let closest = expected
-            .iter()
-            .map(|e| (strsim::levenshtein(bad, e), *e))
-            .filter(|(d, e)| *d <= 2.max(e.chars().count() / 3))
-            .min();
-        return Some(match closest {
-            Some((_, e)) => format!("did you mean `{e}`?"),
-            None if message.starts_with("unknown field") => {
-                "remove the key or check its spelling".to_string()
-            }
-            None => "use one of the listed values".to_string(),
-        });
-    }
-    if message.contains("end of stream") {
-        return Some("a quote `\"` or a bracket `[` opened above is not closed".to_string());
-    }
-    if message.starts_with("missing field") {
-        return Some("add the key to the front matter".to_string());
-    }
-    if message.contains("mapping values are not allowed")
-        || message.contains("did not find expected")
-    {
-        return Some("check the indentation and quote values that contain `:` or `#`".to_string());
-    }
-    if message.starts_with("invalid type") {
-        return Some(
-            "check the value's type (quote text, use a list `[a, b]` for lists)".to_string(),
-        );
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,12 +173,12 @@ mod tests {
         let text: Arc<str> = Arc::from("---\ntitle: a\ntitel: b\n---\nbody");
         let err = parse_slice::<T>(Path::new("a.md"), &text, 4, 21, "front-matter").unwrap_err();
         assert!(
-            err.message.starts_with("unknown field `titel`"),
+            err.message.starts_with("неизвестный ключ `titel`"),
             "{}",
             err.message
         );
         assert_eq!(err.position().unwrap(), "a.md:3:1");
-        assert_eq!(err.hint.unwrap(), "did you mean `title`?");
+        assert_eq!(err.hint.unwrap(), "возможно, вы имели в виду `title`?");
     }
 
     #[test]
@@ -203,7 +191,9 @@ mod tests {
         }
         let text: Arc<str> = Arc::from("# title: the page's title\ndescription: x\n");
         let err = parse::<Page>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
-        assert_eq!(err.message, "missing field `title`");
+        assert_eq!(err.message, "не указан обязательный ключ `title`");
+        assert!(is_missing_field(&err, "title"));
+        assert!(!is_missing_field(&err, "description"));
         assert_eq!(err.position().unwrap(), "x.yaml:2:1");
     }
 
@@ -212,5 +202,27 @@ mod tests {
         let text: Arc<str> = Arc::from("title: [a\n");
         let err = parse::<T>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
         assert!(err.position().is_some());
+    }
+
+    #[test]
+    fn a_path_before_the_message_is_kept_and_the_message_translated() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct List {
+            items: Vec<T>,
+        }
+        let text: Arc<str> = Arc::from("items:\n  - title: a\n    titl: b\n");
+        let err = parse::<List>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
+        assert_eq!(
+            err.message,
+            "items[0]: неизвестный ключ `titl`; допустим только ключ `title`"
+        );
+        assert_eq!(err.position().unwrap(), "x.yaml:3:5");
+        let text: Arc<str> = Arc::from("items:\n  - title: [a]\n");
+        let err = parse::<List>(Path::new("x.yaml"), &text, "yaml").unwrap_err();
+        assert_eq!(
+            err.message,
+            "items[0].title: неподходящее значение: список, а ожидалась строка"
+        );
     }
 }

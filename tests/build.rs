@@ -694,15 +694,15 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("content/a.md:6:1: heading level skipped: h2 is followed by h4"),
+        err.contains("content/a.md:6:1: пропущен уровень заголовка: после h2 идёт h4"),
         "{err}"
     );
     assert!(
-        err.contains("content/a.md:8:1: image without alternative text"),
+        err.contains("content/a.md:8:1: у картинки нет текстового описания (alt)"),
         "{err}"
     );
     assert!(
-        err.contains("content/a.md:10:11: link text «нажмите здесь» does not say where it leads"),
+        err.contains("content/a.md:10:11: текст ссылки «нажмите здесь» не говорит, куда она ведёт"),
         "{err}"
     );
     assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
@@ -715,11 +715,11 @@ fn raw_html_that_runs_script_fails_check_as_it_fails_build() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     for found in [
-        "content/a.md:7:6: event-handler attribute `onclick` in the page's HTML",
-        "content/a.md:11:20: `javascript:` URL in the `href` attribute",
-        "content/a.md:11:59: `javascript:` URL in a link",
-        "content/a.md:13:1: `<script>` in the page's HTML",
-        "content/a.md:15:1: `<meta http-equiv>` in the page's HTML",
+        "content/a.md:7:6: атрибут-обработчик событий `onclick` в HTML-коде страницы",
+        "content/a.md:11:20: адрес `javascript:` в атрибуте `href`",
+        "content/a.md:11:59: адрес `javascript:` в ссылке",
+        "content/a.md:13:1: `<script>` в HTML-коде страницы",
+        "content/a.md:15:1: `<meta http-equiv>` в HTML-коде страницы",
     ] {
         assert!(err.contains(found), "{found}\n{err}");
     }
@@ -1179,7 +1179,7 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
         )
         .unwrap();
     }
-    let no_id = "checklist item has no id";
+    let no_id = "у пункта чек-листа нет id";
 
     let o = pamyatka(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -1188,7 +1188,8 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
     assert!(lines.len() <= 60, "{} lines:\n{err}", lines.len());
     assert_eq!(err.matches(no_id).count(), 3, "{err}");
     assert_eq!(
-        err.matches("image without alternative text").count(),
+        err.matches("у картинки нет текстового описания (alt)")
+            .count(),
         2,
         "{err}"
     );

@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 
-fn fails_cleanly(name: &str) -> String {
+/// Runs `build` on the broken fixture `name` (in English with `en`) and returns what it says.
+fn fails_cleanly(name: &str, en: bool) -> String {
     let dir = site(name);
     // A previous good build that must survive.
     let public = dir.path().join("public");
@@ -13,20 +14,31 @@ fn fails_cleanly(name: &str) -> String {
     std::fs::write(public.join(".pamyatka-output"), b"").unwrap();
     std::fs::write(public.join("old/index.html"), b"<p>previous</p>").unwrap();
     let before = snapshot_tree(&public);
-    let o = pamyatka(dir.path(), &["build"]);
+    let o = if en {
+        pamyatka_en(dir.path(), &["build"])
+    } else {
+        pamyatka(dir.path(), &["build"])
+    };
     assert!(!o.status.success(), "{name} should fail");
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(snapshot_tree(&public), before, "{name}: public/ changed");
     stderr(&o)
 }
 
+/// Each fixture fails in both languages at the same place: the Russian report (the default) is
+/// snapshotted as `<fixture>`, the English one (`--lang en`) as `<fixture>@en`.
 macro_rules! invalid {
     ($($test:ident => $fixture:literal, $position:literal;)*) => {$(
         #[test]
         fn $test() {
-            let err = fails_cleanly(concat!("invalid/", $fixture));
-            assert!(err.contains($position), "{} lacks {}:\n{err}", $fixture, $position);
-            insta::assert_snapshot!($fixture, err);
+            let ru = fails_cleanly(concat!("invalid/", $fixture), false);
+            assert!(ru.contains($position), "{} lacks {}:\n{ru}", $fixture, $position);
+            let en = fails_cleanly(concat!("invalid/", $fixture), true);
+            assert!(en.contains($position), "{} lacks {}:\n{en}", $fixture, $position);
+            insta::assert_snapshot!($fixture, ru);
+            insta::with_settings!({ snapshot_suffix => "en" }, {
+                insta::assert_snapshot!($fixture, en);
+            });
         }
     )*};
 }
@@ -41,8 +53,8 @@ invalid! {
     broken_link => "broken-link", "content/a.md:6:";
     duplicate_checklist_id => "duplicate-checklist-id", "content/a.md:5:1";
     template_error => "template-error", "templates/page.html:3:";
-    missing_template => "missing-template", "шаблона `nesushchestvuyushchiy.html` нет";
-    missing_site_yaml => "missing-site-yaml", "content/site.yaml is missing";
+    missing_template => "missing-template", "`nesushchestvuyushchiy.html`";
+    missing_site_yaml => "missing-site-yaml", "error[site.yaml]: ";
     bad_data_yaml => "bad-data-yaml", "content/data.yaml:3:";
     not_utf8 => "not-utf8", "content/a.md:2:";
     calendar_wrong_total => "calendar-wrong-total", "content/calendar/2026.yaml:";
@@ -52,8 +64,8 @@ invalid! {
     widget_unknown_field => "widget-unknown-field", "content/a.md:8:1";
     widget_uncountable => "widget-uncountable", "content/a.md:8:7";
     widget_missing_rule => "widget-missing-rule", "content/a.md:7:1";
-    raw_html => "raw-html", "content/a.md:7:6: event-handler attribute `onclick`";
-    script_file => "script-file", "content/fioko/helper.js: a script file in content/";
+    raw_html => "raw-html", "content/a.md:7:6: ";
+    script_file => "script-file", "content/fioko/helper.js: ";
     widget_misspelt => "widget-misspelt", "content/a.md:6:4";
     unclosed_comment => "unclosed-comment", "content/a.md:8:1";
     reserved_path => "reserved-path", "content/lv/_index.md:1:1";
@@ -103,9 +115,11 @@ fn a_long_title_is_an_error_and_its_line_is_cut_in_the_report() {
     let o = pamyatka(dir.path(), &["build"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
+    // 20 000 and more, its thousands apart in Russian.
+    let grouped = format!("{}\u{a0}{:03}", n / 1000, n % 1000);
     assert!(
         err.contains(&format!(
-            "content/a.md:3:8: the title has {n} characters; at most 200 are allowed"
+            "content/a.md:3:8: заголовок: {grouped} символов, а можно не больше 200"
         )),
         "{err}"
     );
@@ -134,7 +148,7 @@ fn a_diagnostic_deep_in_a_long_line_shows_the_span_with_its_real_column() {
         "source: {document: \"".chars().count() + filler.chars().count() + "\", date: ".len() + 1;
     assert!(
         err.contains(&format!(
-            "content/a.md:4:{col}: source.date: the date `0025-01-01` is not plausible"
+            "content/a.md:4:{col}: source.date: дата `0025-01-01` неправдоподобна"
         )),
         "{err}"
     );
@@ -158,7 +172,7 @@ fn a_long_invalid_value_is_shown_once_and_cut() {
     let err = stderr(&o);
     // The message quotes the start of the value; the snippet shows the line cut.
     assert!(
-        err.contains("content/a.md:3:10: updated: invalid date"),
+        err.contains("content/a.md:3:10: updated: неверная дата"),
         "{err}"
     );
     assert!(err.contains(&format!("`{}…`", &value[..60])), "{err}");
@@ -225,13 +239,13 @@ fn a_calendar_status_missing_or_unknown_is_a_located_error() {
     let err = stderr(&o);
     // The missing key at the year's mapping (its first key), not at the schema comment naming it.
     let missing = format!(
-        "content/calendar/2026.yaml:{}:1: missing field `status`",
+        "content/calendar/2026.yaml:{}:1: не указан обязательный ключ `status`",
         line_of(&y2026, "year:")
     );
     assert!(err.contains(&missing), "{err}");
     assert!(err.contains("добавьте `status: in-force`"), "{err}");
     let unknown = format!(
-        "content/calendar/2027.yaml:{}:9: status: unknown variant `confirmed`",
+        "content/calendar/2027.yaml:{}:9: status: неизвестное значение `confirmed`",
         line_of(&y2027, "status:")
     );
     assert!(err.contains(&unknown), "{err}");
@@ -259,11 +273,11 @@ fn symbolic_links_in_content_are_skipped_with_a_warning_each() {
     let err = stderr(&o);
     for rel in ["content/guides/linked.md", "content/elsewhere"] {
         assert!(
-            err.contains(&format!("{rel} is a symbolic link; it is skipped")),
+            err.contains(&format!("{rel} — символическая ссылка, она пропущена")),
             "{rel}:\n{err}"
         );
     }
-    assert!(err.contains("copy the folder into content/"), "{err}");
+    assert!(err.contains("скопируйте папку в content/"), "{err}");
     assert!(!dir.path().join("public/guides/linked").exists());
     assert!(!dir.path().join("public/elsewhere").exists());
 }
@@ -308,22 +322,22 @@ fn a_bad_synonym_list_is_a_located_error() {
         (
             "- [детсад, детский сад]\n- [госуслуги]\n",
             "content/search-synonyms.yaml:2:3",
-            "at least two entries",
+            "хотя бы два слова",
         ),
         (
             "- [детсад, детский сад]\n- [госуслуги, \"и в\"]\n",
             "content/search-synonyms.yaml:2:15",
-            "«и в» has no word the search reads",
+            "в «и в» нет слов, по которым ищет поиск",
         ),
         (
             "- [детсад, детский сад]\n- [Детский сад, ДОО]\n",
             "content/search-synonyms.yaml:2:4",
-            "is in two groups (group 1 and group 2)",
+            "есть в двух группах (в группе 1 и в группе 2)",
         ),
         (
             "- детсад: детский сад\n",
             "content/search-synonyms.yaml:1:3",
-            "invalid type",
+            "неподходящее значение: набор ключей со значениями, а ожидалась строка",
         ),
     ] {
         let dir = site("basic");
@@ -347,4 +361,81 @@ fn a_bad_synonym_list_is_a_located_error() {
     assert!(o.status.success(), "{}", stderr(&o));
     let manifest = std::fs::read_to_string(dir.path().join("public/search-index.js")).unwrap();
     assert!(manifest.contains("детский сад"), "{manifest}");
+}
+
+/// The done-criterion of Russian by default: a misspelt front-matter key is explained in
+/// Russian with the locale unset or Russian, in English with `--lang en` or an English locale,
+/// with the same code and position and the closest key suggested.
+#[test]
+fn a_misspelt_key_is_explained_in_the_language_of_the_locale() {
+    let dir = site("invalid/unknown-field");
+    let run = |lang: Option<&str>, locale: Option<&str>| {
+        let mut cmd = command();
+        if let Some(l) = lang {
+            cmd.args(["--lang", l]);
+        }
+        if let Some(l) = locale {
+            cmd.env("LANG", l);
+        }
+        let o = cmd
+            .arg("--root")
+            .arg(dir.path())
+            .arg("build")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        stderr(&o)
+    };
+    let ru_hint = "возможно, вы имели в виду `description`?";
+    let en_hint = "did you mean `description`?";
+    for ru in [run(None, None), run(None, Some("ru_RU.UTF-8"))] {
+        assert!(
+            ru.contains("content/a.md:3:1: неизвестный ключ `descripton`; допустимые ключи: `title`, `description`"),
+            "{ru}"
+        );
+        assert!(ru.contains(ru_hint), "{ru}");
+        assert!(!ru.contains(en_hint), "{ru}");
+    }
+    for en in [run(Some("en"), None), run(None, Some("en_US.UTF-8"))] {
+        assert!(
+            en.contains("content/a.md:3:1: unknown field `descripton`, expected one of `title`, `description`"),
+            "{en}"
+        );
+        assert!(en.contains(en_hint), "{en}");
+        assert!(!en.contains(ru_hint), "{en}");
+    }
+}
+
+/// serde's type errors and libyaml's syntax errors are said in the language too.
+#[test]
+fn type_and_syntax_errors_are_explained_in_both_languages() {
+    for (front, ru, en) in [
+        (
+            "title: \"Страница\"\nweight: [1]\n",
+            "content/a.md:3:9: weight: неподходящее значение: список, а ожидалось целое число",
+            "content/a.md:3:9: weight: invalid type: sequence, expected an integer",
+        ),
+        (
+            "title: \"Страница\"\naudience: parents: schools\n",
+            "content/a.md:3:18: двоеточие `:` здесь недопустимо",
+            "content/a.md:3:18: mapping values are not allowed in this context",
+        ),
+        (
+            "title: \"Страница\"\ndescription: \"а\"\ndescription: \"б\"\n",
+            "ключ `description` указан дважды",
+            "duplicate field `description`",
+        ),
+    ] {
+        let dir = site("basic");
+        std::fs::write(
+            dir.path().join("content/a.md"),
+            format!("---\n{front}---\nТекст\n"),
+        )
+        .unwrap();
+        let o = pamyatka(dir.path(), &["build"]);
+        assert_eq!(o.status.code(), Some(1), "{front}");
+        assert!(stderr(&o).contains(ru), "{front}: no {ru}:\n{}", stderr(&o));
+        let o = pamyatka_en(dir.path(), &["build"]);
+        assert!(stderr(&o).contains(en), "{front}: no {en}:\n{}", stderr(&o));
+    }
 }

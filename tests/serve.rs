@@ -178,7 +178,7 @@ fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
 
     // A page opened while the site is broken gets the error at once.
     let rx2 = events(&addr);
-    wait_for(&rx2, "unknown field `titel`");
+    wait_for(&rx2, "неизвестный ключ `titel`");
 
     std::fs::write(&page_md, &original).unwrap();
     wait_for(&rx, "event: reload");

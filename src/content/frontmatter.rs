@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::tr;
 
 /// Typed front matter; unknown keys are errors so that a misspelt key is never silently ignored.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -67,19 +68,17 @@ impl<'de> Deserialize<'de> for ChangeText {
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ChangeText, E> {
                 let line = s.trim();
                 if line.is_empty() {
-                    return Err(E::custom(
-                        "the change's text is empty: say in one line what changed",
-                    ));
+                    return Err(E::custom(crate::tr!("fm-change-empty")));
                 }
                 if line.contains(['\n', '\r']) {
-                    return Err(E::custom(
-                        "the change's text has a line break: say what changed in one line",
-                    ));
+                    return Err(E::custom(crate::tr!("fm-change-line-break")));
                 }
                 let chars = line.chars().count();
                 if chars > MAX_CHANGE_CHARS {
-                    return Err(E::custom(format!(
-                        "the change's text is {chars} characters long: keep it to one line of at most {MAX_CHANGE_CHARS}"
+                    return Err(E::custom(crate::tr!(
+                        "fm-change-too-long",
+                        chars = chars,
+                        max = MAX_CHANGE_CHARS
                     )));
                 }
                 Ok(ChangeText(line.to_string()))
@@ -217,16 +216,14 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date YYYY-MM-DD")
             }
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
-                let date = Date::parse(s).ok_or_else(|| {
-                    E::custom(format!(
-                        "invalid date `{s}`: write it as YYYY-MM-DD, e.g. 2025-09-01"
-                    ))
-                })?;
+                let date = Date::parse(s)
+                    .ok_or_else(|| E::custom(crate::tr!("fm-date-invalid", value = s)))?;
                 if !YEARS.contains(&date.0.year()) {
-                    return Err(E::custom(format!(
-                        "the date `{s}` is not plausible: the year must be from {} to {}",
-                        YEARS.start(),
-                        YEARS.end()
+                    return Err(E::custom(crate::tr!(
+                        "fm-date-implausible",
+                        value = s,
+                        from = YEARS.start().to_string(),
+                        to = YEARS.end().to_string()
                     )));
                 }
                 Ok(date)
@@ -276,17 +273,15 @@ pub fn split(file: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
     if rest[..first_line_end].trim_end() != "---" {
-        return Err(
-            Diagnostic::error("front-matter", "the file has no front matter")
-                .at(Location::new(
-                    file,
-                    text.clone(),
-                    start,
-                    first_line_end.min(3),
-                ))
-                .label("expected `---` here")
-                .hint("start the file with a YAML block:\n---\ntitle: \"Заголовок\"\n---"),
-        );
+        return Err(Diagnostic::error("front-matter", tr!("fm-missing"))
+            .at(Location::new(
+                file,
+                text.clone(),
+                start,
+                first_line_end.min(3),
+            ))
+            .label(tr!("fm-missing.label"))
+            .hint(tr!("fm-missing.hint")));
     }
     let yaml_start = start + first_line_end;
     let mut pos = yaml_start;
@@ -300,12 +295,10 @@ pub fn split(file: &Path, text: &Arc<str>) -> Result<Split, Diagnostic> {
         }
         pos += line.len();
     }
-    Err(
-        Diagnostic::error("front-matter", "the front matter is not closed")
-            .at(Location::new(file, text.clone(), start, 3))
-            .label("opened here")
-            .hint("end the YAML block with a line containing only `---`"),
-    )
+    Err(Diagnostic::error("front-matter", tr!("fm-unclosed"))
+        .at(Location::new(file, text.clone(), start, 3))
+        .label(tr!("fm-unclosed.label"))
+        .hint(tr!("fm-unclosed.hint")))
 }
 
 #[cfg(test)]
@@ -334,14 +327,14 @@ mod tests {
             split(Path::new("a.md"), &t1)
                 .unwrap_err()
                 .message
-                .contains("no front matter")
+                .contains("нет front matter")
         );
         let t2: Arc<str> = Arc::from("---\ntitle: a\n");
         assert!(
             split(Path::new("a.md"), &t2)
                 .unwrap_err()
                 .message
-                .contains("not closed")
+                .contains("не закрыт")
         );
     }
 
@@ -366,23 +359,27 @@ mod tests {
         for (yaml, message, at) in [
             (
                 "  - date: 03.12.2026\n    text: x\n",
-                "invalid date",
+                "неверная дата `03.12.2026`",
                 "a.md:3:11",
             ),
             (
                 "  - date: 2026-12-03\n    text: \"  \"\n",
-                "empty",
+                "текст изменения пуст",
                 "a.md:4:11",
             ),
             (
                 "  - date: 2026-12-03\n    text: \"a\\nb\"\n",
-                "line break",
+                "перенос строки",
                 "a.md:4:11",
             ),
-            ("  - date: 2026-12-03\n", "missing field `text`", "a.md:3:5"),
+            (
+                "  - date: 2026-12-03\n",
+                "changes[0]: не указан обязательный ключ `text`",
+                "a.md:3:5",
+            ),
             (
                 "  - date: 2026-12-03\n    txt: x\n",
-                "unknown field `txt`",
+                "неизвестный ключ `txt`",
                 "a.md:4:5",
             ),
         ] {
@@ -391,7 +388,8 @@ mod tests {
             assert_eq!(d.position().unwrap(), at, "{yaml}: {}", d.message);
         }
         let long = format!("  - date: 2026-12-03\n    text: {}\n", "а".repeat(301));
-        assert!(parse(&long).unwrap_err().message.contains("301 characters"));
+        let long = parse(&long).unwrap_err().message;
+        assert!(long.contains("длиной 301 символ:"), "{long}");
     }
 
     #[derive(Debug, Deserialize)]
@@ -413,7 +411,11 @@ mod tests {
             let r = crate::yaml::parse::<Dated>(Path::new("a.md"), &text, "front-matter");
             assert_eq!(r.is_ok(), ok, "{yaml}");
             if let Err(d) = r {
-                assert!(d.message.contains("not plausible"), "{}", d.message);
+                assert!(
+                    d.message.contains("год должен быть от 1990 до 2100"),
+                    "{}",
+                    d.message
+                );
                 // The value on line 2, not the same text in the comment above it.
                 assert_eq!(d.position().unwrap(), "a.md:2:10");
             }

@@ -12,6 +12,7 @@ use super::{GlossaryEntry, Page, PageKind, Section, Site, url_for};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::limits;
+use crate::tr;
 use crate::yaml::{self, Seg};
 
 /// What one file turned into.
@@ -33,9 +34,9 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     if !content.is_dir() {
         return Err(Diagnostic::error(
             "content",
-            format!("no content folder at {}", content.display()),
+            tr!("content-no-folder", path = content.display().to_string()),
         )
-        .hint("run pamyatka in the site's folder or pass --root DIR; `pamyatka new guide NAME` starts a page")
+        .hint(tr!("content-no-folder.hint"))
         .into());
     }
     let mut errors = Vec::new();
@@ -46,7 +47,10 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                errors.push(Diagnostic::error("io", format!("cannot read {e}")));
+                errors.push(Diagnostic::error(
+                    "io",
+                    tr!("content-walk-failed", error = e.to_string()),
+                ));
                 continue;
             }
         };
@@ -113,8 +117,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     if config.is_none() && !errors.iter().any(|d| d.code == "site.yaml") {
         errors.push(
-            Diagnostic::error("site.yaml", "content/site.yaml is missing")
-                .hint("create it with at least:\ntitle: \"Название сайта\""),
+            Diagnostic::error("site.yaml", tr!("content-no-site-yaml"))
+                .hint(tr!("content-no-site-yaml.hint")),
         );
     }
     check_url_collisions(&pages, &mut errors);
@@ -191,16 +195,24 @@ pub fn reload_page(root: &Path, rel: &str) -> Result<Option<Page>, Diagnostic> {
 
 fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
     let file = PathBuf::from("content").join(rel);
-    let bytes = std::fs::read(root.join(&file))
-        .map_err(|e| Diagnostic::error("io", format!("cannot read {}: {e}", file.display())))?;
+    let bytes = std::fs::read(root.join(&file)).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            tr!(
+                "content-read-failed",
+                path = file.display().to_string(),
+                error = e.to_string()
+            ),
+        )
+    })?;
     let text: Arc<str> = match String::from_utf8(bytes) {
         Ok(s) => Arc::from(s),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
-            return Err(Diagnostic::error("encoding", "the file is not valid UTF-8")
+            return Err(Diagnostic::error("encoding", tr!("content-not-utf8"))
                 .at(Location::new(&file, lossy, valid, 1))
-                .hint("save the file as UTF-8 (without a legacy code page such as Windows-1251)"));
+                .hint(tr!("content-not-utf8.hint")));
         }
     };
     if rel.ends_with(".md") {
@@ -274,42 +286,39 @@ pub const SYNONYMS: &str = "search-synonyms.yaml";
 fn check_synonyms(file: &Path, text: &Arc<str>, groups: &[Vec<String>]) -> Result<(), Diagnostic> {
     use pamyatka_checks::search::words;
     let at = |path: &[Seg]| yaml::location_of(file, text, 0, text.len(), path);
-    let hint = "write each group as a list of the words that should find each other:\n\
-                - [детсад, детский сад, ДОО]";
+    let hint = || tr!("synonyms-format.hint");
     let mut seen: BTreeMap<Vec<String>, usize> = BTreeMap::new();
     for (g, group) in groups.iter().enumerate() {
         if group.len() < 2 {
-            return Err(Diagnostic::error(
-                "synonyms",
-                "a group of synonyms needs at least two entries",
-            )
-            .at(at(&[Seg::Index(g)]))
-            .label("one entry")
-            .hint(hint));
+            return Err(Diagnostic::error("synonyms", tr!("synonyms-one-entry"))
+                .at(at(&[Seg::Index(g)]))
+                .label(tr!("synonyms-one-entry.label"))
+                .hint(hint()));
         }
         for (p, phrase) in group.iter().enumerate() {
             let stems: Vec<String> = words(phrase).into_iter().map(|w| w.stem).collect();
             if stems.is_empty() {
                 return Err(Diagnostic::error(
                     "synonyms",
-                    format!("«{phrase}» has no word the search reads (empty, or only words like «и», «в»)"),
+                    tr!("synonyms-no-words", phrase = phrase),
                 )
                 .at(at(&[Seg::Index(g), Seg::Index(p)]))
-                .label("nothing to search by")
-                .hint(hint));
+                .label(tr!("synonyms-no-words.label"))
+                .hint(hint()));
             }
             if let Some(&other) = seen.get(&stems).filter(|&&other| other != g) {
                 return Err(Diagnostic::error(
                     "synonyms",
-                    format!(
-                        "«{phrase}» is in two groups (group {} and group {})",
-                        other + 1,
-                        g + 1
+                    tr!(
+                        "synonyms-two-groups",
+                        phrase = phrase,
+                        first = other + 1,
+                        second = g + 1
                     ),
                 )
                 .at(at(&[Seg::Index(g), Seg::Index(p)]))
-                .label("already in another group")
-                .hint("merge the two groups into one"));
+                .label(tr!("synonyms-two-groups.label"))
+                .hint(tr!("synonyms-two-groups.hint")));
             }
             seen.insert(stems, g);
         }
@@ -319,13 +328,13 @@ fn check_synonyms(file: &Path, text: &Arc<str>, groups: &[Vec<String>]) -> Resul
 
 /// The title and description of a page, a section or the site, checked against the limits.
 fn texts(y: &limits::Yaml, title: &str, description: Option<&str>) -> Option<Diagnostic> {
-    y.title(&[Seg::Key("title")], title, "the title")
+    y.title(&[Seg::Key("title")], title, &tr!("limits-what-title"))
         .or_else(|| {
             description.and_then(|d| {
                 y.length(
                     &[Seg::Key("description")],
                     d,
-                    "the description",
+                    &tr!("limits-what-description"),
                     limits::DESCRIPTION_MAX,
                 )
             })
@@ -339,13 +348,13 @@ fn symlink_warning(content: &Path, path: &Path) -> Diagnostic {
     let what = if path.is_dir() { "folder" } else { "file" };
     Diagnostic::warning(
         "symlink",
-        format!(
-            "content/{} is a symbolic link; it is skipped (links are not followed: they can lead outside the site)",
-            crate::diagnostic::display_path(rel)
+        tr!(
+            "content-symlink",
+            path = crate::diagnostic::display_path(rel)
         ),
     )
     .kind("skipped")
-    .hint(format!("copy the {what} into content/ instead of linking to it"))
+    .hint(tr!("content-symlink.hint", what = what))
 }
 
 /// File names become URLs: keep them to Latin letters, digits, `-`, `_` and `.`.
@@ -356,9 +365,9 @@ fn check_name(rel: &str) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             "file-name",
-            format!("content/{rel}: the name contains `{bad}`, which cannot be used in a URL"),
+            tr!("content-file-name", path = rel, char = bad),
         )
-        .hint("rename the file using Latin letters, digits and `-` (e.g. privyazka-esia.md)"),
+        .hint(tr!("content-file-name.hint")),
     )
 }
 
@@ -369,14 +378,14 @@ fn check_url_collisions(pages: &[Page], errors: &mut Vec<Diagnostic>) {
             errors.push(
                 Diagnostic::error(
                     "url-collision",
-                    format!(
-                        "{} and {} would both be published at {}",
-                        other.file.display(),
-                        p.file.display(),
-                        p.url
+                    tr!(
+                        "content-url-collision",
+                        first = other.file.display().to_string(),
+                        second = p.file.display().to_string(),
+                        url = &p.url
                     ),
                 )
-                .hint("rename or remove one of them"),
+                .hint(tr!("content-url-collision.hint")),
             );
         }
     }
@@ -458,15 +467,9 @@ pub fn build_sections(
         s.subsections.sort_by_key(|k| weights[k].clone());
         if s.index_page.is_none() && !s.key.is_empty() {
             warnings.push(
-                Diagnostic::warning(
-                    "section",
-                    format!(
-                        "content/{}/ has no _index.md; its folder name is used as its title",
-                        s.key
-                    ),
-                )
-                .kind("no-index")
-                .hint("add _index.md with a title and a weight"),
+                Diagnostic::warning("section", tr!("content-section-no-index", section = &s.key))
+                    .kind("no-index")
+                    .hint(tr!("content-section-no-index.hint")),
             );
         }
     }

@@ -40,6 +40,206 @@ test-plural = { NUM($n) } { $n ->
 
 ## Content: front matter, Markdown, YAML syntax and fields
 
+# YAML: serde's and the parser's own messages (src/yaml/serde_text.rs)
+yaml-unknown-field = unknown field `{ $field }`{ $count ->
+        [0] , there are no fields
+        [1] , expected { $expected }
+       *[other] , expected one of { $expected }
+    }
+    .hint = remove the key or check its spelling
+yaml-unknown-variant = unknown variant `{ $value }`{ $count ->
+        [0] , there are no variants
+        [1] , expected { $expected }
+       *[other] , expected one of { $expected }
+    }
+    .hint = use one of the listed values
+yaml-did-you-mean = did you mean `{ $name }`?
+yaml-missing-field = missing field `{ $field }`
+    .hint = add the key `{ $field }`
+yaml-duplicate-field = duplicate field `{ $field }`
+yaml-invalid-type = invalid type: { $found }, expected { $expected }
+    .hint = check the value's type (quote text, use a list `[a, b]` for lists)
+yaml-invalid-value = invalid value: { $found }, expected { $expected }
+yaml-invalid-length = invalid length { $len }, expected { $expected }
+yaml-found-bool = boolean `{ $value }`
+yaml-found-integer = integer `{ $value }`
+yaml-found-float = floating point `{ $value }`
+yaml-found-char = character `{ $value }`
+yaml-found-string = string "{ $value }"
+yaml-found-null = unit value
+yaml-found-option = Option value
+yaml-found-list = sequence
+yaml-found-map = map
+yaml-found-enum = enum
+yaml-expected-string = a string
+yaml-expected-integer = an integer
+yaml-expected-number = a number
+yaml-expected-bool = a boolean
+yaml-expected-list = a sequence
+yaml-expected-map = a map
+yaml-expected-date = a date YYYY-MM-DD
+yaml-expected-change-text = one line saying what changed
+yaml-expected-char = a character
+yaml-expected-items = { $n } { $n ->
+        [one] item
+       *[other] items
+    }
+yaml-syntax-end-of-stream = found unexpected end of stream
+    .hint = a quote `"` or a bracket `[` opened above is not closed
+yaml-syntax-expected-key = did not find expected key
+yaml-syntax-mapping-values = mapping values are not allowed in this context
+yaml-syntax-cannot-start-token = found character that cannot start any token
+yaml-syntax-expected-node = did not find expected node content
+yaml-syntax-expected-colon = could not find expected ':'
+yaml-syntax-tab = found a tab character that violates indentation
+    .hint = YAML indents with spaces only: replace the tab with spaces
+yaml-syntax-flow-list = did not find expected ',' or ']'
+yaml-syntax-flow-map = did not find expected ',' or '{"}"}'
+yaml-syntax-block-entry = did not find expected '-' indicator
+yaml-syntax-block-sequence = block sequence entries are not allowed in this context
+yaml-syntax-unknown-escape = found unknown escape character
+yaml-syntax-document-indicator = found unexpected document indicator
+yaml-syntax-empty = EOF while parsing a value
+yaml-syntax-many-documents = deserializing from YAML containing more than one document is not supported
+yaml-syntax-unknown-anchor = unknown anchor
+yaml-syntax-too-deep = recursion limit exceeded
+yaml-syntax-indentation =
+    .hint = check the indentation and quote values that contain `:` or `#`
+
+# Front matter (src/content/frontmatter.rs)
+fm-missing = the file has no front matter
+    .label = expected `---` here
+    .hint =
+        start the file with a YAML block:
+        ---
+        title: "Заголовок"
+        ---
+fm-unclosed = the front matter is not closed
+    .label = opened here
+    .hint = end the YAML block with a line containing only `---`
+fm-date-invalid = invalid date `{ $value }`: write it as YYYY-MM-DD, e.g. 2025-09-01
+fm-date-implausible = the date `{ $value }` is not plausible: the year must be from { $from } to { $to }
+fm-change-empty = the change's text is empty: say in one line what changed
+fm-change-line-break = the change's text has a line break: say what changed in one line
+fm-change-too-long = the change's text is { $chars } characters long: keep it to one line of at most { $max }
+
+# Reading content/ (src/content/loader.rs)
+content-no-folder = no content folder at { $path }
+    .hint = run pamyatka in the site's folder or pass --root DIR; `pamyatka new guide NAME` starts a page
+content-walk-failed = cannot read { $error }
+content-read-failed = cannot read { $path }: { $error }
+content-not-utf8 = the file is not valid UTF-8
+    .hint = save the file as UTF-8 (without a legacy code page such as Windows-1251)
+content-no-site-yaml = content/site.yaml is missing
+    .hint =
+        create it with at least:
+        title: "Название сайта"
+content-symlink = content/{ $path } is a symbolic link; it is skipped (links are not followed: they can lead outside the site)
+    .hint = copy the { $what } into content/ instead of linking to it
+content-file-name = content/{ $path }: the name contains `{ $char }`, which cannot be used in a URL
+    .hint = rename the file using Latin letters, digits and `-` (e.g. privyazka-esia.md)
+content-url-collision = { $first } and { $second } would both be published at { $url }
+    .hint = rename or remove one of them
+content-section-no-index = content/{ $section }/ has no _index.md; its folder name is used as its title
+    .hint = add _index.md with a title and a weight
+synonyms-format =
+    .hint =
+        write each group as a list of the words that should find each other:
+        - [детсад, детский сад, ДОО]
+synonyms-one-entry = a group of synonyms needs at least two entries
+    .label = one entry
+synonyms-no-words = «{ $phrase }» has no word the search reads (empty, or only words like «и», «в»)
+    .label = nothing to search by
+synonyms-two-groups = «{ $phrase }» is in two groups (group { $first } and group { $second })
+    .label = already in another group
+    .hint = merge the two groups into one
+
+# Lengths of texts (src/limits.rs); `what` is a noun phrase that stands before a colon
+limits-what-title = the title
+limits-what-description = the description
+limits-empty = { $what } is empty
+    .label = no title here
+    .hint = write the title in quotes: title: "Заголовок"
+limits-empty-null = { $what } is empty (`{ $value }` means «no value» in YAML)
+limits-too-long = { $what } has { $n } characters; at most { $max } are allowed
+    .label = too long
+limits-too-long-title =
+    .hint = a title is shown in the navigation of every page: keep it short and put the details in the description or the text
+limits-too-long-description =
+    .hint = a description is one or two sentences: who the page is for and what it helps to do; put the rest in the text
+limits-too-long-row =
+    .hint = shorten the text or split the row into several
+
+# Markdown (src/markdown.rs)
+md-widget-misspelt = `{ $lang }` is not a widget, so this block would be shown as code
+    .label = unknown widget
+    .hint = did you mean `{ $name }`?
+md-checklist-bad-id = checklist id `{ $id }` is not valid
+    .hint = use Latin lowercase letters, digits and `-`, e.g. {"{"}#pasport-kopiya{"}"}
+md-checklist-no-id = checklist item has no id
+    .label = add `{"{"}#id{"}"}` at the end of this line
+    .hint = ticks are remembered by item id; an id derived from the text changes when the text does
+md-checklist-duplicate-id = checklist id `{ $id }` is used twice on this page
+    .hint = give every checklist item its own id
+md-link-broken =
+    .label = broken link
+md-link-outside-site = link `{ $link }` points outside the site
+    .hint = relative links start from the page's address, { $url }; link a page by its .md file
+md-link-outside-content = link `{ $link }` points outside content/
+    .hint = link to a .md file inside content/ with a relative path
+md-link-missing = link to `{ $link }`: content/{ $target } does not exist
+    .hint = check the file name and the relative path (`../section/page.md`)
+
+# Accessibility lints (src/lint.rs)
+lint-second-h1 = a second top-level heading (`#`) on the page
+    .hint = the page title is the only h1: start sections at `##`
+lint-heading-skipped = heading level skipped: h{ $last } is followed by h{ $level }
+    .hint = use `{ $hashes }` here, or add the missing level above
+lint-image-alt = image without alternative text
+    .hint = describe what the image shows: `![Окно входа на Госуслуги](…)`
+lint-link-no-text = link without text
+    .hint = write what the link leads to inside the brackets
+lint-vague-link = link text «{ $text }» does not say where it leads
+    .hint = name the destination: «форма заявления о присоединении», not «нажмите здесь»
+lint-table-header = table without a header row (all header cells are empty)
+    .hint = name each column in the first row of the table
+lint-html-table-header = HTML table without header cells (`<th>`)
+    .hint = write the table in Markdown, or mark its first row with <th>
+lint-html-image-alt = HTML image without an alt attribute
+    .hint = add alt="…" describing the image (alt="" only for decoration)
+
+# Raw HTML and comments (src/raw_html.rs, src/html_comment.rs)
+html-element = `<{ $name }>` in the page's HTML
+html-element-script =
+    .hint = pages run only the site's own scripts: remove the element (the widgets in docs/CONTENT.md do the interactive parts)
+html-element-frame =
+    .hint = a frame loads a whole document outside the page's security policy and shows nothing offline: link to the page or file instead
+html-element-object =
+    .hint = embedded objects are blocked by the site's security policy and would show an empty box: link to the file instead
+html-meta-http-equiv = `<meta http-equiv>` in the page's HTML
+    .hint = remove it: a refresh sends readers to another address, and the page's head is set by the templates (Word adds `<meta http-equiv=Content-Type>` to what it copies)
+html-event-handler = event-handler attribute `{ $name }` in the page's HTML
+    .hint = remove the attribute: pages run only the site's own scripts
+html-script-attribute = `{ $scheme }` URL in the `{ $name }` attribute
+html-script-link = `{ $scheme }` URL in a link
+    .label = this link runs script
+html-script-url =
+    .hint = link to a page of the site, a file or a web address
+html-unreadable = the page's HTML cannot be read: { $error }
+html-script-file = content/{ $path }: a script file in content/
+    .hint = files in content/ are published as they are and pages run only the site's own scripts: remove the file
+html-comment-unclosed = this `<!--` is never closed: the rest of the page would be hidden
+    .label = comment starts here
+    .hint = end the comment with `-->`, or write the characters as code (`` `<!--` ``) to show them
+
+# Widgets' settings (src/widgets.rs)
+widget-uncountable = the calculator cannot count «{ $rule }»: { $reason }
+    .hint = write the deadline as the memo does: «10 рабочих дней», «в течение 5 дней после получения заявки», «ежегодно не позднее 5 сентября»
+widget-no-date = «{ $rule }» has no date to count
+    .hint = a calculator needs a period (days, working days, hours) or a date
+widget-wrong-rule = `{ $rule }` is not a `*{ $suffix }.yaml` data file
+    .hint = name the rule file in content/, e.g. `fioko/{ $suffix }` for content/fioko/{ $suffix }.yaml
+
 ## Data: regulation tables, roles, calendars, rules, glossary
 
 calendar-unreadable = cannot read { $path }: { $error }
