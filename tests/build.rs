@@ -1193,18 +1193,18 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
         2,
         "{err}"
     );
-    let more: Vec<&&str> = lines.iter().filter(|l| l.starts_with("… and ")).collect();
+    let more: Vec<&&str> = lines.iter().filter(|l| l.starts_with("… и ещё ")).collect();
     assert_eq!(more.len(), 1, "{err}");
     assert!(
         more[0]
-            .starts_with("… and 997 more warnings like these (checklist-no-id) in content/mnogo/"),
+            .starts_with("… и ещё 997 таких же предупреждений (checklist-no-id) в content/mnogo/"),
         "{err}"
     );
-    assert!(more[0].contains(" and 994 more files;"), "{err}");
+    assert!(more[0].contains(" и ещё в 994 файлах;"), "{err}");
     assert!(err.contains(", 1002 warning(s)"), "{err}");
     assert_eq!(
         lines.last().copied(),
-        Some("Errors: 0. Warnings: 1\u{a0}002 (checklist-no-id: 1\u{a0}000, a11y-image-alt: 2)."),
+        Some("Ошибок: 0. Предупреждений: 1\u{a0}002 (checklist-no-id: 1\u{a0}000, a11y-image-alt: 2)."),
         "{err}"
     );
 
@@ -1212,7 +1212,7 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert_eq!(err.matches(no_id).count(), PAGES);
-    assert!(!err.contains("more warnings like these"), "{err}");
+    assert!(!err.contains("таких же предупреждений"), "{err}");
     assert!(err.ends_with("(checklist-no-id: 1\u{a0}000, a11y-image-alt: 2).\n"));
 
     // `check` lists every problem, and still ends with the counts.
@@ -1222,7 +1222,7 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
     assert_eq!(err.matches(no_id).count(), PAGES);
     let last = err.lines().last().unwrap_or_default();
     assert!(
-        last.starts_with("Errors: 2 (a11y-image-alt: 2). Warnings: ")
+        last.starts_with("Ошибок: 2 (a11y-image-alt: 2). Предупреждений: ")
             && last.contains("checklist-no-id: 1\u{a0}000"),
         "{last}"
     );
