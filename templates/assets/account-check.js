@@ -130,7 +130,7 @@
     loading = Promise.resolve().then(function () {
       // The no-modules glue declares `let pamyatkaAccount` at the top level: a global binding
       // that is not a property of window.
-      var m = typeof pamyatkaAccount !== "undefined" ? pamyatkaAccount : null; // eslint-disable-line no-undef
+      var m = typeof pamyatkaAccount !== "undefined" ? pamyatkaAccount : null;
       if (!m) throw new Error("модуль проверки не загрузился");
       // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.account;
@@ -316,6 +316,7 @@
       if (!anchor) return null;
       var node = document.getElementById(anchor) || document.getElementById("cl-" + anchor);
       if (!node) return null;
+      /** @type {Element | null} */
       var heading = /^H[1-6]$/.test(node.tagName) ? node : null;
       if (!heading) {
         var all = document.querySelectorAll("main h2[id], main h3[id], main h4[id]");
@@ -326,7 +327,7 @@
       }
       var name = "";
       if (heading) {
-        var copy = heading.cloneNode(true);
+        var copy = /** @type {Element} */ (heading.cloneNode(true));
         Array.prototype.forEach.call(copy.querySelectorAll(".heading-anchor"), function (a) { a.remove(); });
         name = copy.textContent.trim();
       }

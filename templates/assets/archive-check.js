@@ -56,7 +56,7 @@
     worker.postMessage({ type: "init", glue: abs("data-glue"), wasm: abs("data-wasm"), rule: rule });
     return {
       ready: function () {
-        return new Promise(function (ok, fail) {
+        return new Promise(/** @param {(v?: void) => void} ok */ function (ok, fail) {
           if (state.ready) ok();
           else if (state.failed) fail(state.failed);
           else waiting.push({ ok: ok, fail: fail });
@@ -78,7 +78,6 @@
       s.onerror = function () { fail(new Error("модуль проверки не загрузился")); };
       document.head.appendChild(s);
     }).then(function () {
-      /* global pamyatkaArchive */
       mod = pamyatkaArchive;
       // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.archive;

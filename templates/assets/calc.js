@@ -16,7 +16,7 @@
     ready = Promise.resolve().then(function () {
       // The no-modules glue declares `let pamyatkaDeadline` at the top level: a global binding
       // that is not a property of window.
-      var m = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null; // eslint-disable-line no-undef
+      var m = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null;
       if (!m) throw new Error("модуль расчёта не загрузился");
       // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
       var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.deadline;
@@ -193,9 +193,7 @@
     return p;
   }
 
-  var counter = 0;
   function setup(box) {
-    counter += 1;
     var form = box.querySelector("[data-calc-form]");
     if (!form) return;
     var date = form.querySelector("input[type=date]");
@@ -308,7 +306,7 @@
             results = JSON.parse(m.deadline_rules(item.getAttribute("data-rules"), from));
           } catch (e) {
             problems += 1;
-            out.appendChild(el("span", "calc__warn", String(e.message || e)));
+            out.appendChild(el("span", "calc__warn", e instanceof Error ? e.message : String(e)));
             return;
           }
           var dated = results.filter(function (r) { return r.deadline; });

@@ -71,8 +71,8 @@
 
     // The step outline as a task list: each step that has items gets a status.
     var outline = document.querySelector("nav[data-outline]");
-    var steps = outline ? Array.prototype.map.call(outline.querySelectorAll("[data-step-items]"), function (li) {
-      var status = li.querySelector("[data-step-status]");
+    var steps = outline ? Array.from(outline.querySelectorAll("[data-step-items]")).map(function (li) {
+      var status = /** @type {HTMLElement} */ (li.querySelector("[data-step-status]"));
       status.hidden = false;
       li.querySelector("a").setAttribute("aria-describedby", status.id);
       var own = li.getAttribute("data-step-items").split(" ").map(function (id) { return byId[id]; }).filter(Boolean);

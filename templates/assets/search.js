@@ -10,8 +10,8 @@
   var results = document.querySelector("[data-search-results]");
   var status = document.querySelector("[data-search-status]");
   if (!form || !results) return;
-  var input = form.querySelector("input[type=search]");
-  var all = document.querySelector("[data-search-all]");
+  var input = /** @type {HTMLInputElement} */ (form.querySelector("input[type=search]"));
+  var all = /** @type {HTMLElement | null} */ (document.querySelector("[data-search-all]"));
   // The list's note says search needs JavaScript: true only for those without it.
   var note = all && all.querySelector(".search-all__note");
   if (note) note.textContent = "Можно не искать, а выбрать страницу из этого списка.";
@@ -50,7 +50,7 @@
     var key = kind + n;
     if (!pending[key]) {
       pending[key] = {};
-      pending[key].promise = new Promise(function (ok, fail) {
+      pending[key].promise = new Promise(/** @param {(v?: void) => void} ok */ function (ok, fail) {
         pending[key].loaded = function (json) {
           if (kind === "t") m.add_shard(n, json); else m.add_chunk(n, json);
           ok();
@@ -71,7 +71,6 @@
   }
 
   var ready = Promise.resolve().then(function () {
-    /* global pamyatkaSearch */
     var m = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
     if (!m || typeof window.PAMYATKA_SEARCH !== "string") throw new Error("поиск не загрузился");
     var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.search;
@@ -178,7 +177,7 @@
 
   var initial = new URLSearchParams(location.search).get("q") || "";
   input.value = initial;
-  var header = document.getElementById("site-search-q");
+  var header = /** @type {HTMLInputElement | null} */ (document.getElementById("site-search-q"));
   if (header) header.value = initial;
   form.addEventListener("submit", function (e) {
     e.preventDefault();

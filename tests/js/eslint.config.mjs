@@ -1,0 +1,44 @@
+// ESLint over the site's browser scripts (templates/assets/*.js): classic scripts (no modules:
+// the offline bundle opens from file://, where modules are blocked) in the syntax of ES2018,
+// what the browsers that run the site's WebAssembly checks understand (the scripts use a
+// lookbehind in a regular expression, ES2018).
+import js from "@eslint/js";
+import globals from "globals";
+
+// The WASM modules' globals (wasm-bindgen's no-modules glue, build.rs: MODULES).
+const wasm = {
+  pamyatkaDeadline: "readonly",
+  pamyatkaArchive: "readonly",
+  pamyatkaAccount: "readonly",
+  pamyatkaSearch: "readonly",
+};
+
+export default [
+  // Paths below are from the repository's root (run: `npx --prefix tests/js eslint -c tests/js/eslint.config.mjs templates/assets`).
+  { basePath: "../.." },
+  {
+    files: ["templates/assets/*.js"],
+    ...js.configs.recommended,
+    languageOptions: {
+      ecmaVersion: 2018,
+      sourceType: "script",
+      globals: { ...globals.browser, ...wasm },
+    },
+    rules: {
+      ...js.configs.recommended.rules,
+      strict: ["error", "function"],
+      "no-var": "off",
+      // `catch (e)` needs its name before ES2019.
+      "no-unused-vars": ["error", { caughtErrors: "none" }],
+      eqeqeq: ["error", "smart"],
+      "no-implicit-globals": "error",
+    },
+  },
+  {
+    files: ["templates/assets/archive-worker.js"],
+    languageOptions: {
+      globals: { ...globals.worker, pamyatkaArchive: "readonly" },
+    },
+    rules: { strict: ["error", "global"], "no-implicit-globals": "off" },
+  },
+];
