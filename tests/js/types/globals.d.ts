@@ -2,7 +2,7 @@
 
 interface Window {
   /** The offline bundle's modules, inlined for file:// (bundle.rs): kind → the module's bytes. */
-  PAMYATKA_WASM?: { [kind: string]: Uint8Array };
+  PAMYATKA_WASM?: { [kind: string]: Uint8Array<ArrayBuffer> };
   /** The search index's manifest, as JSON (search-index.js, written by the build). */
   PAMYATKA_SEARCH?: string;
   /** Called by each piece of the search index (search/t<n>.js, search/d<n>.js) with its JSON. */
