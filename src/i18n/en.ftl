@@ -43,3 +43,9 @@ test-plural = { NUM($n) } { $n ->
 ## Data: regulation tables, roles, calendars, rules, glossary
 
 ## Templates, rendering, output, links (check), assets, offline bundle, feeds
+
+## Scripts (assets.rs)
+
+asset-script-syntax = The script does not parse: { $error }
+    .label = here
+    .hint = A browser would not run a script with this error, so the site was not built (the previous build is left as it was). Fix the script here (most often a missing bracket, comma or quote) and build again.

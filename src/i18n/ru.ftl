@@ -48,3 +48,9 @@ test-plural = { NUM($n) } { $n ->
 ## Data: regulation tables, roles, calendars, rules, glossary
 
 ## Templates, rendering, output, links (check), assets, offline bundle, feeds
+
+## Scripts (assets.rs)
+
+asset-script-syntax = Скрипт не разбирается: { $error }
+    .label = здесь
+    .hint = Браузер не выполнит скрипт с такой ошибкой, поэтому сайт не собран (прежняя версия осталась как была). Исправьте скрипт в этом месте — чаще всего это пропущенная скобка, запятая или кавычка — и запустите сборку снова.
