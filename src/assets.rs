@@ -12,6 +12,7 @@ use crate::highlight;
 /// Built-in assets, used for any name the site's `templates/assets/` does not provide.
 pub const BUILTIN: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../templates/assets/style.css")),
+    ("common.js", include_bytes!("../templates/assets/common.js")),
     (
         "checklist.js",
         include_bytes!("../templates/assets/checklist.js"),

@@ -37,15 +37,9 @@
 
   // «из 1 шага», «из 2 шагов», «из 21 пункта»: the genitive after «из».
   function ofCount(n, one, many) {
-    return n + " " + (n % 10 === 1 && n % 100 !== 11 ? one : many);
+    return n + " " + pamyatka.plural(n, one, many, many);
   }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+  var el = pamyatka.el;
 
   function init() {
     var lists = Array.prototype.slice.call(document.querySelectorAll("ul.checklist[data-checklist]"));
