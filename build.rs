@@ -95,15 +95,18 @@ fn build_module(manifest: &Path, wasm_target: &Path, out: &Path, feature: &str, 
         .expect("no-modules output")
         .no_modules_global(global)
         .expect("no-modules global")
-        .typescript(false)
+        .typescript(true)
         .debug(false)
         .remove_name_section(true)
         .remove_producers_section(true);
     bindgen.generate(out).expect("wasm-bindgen");
-    // The generated files: checks-<feature>.js and checks-<feature>_bg.wasm.
+    // The generated files: checks-<feature>.js and checks-<feature>_bg.wasm, and the glue's
+    // types, checks-<feature>.d.ts (not shipped: the type check of the page scripts reads a
+    // copy, tests/js/types/, which tests/scripts.rs keeps equal to this one).
     for f in [
         format!("checks-{feature}.js"),
         format!("checks-{feature}_bg.wasm"),
+        format!("checks-{feature}.d.ts"),
     ] {
         assert!(out.join(&f).is_file(), "wasm-bindgen did not write {f}");
     }

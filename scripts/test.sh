@@ -14,8 +14,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "== apt-get install ${need_apt[*]} (Debian's Chromium: the browser tests never download one)"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-echo "== npm packages for the browser tests"
+echo "== npm packages for the browser tests and the script checks"
 npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/js --no-audit --no-fund --loglevel=error
+
+echo "== the site's scripts: type check (tsc --checkJs) and lint (ESLint)"
+# Fast, and before the slow steps: tests/js/package.json runs both.
+npm run --prefix tests/js --silent check
 
 echo "== cargo fmt --check"
 cargo fmt --all -- --check

@@ -12,6 +12,7 @@ use crate::highlight;
 /// Built-in assets, used for any name the site's `templates/assets/` does not provide.
 pub const BUILTIN: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../templates/assets/style.css")),
+    ("common.js", include_bytes!("../templates/assets/common.js")),
     (
         "checklist.js",
         include_bytes!("../templates/assets/checklist.js"),
@@ -130,6 +131,13 @@ pub fn collect(root: &Path, minify: bool) -> Result<Assets, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    let broken: Vec<Diagnostic> = sources
+        .iter()
+        .flat_map(|(name, bytes)| script_errors(name, bytes))
+        .collect();
+    if !broken.is_empty() {
+        return Err(broken);
+    }
     // Code highlighting classes go into the main stylesheet: one request fewer.
     if let Some(css) = sources.get_mut("style.css") {
         css.extend_from_slice(b"\n/* Code highlighting (syntect) */\n");
@@ -228,6 +236,53 @@ fn minify_js(text: &str) -> Option<Vec<u8>> {
     Some(code.into_bytes())
 }
 
+/// A script that does not parse, as errors at `templates/assets/<name>:line:col`: browsers would
+/// not run it (and the minifier cannot make it smaller), so it must not ship. Anything but a
+/// `.js` file, or a script that parses: none. Classic scripts, as the pages load them.
+fn script_errors(name: &str, bytes: &[u8]) -> Vec<Diagnostic> {
+    if !name.ends_with(".js") {
+        return Vec::new();
+    }
+    let text: std::sync::Arc<str> = String::from_utf8_lossy(bytes).into();
+    let allocator = oxc_allocator::Allocator::default();
+    let parsed = oxc_parser::Parser::new(&allocator, &text, oxc_span::SourceType::cjs()).parse();
+    if parsed.errors.is_empty() && !parsed.panicked {
+        return Vec::new();
+    }
+    let file = format!("templates/assets/{name}");
+    let mut out: Vec<Diagnostic> = parsed
+        .errors
+        .iter()
+        .map(|e| {
+            let span = e.labels.as_ref().and_then(|l| l.first());
+            let (offset, len) = span.map_or((0, 0), |s| (s.offset(), s.len()));
+            Diagnostic::error(
+                "asset",
+                crate::tr!("asset-script-syntax", error = e.message.to_string()),
+            )
+            .kind("script-syntax")
+            .at(crate::diagnostic::Location::new(
+                &file,
+                text.clone(),
+                offset,
+                len,
+            ))
+            .label(crate::tr!("asset-script-syntax.label"))
+            .hint(crate::tr!("asset-script-syntax.hint"))
+        })
+        .collect();
+    if out.is_empty() {
+        // The parser gave up without saying where.
+        out.push(
+            Diagnostic::error("asset", crate::tr!("asset-script-syntax", error = "?"))
+                .kind("script-syntax")
+                .at(crate::diagnostic::Location::new(&file, text.clone(), 0, 0))
+                .hint(crate::tr!("asset-script-syntax.hint")),
+        );
+    }
+    out
+}
+
 /// `js/site.js` → `assets/js/site.<10 hex of blake3>.js`
 pub fn fingerprinted(name: &str, bytes: &[u8]) -> String {
     let hash = blake3::hash(bytes).to_hex();
@@ -273,6 +328,27 @@ mod tests {
             minified("odd.css", b"a::after { content: '</style>' }"),
             None
         );
+    }
+
+    #[test]
+    fn a_script_that_does_not_parse_is_an_error_at_its_line_and_column() {
+        let errors = script_errors("calc.js", "var a = 1;\nvar b = ;\n".as_bytes());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert!(e.is_error());
+        assert_eq!(
+            e.position().as_deref(),
+            Some("templates/assets/calc.js:2:9"),
+            "{e:?}"
+        );
+        assert!(script_errors("calc.js", b"var a = 1;").is_empty());
+        assert!(
+            script_errors("style.css", b"var = ;").is_empty(),
+            "not a script"
+        );
+        for (name, bytes) in BUILTIN {
+            assert!(script_errors(name, bytes).is_empty(), "{name} parses");
+        }
     }
 
     #[test]

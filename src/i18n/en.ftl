@@ -401,3 +401,9 @@ template-found-expected = Found { $found } but expected { $expected }.
 template-end-of-input = Unexpected end of input
 template-not-found = Template '{ $name }' not found
 template-missing-parent = Template '{ $name }' is inheriting from '{ $parent }', which doesn't exist or isn't loaded.
+
+## Scripts (assets.rs)
+
+asset-script-syntax = The script does not parse: { $error }
+    .label = here
+    .hint = A browser would not run a script with this error, so the site was not built (the previous build is left as it was). Fix the script here (most often a missing bracket, comma or quote) and build again.

@@ -17,12 +17,7 @@
   var PRIVACY = "Ничего из введённого не сохраняется и не отправляется.";
 
   // ---- helpers ----
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
+  var el = pamyatka.el, plural = pamyatka.plural;
   // A message's web addresses (https://…) become links whose text may break only after a
   // «/» or before a «.» (a <wbr> there), never inside a word; the rest stays text.
   var URL_RE = /https?:\/\/[^\s«»"<>]+[^\s«»"<>.,;:!?)]/g;
@@ -43,17 +38,6 @@
       return url;
     });
     node.appendChild(document.createTextNode(text.slice(at)));
-  }
-  function pad(n) { return ("0" + n).slice(-2); }
-  function localToday() {
-    var d = new Date();
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-  }
-  function plural(n, one, few, many) {
-    var m10 = n % 10, m100 = n % 100;
-    if (m10 === 1 && m100 !== 11) return one;
-    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-    return many;
   }
   function lowerFirst(s) { return s ? s.charAt(0).toLowerCase() + s.slice(1) : s; }
   function ruleFor(widget) {
@@ -127,21 +111,8 @@
   var loading = null;
   function load() {
     if (loading) return loading;
-    loading = Promise.resolve().then(function () {
-      // The no-modules glue declares `let pamyatkaAccount` at the top level: a global binding
-      // that is not a property of window.
-      var m = typeof pamyatkaAccount !== "undefined" ? pamyatkaAccount : null; // eslint-disable-line no-undef
-      if (!m) throw new Error("модуль проверки не загрузился");
-      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
-      var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.account;
-      if (inline) {
-        m.initSync({ module: inline });
-        return m;
-      }
-      var path = script && script.getAttribute("data-wasm");
-      if (!path) throw new Error("не указан модуль проверки");
-      return m({ module_or_path: new URL(path, location.href) }).then(function () { return m; });
-    });
+    var glue = typeof pamyatkaAccount !== "undefined" ? pamyatkaAccount : null;
+    loading = pamyatka.loadWasm(glue, "account", script && script.getAttribute("data-wasm"), "модуль проверки не загрузился");
     return loading;
   }
 
@@ -155,7 +126,7 @@
     var r = rule.data;
     var p = prefix("esia");
     var h = "h" + subLevel(widget);
-    var today = localToday();
+    var today = pamyatka.today();
     Array.prototype.forEach.call(widget.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
 
     var privacy = el("p", "account__privacy");
@@ -291,7 +262,7 @@
     body.appendChild(result);
 
     function checked(name) {
-      var c = form.querySelector('input[name="' + name + '"]:checked');
+      var c = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="' + name + '"]:checked'));
       return c ? c.value : null;
     }
     function answers() {
@@ -316,6 +287,7 @@
       if (!anchor) return null;
       var node = document.getElementById(anchor) || document.getElementById("cl-" + anchor);
       if (!node) return null;
+      /** @type {Element | null} */
       var heading = /^H[1-6]$/.test(node.tagName) ? node : null;
       if (!heading) {
         var all = document.querySelectorAll("main h2[id], main h3[id], main h4[id]");
@@ -326,7 +298,7 @@
       }
       var name = "";
       if (heading) {
-        var copy = heading.cloneNode(true);
+        var copy = /** @type {Element} */ (heading.cloneNode(true));
         Array.prototype.forEach.call(copy.querySelectorAll(".heading-anchor"), function (a) { a.remove(); });
         name = copy.textContent.trim();
       }
@@ -367,7 +339,7 @@
     function render(m, announce, extra) {
       var rep;
       try {
-        rep = JSON.parse(m.esia_readiness(rule.text, JSON.stringify(answers()), localToday()));
+        rep = JSON.parse(m.esia_readiness(rule.text, JSON.stringify(answers()), pamyatka.today()));
       } catch (e) {
         status.classList.remove("visually-hidden");
         message(e);
@@ -661,7 +633,8 @@
     // After the first check, fixes clear their errors as soon as a field is left.
     form.addEventListener("change", function () { if (checkedOnce) run(false); });
     summary.addEventListener("click", function (e) {
-      var a = e.target.closest ? e.target.closest("a[data-field]") : null;
+      var t = /** @type {Element} */ (e.target);
+      var a = t.closest ? t.closest("a[data-field]") : null;
       if (!a) return;
       var c = controls[a.getAttribute("data-field")];
       if (!c) return;

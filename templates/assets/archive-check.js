@@ -14,12 +14,7 @@
     reject: "не подходит — исправьте и проверьте снова",
   };
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
+  var el = pamyatka.el;
   function abs(attr) {
     return new URL(script.getAttribute(attr), location.href).href;
   }
@@ -56,7 +51,7 @@
     worker.postMessage({ type: "init", glue: abs("data-glue"), wasm: abs("data-wasm"), rule: rule });
     return {
       ready: function () {
-        return new Promise(function (ok, fail) {
+        return new Promise(/** @param {(v?: void) => void} ok */ function (ok, fail) {
           if (state.ready) ok();
           else if (state.failed) fail(state.failed);
           else waiting.push({ ok: ok, fail: fail });
@@ -71,23 +66,15 @@
 
   function localChecker(rule) {
     var mod = null;
-    var loading = new Promise(function (ok, fail) {
-      var s = document.createElement("script");
-      s.src = abs("data-glue");
-      s.onload = ok;
-      s.onerror = function () { fail(new Error("модуль проверки не загрузился")); };
-      document.head.appendChild(s);
-    }).then(function () {
-      /* global pamyatkaArchive */
-      mod = pamyatkaArchive;
-      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
-      var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.archive;
-      if (inline) {
-        mod.initSync({ module: inline });
-      } else {
-        return mod({ module_or_path: abs("data-wasm") });
-      }
-    }).then(function () { mod.set_rule(rule); });
+    var failure = "модуль проверки не загрузился";
+    // The glue is loaded here, not by the page: over http the worker loads its own copy.
+    var loading = pamyatka.loadScript(abs("data-glue"), failure).then(function () {
+      var glue = typeof pamyatkaArchive !== "undefined" ? pamyatkaArchive : null;
+      return pamyatka.loadWasm(glue, "archive", abs("data-wasm"), failure);
+    }).then(function (m) {
+      mod = m;
+      mod.set_rule(rule);
+    });
     return {
       ready: function () { return loading; },
       check: function (files, batch, onMessage) {

@@ -1,7 +1,6 @@
 // The archive check, off the main thread. The checks module (WASM) asks for the bytes it needs
 // and this worker reads just those slices of the File with FileReaderSync: a 40 MB archive is
 // never loaded whole, and nothing leaves the device (no request is made while checking).
-/* global pamyatkaArchive */
 "use strict";
 
 var ready = null;

@@ -6,6 +6,7 @@
 (function () {
   "use strict";
   var script = document.currentScript;
+  var el = pamyatka.el, plural = pamyatka.plural;
   var containers = document.querySelectorAll("[data-calc]");
   if (!containers.length) return;
 
@@ -13,21 +14,11 @@
   var ready = null;
   function load() {
     if (ready) return ready;
-    ready = Promise.resolve().then(function () {
-      // The no-modules glue declares `let pamyatkaDeadline` at the top level: a global binding
-      // that is not a property of window.
-      var m = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null; // eslint-disable-line no-undef
-      if (!m) throw new Error("модуль расчёта не загрузился");
-      // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
-      var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.deadline;
-      var init = inline
-        ? Promise.resolve(m.initSync({ module: inline }))
-        : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) });
-      return init.then(function () {
-        var cal = document.getElementById("pamyatka-calendar");
-        m.set_calendar(cal ? cal.textContent : "[]");
-        return m;
-      });
+    var glue = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null;
+    ready = pamyatka.loadWasm(glue, "deadline", script.getAttribute("data-wasm"), "модуль расчёта не загрузился").then(function (m) {
+      var cal = document.getElementById("pamyatka-calendar");
+      m.set_calendar(cal ? cal.textContent : "[]");
+      return m;
     });
     return ready;
   }
@@ -66,12 +57,6 @@
     s = String(s).replace(/[\s\u00a0]+$/, "");
     return /[.!?…]$/.test(s) ? s : s + ".";
   }
-  function plural(n, one, few, many) {
-    var m10 = n % 10, m100 = n % 100;
-    if (m10 === 1 && m100 !== 11) return one;
-    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-    return many;
-  }
   function describe(rule) {
     switch (rule.kind) {
       case "calendar_days": return rule.days + NB + plural(rule.days, "календарный день", "календарных дня", "календарных дней");
@@ -82,13 +67,6 @@
       default: return rule.text || "";
     }
   }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-
   var WEEKDAYS = ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"];
   function weekdayOf(iso) {
     return WEEKDAYS[new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))).getUTCDay()];
@@ -193,9 +171,7 @@
     return p;
   }
 
-  var counter = 0;
   function setup(box) {
-    counter += 1;
     var form = box.querySelector("[data-calc-form]");
     if (!form) return;
     var date = form.querySelector("input[type=date]");
@@ -213,10 +189,7 @@
     // calculator needs JavaScript goes.
     Array.prototype.forEach.call(box.querySelectorAll("[data-calc-intro]"), function (n) { n.hidden = false; });
     Array.prototype.forEach.call(box.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
-    if (!date.value) {
-      var now = new Date();
-      date.value = now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
-    }
+    if (!date.value) date.value = pamyatka.today();
 
     // Rows carry the filters' facts (data-roles, data-group); a widget has no rows.
     var rows = Array.prototype.slice.call(box.querySelectorAll("[data-calc-row]"));
@@ -308,7 +281,7 @@
             results = JSON.parse(m.deadline_rules(item.getAttribute("data-rules"), from));
           } catch (e) {
             problems += 1;
-            out.appendChild(el("span", "calc__warn", String(e.message || e)));
+            out.appendChild(el("span", "calc__warn", e instanceof Error ? e.message : String(e)));
             return;
           }
           var dated = results.filter(function (r) { return r.deadline; });

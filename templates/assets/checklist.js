@@ -37,15 +37,9 @@
 
   // «из 1 шага», «из 2 шагов», «из 21 пункта»: the genitive after «из».
   function ofCount(n, one, many) {
-    return n + " " + (n % 10 === 1 && n % 100 !== 11 ? one : many);
+    return n + " " + pamyatka.plural(n, one, many, many);
   }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
+  var el = pamyatka.el;
 
   function init() {
     var lists = Array.prototype.slice.call(document.querySelectorAll("ul.checklist[data-checklist]"));
@@ -71,8 +65,8 @@
 
     // The step outline as a task list: each step that has items gets a status.
     var outline = document.querySelector("nav[data-outline]");
-    var steps = outline ? Array.prototype.map.call(outline.querySelectorAll("[data-step-items]"), function (li) {
-      var status = li.querySelector("[data-step-status]");
+    var steps = outline ? Array.from(outline.querySelectorAll("[data-step-items]")).map(function (li) {
+      var status = /** @type {HTMLElement} */ (li.querySelector("[data-step-status]"));
       status.hidden = false;
       li.querySelector("a").setAttribute("aria-describedby", status.id);
       var own = li.getAttribute("data-step-items").split(" ").map(function (id) { return byId[id]; }).filter(Boolean);

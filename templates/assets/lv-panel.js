@@ -4,7 +4,7 @@
 // whether the panel is open is kept too ("pamyatka:lv-panel").
 (function () {
   "use strict";
-  var panel = document.getElementById("lv-panel");
+  var panel = /** @type {HTMLDetailsElement | null} */ (document.getElementById("lv-panel"));
   if (!panel) return;
   var root = document.documentElement;
   var KEY = "pamyatka:lv";
@@ -29,7 +29,7 @@
   }
 
   panel.addEventListener("change", function (e) {
-    var t = e.target;
+    var t = /** @type {HTMLInputElement} */ (e.target);
     if (!t || t.type !== "radio" || t.name.indexOf("lv-") !== 0) return;
     root.setAttribute("data-lv-" + t.name.slice(3), t.value);
     save();
@@ -42,7 +42,7 @@
   });
 
   // «Озвучить»: the selected text, or the main content; a second press stops.
-  var speak = panel.querySelector("[data-lv-speak]");
+  var speak = /** @type {HTMLElement} */ (panel.querySelector("[data-lv-speak]"));
   var synth = window.speechSynthesis;
   if (synth && typeof window.SpeechSynthesisUtterance === "function") {
     speak.hidden = false;
@@ -72,7 +72,7 @@
   // the next page on it is closed (one line above the page) unless the reader opened it, and
   // it keeps the state the reader left it in. On a phone it starts closed.
   var OPEN_KEY = "pamyatka:lv-panel";
-  var state = null;
+  var state;
   try { state = window.localStorage.getItem(OPEN_KEY); } catch (e) { state = null; }
   var wide = window.matchMedia && window.matchMedia("(min-width: 60em)").matches;
   if (state === "open" || (state === null && wide)) panel.open = true;

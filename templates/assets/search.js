@@ -10,8 +10,8 @@
   var results = document.querySelector("[data-search-results]");
   var status = document.querySelector("[data-search-status]");
   if (!form || !results) return;
-  var input = form.querySelector("input[type=search]");
-  var all = document.querySelector("[data-search-all]");
+  var input = /** @type {HTMLInputElement} */ (form.querySelector("input[type=search]"));
+  var all = /** @type {HTMLElement | null} */ (document.querySelector("[data-search-all]"));
   // The list's note says search needs JavaScript: true only for those without it.
   var note = all && all.querySelector(".search-all__note");
   if (note) note.textContent = "Можно не искать, а выбрать страницу из этого списка.";
@@ -19,18 +19,7 @@
   var lv = script.getAttribute("data-variant") === "lv";
   var fileUrl = location.protocol === "file:";
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-  function plural(n, one, few, many) {
-    var m10 = n % 10, m100 = n % 100;
-    if (m10 === 1 && m100 !== 11) return one;
-    if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-    return many;
-  }
+  var el = pamyatka.el, plural = pamyatka.plural;
   // An index URL (relative to the site root) as a link from this page, in this version.
   function href(url) {
     var u = (lv ? "lv/" : "") + url;
@@ -50,7 +39,7 @@
     var key = kind + n;
     if (!pending[key]) {
       pending[key] = {};
-      pending[key].promise = new Promise(function (ok, fail) {
+      pending[key].promise = new Promise(/** @param {(v?: void) => void} ok */ function (ok, fail) {
         pending[key].loaded = function (json) {
           if (kind === "t") m.add_shard(n, json); else m.add_chunk(n, json);
           ok();
@@ -70,23 +59,14 @@
     return Promise.all(JSON.parse(list).map(function (n) { return piece(m, kind, n); }));
   }
 
+  var glue = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
   var ready = Promise.resolve().then(function () {
-    /* global pamyatkaSearch */
-    var m = typeof pamyatkaSearch !== "undefined" ? pamyatkaSearch : null;
-    if (!m || typeof window.PAMYATKA_SEARCH !== "string") throw new Error("поиск не загрузился");
-    var inline = window.PAMYATKA_WASM && window.PAMYATKA_WASM.search;
-    // The offline bundle (file://) inlines the module's bytes: fetch() does not work there.
-    var init = inline
-      ? Promise.resolve(m.initSync({ module: inline }))
-      : m({ module_or_path: new URL(script.getAttribute("data-wasm"), location.href) }).catch(function () {
-        // The browser's own words («Failed to fetch») would reach the reader in English.
-        throw new Error("модуль поиска не загрузился");
-      });
-    return init.then(function () {
-      m.set_manifest(window.PAMYATKA_SEARCH);
-      form.setAttribute("data-ready", "");
-      return m;
-    });
+    if (typeof window.PAMYATKA_SEARCH !== "string") throw new Error("поиск не загрузился");
+    return pamyatka.loadWasm(glue, "search", script.getAttribute("data-wasm"), "модуль поиска не загрузился");
+  }).then(function (m) {
+    m.set_manifest(window.PAMYATKA_SEARCH);
+    form.setAttribute("data-ready", "");
+    return m;
   });
 
   var LIMIT = 30;
@@ -178,7 +158,7 @@
 
   var initial = new URLSearchParams(location.search).get("q") || "";
   input.value = initial;
-  var header = document.getElementById("site-search-q");
+  var header = /** @type {HTMLInputElement | null} */ (document.getElementById("site-search-q"));
   if (header) header.value = initial;
   form.addEventListener("submit", function (e) {
     e.preventDefault();
