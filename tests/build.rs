@@ -293,7 +293,7 @@ fn check_locates_broken_links_that_name_no_md_file() {
         assert!(err.contains(&expected), "{expected}\n{err}");
     }
     assert!(!err.contains(&at(0)), "{err}");
-    assert!(err.contains("Check failed: 5 problem(s)"), "{err}");
+    assert!(err.contains("Проверка не пройдена: 5 проблем"), "{err}");
 }
 
 /// `check` writes nothing, so its failure does not speak of an output "left as it was".
@@ -304,11 +304,11 @@ fn failed_check_says_it_wrote_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("Check failed: 1 error(s); nothing was written"),
+        err.contains("Проверка не пройдена: 1 ошибка; ничего не записано"),
         "{err}"
     );
     assert!(
-        !err.contains("Build failed") && !err.contains("previous output"),
+        !err.contains("Сборка не удалась") && !err.contains("прежняя версия"),
         "{err}"
     );
     assert!(!dir.path().join("public").exists(), "check writes nothing");
@@ -401,7 +401,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
     ] {
         assert!(err.contains(at), "{at}\n{err}");
     }
-    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert!(err.contains("Сборка не удалась: 3 ошибки"), "{err}");
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
     let o = pamyatka(dir.path(), &["check"]);
     assert!(!o.status.success() && stderr(&o).contains("would be published at /lv/"));
@@ -435,7 +435,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
         err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
         "{err}"
     );
-    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert!(err.contains("Сборка не удалась: 3 ошибки"), "{err}");
     assert!(!dir.path().join("public").exists());
     std::fs::remove_file(content.join("sitemap.xml")).unwrap();
     std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
@@ -667,7 +667,7 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
         err.contains("content/a.md:10:11: link text «нажмите здесь» does not say where it leads"),
         "{err}"
     );
-    assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
+    assert!(err.contains("Проверка не пройдена: 3 проблемы"), "{err}");
 }
 
 #[test]
@@ -847,7 +847,7 @@ fn the_next_build_clears_what_a_killed_build_left() {
     // Kill builds until one is caught writing (bounded: a build takes seconds here).
     let mut caught = false;
     for _ in 0..5 {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+        let mut child = command()
             .arg("--root")
             .arg(dir.path())
             .arg("build")
