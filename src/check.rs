@@ -72,12 +72,18 @@ pub fn plain_warnings(compiled: &Compiled) -> Vec<Diagnostic> {
 /// link addresses (see `SiteConfig::public_base`), and `sitemap.xml` names addresses nobody
 /// can open. Only `check` says it: a site is often built before its address is known.
 fn placeholder_base(config: &SiteConfig, root: &Path) -> Option<Diagnostic> {
-    if config.public_base().is_some() {
+    // No `base_url` at all: the address is not known yet (a new site), nothing to warn about.
+    if config.public_base().is_some() || !config.has_base() {
         return None;
     }
     let file = Path::new("content").join("site.yaml");
     let text: Arc<str> = std::fs::read_to_string(root.join(&file)).ok()?.into();
-    let (offset, len, base) = match text.find("base_url") {
+    // The key, not a comment that names it.
+    let key = text
+        .match_indices("base_url")
+        .map(|(at, _)| at)
+        .find(|&at| at == 0 || text[..at].ends_with('\n'));
+    let (offset, len, base) = match key {
         Some(at) => (at, "base_url".len(), config.base().to_string()),
         None => (0, 0, "none".to_string()),
     };

@@ -12,15 +12,12 @@ pub struct SiteConfig {
     #[serde(default)]
     pub description: String,
     /// Absolute URL the site is published at, used in `sitemap.xml` (no trailing slash).
-    #[serde(default = "default_base_url")]
+    /// Empty when `site.yaml` leaves it out: the address is not known yet.
+    #[serde(default)]
     pub base_url: String,
     /// Language of the content (`lang` attribute).
     #[serde(default = "default_language")]
     pub language: String,
-}
-
-fn default_base_url() -> String {
-    "http://localhost".to_string()
 }
 
 fn default_language() -> String {
@@ -28,9 +25,22 @@ fn default_language() -> String {
 }
 
 impl SiteConfig {
-    /// `base_url` without a trailing slash.
+    /// `base_url` without a trailing slash; `""` while the address is not known (no
+    /// `base_url` in `site.yaml`, as `pamyatka init` leaves it). What would be an absolute
+    /// address is then a path from the site's root (`/esia/privyazka/`): `sitemap.xml`'s
+    /// `<loc>`s, the feeds' links (relative references, which Atom allows) and the calendars'
+    /// page links. Such a site is not published yet, so nothing outside reads those files, and
+    /// the build writes the same set of files whether or not the address is known; once
+    /// `base_url` is set they carry it. Ids made of the host (the feeds' `tag:` ids, the
+    /// calendars' UIDs) name `localhost` meanwhile (`feed::host`).
     pub fn base(&self) -> &str {
         self.base_url.trim_end_matches('/')
+    }
+
+    /// Whether `site.yaml` names an address at all (`check` says nothing about one that is not
+    /// known yet, only about a placeholder).
+    pub fn has_base(&self) -> bool {
+        !self.base().trim().is_empty()
     }
 
     /// The address readers can reach the site at, or `None` while `base_url` is unset or a

@@ -3,7 +3,8 @@
 //! sub-sections' pages included) — and as the lists the page and home templates show.
 //!
 //! Links are absolute, made from `base_url`, also while it is a placeholder: the feed is still
-//! valid, and `check` warns that the address is one (see `check::placeholder_base`). An entry's
+//! valid, and `check` warns that the address is one (see `check::placeholder_base`); while
+//! there is no `base_url` at all they are paths from the site's root (`SiteConfig::base`). An entry's
 //! id is a `tag:` URI (RFC 4151) made of the site's host, the change's date, the page's path and
 //! the change's number among the page's changes of that date, so editing the text of a change
 //! (or adding one of another date) never changes an id.

@@ -224,7 +224,11 @@ impl Live {
             write_atomic(&self.out, rel, bytes).map_err(|e| {
                 Diagnostics::from(Diagnostic::error(
                     "output",
-                    format!("cannot write {}/{rel}: {e}", self.out.display()),
+                    crate::tr!(
+                        "serve-cannot-write",
+                        file = format!("{}/{rel}", self.out.display()),
+                        reason = e.to_string()
+                    ),
                 ))
             })?;
         }

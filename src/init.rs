@@ -19,29 +19,28 @@ use crate::schema;
 pub mod messages {
     use std::path::Path;
 
+    use crate::tr;
+
     /// The folder already has files in it.
     pub fn not_empty(dir: &Path) -> String {
-        format!(
-            "{} is not empty: `init` makes a new site only in an empty or new folder (it never overwrites files); choose another folder, e.g. pamyatka init my-site",
-            dir.display()
-        )
+        tr!("init-not-empty", dir = dir.display().to_string())
     }
 
     pub fn io(path: &Path, err: &std::io::Error) -> String {
-        format!("cannot write {}: {err}", path.display())
+        tr!(
+            "init-cannot-write",
+            file = path.display().to_string(),
+            reason = err.to_string()
+        )
     }
 
-    /// After a successful `init`: what was made and what to do next.
-    pub fn done(dir: &Path, placeholder_base: bool) -> String {
-        let mut s = format!(
-            "Created a new site in {}\nNext: cd {} && pamyatka serve   (opens the site at http://127.0.0.1:8000/)\nOpen the folder in VS Code and install the recommended YAML extension: it explains every key of the YAML files as you type (the schemas are in schemas/).",
-            dir.display(),
-            dir.display()
-        );
-        if placeholder_base {
-            s.push_str(
-                "\nSet base_url in content/site.yaml to the address the site will be published at (pamyatka check reminds you until then), or run init with --base-url.",
-            );
+    /// After a successful `init`: what was made and what to do next (`base_unknown`: no
+    /// `--base-url`, so `site.yaml` has it commented out).
+    pub fn done(dir: &Path, base_unknown: bool) -> String {
+        let mut s = tr!("init-done", dir = dir.display().to_string());
+        if base_unknown {
+            s.push('\n');
+            s.push_str(&tr!("init-done-base-url"));
         }
         s
     }
@@ -59,9 +58,17 @@ pub enum InitError {
     },
 }
 
-/// The address `site.yaml` gets when none is given: a name reserved for examples, which
-/// `check` reports until it is replaced.
-pub const PLACEHOLDER_BASE_URL: &str = "https://pamyatka.example";
+/// `site.yaml`'s `base_url` when `init` is given the address.
+const BASE_URL_SET: &str = r#"# Адрес, по которому сайт откроют читатели, без «/» в конце.
+base_url: "{base_url}""#;
+
+/// `site.yaml`'s `base_url` when the address is not known yet: commented out, so the site
+/// builds and checks without a word about it (see `SiteConfig::base`).
+const BASE_URL_UNKNOWN: &str = r#"# Адрес, по которому сайт откроют читатели, без «/» в конце. Он нужен карте
+# сайта (sitemap.xml), лентам новостей и печатным версиям страниц. Пока адрес
+# неизвестен, строка закомментирована; раскомментируйте её (уберите «# »),
+# когда узнаете адрес сайта, и впишите его:
+# base_url: "https://pamyatka.edu22.ru""#;
 
 /// The example guide, relative to `content/` without `.md`.
 pub const EXAMPLE_GUIDE: &str = "primer/pervaya-pamyatka";
@@ -75,9 +82,7 @@ title: "Памятки"
 # Одно предложение о сайте: для кого он и чем помогает.
 description: "Пошаговые инструкции для родителей, школ и муниципалитетов."
 
-# Адрес, по которому сайт откроют читатели, без «/» в конце.
-# Пока здесь адрес-заглушка, pamyatka check напоминает о нём.
-base_url: "{base_url}"
+{base_url}
 
 # Язык текстов сайта.
 language: ru
@@ -125,7 +130,7 @@ const EXTENSIONS_JSON: &str = r#"{
 "#;
 
 /// Create a new site in `dir` (created when missing; refused when it has any file).
-/// `base_url`: the site's address, or `None` for [`PLACEHOLDER_BASE_URL`].
+/// `base_url`: the site's address, or `None` while it is not known (written commented out).
 pub fn init(dir: &Path, base_url: Option<&str>, today: &str) -> Result<(), InitError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
@@ -143,8 +148,11 @@ pub fn init(dir: &Path, base_url: Option<&str>, today: &str) -> Result<(), InitE
         Err(e) => return Err(io(dir)(e)),
     }
     let content = dir.join("content");
-    let base_url = base_url.unwrap_or(PLACEHOLDER_BASE_URL);
-    let site_yaml = SITE_YAML.replace("{base_url}", base_url.trim_end_matches('/'));
+    let base_line = match base_url {
+        Some(url) => BASE_URL_SET.replace("{base_url}", url.trim_end_matches('/')),
+        None => BASE_URL_UNKNOWN.to_owned(),
+    };
+    let site_yaml = SITE_YAML.replace("{base_url}", &base_line);
     let files: [(PathBuf, String); 7] = [
         (content.join("site.yaml"), site_yaml),
         (content.join("index.md"), INDEX_MD.into()),

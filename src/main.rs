@@ -4,12 +4,14 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use pamyatka::diagnostic::{Diagnostic, Diagnostics, group};
 use pamyatka::i18n::{self, Lang};
 use pamyatka::pipeline::{self, BuildOptions, BuildResult};
-use pamyatka::{check, scaffold, serve};
+use pamyatka::{check, scaffold, serve, tr};
+
+mod cli_lang;
 
 /// Build the памятки portal: Markdown + YAML memos in content/ → an accessible static site.
 #[derive(Parser)]
@@ -214,19 +216,44 @@ fn print_summary(list: &[Diagnostic]) {
 
 fn print_timings(timings: &[(&'static str, std::time::Duration)]) {
     for (name, d) in timings {
-        eprintln!("  {name:<10} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+        let name = timing_label(name);
+        eprintln!(
+            "  {name:<12} {}",
+            tr!(
+                "cli-timing-ms",
+                ms = format!("{:>8.1}", d.as_secs_f64() * 1000.0)
+            )
+        );
     }
+}
+
+/// A build phase's name (`pipeline`'s) in the current language.
+fn timing_label(name: &str) -> String {
+    match name {
+        "load" => tr!("cli-timing-load"),
+        "templates" => tr!("cli-timing-templates"),
+        "render" => tr!("cli-timing-render"),
+        "index" => tr!("cli-timing-index"),
+        "files+zip" => tr!("cli-timing-files"),
+        "home" => tr!("cli-timing-home"),
+        "commit" => tr!("cli-timing-commit"),
+        other => other.to_owned(),
+    }
+}
+
+/// `ошибка: …` / `error: …`: a failure that is not a diagnostic of the site.
+fn print_error(message: impl std::fmt::Display) {
+    eprintln!("{}: {message}", tr!("diag-error"));
 }
 
 fn report(result: &BuildResult, verbose: bool) {
     match &result.outcome {
         Ok(r) => {
             print_grouped(&r.warnings, verbose);
+            // The warnings are counted by the summary below, once.
             eprintln!(
-                "Built {} pages ({} files), {} warning(s)",
-                r.pages,
-                r.files,
-                r.warnings.len()
+                "{}",
+                tr!("cli-build-done", pages = r.pages, files = r.files)
             );
             if verbose {
                 print_timings(&r.timings);
@@ -235,10 +262,7 @@ fn report(result: &BuildResult, verbose: bool) {
         }
         Err(d) => {
             fail(d, verbose);
-            eprintln!(
-                "Build failed: {} error(s); the previous output was left as it was",
-                d.errors().count()
-            );
+            eprintln!("{}", tr!("cli-build-failed", errors = d.errors().count()));
             print_summary(&d.diagnostics);
         }
     }
@@ -271,10 +295,32 @@ fn language(args: &[std::ffi::OsString]) -> Lang {
     Lang::from_env()
 }
 
+/// The command line parsed by clap with its help and errors in the current language; on help,
+/// version or an error, what clap's exit would have been.
+fn parse(args: Vec<std::ffi::OsString>) -> Result<Cli, ExitCode> {
+    let command = cli_lang::localize(Cli::command());
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    parsed.map_err(|e| {
+        let code = ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        match cli_lang::error_text(&e) {
+            Some(text) => eprintln!("{text}"),
+            None => {
+                let _ = e.print();
+            }
+        }
+        code
+    })
+}
+
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::set_lang(language(&args));
-    let cli = Cli::parse_from(args);
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let out = if cli.out.is_absolute() {
         cli.out.clone()
     } else {
@@ -304,7 +350,7 @@ fn main() -> ExitCode {
             match serve::serve(&opts, port, move |r| report(r, verbose)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    print_error(e);
                     ExitCode::FAILURE
                 }
             }
@@ -318,12 +364,15 @@ fn main() -> ExitCode {
                 // `check` is asked for the list of problems: every one in full.
                 let mut problems = check::check(&compiled);
                 let mut all = check::plain_warnings(&compiled);
-                let mut checked = format!("{} pages", compiled.pages.len());
+                let pages = compiled.pages.len();
+                let mut checked = tr!("cli-check-done", pages = pages);
                 if external {
                     let report = external_links(&compiled, no_cache, timeout);
-                    checked = format!(
-                        "{checked} and {} web addresses ({} answered from the cache)",
-                        report.links, report.cached
+                    checked = tr!(
+                        "cli-check-done-external",
+                        pages = pages,
+                        links = report.links,
+                        cached = report.cached
                     );
                     let (errors, redirects): (Vec<_>, Vec<_>) = report
                         .diagnostics
@@ -338,10 +387,10 @@ fn main() -> ExitCode {
                     print_timings(&compiled.timings);
                 }
                 let code = if problems.is_empty() {
-                    eprintln!("Checked {checked}: no problems found");
+                    eprintln!("{checked}");
                     ExitCode::SUCCESS
                 } else {
-                    eprintln!("Check failed: {} problem(s)", problems.len());
+                    eprintln!("{}", tr!("cli-check-failed", problems = problems.len()));
                     ExitCode::FAILURE
                 };
                 print_summary(&all);
@@ -351,8 +400,8 @@ fn main() -> ExitCode {
                 fail(&d, true);
                 // `check` never writes: say so rather than speak of an output it did not touch.
                 eprintln!(
-                    "Check failed: {} error(s); nothing was written (check only reads the site)",
-                    d.errors().count()
+                    "{}",
+                    tr!("cli-check-failed-errors", errors = d.errors().count())
                 );
                 print_summary(&d.diagnostics);
                 ExitCode::FAILURE
@@ -371,7 +420,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    print_error(e);
                     ExitCode::FAILURE
                 }
             }
@@ -384,7 +433,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {}", pamyatka::schema::messages::io(&dir, &e));
+                    print_error(pamyatka::schema::messages::io(&dir, &e));
                     ExitCode::FAILURE
                 }
             }
@@ -395,17 +444,16 @@ fn main() -> ExitCode {
             let today = today();
             match scaffold::new_guide(&cli.root, &name, &today) {
                 Ok(created) => {
-                    eprintln!("Created {}", created.guide.display());
+                    let guide = created.guide.display().to_string();
+                    eprintln!("{}", tr!("cli-new-created", file = guide));
                     for index in &created.sections {
-                        eprintln!(
-                            "Created {}: the page of the new section (the navigation links to it); its title is the folder's name: write a real title and description",
-                            index.display()
-                        );
+                        let file = index.display().to_string();
+                        eprintln!("{}", tr!("cli-new-created-section", file = file));
                     }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    print_error(e);
                     ExitCode::FAILURE
                 }
             }
@@ -423,10 +471,10 @@ fn external_links(
         timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.1, 600.0)),
         use_cache: !no_cache,
     };
-    eprintln!("Checking the web addresses the content links to…");
+    eprintln!("{}", tr!("cli-external-checking"));
     let report = pamyatka::external::check(&compiled.project.site, &opts);
     if let Some(e) = &report.cache_error {
-        eprintln!("warning: {e}");
+        eprintln!("{}: {e}", tr!("diag-warning"));
     }
     report
 }
@@ -435,7 +483,7 @@ fn search(out: &std::path::Path, query: &str, limit: usize, json: bool) -> ExitC
     let r = match pamyatka::search_index::search_built(out, query, limit) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(e);
             return ExitCode::FAILURE;
         }
     };
@@ -444,7 +492,7 @@ fn search(out: &std::path::Path, query: &str, limit: usize, json: bool) -> ExitC
         return ExitCode::SUCCESS;
     }
     if let Some(c) = &r.correction {
-        println!("Возможно, вы имели в виду: {c}");
+        println!("{}", tr!("cli-search-correction", query = c));
     }
     for h in &r.hits {
         println!("{}\t{}\t{}", h.score, h.url, h.title);
@@ -455,7 +503,7 @@ fn search(out: &std::path::Path, query: &str, limit: usize, json: bool) -> ExitC
 fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitCode {
     use pamyatka_checks::deadline;
     let Some(from) = deadline::From::parse(from) else {
-        eprintln!("error: --from `{from}`: write the date as YYYY-MM-DD or YYYY-MM-DDTHH:MM");
+        print_error(tr!("cli-deadline-bad-from", from = from));
         return ExitCode::FAILURE;
     };
     let calendar = match pamyatka::data::calendar::load_dir(root) {
@@ -468,10 +516,11 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
     let rules = match deadline::parse(text) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!(
-                "error: cannot read the deadline «{}»: {}",
-                e.clause, e.message
-            );
+            print_error(tr!(
+                "cli-deadline-unreadable",
+                clause = e.clause.as_str(),
+                reason = e.message.as_str()
+            ));
             return ExitCode::FAILURE;
         }
     };
@@ -492,16 +541,17 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
         let why: Vec<String> = results
             .iter()
             .map(|r| match &r.rule {
-                deadline::Rule::Text { text } => format!("«{text}» names no period or date"),
-                _ if r.warnings.is_empty() => format!("{}: no date", r.kind),
+                deadline::Rule::Text { text } => tr!("cli-deadline-no-period", text = text),
+                _ if r.warnings.is_empty() => tr!("cli-deadline-no-date", kind = r.kind),
                 _ => r.warnings.join("; "),
             })
             .collect();
-        eprintln!(
-            "error: no date can be computed from «{text}» on {}: {}",
-            from.date,
-            why.join("; ")
-        );
+        print_error(tr!(
+            "cli-deadline-none",
+            text = text,
+            date = from.date.to_string(),
+            reasons = why.join("; ")
+        ));
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
@@ -632,7 +682,7 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
             let result = match validate::archives(&rule, &paths) {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    print_error(e);
                     return ExitCode::from(2);
                 }
             };
@@ -648,9 +698,9 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
             } else {
                 for f in &result.files {
                     let verdict = match f.verdict {
-                        pamyatka_checks::archive::Verdict::Accept => "принят",
-                        pamyatka_checks::archive::Verdict::Warn => "принят с замечаниями",
-                        pamyatka_checks::archive::Verdict::Reject => "не принят",
+                        pamyatka_checks::archive::Verdict::Accept => tr!("cli-archive-accepted"),
+                        pamyatka_checks::archive::Verdict::Warn => tr!("cli-archive-warned"),
+                        pamyatka_checks::archive::Verdict::Reject => tr!("cli-archive-rejected"),
                     };
                     println!("{}: {verdict}", f.file);
                     for m in &f.messages {
@@ -672,8 +722,8 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
         println!("{}", serde_json::to_string(&r).expect("serializable"));
     } else if r.valid {
         match r.kind_name {
-            Some(kind) => println!("{}: верно, {kind}", r.normalized),
-            None => println!("{}: верно", r.normalized),
+            Some(kind) => println!("{}: {}, {kind}", r.normalized, tr!("cli-validate-valid")),
+            None => println!("{}: {}", r.normalized, tr!("cli-validate-valid")),
         }
     } else {
         for e in &r.errors {

@@ -7,13 +7,11 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ScaffoldError {
-    #[error(
-        "`{0}` is not a valid guide name: use Latin lowercase letters, digits and `-`, with `/` between a section and the page (e.g. esia/privyazka)"
-    )]
+    #[error("{}", crate::tr!("new-bad-name", name = .0))]
     BadName(String),
-    #[error("{0} already exists; choose another name")]
+    #[error("{}", crate::tr!("new-exists", file = .0.display().to_string()))]
     Exists(PathBuf),
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::init::messages::io(.path, .source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

@@ -26,15 +26,22 @@ pub const DEFAULT_DIR: &str = "schemas";
 pub mod messages {
     use std::path::Path;
 
+    use crate::tr;
+
     pub fn written(dir: &Path, count: usize) -> String {
-        format!(
-            "Wrote {count} schemas to {}: front matter, site.yaml and every kind of data file",
-            dir.display()
+        tr!(
+            "schema-written",
+            count = count,
+            dir = dir.display().to_string()
         )
     }
 
     pub fn io(dir: &Path, err: &std::io::Error) -> String {
-        format!("cannot write the schemas to {}: {err}", dir.display())
+        tr!(
+            "schema-cannot-write",
+            dir = dir.display().to_string(),
+            reason = err.to_string()
+        )
     }
 }
 

@@ -120,6 +120,14 @@ pub struct ArchivesResult {
     pub duplicates: Vec<DuplicateWarning>,
 }
 
+fn cannot_open(path: &Path, err: &std::io::Error) -> String {
+    crate::tr!(
+        "validate-cannot-open",
+        file = path.display().to_string(),
+        reason = err.to_string()
+    )
+}
+
 /// Check each file. A path that is not a regular file, or cannot be opened, stops the check
 /// before any file is read, with the reason.
 pub fn archives(rule: &ArchiveRule, paths: &[&Path]) -> Result<ArchivesResult, String> {
@@ -127,7 +135,7 @@ pub fn archives(rule: &ArchiveRule, paths: &[&Path]) -> Result<ArchivesResult, S
         match not_a_file(path) {
             Ok(None) => {}
             Ok(Some(kind)) => return Err(format!("{}: {kind}", path.display())),
-            Err(e) => return Err(format!("cannot open {}: {e}", path.display())),
+            Err(e) => return Err(cannot_open(path, &e)),
         }
     }
     let mut files = Vec::with_capacity(paths.len());
@@ -136,8 +144,7 @@ pub fn archives(rule: &ArchiveRule, paths: &[&Path]) -> Result<ArchivesResult, S
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let mut src =
-            FileSource::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        let mut src = FileSource::open(path).map_err(|e| cannot_open(path, &e))?;
         let mut report = archive::check_archive(rule, &name, &mut src);
         report.file = path.display().to_string();
         files.push(report);

@@ -319,7 +319,7 @@ fn check_locates_broken_links_that_name_no_md_file() {
         assert!(err.contains(&expected), "{expected}\n{err}");
     }
     assert!(!err.contains(&at(0)), "{err}");
-    assert!(err.contains("Check failed: 5 problem(s)"), "{err}");
+    assert!(err.contains("Проверка не пройдена: 5 проблем"), "{err}");
 }
 
 /// `check` writes nothing, so its failure does not speak of an output "left as it was".
@@ -330,11 +330,11 @@ fn failed_check_says_it_wrote_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
-        err.contains("Check failed: 1 error(s); nothing was written"),
+        err.contains("Проверка не пройдена: 1 ошибка; ничего не записано"),
         "{err}"
     );
     assert!(
-        !err.contains("Build failed") && !err.contains("previous output"),
+        !err.contains("Сборка не удалась") && !err.contains("прежняя версия"),
         "{err}"
     );
     assert!(!dir.path().join("public").exists(), "check writes nothing");
@@ -427,7 +427,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
     ] {
         assert!(err.contains(at), "{at}\n{err}");
     }
-    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert!(err.contains("Сборка не удалась: 3 ошибки"), "{err}");
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
     let o = pamyatka(dir.path(), &["check"]);
     assert!(!o.status.success() && stderr(&o).contains("опубликована по адресу /lv/"));
@@ -469,7 +469,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
         err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
         "{err}"
     );
-    assert!(err.contains("Build failed: 3 error(s)"), "{err}");
+    assert!(err.contains("Сборка не удалась: 3 ошибки"), "{err}");
     assert!(!dir.path().join("public").exists());
     std::fs::remove_file(content.join("sitemap.xml")).unwrap();
     std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
@@ -705,7 +705,7 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
         err.contains("content/a.md:10:11: текст ссылки «нажмите здесь» не говорит, куда она ведёт"),
         "{err}"
     );
-    assert!(err.contains("Check failed: 3 problem(s)"), "{err}");
+    assert!(err.contains("Проверка не пройдена: 3 проблемы"), "{err}");
 }
 
 #[test]

@@ -195,7 +195,14 @@ fn bad_input_is_a_clear_error() {
     assert!(stderr(&o).contains("как можно скорее"));
     let o = pamyatka(root, &["deadline", "5 дней", "--from", "01.01.2026"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("YYYY-MM-DD"));
+    assert!(stderr(&o).contains("ГГГГ-ММ-ДД"), "{}", stderr(&o));
+    let o = pamyatka_en(root, &["deadline", "5 дней", "--from", "01.01.2026"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).starts_with("error: --from `01.01.2026`: write the date as YYYY-MM-DD"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -209,7 +216,7 @@ fn working_days_past_the_calendar_give_no_date_and_fail() {
     assert!(!out.contains("9999"), "{out}");
     assert!(out.contains("Срок (рабочие дни): —"), "{out}");
     let err = stderr(&o);
-    assert!(err.contains("no date can be computed"), "{err}");
+    assert!(err.contains("не получается ни одной даты"), "{err}");
     assert!(
         err.contains("нет данных производственного календаря"),
         "{err}"
@@ -227,7 +234,7 @@ fn a_text_with_no_date_fails_after_printing_what_it_could() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Без даты: —"));
     assert!(
-        stderr(&o).contains("«постоянно» names no period or date"),
+        stderr(&o).contains("в «постоянно» не указан ни срок, ни дата"),
         "{}",
         stderr(&o)
     );

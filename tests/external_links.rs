@@ -92,8 +92,9 @@ fn write(root: &Path, rel: &str, text: &str) {
 const SITE_YAML: &str = "title: \"Ссылки\"\ndescription: \"Сайт для проверки внешних ссылок.\"\nbase_url: \"https://pamyatki.edu22.info/\"\n";
 
 fn run(root: &Path, args: &[&str]) -> Output {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pamyatka"));
-    cmd.arg("--root").arg(root).args(args).env("NO_COLOR", "1");
+    // In English (the Russian words are checked by `russian_words_of_the_external_check`).
+    let mut cmd = common::command();
+    cmd.args(["--lang", "en", "--root"]).arg(root).args(args);
     cmd.env("PAMYATKA_LINK_TIMEOUT", "1");
     for var in [
         "HTTP_PROXY",
@@ -245,7 +246,7 @@ fn dead_and_redirected_links_are_reported_where_written_and_asked_for_once() {
             "{fine} is not reported:\n{err}"
         );
     }
-    assert!(err.contains("Check failed: 6 problem(s)"), "{err}");
+    assert!(err.contains("Check failed: 6 problems"), "{err}");
 
     // Each address once, though /ok, /missing and /broken are linked twice; GET only where
     // HEAD was refused; nothing from code blocks or comments.
@@ -353,4 +354,48 @@ fn redirects_alone_do_not_fail_the_check() {
         !agents.is_empty() && agents.iter().all(|a| a.starts_with(&ours)),
         "{agents:?}"
     );
+}
+
+/// The same check in Russian (no locale): the problem, its label and hint, and the result.
+#[test]
+fn russian_words_of_the_external_check() {
+    let (port, _log) = server();
+    let base = format!("http://127.0.0.1:{port}");
+    let dir = site(&format!(
+        "[Переехала]({base}/moved), [нет]({base}/missing).\n"
+    ));
+    let mut cmd = common::command();
+    cmd.arg("--root")
+        .arg(dir.path())
+        .args(["check", "--external"]);
+    cmd.env("PAMYATKA_LINK_TIMEOUT", "1");
+    for var in [
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ] {
+        cmd.env_remove(var);
+    }
+    let o = cmd.output().unwrap();
+    let err = common::stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("Проверяются веб-адреса"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "ссылка на {base}/moved перенаправляется на {base}/target"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "ссылка на {base}/missing не работает: сервер отвечает 404 Not Found"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("нерабочая ссылка"), "{err}");
+    assert!(err.contains("откройте адрес в браузере"), "{err}");
+    assert!(err.contains("Проверка не пройдена: 1 проблема"), "{err}");
 }

@@ -72,7 +72,7 @@ fn wait_for(rx: &mpsc::Receiver<String>, needle: &str) -> Vec<String> {
 fn start(root: &std::path::Path) -> (Server, String, mpsc::Receiver<String>) {
     // As the README runs it: from inside the site folder, the root being the default `.`
     // (a relative root once made the watcher miss every edit).
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+    let mut child = command()
         .current_dir(root)
         .args(["serve", "--port", "0"])
         .env("NO_COLOR", "1")
@@ -147,8 +147,17 @@ fn serve_reloads_on_edit_and_keeps_last_good_site_on_error() {
     let (status, body) = get(&addr, "/no/such/page/");
     assert_eq!(status, 404);
     assert!(body.contains("Страница не найдена"));
-    let (status, _) = get(&addr, "/__pamyatka/livereload.js");
+    let (status, script) = get(&addr, "/__pamyatka/livereload.js");
     assert_eq!(status, 200);
+    // The overlay's words in the server's language (Russian: no locale).
+    assert!(
+        script.contains("Сборка не удалась — показана последняя удачная версия"),
+        "{script}"
+    );
+    assert!(
+        script.contains("\"lang\":\"ru\"") && !script.contains("WORDS"),
+        "{script}"
+    );
 
     let rx = events(&addr);
     let page_md = dir.path().join("content/guides/esia.md");
@@ -211,10 +220,13 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
         ["guides/esia/index.html", "lv/guides/esia/index.html"],
         "only the edited page"
     );
-    wait_for(&log, "Updated /guides/esia/ in");
+    wait_for(&log, "Обновлена страница /guides/esia/ за");
 
     // After a pause the whole-site files catch up: the search index knows the new word.
-    wait_for(&log, "Search index, sitemap and offline bundle updated");
+    wait_for(
+        &log,
+        "Поисковый индекс, карта сайта и архив для работы без сети обновлены",
+    );
     let index: String = std::fs::read_dir(public.join("search"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
@@ -248,7 +260,7 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
         original.replace("title: \"Подтверждение", "title: \"Новое подтверждение"),
     )
     .unwrap();
-    wait_for(&log, "Rebuilt in");
+    wait_for(&log, "Сайт пересобран за");
     let (_, other) = get(&addr, "/guides/");
     assert!(other.contains("Новое подтверждение"), "{other}");
 }
@@ -299,19 +311,24 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     let saved = dir.path().join("archive.md.saving");
     std::fs::write(&saved, format!("{original}\nСлово-маркер Зябликов.\n")).unwrap();
     std::fs::rename(&saved, &second).unwrap();
-    let seen = wait_for(&log, "Updated /guides/archive/ in");
+    let seen = wait_for(&log, "Обновлена страница /guides/archive/ за");
     assert!(
         seen.iter().any(|l| l.starts_with("Stopped after")),
         "the catch-up was stopped before the edit was shown: {seen:?}"
     );
     assert!(
-        !seen.iter().any(|l| l.contains("offline bundle updated")),
+        !seen
+            .iter()
+            .any(|l| l.contains("для работы без сети обновлены")),
         "the edit waited for the catch-up: {seen:?}"
     );
     let (_, page) = get(&addr, "/guides/archive/");
     assert!(page.contains("Зябликов"));
     // After the next pause the catch-up runs to its end, with both edits.
-    wait_for(&log, "Search index, sitemap and offline bundle updated");
+    wait_for(
+        &log,
+        "Поисковый индекс, карта сайта и архив для работы без сети обновлены",
+    );
     let index: String = std::fs::read_dir(dir.path().join("public/search"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

@@ -242,12 +242,11 @@ fn not_an_archive_and_a_legacy_doc_form_are_rejected() {
 
 /// Runs pamyatka, killing it after 20 s (a FIFO opened for reading blocks forever).
 fn pamyatka_with_timeout(args: &[&str]) -> std::process::Output {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pamyatka"))
+    use std::process::Stdio;
+    let mut child = command()
         .arg("--root")
         .arg(repo())
         .args(args)
-        .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -330,5 +329,29 @@ fn an_archive_rule_whose_sizes_disagree_is_refused_at_the_value() {
     assert!(
         err.contains("archive-rule.yaml:48:17: `max_size_bytes` равно 40000000"),
         "{err}"
+    );
+}
+
+/// The program's own words in English with `--lang en` (the checks' verdicts stay Russian).
+#[test]
+fn the_programs_words_are_english_when_asked() {
+    let o = pamyatka_en(repo(), &["validate", "inn", "500100732259"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "500100732259: valid, ИНН физического лица"
+    );
+    let o = pamyatka_en(repo(), &["validate", "archive", "no-such-archive.zip"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: cannot open no-such-archive.zip"),
+        "{}",
+        stderr(&o)
+    );
+    let o = pamyatka(repo(), &["validate", "archive", "no-such-archive.zip"]);
+    assert!(
+        stderr(&o).starts_with("ошибка: не удаётся открыть no-such-archive.zip"),
+        "{}",
+        stderr(&o)
     );
 }

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use ureq::Agent;
+
+use crate::tr;
 use ureq::http::{Response, StatusCode, Uri};
 
 /// Threads asking at once.
@@ -73,29 +75,27 @@ impl Problem {
                     .and_then(|s| s.canonical_reason())
                     .map(|r| format!(" {r}"))
                     .unwrap_or_default();
-                format!("the server answers {status}{reason}")
+                tr!(
+                    "external-status",
+                    status = status.to_string(),
+                    reason = reason
+                )
             }
-            Problem::Timeout { seconds } => format!("no answer within {seconds} s (timeout)"),
-            Problem::Dns => "the host name is not found (DNS)".into(),
-            Problem::Refused => "the connection is refused".into(),
-            Problem::Tls { detail } => format!("the secure connection failed (TLS): {detail}"),
-            Problem::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
+            Problem::Timeout { seconds } => tr!("external-timeout", seconds = seconds.to_string()),
+            Problem::Dns => tr!("external-dns"),
+            Problem::Refused => tr!("external-refused"),
+            Problem::Tls { detail } => tr!("external-tls", detail = detail.as_str()),
+            Problem::TooManyRedirects => tr!("external-redirects", max = MAX_REDIRECTS),
             Problem::Other { detail } => detail.clone(),
         }
     }
 
     /// How to fix it, for the diagnostic's hint.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
-            Problem::Status { status } if *status >= 500 => {
-                "the site has a fault, maybe for a while: run the check again later; if it stays, find where the page is now"
-            }
-            Problem::Timeout { .. } | Problem::Refused => {
-                "the site may be down for a while: run the check again later; if it stays, find where the page is now"
-            }
-            _ => {
-                "open the address in a browser; if the page moved, link its new address; if it is gone, link the site's main page or remove the link"
-            }
+            Problem::Status { status } if *status >= 500 => tr!("external-hint-server-fault"),
+            Problem::Timeout { .. } | Problem::Refused => tr!("external-hint-down"),
+            _ => tr!("external-hint-gone"),
         }
     }
 

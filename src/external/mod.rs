@@ -18,6 +18,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::content::Site;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::tr;
 
 mod cache;
 mod fetch;
@@ -79,10 +80,13 @@ pub fn check(site: &Site, opts: &Options) -> Report {
         outcomes[i] = Some(outcome);
     }
     cache.keep_only(links.iter().map(|l| l.url.as_str()), now);
-    let cache_error = cache
-        .save(&cache_path)
-        .err()
-        .map(|e| format!("cannot write {}: {e}", cache_path.display()));
+    let cache_error = cache.save(&cache_path).err().map(|e| {
+        crate::tr!(
+            "external-cache-unwritable",
+            file = cache_path.display().to_string(),
+            reason = e.to_string()
+        )
+    });
     let mut diagnostics = Vec::new();
     for (link, outcome) in links.iter().zip(outcomes.into_iter().flatten()) {
         diagnostics.extend(
@@ -110,28 +114,37 @@ fn diagnostic(link: &ExternalLink, outcome: &Outcome, at: &Location) -> Option<D
     match outcome {
         Outcome::Ok => None,
         Outcome::Redirected { to } => Some(
-            Diagnostic::warning(CODE, format!("link to {} is redirected to {to}", link.url))
-                .at(at.clone())
-                .label("redirected")
-                .hint(format!("link the address it leads to: {to}")),
+            Diagnostic::warning(
+                CODE,
+                tr!(
+                    "external-redirected",
+                    url = link.url.as_str(),
+                    to = to.as_str()
+                ),
+            )
+            .at(at.clone())
+            .label(tr!("external-redirected.label"))
+            .hint(tr!("external-redirected.hint", to = to.as_str())),
         ),
         Outcome::Dead { problem, via } => {
-            let via = via
-                .as_ref()
-                .map(|v| format!(" (redirected to {v})"))
-                .unwrap_or_default();
+            let message = match via {
+                Some(via) => tr!(
+                    "external-broken-via",
+                    url = link.url.as_str(),
+                    via = via.as_str(),
+                    problem = problem.describe()
+                ),
+                None => tr!(
+                    "external-broken",
+                    url = link.url.as_str(),
+                    problem = problem.describe()
+                ),
+            };
             Some(
-                Diagnostic::error(
-                    CODE,
-                    format!(
-                        "link to {} is broken{via}: {}",
-                        link.url,
-                        problem.describe()
-                    ),
-                )
-                .at(at.clone())
-                .label("broken link")
-                .hint(problem.hint()),
+                Diagnostic::error(CODE, message)
+                    .at(at.clone())
+                    .label(tr!("external-broken.label"))
+                    .hint(problem.hint()),
             )
         }
     }

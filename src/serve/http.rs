@@ -36,6 +36,17 @@ pub const EVENTS: &str = "/__pamyatka/events";
 pub const SCRIPT: &str = "/__pamyatka/livereload.js";
 const LIVERELOAD_JS: &str = include_str!("livereload.js");
 
+/// The live-reload script with the overlay's words in the current language (JSON strings in
+/// place of its `WORDS` placeholder).
+fn livereload_js() -> String {
+    let words = serde_json::json!({
+        "lang": crate::i18n::lang().code(),
+        "title": crate::tr!("serve-overlay-title"),
+        "hint": crate::tr!("serve-overlay-hint"),
+    });
+    LIVERELOAD_JS.replace("WORDS", &words.to_string())
+}
+
 /// Connections open at once; the next one is closed as soon as it is accepted.
 pub const MAX_CONNECTIONS: usize = 256;
 /// Time a connection has to send a whole request head.
@@ -124,28 +135,28 @@ async fn respond(req: Request<Incoming>, out: &Path, hub: &Mutex<Hub>) -> Respon
     if req.method() != Method::GET && !head_only {
         let mut res = refuse(
             StatusCode::METHOD_NOT_ALLOWED,
-            "only GET and HEAD are served",
+            &crate::tr!("serve-http-method"),
         );
         res.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return res;
     }
     if announces_body(&req) {
-        return refuse(StatusCode::BAD_REQUEST, "a GET request takes no body");
+        return refuse(StatusCode::BAD_REQUEST, &crate::tr!("serve-http-body"));
     }
     let target = req.uri().path_and_query().map_or("/", |p| p.as_str());
     if target.len() > MAX_TARGET {
-        return refuse(StatusCode::URI_TOO_LONG, "the address is too long");
+        return refuse(StatusCode::URI_TOO_LONG, &crate::tr!("serve-http-too-long"));
     }
     let path = req.uri().path();
     if path == EVENTS {
         return event_stream(hub);
     }
     if path == SCRIPT {
-        return with_type(Response::new(full(LIVERELOAD_JS)), "livereload.js");
+        return with_type(Response::new(full(livereload_js())), "livereload.js");
     }
     let Some(segments) = segments(path) else {
-        return refuse(StatusCode::BAD_REQUEST, "bad path");
+        return refuse(StatusCode::BAD_REQUEST, &crate::tr!("serve-http-bad-path"));
     };
     let res = file_response(out, path, &segments, hub).await;
     if head_only {
@@ -228,8 +239,8 @@ async fn file_response(
     };
     let Ok(mut bytes) = tokio::fs::read(&path).await else {
         let body = match &lock(hub).error {
-            Some(e) => format!("The site has not been built yet:\n\n{e}"),
-            None => "Not found".to_string(),
+            Some(e) => crate::tr!("serve-not-built", error = e),
+            None => crate::tr!("serve-not-found"),
         };
         let mut res = Response::new(full(body));
         *res.status_mut() = StatusCode::NOT_FOUND;

@@ -54,11 +54,22 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
         .root
         .canonicalize()
         .map(without_verbatim)
-        .map_err(|e| format!("cannot open the site folder {}: {e}", opts.root.display()))?;
+        .map_err(|e| {
+            crate::tr!(
+                "serve-root-unreadable",
+                dir = opts.root.display().to_string(),
+                reason = e.to_string()
+            )
+        })?;
     let out = match opts.out.strip_prefix(&opts.root) {
         Ok(rel) if opts.out.is_relative() || opts.root.is_absolute() => root.join(rel),
-        _ => std::path::absolute(&opts.out)
-            .map_err(|e| format!("cannot resolve {}: {e}", opts.out.display()))?,
+        _ => std::path::absolute(&opts.out).map_err(|e| {
+            crate::tr!(
+                "serve-out-unresolved",
+                dir = opts.out.display().to_string(),
+                reason = e.to_string()
+            )
+        })?,
     };
     Ok(BuildOptions {
         root,
@@ -101,11 +112,20 @@ pub fn serve(
     // output folder (a `build` started meanwhile is told so).
     let _lock = OutputLock::acquire(&opts.out).map_err(|e| e.to_string())?;
     // Listening before the first build: a port in use is said at once, not after the build.
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    let addr = listener
-        .local_addr()
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+        crate::tr!(
+            "serve-cannot-listen",
+            port = port.to_string(),
+            reason = e.to_string()
+        )
+    })?;
+    let addr = listener.local_addr().map_err(|e| {
+        crate::tr!(
+            "serve-cannot-listen",
+            port = port.to_string(),
+            reason = e.to_string()
+        )
+    })?;
 
     let hub = Arc::new(Mutex::new(Hub::default()));
     let mut first = pipeline::build_result(opts);
@@ -144,15 +164,26 @@ pub fn serve(
             }
         }
     })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
+    .map_err(|e| crate::tr!("serve-cannot-watch-files", reason = e.to_string()))?;
     let watcher = Arc::new(Mutex::new(watcher));
     {
         let mut w = watcher.lock().unwrap_or_else(PoisonError::into_inner);
         w.watch(&opts.root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", opts.root.display()))?;
+            .map_err(|e| {
+                crate::tr!(
+                    "serve-cannot-watch",
+                    dir = opts.root.display().to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         for path in watched.iter().filter(|p| p.is_dir()) {
-            w.watch(path, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+            w.watch(path, RecursiveMode::Recursive).map_err(|e| {
+                crate::tr!(
+                    "serve-cannot-watch",
+                    dir = path.display().to_string(),
+                    reason = e.to_string()
+                )
+            })?;
         }
     }
     {
@@ -172,13 +203,17 @@ pub fn serve(
 
     // Said once the watcher runs: an edit from now on is seen.
     eprintln!(
-        "Serving {} at http://{addr}/ (Ctrl+C to stop)",
-        opts.out.display()
+        "{}",
+        crate::tr!(
+            "serve-serving",
+            dir = opts.out.display().to_string(),
+            address = format!("http://{addr}/")
+        )
     );
 
     let served = http::run(listener, opts.out.clone(), hub);
     drop(watcher);
-    served.map_err(|e| format!("the server stopped: {e}"))
+    served.map_err(|e| crate::tr!("serve-stopped", reason = e.to_string()))
 }
 
 /// How long the watcher waits for an editor's burst of events (write, rename, chmod) to end.
@@ -211,20 +246,14 @@ fn rebuild_loop(
                 // (nothing is written) and is shown first; the catch-up waits for the next pause.
                 let started = Instant::now();
                 edited.store(false, Ordering::Relaxed);
-                eprintln!("Bringing the search index, sitemap and offline bundle up to date");
+                eprintln!("{}", crate::tr!("serve-catch-up"));
                 let Some(mut result) = pipeline::build_result_until(opts, edited) else {
-                    eprintln!(
-                        "Stopped after {} ms: a file changed; catching up after the next pause",
-                        started.elapsed().as_millis()
-                    );
+                    eprintln!("{}", crate::tr!("serve-catch-up-stopped", ms = ms(started)));
                     continue;
                 };
                 report(&result);
                 match &result.error_text {
-                    Ok(()) => eprintln!(
-                        "Search index, sitemap and offline bundle updated in {} ms",
-                        started.elapsed().as_millis()
-                    ),
+                    Ok(()) => eprintln!("{}", crate::tr!("serve-catch-up-done", ms = ms(started))),
                     Err(text) => lock(hub).broadcast(Message::Error(text.clone())),
                 }
                 live = result
@@ -269,11 +298,7 @@ fn rebuild_loop(
                     }),
                     None,
                 ));
-                eprintln!(
-                    "Updated {} in {} ms; reloading pages",
-                    summary(&urls),
-                    started.elapsed().as_millis()
-                );
+                eprintln!("{}", updated(&urls, ms(started)));
                 Message::Reload
             }
             Outcome::Failed(d) => {
@@ -290,10 +315,7 @@ fn rebuild_loop(
                     .map(|p| Live::new(p, opts.out.clone()));
                 match result.error_text {
                     Ok(()) => {
-                        eprintln!(
-                            "Rebuilt in {} ms; reloading pages",
-                            started.elapsed().as_millis()
-                        );
+                        eprintln!("{}", crate::tr!("serve-rebuilt", ms = ms(started)));
                         Message::Reload
                     }
                     Err(text) => Message::Error(text),
@@ -304,13 +326,24 @@ fn rebuild_loop(
     }
 }
 
-/// `/a/`, `/b/` or `/a/ and 41 more pages`.
-fn summary(urls: &[String]) -> String {
+/// Milliseconds since `started`.
+fn ms(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
+
+/// `Updated /a/ in 12 ms; …`, `/a/ and /b/`, or `/a/ and 41 more pages`.
+fn updated(urls: &[String], ms: u64) -> String {
+    use crate::tr;
     match urls {
-        [] => "nothing".into(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [first, rest @ ..] => format!("{first} and {} more pages", rest.len()),
+        [] => tr!("serve-updated-nothing", ms = ms),
+        [one] => tr!("serve-updated-one", url = one, ms = ms),
+        [a, b] => tr!("serve-updated-two", url = a, other = b, ms = ms),
+        [first, rest @ ..] => tr!(
+            "serve-updated-many",
+            url = first,
+            more = rest.len(),
+            ms = ms
+        ),
     }
 }
 
