@@ -56,11 +56,13 @@ fn localize_tree(mut command: Command, path: &[String]) -> Command {
 /// The path as message ids name it: the `help` subcommand's tree repeats the commands (`help
 /// build`), which are named as themselves.
 fn id_path(path: &[String]) -> Vec<&str> {
-    match path.iter().rposition(|p| p == "help") {
-        Some(i) if i + 1 < path.len() => path[i + 1..].iter().map(String::as_str).collect(),
-        Some(_) => vec!["help"],
-        None => path.iter().map(String::as_str).collect(),
+    if path.last().is_some_and(|p| p == "help") {
+        return vec!["help"];
     }
+    path.iter()
+        .map(String::as_str)
+        .filter(|p| *p != "help")
+        .collect()
 }
 
 fn about_id(path: &[String]) -> String {
@@ -315,5 +317,9 @@ mod tests {
         assert_eq!(about_id(&p(&["help"])), "cli-help-about");
         assert_eq!(about_id(&p(&["help", "build"])), "cli-build-about");
         assert_eq!(about_id(&p(&["validate", "help"])), "cli-help-about");
+        assert_eq!(
+            about_id(&p(&["validate", "help", "snils"])),
+            "cli-validate-snils-about"
+        );
     }
 }

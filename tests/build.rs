@@ -319,7 +319,7 @@ fn check_locates_broken_links_that_name_no_md_file() {
         assert!(err.contains(&expected), "{expected}\n{err}");
     }
     assert!(!err.contains(&at(0)), "{err}");
-    assert!(err.contains("Проверка не пройдена: 5 проблем"), "{err}");
+    assert!(err.contains("Check failed: 5 problems"), "{err}");
 }
 
 /// `check` writes nothing, so its failure does not speak of an output "left as it was".
@@ -469,7 +469,7 @@ fn content_cannot_take_the_paths_the_build_writes() {
         err.contains("content/assets/logo.png would be copied to assets/logo.png, which is reserved: the build writes the stylesheets"),
         "{err}"
     );
-    assert!(err.contains("Сборка не удалась: 3 ошибки"), "{err}");
+    assert!(err.contains("Build failed: 3 errors"), "{err}");
     assert!(!dir.path().join("public").exists());
     std::fs::remove_file(content.join("sitemap.xml")).unwrap();
     std::fs::remove_file(content.join("guides/esia/index.html")).unwrap();
@@ -565,15 +565,16 @@ fn new_guide_in_a_new_section_creates_the_section_page() {
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("novyj/_index.md: the page of the new section")
-            && err.contains("write a real title"),
+        err.contains("novyj/_index.md: страница нового раздела")
+            && err.contains("впишите настоящие заголовок и описание"),
         "{err}"
     );
     let o = pamyatka(dir.path(), &["check"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = pamyatka(dir.path(), &["build", "--no-minify"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains(", 0 warning(s)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Собран"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("Предупрежд"), "{}", stderr(&o));
     assert!(dir.path().join("public/novyj/index.html").is_file());
 }
 
@@ -582,7 +583,7 @@ fn verbose_prints_phase_timings() {
     let dir = site("basic");
     let o = pamyatka(dir.path(), &["build", "--verbose"]);
     let err = stderr(&o);
-    for phase in ["load", "templates", "render", "write"] {
+    for phase in ["чтение", "шаблоны", "страницы", "запись"] {
         assert!(err.contains(phase), "{err}");
     }
 }
@@ -689,7 +690,8 @@ fn accessibility_lints_warn_on_build_and_fail_check_with_locations() {
         stderr(&o)
     );
     let err = stderr(&o);
-    assert!(err.contains("3 warning(s)"), "{err}");
+    // Counted once, by the summary line.
+    assert!(err.contains("Предупреждений: 3 "), "{err}");
     let o = pamyatka(dir.path(), &["check"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
@@ -972,7 +974,9 @@ fn printed_links_name_a_real_address_or_none() {
     std::fs::write(&site_yaml, "title: \"Памятки\"\n").unwrap();
     assert!(pamyatka(dir.path(), &["build"]).status.success());
     assert!(!read(dir.path(), "public/guides/index.html").contains("data-print-url"));
-    assert!(check_says(dir.path()).contains("`base_url` не указан"));
+    // No `base_url` at all: the address is not known yet (a new site), and `check` says
+    // nothing about it (issue #20: `init` without `--base-url`, then build and check, silent).
+    assert!(!check_says(dir.path()).contains("base_url"));
 }
 
 /// `changes:` in front matter become Atom feeds (the site's and each section's) that a real
@@ -1201,10 +1205,11 @@ fn many_warnings_of_one_kind_are_summed_up_in_a_few_lines() {
         "{err}"
     );
     assert!(more[0].contains(" и ещё в 994 файлах;"), "{err}");
-    assert!(err.contains(", 1002 warning(s)"), "{err}");
     assert_eq!(
         lines.last().copied(),
-        Some("Ошибок: 0. Предупреждений: 1\u{a0}002 (checklist-no-id: 1\u{a0}000, a11y-image-alt: 2)."),
+        Some(
+            "Ошибок: 0. Предупреждений: 1\u{a0}002 (checklist-no-id: 1\u{a0}000, a11y-image-alt: 2)."
+        ),
         "{err}"
     );
 

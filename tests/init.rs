@@ -129,7 +129,10 @@ fn without_an_address_build_and_check_are_silent() {
     let err = stderr(&checked);
     let warnings: Vec<_> = err.lines().filter(|l| l.contains('⚠')).collect();
     assert_eq!(warnings.len(), 1, "{err}");
-    assert!(warnings[0].contains("`base_url` — заглушка"), "{warnings:?}");
+    assert!(
+        warnings[0].contains("`base_url` — заглушка"),
+        "{warnings:?}"
+    );
 }
 
 /// `init`'s words in English with `--lang en`.

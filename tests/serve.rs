@@ -300,7 +300,7 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     wait_for(&rx, "event: reload");
     wait_for(
         &log,
-        "Bringing the search index, sitemap and offline bundle up to date",
+        "Обновляются поисковый индекс, карта сайта и архив для работы без сети",
     );
     // …and another edit lands while it runs: the catch-up stops, the edit is shown.
     let second = dir.path().join("content/guides/archive.md");
@@ -313,7 +313,7 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     std::fs::rename(&saved, &second).unwrap();
     let seen = wait_for(&log, "Обновлена страница /guides/archive/ за");
     assert!(
-        seen.iter().any(|l| l.starts_with("Stopped after")),
+        seen.iter().any(|l| l.starts_with("Остановлено через")),
         "the catch-up was stopped before the edit was shown: {seen:?}"
     );
     assert!(
