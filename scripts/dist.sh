@@ -137,12 +137,14 @@ smoke() {
       wait "$pid" 2>/dev/null
       [ -z "${1:-}" ] || { cat serve.log; fail "$label: $1"; }
     }
+    # The program speaks the editor's language (Russian unless LANG says otherwise), so the
+    # checks below look for what it says in either: the address, the busy message.
     for ((i = 0; i < 600; i++)); do
-      grep -q "^Serving" serve.log && break
+      grep -qF "http://127.0.0.1:$port/" serve.log && break
       kill -0 "$pid" 2>/dev/null || stop "serve stopped"
       sleep 0.5
     done
-    grep -q "^Serving" serve.log || stop "serve did not start"
+    grep -qF "http://127.0.0.1:$port/" serve.log || stop "serve did not start"
     # Windows: the folder as the editor knows it, not its verbatim form (\\?\Z:\…).
     ! grep -qF '\\?\' serve.log || stop "serve names the folder in its verbatim form"
     page=$(http_get "$port" /)
@@ -150,7 +152,7 @@ smoke() {
       || stop "serve did not send the home page: $(head -3 <<<"$page")"
     page=$(http_get "$port" "/..%5C..%5Ccontent%5Cindex.md")
     ! grep -q "^HTTP/1.[01] 200" <<<"$page" || stop "serve sent a file from outside public/"
-    if "$@" build >busy.log 2>&1 || ! grep -q "another pamyatka process" busy.log; then
+    if "$@" build >busy.log 2>&1 || ! grep -qE "another pamyatka process|другой процесс pamyatka" busy.log; then
       cat busy.log
       stop "a build while serve runs was not refused"
     fi
