@@ -122,7 +122,7 @@ pub fn collect(root: &Path, minify: bool) -> Result<Assets, Vec<Diagnostic>> {
                     crate::tr!(
                         "asset-unreadable",
                         path = format!("templates/assets/{name}"),
-                        error = e.to_string()
+                        error = crate::i18n::io_error(&e)
                     ),
                 )),
             }

@@ -156,6 +156,34 @@ pub fn message_in(lang: Lang, id: &str, args: Option<&FluentArgs>) -> String {
         .into_owned()
 }
 
+/// An operating-system error in the current language: the common kinds an editor meets
+/// (no such file, no permission, disk full, …) from the catalogue, with the system's error
+/// number; any other error as the system words it.
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::InvalidData => "io-invalid-data",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        K::DirectoryNotEmpty => "io-directory-not-empty",
+        K::AddrInUse => "io-address-in-use",
+        K::AddrNotAvailable => "io-address-not-available",
+        K::ResourceBusy => "io-busy",
+        K::FileTooLarge => "io-file-too-large",
+        K::CrossesDevices => "io-crosses-devices",
+        _ => return e.to_string(),
+    };
+    match e.raw_os_error() {
+        Some(code) => format!("{} (os error {code})", message(id, None)),
+        None => message(id, None),
+    }
+}
+
 /// A value a message can take: text, or a number (which also picks the plural form).
 pub trait Arg {
     fn into_value(self) -> FluentValue<'static>;

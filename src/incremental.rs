@@ -227,7 +227,7 @@ impl Live {
                     crate::tr!(
                         "serve-cannot-write",
                         file = format!("{}/{rel}", self.out.display()),
-                        reason = e.to_string()
+                        reason = crate::i18n::io_error(&e)
                     ),
                 ))
             })?;

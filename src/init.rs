@@ -30,7 +30,7 @@ pub mod messages {
         tr!(
             "init-cannot-write",
             file = path.display().to_string(),
-            reason = err.to_string()
+            reason = crate::i18n::io_error(err)
         )
     }
 

@@ -519,7 +519,7 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
             print_error(tr!(
                 "cli-deadline-unreadable",
                 clause = e.clause.as_str(),
-                reason = e.message.as_str()
+                reason = pamyatka::data::regulation::parse_reason(&e)
             ));
             return ExitCode::FAILURE;
         }
@@ -558,31 +558,44 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
 }
 
 /// One computed rule as text: the text's date first, then the safe date (the one to act on),
-/// then the art. 193 move as a legal note; one line when the three coincide.
+/// then the art. 193 move as a legal note; one line when the three coincide. The program's
+/// words follow the language; the computed warnings are the calculator's Russian texts (the
+/// same the site shows its readers).
 fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
-    use pamyatka_checks::{calendar::not_in_force_ru, date::IsoDate, deadline::ART_193};
+    use pamyatka::data::calendar::weekday;
+    use pamyatka_checks::{calendar::NotInForce, date::IsoDate};
     let label = match r.kind {
-        "calendar_days" => "Срок (календарные дни)",
-        "working_days" => "Срок (рабочие дни)",
-        "hours" => "Срок (часы)",
-        "annual_by" => "Ежегодный срок",
-        "monthly" => "Раз в месяц",
-        _ => "Без даты",
+        "calendar_days" => tr!("cli-deadline-kind-calendar-days"),
+        "working_days" => tr!("cli-deadline-kind-working-days"),
+        "hours" => tr!("cli-deadline-kind-hours"),
+        "annual_by" => tr!("cli-deadline-kind-annual"),
+        "monthly" => tr!("cli-deadline-kind-monthly"),
+        _ => tr!("cli-deadline-kind-text"),
     };
     // 05.09.2026; with its weekday, 05.09.2026 (суббота)
     let ru = |iso: &str| {
         IsoDate::parse(iso).map_or(iso.to_string(), |d| pamyatka::content::Date(d.0).russian())
     };
     let day = |iso: &str| match IsoDate::parse(iso) {
-        Some(d) => format!("{} ({})", ru(iso), d.weekday_ru()),
+        Some(d) => format!("{} ({})", ru(iso), weekday(d)),
         None => iso.to_string(),
     };
     // « (по проекту производственного календаря на 2027 год — …)» after a date counted on a
     // year not in force.
-    let status = |years| {
-        not_in_force_ru(years)
-            .map(|note| format!(" ({note})"))
-            .unwrap_or_default()
+    let status = |years: &NotInForce| {
+        let list: Vec<String> = years.years().map(|y| y.to_string()).collect();
+        match list.as_slice() {
+            [] => String::new(),
+            [init @ .., last] => tr!(
+                "cli-deadline-draft",
+                years = if init.is_empty() {
+                    last.clone()
+                } else {
+                    tr!("cli-deadline-years", init = init.join(", "), last = last)
+                },
+                count = list.len()
+            ),
+        }
     };
     let st = &r.calendar_status;
     let Some(d) = &r.deadline else {
@@ -590,11 +603,14 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         return print_warnings(r);
     };
     if let (Some(start), Some(end)) = (&r.period_start, &r.period_end) {
-        println!("{label}: период с {} по {}", ru(start), ru(end));
+        println!(
+            "{label}: {}",
+            tr!("cli-deadline-period", start = ru(start), end = ru(end))
+        );
         if let Some(last) = &r.last_working_day {
             println!(
-                "  успеть: не позднее {}, до 24:00 — последний рабочий день месяца{}",
-                day(last),
+                "  {}{}",
+                tr!("cli-deadline-last-working-day", date = day(last)),
                 status(&st.last_working_day)
             );
         }
@@ -608,44 +624,54 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         (Some(nominal), Some(safe), Some(legal)) if !(nominal == safe && safe == legal) => {
             println!("{label}");
             println!(
-                "  по тексту: не позднее {}{}",
-                day(nominal),
+                "  {}{}",
+                tr!("cli-deadline-nominal", date = day(nominal)),
                 status(&st.nominal)
             );
-            let last = if safe == legal {
-                ""
+            let safe_line = if safe == legal {
+                tr!("cli-deadline-safe", date = day(safe))
             } else {
-                " — последний рабочий день"
+                tr!("cli-deadline-safe-last", date = day(safe))
             };
-            println!(
-                "  успеть: не позднее {}, до 24:00{last}{}",
-                day(safe),
-                status(&st.safe)
-            );
+            println!("  {safe_line}{}", status(&st.safe));
             if legal != nominal {
-                let why = r.moved_because.as_deref().unwrap_or("нерабочий день");
+                // A weekend is named in the editor's language; a holiday by its name in the
+                // calendar file.
+                let why = match (&r.moved_because, IsoDate::parse(nominal)) {
+                    (Some(w), Some(d)) if w == d.weekday_ru() => weekday(d),
+                    (Some(w), _) => w.clone(),
+                    (None, _) => tr!("cli-deadline-day-off"),
+                };
                 println!(
-                    "  по {ART_193}: срок переносится на {}, так как {} — {why}{}",
-                    day(legal),
-                    ru(nominal),
+                    "  {}{}",
+                    tr!(
+                        "cli-deadline-legal",
+                        date = day(legal),
+                        nominal = ru(nominal),
+                        why = why
+                    ),
                     status(&st.legal)
                 );
             }
         }
         // No calendar data: the text's date, said to be that (the warning follows).
         (_, None, _) => println!(
-            "{label}: по тексту не позднее {}, до 24:00{}",
-            day(d),
+            "{label}: {}{}",
+            tr!("cli-deadline-as-written", date = day(d)),
             status(r.deadline_not_in_force())
         ),
-        _ => println!("{label}: {}, до 24:00{}", day(d), status(&st.all())),
+        _ => println!(
+            "{label}: {}{}",
+            tr!("cli-deadline-date", date = day(d)),
+            status(&st.all())
+        ),
     }
     print_warnings(r);
 }
 
 fn print_warnings(r: &pamyatka_checks::deadline::Computed) {
     for w in &r.warnings {
-        println!("  внимание: {w}");
+        println!("  {}", tr!("cli-deadline-warning", warning = w));
     }
 }
 

@@ -62,7 +62,7 @@ impl std::fmt::Display for OutputError {
                 "output-io",
                 action = *action,
                 path = path.display().to_string(),
-                error = source.to_string()
+                error = crate::i18n::io_error(source)
             ),
         };
         f.write_str(&text)

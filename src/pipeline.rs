@@ -624,7 +624,7 @@ fn compile_until(
                         "output-io",
                         action = "write",
                         path = path.display().to_string(),
-                        error = e.to_string()
+                        error = crate::i18n::io_error(&e)
                     ),
                 ))
             })?;
@@ -717,7 +717,7 @@ fn compile_until(
                 crate::tr!(
                     "content-file-unreadable",
                     path = format!("content/{rel}"),
-                    error = e.to_string()
+                    error = crate::i18n::io_error(&e)
                 ),
             ))
         })?;

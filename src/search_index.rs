@@ -210,7 +210,7 @@ fn shipped_json(out: &std::path::Path, file: &str, marker: &str) -> Result<Strin
         crate::tr!(
             "search-index-unreadable",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = crate::i18n::io_error(&e)
         )
     })?;
     let literal = js

@@ -101,7 +101,7 @@ pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
                     crate::tr!(
                         "template-unreadable",
                         path = format!("templates/{name}"),
-                        error = e.to_string()
+                        error = crate::i18n::io_error(&e)
                     ),
                 )),
             }

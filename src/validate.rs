@@ -62,9 +62,9 @@ impl ByteSource for FileSource {
     fn read_at(&mut self, offset: u64, len: usize) -> Result<Vec<u8>, String> {
         self.file
             .seek(SeekFrom::Start(offset))
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::i18n::io_error(&e))?;
         let mut buf = vec![0; len];
-        self.file.read_exact(&mut buf).map_err(|e| e.to_string())?;
+        self.file.read_exact(&mut buf).map_err(|e| crate::i18n::io_error(&e))?;
         Ok(buf)
     }
 }
@@ -124,7 +124,7 @@ fn cannot_open(path: &Path, err: &std::io::Error) -> String {
     crate::tr!(
         "validate-cannot-open",
         file = path.display().to_string(),
-        reason = err.to_string()
+        reason = crate::i18n::io_error(err)
     )
 }
 

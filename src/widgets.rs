@@ -139,7 +139,11 @@ pub fn render(
                     .map_or(start, |i| start + i);
                 Diagnostic::error(
                     "widget",
-                    tr!("widget-uncountable", rule = &spec.rule, reason = &e.message),
+                    tr!(
+                        "widget-uncountable",
+                        rule = &spec.rule,
+                        reason = crate::data::regulation::parse_reason(&e)
+                    ),
                 )
                 .at(Location::new(file, source.clone(), at, spec.rule.len()))
                 .hint(tr!("widget-uncountable.hint"))

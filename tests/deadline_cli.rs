@@ -143,6 +143,40 @@ fn an_annual_date_gives_the_text_the_safe_and_the_legal_date() {
     );
 }
 
+/// The program's words follow the language (`--lang en`); the dates and their order do not.
+#[test]
+fn the_text_is_english_with_lang_en() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let o = pamyatka_en(
+        root,
+        &[
+            "deadline",
+            "Ежегодно не позднее 5 сентября",
+            "--from",
+            "2026-03-01",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "Annual deadline\n\
+         \x20 as written: by 05.09.2026 (Saturday)\n\
+         \x20 act by 04.09.2026 (Friday), until 24:00 — the last working day\n\
+         \x20 by art. 193 of the Civil Code: the deadline moves to 07.09.2026 (Monday), as 05.09.2026 is Saturday\n"
+    );
+    // A date counted on the draft 2027 calendar says so in English too.
+    let o = pamyatka_en(root, &["deadline", "5 дней", "--from", "2026-12-28"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("(by the draft production calendar for 2027 — check again once it is approved)"),
+        "{out}"
+    );
+    // A text it cannot read: the reason in English.
+    let o = pamyatka_en(root, &["deadline", "как можно скорее", "--from", "2026-03-01"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not a deadline this program reads"), "{}", stderr(&o));
+}
+
 #[test]
 fn once_a_month_is_a_frequency_with_no_date_in_the_next_month() {
     // May 2026 ends on Sunday 31 May: art. 193 would give 1 June, which is not a month's task.

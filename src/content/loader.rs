@@ -49,7 +49,15 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             Err(e) => {
                 errors.push(Diagnostic::error(
                     "io",
-                    tr!("content-walk-failed", error = e.to_string()),
+                    tr!(
+                        "content-walk-failed",
+                        path = e
+                            .path()
+                            .map_or_else(String::new, |p| p.display().to_string()),
+                        error = e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), crate::i18n::io_error)
+                    ),
                 ));
                 continue;
             }
@@ -201,7 +209,7 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             tr!(
                 "content-read-failed",
                 path = file.display().to_string(),
-                error = e.to_string()
+                error = crate::i18n::io_error(&e)
             ),
         )
     })?;

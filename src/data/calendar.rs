@@ -2,7 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use pamyatka_checks::calendar::{ProductionCalendar, Status, YearData};
+use pamyatka_checks::calendar::{CalendarProblem, ProductionCalendar, Status, YearData};
+use pamyatka_checks::date::IsoDate;
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
@@ -22,7 +23,7 @@ pub fn load_dir(root: &std::path::Path) -> Result<ProductionCalendar, Vec<Diagno
                         crate::tr!(
                             "calendar-unreadable",
                             path = e.path().display().to_string(),
-                            error = err.to_string()
+                            error = crate::i18n::io_error(&err)
                         ),
                     )]
                 })?;
@@ -87,7 +88,7 @@ fn from_sources(
         }
         for p in year.problems() {
             errors.push(
-                super::data_error("calendar", rel, text, p)
+                super::data_error("calendar", rel, text, problem_message(&p))
                     .hint(crate::tr!("calendar-problem.hint")),
             );
         }
@@ -100,6 +101,49 @@ fn from_sources(
         .map(|y| y.year)
         .collect();
     (ProductionCalendar::new(&years), covered, drafts)
+}
+
+/// A calendar file's inconsistency in the editor's language; the value at fault is the first
+/// one in backticks (where [`super::data_error`] points).
+fn problem_message(p: &CalendarProblem) -> String {
+    use crate::tr;
+    match p {
+        CalendarProblem::OutsideYear { list, date, year } => tr!(
+            "calendar-outside-year",
+            key = list.key(),
+            date = date.to_string(),
+            year = year.to_string()
+        ),
+        CalendarProblem::ExtraDayOffOnWeekend { date } => tr!(
+            "calendar-extra-day-off-weekend",
+            date = date.to_string(),
+            weekday = weekday(*date)
+        ),
+        CalendarProblem::WorkingWeekendOnWeekday { date } => tr!(
+            "calendar-working-weekend-weekday",
+            date = date.to_string(),
+            weekday = weekday(*date)
+        ),
+        CalendarProblem::TransferNotDayOff { to } => {
+            tr!("calendar-transfer-not-day-off", date = to.to_string())
+        }
+        CalendarProblem::TransferFromNotHoliday { from } => {
+            tr!("calendar-transfer-not-holiday", date = from.to_string())
+        }
+        CalendarProblem::WorkingWeekendIsHoliday { date } => {
+            tr!("calendar-working-weekend-holiday", date = date.to_string())
+        }
+        CalendarProblem::WrongTotal { counted, stated } => tr!(
+            "calendar-wrong-total",
+            counted = *counted,
+            stated = stated.to_string()
+        ),
+    }
+}
+
+/// The day of the week of `d` in the editor's language («суббота», "Saturday").
+pub fn weekday(d: IsoDate) -> String {
+    crate::tr!("weekday", n = d.0.weekday().number_from_monday())
 }
 
 pub fn load(

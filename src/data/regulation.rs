@@ -27,6 +27,20 @@ pub const ROLES_FOLDER: &str = "roli";
 /// Template of the generated per-role pages.
 pub const ROLE_TEMPLATE: &str = "regulation-role.html";
 
+/// Why a deadline text could not be read, in the editor's language (the checks crate's
+/// `message` is the browser's Russian text).
+pub fn parse_reason(e: &deadline::ParseError) -> String {
+    use deadline::ParseErrorKind as K;
+    match e.kind {
+        K::Empty => crate::tr!("deadline-parse-empty"),
+        K::AnnualWithoutDate => crate::tr!("deadline-parse-annual"),
+        K::MonthlyCount => crate::tr!("deadline-parse-monthly"),
+        K::ZeroDays => crate::tr!("deadline-parse-zero"),
+        K::UnreadablePeriod => crate::tr!("deadline-parse-period"),
+        K::Unknown => crate::tr!("deadline-parse-unknown"),
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {

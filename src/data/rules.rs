@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use pamyatka_checks::account::{ReadinessRule, RegistrationForm};
-use pamyatka_checks::archive::{ArchiveRule, BYTES_PER_MB};
+use pamyatka_checks::account::{ReadinessRule, RegistrationForm, RuleProblem};
+use pamyatka_checks::archive::{ArchiveRule, BYTES_PER_MB, DocumentRule, FileNameProblem};
 
 use crate::content::Site;
 use crate::diagnostic::Diagnostic;
@@ -55,8 +55,8 @@ pub fn check(site: &Site, errors: &mut Vec<Diagnostic>) {
         };
         match problems {
             Ok(list) => errors.extend(
-                list.into_iter()
-                    .map(|p| super::data_error("rule", rel, text, p)),
+                list.iter()
+                    .map(|p| super::data_error("rule", rel, text, rule_problem_message(p))),
             ),
             Err(d) => errors.push(d),
         }
@@ -72,7 +72,7 @@ pub fn load_archive_rule(path: &Path) -> Result<ArchiveRule, Diagnostic> {
                 crate::tr!(
                     "rule-unreadable",
                     path = path.display().to_string(),
-                    error = e.to_string()
+                    error = crate::i18n::io_error(&e)
                 ),
             )
             .hint(crate::tr!("rule-unreadable.hint"))
@@ -97,12 +97,46 @@ fn archive_file_names(rule: &ArchiveRule, file: &Path, text: &Arc<str>) -> Vec<D
             let problem = doc.file_name_problem()?;
             let path = [Seg::Key("documents"), Seg::Index(i), Seg::Key("file_name")];
             Some(
-                Diagnostic::error("rule", problem)
+                Diagnostic::error("rule", file_name_message(doc, &problem))
                     .at(yaml::location_of(file, text, 0, text.len(), &path))
                     .hint(crate::tr!("rule-file-name.hint")),
             )
         })
         .collect()
+}
+
+/// Why a document's `file_name` contradicts its `match`, in the editor's language.
+fn file_name_message(doc: &DocumentRule, p: &FileNameProblem) -> String {
+    use crate::tr;
+    let name = doc.file_name.as_deref().unwrap_or_default();
+    match p {
+        FileNameProblem::NoExtension => tr!("rule-file-name-no-extension", name = name),
+        FileNameProblem::ExtensionNotAllowed { ext, allowed } => tr!(
+            "rule-file-name-extension",
+            name = name,
+            ext = ext,
+            allowed = allowed.join(", ")
+        ),
+        FileNameProblem::NoMatchWord { words } => {
+            tr!("rule-file-name-no-word", name = name, words = words.join(", "))
+        }
+    }
+}
+
+/// An inconsistency of the readiness rule or the registration form, in the editor's language;
+/// the value at fault is the first one in backticks (where [`super::data_error`] points).
+fn rule_problem_message(p: &RuleProblem) -> String {
+    use crate::tr;
+    match p {
+        RuleProblem::LevelOrder { found } => tr!("rule-level-order", found = found.join(", ")),
+        RuleProblem::RequiredLevelMissing { level } => {
+            tr!("rule-required-level-missing", level = *level)
+        }
+        RuleProblem::DuplicateField { id } => tr!("rule-field-twice", id = id),
+        RuleProblem::SameAsMissing { field, target } => {
+            tr!("rule-same-as-missing", field = field, target = target)
+        }
+    }
 }
 
 /// The archive rule's two sizes must agree: `max_size_bytes` is `max_size_mb` × 1024 × 1024,

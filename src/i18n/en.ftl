@@ -32,6 +32,20 @@ test-plural = { NUM($n) } { $n ->
        *[other] errors
     }
 
+io-not-found = no such file or folder
+io-permission-denied = permission denied
+io-already-exists = the file already exists
+io-invalid-data = the data is damaged or in a wrong encoding
+io-storage-full = no space left on the disk
+io-read-only = the disk is read-only
+io-is-a-directory = it is a folder, not a file
+io-not-a-directory = it is a file, not a folder
+io-directory-not-empty = the folder is not empty
+io-address-in-use = the address is already used by another program
+io-address-not-available = this computer has no such address
+io-busy = the file is in use by another program
+io-file-too-large = the file is too large
+io-crosses-devices = the file cannot be moved to another disk
 ## Command line: help of the program and its commands, what main prints
 
 cli-archive-accepted = accepted
@@ -162,6 +176,24 @@ cli-new-created = Created { $file }
 cli-new-created-section = Created { $file }: the page of the new section (the navigation links to it); its title is the folder's name: write a real title and description
 cli-external-checking = Checking the web addresses the content links to…
 cli-search-correction = Did you mean: { $query }
+cli-deadline-kind-calendar-days = Deadline (calendar days)
+cli-deadline-kind-working-days = Deadline (working days)
+cli-deadline-kind-hours = Deadline (hours)
+cli-deadline-kind-annual = Annual deadline
+cli-deadline-kind-monthly = Once a month
+cli-deadline-kind-text = No date
+cli-deadline-period = the period from { $start } to { $end }
+cli-deadline-last-working-day = act by { $date }, until 24:00 — the last working day of the month
+cli-deadline-nominal = as written: by { $date }
+cli-deadline-safe = act by { $date }, until 24:00
+cli-deadline-safe-last = act by { $date }, until 24:00 — the last working day
+cli-deadline-legal = by art. 193 of the Civil Code: the deadline moves to { $date }, as { $nominal } is { $why }
+cli-deadline-day-off = a day off
+cli-deadline-as-written = as written, by { $date }, until 24:00
+cli-deadline-date = { $date }, until 24:00
+cli-deadline-warning = note: { $warning }
+cli-deadline-years = { $init } and { $last }
+cli-deadline-draft = {" "}(by the draft production calendar for { $years } — check again once it is approved)
 cli-deadline-bad-from = --from `{ $from }`: write the date as YYYY-MM-DD or YYYY-MM-DDTHH:MM
 cli-deadline-unreadable = cannot read the deadline «{ $clause }»: { $reason }
 cli-deadline-no-period = «{ $text }» names no period or date
@@ -253,6 +285,10 @@ yaml-missing-field = missing field `{ $field }`
 yaml-duplicate-field = duplicate field `{ $field }`
 yaml-invalid-type = invalid type: { $found }, expected { $expected }
     .hint = check the value's type (quote text, use a list `[a, b]` for lists)
+yaml-bad-date = `{ $value }` is not a date: no such day, or not written as YYYY-MM-DD
+    .hint = write the date as YYYY-MM-DD, e.g. 2025-09-01
+yaml-unknown-form-format = unknown field format `{ $value }`
+    .hint = the formats are login, email, same-as:<field id>, phone-ru, cyrillic and digits
 yaml-invalid-value = invalid value: { $found }, expected { $expected }
 yaml-invalid-length = invalid length { $len }, expected { $expected }
 yaml-found-bool = boolean `{ $value }`
@@ -320,7 +356,7 @@ fm-change-too-long = the change's text is { $chars } characters long: keep it to
 # Reading content/ (src/content/loader.rs)
 content-no-folder = no content folder at { $path }
     .hint = run pamyatka in the site's folder or pass --root DIR; `pamyatka new guide NAME` starts a page
-content-walk-failed = cannot read { $error }
+content-walk-failed = cannot read { $path }: { $error }
 content-read-failed = cannot read { $path }: { $error }
 content-not-utf8 = the file is not valid UTF-8
     .hint = save the file as UTF-8 (without a legacy code page such as Windows-1251)
@@ -442,7 +478,26 @@ calendar-status-missing =
 calendar-wrong-year = the file is named { $name } but says year: `{ $year }`
     .hint = name each calendar file after its year, e.g. calendar/2027.yaml
 calendar-problem =
-    .hint = compare with the Government decree on transferring days off for this year
+    .hint = compare with the Government decree on moving days off for this year
+calendar-outside-year = { $key }: `{ $date }` is not in { $year }
+calendar-extra-day-off-weekend = extra_days_off: `{ $date }` is a { $weekday }, already a day off
+calendar-working-weekend-weekday = working_weekends: `{ $date }` is a { $weekday }, not a weekend
+calendar-transfer-not-day-off = transfers: the day off moved to `{ $date }` is missing from extra_days_off
+calendar-transfer-not-holiday = transfers: `{ $date }` moves by ТК ст. 112 ч. 2 but is not a holiday
+calendar-working-weekend-holiday = working_weekends: `{ $date }` is also a holiday
+calendar-wrong-total = working_days_total: the dates give { NUM($counted) } working { $counted ->
+        [one] day
+       *[other] days
+    }, the file says `{ $stated }`
+weekday = { $n ->
+        [1] Monday
+        [2] Tuesday
+        [3] Wednesday
+        [4] Thursday
+        [5] Friday
+        [6] Saturday
+       *[7] Sunday
+    }
 calendar-gap = content/calendar/{ $year }.yaml is missing between { $prev } and { $next }: deadlines that cross { $year } cannot be counted in working days
     .label = the year after the missing { $year }
     .hint = add the year from the Government decree «О переносе выходных дней» (see docs/DATA.md)
@@ -459,6 +514,12 @@ regulation-row-twice = row number `{ $number }` appears twice in group { $group 
     .label = the second row with this number
     .hint = the first row { $number } is on line { $line }; renumber one of them
     .hint-renumber = renumber one of the rows
+deadline-parse-empty = no deadline is given
+deadline-parse-annual = «ежегодно» must be followed by a date, e.g. «не позднее 5 сентября»
+deadline-parse-monthly = how many times a month is not clear
+deadline-parse-zero = a deadline of 0 days makes no sense
+deadline-parse-period = it looks like a deadline but could not be read: write, e.g., «в течение 5 рабочих дней после получения заявки»
+deadline-parse-unknown = not a deadline this program reads: neither a period («в течение N дней»), nor a date («ежегодно не позднее 5 сентября»), nor a known phrase («постоянно», «в соответствии с …»)
 regulation-deadline-unreadable = row { $row }: cannot read the deadline `{ $deadline }`: { $reason }{ $clause ->
         [none] {""}
        *[other] {" "}(in «{ $clause }»)
@@ -479,6 +540,13 @@ rule-unreadable = cannot read the archive rule { $path }: { $error }
     .hint = pass --rule FILE, or run in the site folder (content/fioko/archive-rule.yaml)
 rule-file-name =
     .hint = write the file name exactly as the memo gives it, or correct `match`
+rule-file-name-no-extension = `file_name` «{ $name }» has no extension: write it as the memo does (…docx)
+rule-file-name-extension = `file_name` «{ $name }» ends in .{ $ext }, but `match.extensions` allows only { $allowed }
+rule-file-name-no-word = `file_name` «{ $name }» has none of the words of `match.words`: { $words }
+rule-level-order = `levels` must be simplified, standard, confirmed in this order (lowest first), found { $found }
+rule-required-level-missing = `required_level` `{ $level }` is not among `levels`
+rule-field-twice = field id `{ $id }` is listed twice
+rule-same-as-missing = field `{ $field }`: `same-as:{ $target }` is not another field of the form
 rule-size-zero = `max_size_mb` is 0: every archive would be too large
     .hint = write the limit as the memo gives it, e.g. max_size_mb: 40
 rule-warn-not-below = `warn_above_bytes` is { $warn }, not below `max_size_bytes: { $max }`: no archive would get the warning

@@ -37,6 +37,20 @@ test-plural = { NUM($n) } { $n ->
        *[many] ошибок
     }
 
+io-not-found = нет такого файла или папки
+io-permission-denied = нет прав доступа
+io-already-exists = файл уже существует
+io-invalid-data = данные повреждены или в неверной кодировке
+io-storage-full = на диске нет места
+io-read-only = диск доступен только для чтения
+io-is-a-directory = это папка, а не файл
+io-not-a-directory = это файл, а не папка
+io-directory-not-empty = папка не пуста
+io-address-in-use = адрес уже занят другой программой
+io-address-not-available = такого адреса нет на этом компьютере
+io-busy = файл занят другой программой
+io-file-too-large = файл слишком велик
+io-crosses-devices = файл нельзя перенести на другой диск
 ## Command line: help of the program and its commands, what main prints
 
 cli-archive-accepted = принят
@@ -175,6 +189,27 @@ cli-new-created = Создан файл { $file }
 cli-new-created-section = Создан файл { $file }: страница нового раздела (на неё ведёт навигация); её заголовок — имя папки: впишите настоящие заголовок и описание
 cli-external-checking = Проверяются веб-адреса, на которые ссылаются страницы…
 cli-search-correction = Возможно, вы имели в виду: { $query }
+cli-deadline-kind-calendar-days = Срок (календарные дни)
+cli-deadline-kind-working-days = Срок (рабочие дни)
+cli-deadline-kind-hours = Срок (часы)
+cli-deadline-kind-annual = Ежегодный срок
+cli-deadline-kind-monthly = Раз в месяц
+cli-deadline-kind-text = Без даты
+cli-deadline-period = период с { $start } по { $end }
+cli-deadline-last-working-day = успеть: не позднее { $date }, до 24:00 — последний рабочий день месяца
+cli-deadline-nominal = по тексту: не позднее { $date }
+cli-deadline-safe = успеть: не позднее { $date }, до 24:00
+cli-deadline-safe-last = успеть: не позднее { $date }, до 24:00 — последний рабочий день
+cli-deadline-legal = по ст. 193 ГК РФ: срок переносится на { $date }, так как { $nominal } — { $why }
+cli-deadline-day-off = нерабочий день
+cli-deadline-as-written = по тексту не позднее { $date }, до 24:00
+cli-deadline-date = { $date }, до 24:00
+cli-deadline-warning = внимание: { $warning }
+cli-deadline-years = { $init } и { $last }
+cli-deadline-draft = {" "}(по проекту производственного календаря на { $years } { $count ->
+        [1] год — проверьте после его утверждения
+       *[other] годы — проверьте после их утверждения
+    })
 cli-deadline-bad-from = --from `{ $from }`: напишите дату в виде ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ
 cli-deadline-unreadable = не удаётся прочитать срок «{ $clause }»: { $reason }
 cli-deadline-no-period = в «{ $text }» не указан ни срок, ни дата
@@ -268,6 +303,10 @@ yaml-missing-field = не указан обязательный ключ `{ $fie
 yaml-duplicate-field = ключ `{ $field }` указан дважды
 yaml-invalid-type = неподходящее значение: { $found }, а { $expected }
     .hint = проверьте тип значения (текст возьмите в кавычки, список запишите как `[a, b]`)
+yaml-bad-date = `{ $value }` — не дата: такого дня нет или дата записана не в виде ГГГГ-ММ-ДД
+    .hint = напишите дату в виде ГГГГ-ММ-ДД, например 2025-09-01
+yaml-unknown-form-format = неизвестный формат поля `{ $value }`
+    .hint = допустимы login, email, same-as:<код поля>, phone-ru, cyrillic и digits
 yaml-invalid-value = недопустимое значение: { $found }, а { $expected }
 yaml-invalid-length = неверное число элементов ({ $len }), а { $expected }
 yaml-found-bool = логическое значение `{ $value }`
@@ -339,7 +378,7 @@ fm-change-too-long = текст изменения длиной { NUM($chars) } 
 # Reading content/ (src/content/loader.rs)
 content-no-folder = не найдена папка с содержимым сайта: { $path }
     .hint = запустите pamyatka в папке сайта или укажите её через `--root ПАПКА`; `pamyatka new guide ИМЯ` создаёт страницу
-content-walk-failed = не удалось прочитать { $error }
+content-walk-failed = не удалось прочитать { $path }: { $error }
 content-read-failed = не удалось прочитать { $path }: { $error }
 content-not-utf8 = файл сохранён не в кодировке UTF-8
     .hint = сохраните файл в UTF-8 (а не в старой кодировке вроде Windows-1251)
@@ -472,6 +511,26 @@ calendar-wrong-year = Файл называется { $name }, а в нём ук
     .hint = называйте каждый файл календаря по его году, например calendar/2027.yaml
 calendar-problem =
     .hint = сверьте с постановлением Правительства о переносе выходных дней на этот год
+calendar-outside-year = { $key }: дата `{ $date }` не из { $year } года
+calendar-extra-day-off-weekend = extra_days_off: `{ $date }` — { $weekday }, это и так выходной
+calendar-working-weekend-weekday = working_weekends: `{ $date }` — { $weekday }, а не выходной
+calendar-transfer-not-day-off = transfers: выходной, перенесённый на `{ $date }`, не указан в extra_days_off
+calendar-transfer-not-holiday = transfers: `{ $date }` переносится по ч. 2 ст. 112 ТК, но это не праздник
+calendar-working-weekend-holiday = working_weekends: `{ $date }` указан и как праздник
+calendar-wrong-total = working_days_total: по датам получается { NUM($counted) } { $counted ->
+        [one] рабочий день
+        [few] рабочих дня
+       *[many] рабочих дней
+    }, а в файле указано `{ $stated }`
+weekday = { $n ->
+        [1] понедельник
+        [2] вторник
+        [3] среда
+        [4] четверг
+        [5] пятница
+        [6] суббота
+       *[7] воскресенье
+    }
 calendar-gap = Нет файла content/calendar/{ $year }.yaml между { $prev } и { $next } годами: сроки, которые переходят через { $year } год, нельзя посчитать в рабочих днях
     .label = год после пропущенного { $year }
     .hint = добавьте год по постановлению Правительства «О переносе выходных дней» (см. docs/DATA.md)
@@ -488,6 +547,12 @@ regulation-row-twice = Номер строки `{ $number }` встречает�
     .label = вторая строка с этим номером
     .hint = первая строка { $number } — в строке { $line } файла; измените номер одной из них
     .hint-renumber = измените номер одной из строк
+deadline-parse-empty = срок не указан
+deadline-parse-annual = после «ежегодно» ожидается дата, например «не позднее 5 сентября»
+deadline-parse-monthly = не понятно, сколько раз в месяц
+deadline-parse-zero = срок в 0 дней не имеет смысла
+deadline-parse-period = похоже на срок, но его не удалось разобрать: напишите, например, «в течение 5 рабочих дней после получения заявки»
+deadline-parse-unknown = непонятный срок: это не период («в течение N дней»), не дата («ежегодно не позднее 5 сентября») и не известная формулировка («постоянно», «в соответствии с …»)
 regulation-deadline-unreadable = Строка { $row }: не удалось разобрать срок `{ $deadline }`: { $reason }{ $clause ->
         [none] {""}
        *[other] {" "}(в части «{ $clause }»)
@@ -508,6 +573,13 @@ rule-unreadable = Не удалось прочитать правило для �
     .hint = укажите --rule ФАЙЛ или запустите команду в папке сайта (content/fioko/archive-rule.yaml)
 rule-file-name =
     .hint = напишите имя файла точно так, как в памятке, или исправьте `match`
+rule-file-name-no-extension = `file_name` «{ $name }» без расширения: напишите его так, как в памятке (…docx)
+rule-file-name-extension = `file_name` «{ $name }» оканчивается на .{ $ext }, а `match.extensions` разрешает только { $allowed }
+rule-file-name-no-word = в `file_name` «{ $name }» нет ни одного слова из `match.words`: { $words }
+rule-level-order = `levels` должны идти в порядке simplified, standard, confirmed (от низшего к высшему), а указано: { $found }
+rule-required-level-missing = `required_level` `{ $level }` нет среди `levels`
+rule-field-twice = поле `{ $id }` указано дважды
+rule-same-as-missing = поле `{ $field }`: `same-as:{ $target }` ссылается не на другое поле формы
 rule-size-zero = `max_size_mb` равно 0: любой архив окажется слишком большим
     .hint = укажите предел так, как в памятке, например max_size_mb: 40
 rule-warn-not-below = `warn_above_bytes` равно { $warn }, а это не меньше `max_size_bytes: { $max }`: предупреждения не получит ни один архив

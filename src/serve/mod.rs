@@ -58,7 +58,7 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
             crate::tr!(
                 "serve-root-unreadable",
                 dir = opts.root.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::io_error(&e)
             )
         })?;
     let out = match opts.out.strip_prefix(&opts.root) {
@@ -67,7 +67,7 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
             crate::tr!(
                 "serve-out-unresolved",
                 dir = opts.out.display().to_string(),
-                reason = e.to_string()
+                reason = crate::i18n::io_error(&e)
             )
         })?,
     };
@@ -116,14 +116,14 @@ pub fn serve(
         crate::tr!(
             "serve-cannot-listen",
             port = port.to_string(),
-            reason = e.to_string()
+            reason = crate::i18n::io_error(&e)
         )
     })?;
     let addr = listener.local_addr().map_err(|e| {
         crate::tr!(
             "serve-cannot-listen",
             port = port.to_string(),
-            reason = e.to_string()
+            reason = crate::i18n::io_error(&e)
         )
     })?;
 
@@ -213,7 +213,7 @@ pub fn serve(
 
     let served = http::run(listener, opts.out.clone(), hub);
     drop(watcher);
-    served.map_err(|e| crate::tr!("serve-stopped", reason = e.to_string()))
+    served.map_err(|e| crate::tr!("serve-stopped", reason = crate::i18n::io_error(&e)))
 }
 
 /// How long the watcher waits for an editor's burst of events (write, rename, chmod) to end.

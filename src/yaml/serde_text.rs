@@ -37,6 +37,10 @@ pub enum Form<'a> {
     },
     /// One of libyaml's problems (the catalogue's id).
     Syntax(Syntax),
+    /// The checks crate's date type: a text that is not a real `YYYY-MM-DD` date.
+    BadDate(&'a str),
+    /// The checks crate's registration-form field `format` that is none of the known ones.
+    UnknownFormFormat(&'a str),
     /// Anything else: the program's own visitors' messages (already in the language) and
     /// forms not known here.
     Other(&'a str),
@@ -182,6 +186,15 @@ impl<'a> Form<'a> {
                 expected: Expected::parse(expected)?,
             });
         }
+        // The checks crate's own visitors (English, as the crate has no catalogue).
+        if let Some(rest) = m.strip_prefix("invalid date `") {
+            let date = rest.strip_suffix("`: write it as YYYY-MM-DD, e.g. 2025-09-01")?;
+            return Some(Form::BadDate(date));
+        }
+        if let Some(rest) = m.strip_prefix("unknown field format `") {
+            let (value, _) = rest.split_once("`: expected ")?;
+            return Some(Form::UnknownFormFormat(value));
+        }
         // libyaml adds the context after a comma (`…, while parsing a block mapping`).
         let problem = m.split(", while ").next().unwrap_or(m);
         SYNTAX
@@ -235,6 +248,8 @@ impl<'a> Form<'a> {
                 expected = expected.text()
             ),
             Form::Syntax(s) => s.message(),
+            Form::BadDate(value) => tr!("yaml-bad-date", value = *value),
+            Form::UnknownFormFormat(value) => tr!("yaml-unknown-form-format", value = *value),
             Form::Other(m) => return Cow::Borrowed(m),
         })
     }
@@ -266,6 +281,8 @@ impl<'a> Form<'a> {
                 | Syntax::BlockSequence,
             ) => Some(tr!("yaml-syntax-indentation.hint")),
             Form::Syntax(Syntax::Tab) => Some(tr!("yaml-syntax-tab.hint")),
+            Form::BadDate(_) => Some(tr!("yaml-bad-date.hint")),
+            Form::UnknownFormFormat(_) => Some(tr!("yaml-unknown-form-format.hint")),
             _ => None,
         }
     }
@@ -446,6 +463,21 @@ mod tests {
     //! Unit tests speak Russian (the language is the process's, and tests run side by side):
     //! the English texts are tested by running the program (`tests/diagnostics.rs`).
     use super::*;
+
+    /// The checks crate's own messages, as its types print them, are understood.
+    #[test]
+    fn the_checks_crates_messages_are_recognised() {
+        use pamyatka_checks::{account::FormFormat, date::IsoDate};
+        let e = serde_norway::from_str::<IsoDate>("2026-02-30").unwrap_err();
+        let m = e.to_string();
+        let m = m.split(" at line ").next().unwrap();
+        assert_eq!(Form::parse(m), Form::BadDate("2026-02-30"), "{m}");
+        assert!(Form::parse(m).message().contains("2026-02-30"));
+        let e = serde_norway::from_str::<FormFormat>("phone-us").unwrap_err();
+        let m = e.to_string();
+        let m = m.split(" at line ").next().unwrap();
+        assert_eq!(Form::parse(m), Form::UnknownFormFormat("phone-us"), "{m}");
+    }
 
     #[test]
     fn serde_forms_are_recognised() {

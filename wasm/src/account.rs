@@ -75,6 +75,17 @@ pub enum AccountLevel {
     Confirmed,
 }
 
+impl AccountLevel {
+    /// The value as the YAML writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountLevel::Simplified => "simplified",
+            AccountLevel::Standard => "standard",
+            AccountLevel::Confirmed => "confirmed",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -128,7 +139,7 @@ impl ReadinessRule {
 
     /// Internal consistency of the rule, for the builder: every level once, in the order
     /// simplified → standard → confirmed, the required level among them, unique field ids.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<RuleProblem> {
         let mut out = Vec::new();
         let ids: Vec<AccountLevel> = self.levels.iter().map(|l| l.id).collect();
         let expected = [
@@ -137,24 +148,37 @@ impl ReadinessRule {
             AccountLevel::Confirmed,
         ];
         if ids != expected {
-            out.push(format!(
-                "levels must be simplified, standard, confirmed in this order (lowest first), found {ids:?}"
-            ));
+            out.push(RuleProblem::LevelOrder {
+                found: ids.iter().map(|l| l.code()).collect(),
+            });
         }
         if self.rank(self.required_level).is_none() {
-            out.push(format!(
-                "required_level {:?} is not among levels",
-                self.required_level
-            ));
+            out.push(RuleProblem::RequiredLevelMissing {
+                level: self.required_level.code(),
+            });
         }
         let mut seen = BTreeSet::new();
         for f in self.required_fields.iter().chain(&self.optional_fields) {
             if !seen.insert(f.id.as_str()) {
-                out.push(format!("field id `{}` is listed twice", f.id));
+                out.push(RuleProblem::DuplicateField { id: f.id.clone() });
             }
         }
         out
     }
+}
+
+/// One inconsistency of the readiness rule or the registration form, for the builder to say
+/// in the editor's language and point at (the id or level in the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleProblem {
+    /// `levels` are not simplified, standard, confirmed in this order; what the file lists.
+    LevelOrder { found: Vec<&'static str> },
+    /// `required_level` is not one of `levels`.
+    RequiredLevelMissing { level: &'static str },
+    /// A field id listed twice.
+    DuplicateField { id: String },
+    /// A `same-as:` format whose target is not another field of the form.
+    SameAsMissing { field: String, target: String },
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1100,21 +1124,21 @@ impl Serialize for FormFormat {
 
 impl RegistrationForm {
     /// Internal consistency, for the builder: unique ids, `same-as` targets that exist.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<RuleProblem> {
         let mut out = Vec::new();
         let mut seen = BTreeSet::new();
         for f in &self.fields {
             if !seen.insert(f.id.as_str()) {
-                out.push(format!("field id `{}` is listed twice", f.id));
+                out.push(RuleProblem::DuplicateField { id: f.id.clone() });
             }
         }
         for f in &self.fields {
             if let Some(FormFormat::SameAs(target)) = &f.format {
                 if !self.fields.iter().any(|g| &g.id == target && g.id != f.id) {
-                    out.push(format!(
-                        "field `{}`: same-as target `{target}` is not another field of the form",
-                        f.id
-                    ));
+                    out.push(RuleProblem::SameAsMissing {
+                        field: f.id.clone(),
+                        target: target.clone(),
+                    });
                 }
             }
         }
@@ -1496,7 +1520,7 @@ mod tests {
     #[test]
     fn yaml_files_parse_and_are_consistent() {
         let r = rule();
-        assert_eq!(r.problems(), Vec::<String>::new());
+        assert_eq!(r.problems(), []);
         assert_eq!(r.required_level, AccountLevel::Confirmed);
         assert!(r.linking_required);
         assert_eq!(r.who.students.min_age_years, 14);
@@ -1509,7 +1533,7 @@ mod tests {
         assert_eq!(r.required_fields[3].format, Some(ProfileFormat::Snils));
 
         let f = form();
-        assert_eq!(f.problems(), Vec::<String>::new());
+        assert_eq!(f.problems(), []);
         let confirm = f
             .fields
             .iter()
@@ -1531,6 +1555,17 @@ mod tests {
     }
 
     #[test]
+    fn level_codes_are_the_yaml_values() {
+        for l in [
+            AccountLevel::Simplified,
+            AccountLevel::Standard,
+            AccountLevel::Confirmed,
+        ] {
+            assert_eq!(serde_json::to_value(l).unwrap(), l.code());
+        }
+    }
+
+    #[test]
     fn unknown_keys_and_values_are_rejected() {
         let bad = RULE_YAML.replace("linking_required: true", "linking_required: true\nextra: 1");
         assert!(serde_norway::from_str::<ReadinessRule>(&bad).is_err());
@@ -1544,10 +1579,21 @@ mod tests {
         assert!(serde_norway::from_str::<RegistrationForm>(&bad).is_err());
         let bad = FORM_YAML.replace("same-as:password", "same-as:pasword");
         let f: RegistrationForm = serde_norway::from_str(&bad).unwrap();
-        assert_eq!(f.problems().len(), 1);
+        assert_eq!(
+            f.problems(),
+            [RuleProblem::SameAsMissing {
+                field: "password-confirm".into(),
+                target: "pasword".into()
+            }]
+        );
         let mut r = rule();
         r.levels.swap(0, 1);
-        assert_eq!(r.problems().len(), 1);
+        assert_eq!(
+            r.problems(),
+            [RuleProblem::LevelOrder {
+                found: vec!["standard", "simplified", "confirmed"]
+            }]
+        );
     }
 
     #[test]

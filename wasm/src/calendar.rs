@@ -143,59 +143,55 @@ impl YearData {
         !(d.is_weekend() || off.contains(&d))
     }
 
-    /// Everything inconsistent in this year's data; each message quotes the offending value in
-    /// backticks so the builder can point at it in the file.
-    pub fn problems(&self) -> Vec<String> {
+    /// Everything inconsistent in this year's data, as facts the builder words in its own
+    /// language and locates in the file (each carries the value at fault).
+    pub fn problems(&self) -> Vec<CalendarProblem> {
         let mut out = Vec::new();
         let in_year = |d: &IsoDate| d.year() == self.year;
-        let mut all: Vec<(&str, IsoDate)> = Vec::new();
-        all.extend(self.holidays.iter().map(|h| ("holidays", h.date)));
-        all.extend(self.extra_days_off.iter().map(|d| ("extra_days_off", *d)));
+        let mut all: Vec<(DateList, IsoDate)> = Vec::new();
+        all.extend(self.holidays.iter().map(|h| (DateList::Holidays, h.date)));
+        all.extend(
+            self.extra_days_off
+                .iter()
+                .map(|d| (DateList::ExtraDaysOff, *d)),
+        );
         all.extend(
             self.working_weekends
                 .iter()
-                .map(|d| ("working_weekends", *d)),
+                .map(|d| (DateList::WorkingWeekends, *d)),
         );
-        all.extend(self.shortened.iter().map(|d| ("shortened", *d)));
-        for (field, d) in &all {
-            if !in_year(d) {
-                out.push(format!("{field}: `{d}` is not in {}", self.year));
+        all.extend(self.shortened.iter().map(|d| (DateList::Shortened, *d)));
+        for (list, date) in all {
+            if !in_year(&date) {
+                out.push(CalendarProblem::OutsideYear {
+                    list,
+                    date,
+                    year: self.year,
+                });
             }
         }
-        for d in &self.extra_days_off {
-            if d.is_weekend() {
-                out.push(format!(
-                    "extra_days_off: `{d}` is a {}, already a day off",
-                    d.weekday_ru()
-                ));
+        for &date in &self.extra_days_off {
+            if date.is_weekend() {
+                out.push(CalendarProblem::ExtraDayOffOnWeekend { date });
             }
         }
-        for d in &self.working_weekends {
-            if !d.is_weekend() {
-                out.push(format!(
-                    "working_weekends: `{d}` is a {}, not a weekend",
-                    d.weekday_ru()
-                ));
+        for &date in &self.working_weekends {
+            if !date.is_weekend() {
+                out.push(CalendarProblem::WorkingWeekendOnWeekday { date });
             }
         }
         let holidays: BTreeSet<IsoDate> = self.holidays.iter().map(|h| h.date).collect();
         for t in &self.transfers {
             if t.to.year() == self.year && !self.extra_days_off.contains(&t.to) {
-                out.push(format!(
-                    "transfers: the day off moved to `{}` is missing from extra_days_off",
-                    t.to
-                ));
+                out.push(CalendarProblem::TransferNotDayOff { to: t.to });
             }
             if t.basis == Basis::Tk112Part2 && !holidays.contains(&t.from) {
-                out.push(format!(
-                    "transfers: `{}` moves by ТК ст. 112 ч. 2 but is not a holiday",
-                    t.from
-                ));
+                out.push(CalendarProblem::TransferFromNotHoliday { from: t.from });
             }
         }
-        for d in &self.working_weekends {
-            if holidays.contains(d) {
-                out.push(format!("working_weekends: `{d}` is also a holiday"));
+        for &date in &self.working_weekends {
+            if holidays.contains(&date) {
+                out.push(CalendarProblem::WorkingWeekendIsHoliday { date });
             }
         }
         let off: BTreeSet<IsoDate> = holidays
@@ -217,13 +213,86 @@ impl YearData {
                 }
             }
             if total != self.working_days_total {
-                out.push(format!(
-                    "working_days_total: the dates give {total} working days, the file says `{}`",
-                    self.working_days_total
-                ));
+                out.push(CalendarProblem::WrongTotal {
+                    counted: total,
+                    stated: self.working_days_total,
+                });
             }
         }
         out
+    }
+}
+
+/// A list of dates in a year's calendar file, by its key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateList {
+    Holidays,
+    ExtraDaysOff,
+    WorkingWeekends,
+    Shortened,
+}
+
+impl DateList {
+    /// The key in the YAML file.
+    pub fn key(self) -> &'static str {
+        match self {
+            DateList::Holidays => "holidays",
+            DateList::ExtraDaysOff => "extra_days_off",
+            DateList::WorkingWeekends => "working_weekends",
+            DateList::Shortened => "shortened",
+        }
+    }
+}
+
+/// One inconsistency of a year's calendar file ([`YearData::problems`]). The builder says it
+/// in the editor's language; the value at fault is the one to point at in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarProblem {
+    /// A date of `list` that is not in the file's year.
+    OutsideYear {
+        list: DateList,
+        date: IsoDate,
+        year: i32,
+    },
+    /// An extra day off on a Saturday or Sunday, already a day off.
+    ExtraDayOffOnWeekend { date: IsoDate },
+    /// A working weekend on a weekday.
+    WorkingWeekendOnWeekday { date: IsoDate },
+    /// A transfer whose new day off is not listed in `extra_days_off`.
+    TransferNotDayOff { to: IsoDate },
+    /// A transfer by ТК ст. 112 ч. 2 from a day that is not a holiday.
+    TransferFromNotHoliday { from: IsoDate },
+    /// A working weekend that is also a holiday.
+    WorkingWeekendIsHoliday { date: IsoDate },
+    /// `working_days_total` differs from the working days the dates give.
+    WrongTotal { counted: u32, stated: u32 },
+}
+
+impl CalendarProblem {
+    /// The key the problem is about.
+    pub fn key(&self) -> &'static str {
+        match self {
+            CalendarProblem::OutsideYear { list, .. } => list.key(),
+            CalendarProblem::ExtraDayOffOnWeekend { .. } => "extra_days_off",
+            CalendarProblem::WorkingWeekendOnWeekday { .. }
+            | CalendarProblem::WorkingWeekendIsHoliday { .. } => "working_weekends",
+            CalendarProblem::TransferNotDayOff { .. }
+            | CalendarProblem::TransferFromNotHoliday { .. } => "transfers",
+            CalendarProblem::WrongTotal { .. } => "working_days_total",
+        }
+    }
+
+    /// The value at fault, as the file writes it.
+    pub fn value(&self) -> String {
+        match self {
+            CalendarProblem::OutsideYear { date, .. }
+            | CalendarProblem::ExtraDayOffOnWeekend { date }
+            | CalendarProblem::WorkingWeekendOnWeekday { date }
+            | CalendarProblem::WorkingWeekendIsHoliday { date }
+            | CalendarProblem::TransferNotDayOff { to: date }
+            | CalendarProblem::TransferFromNotHoliday { from: date } => date.to_string(),
+            CalendarProblem::WrongTotal { stated, .. } => stated.to_string(),
+        }
     }
 }
 
@@ -431,19 +500,25 @@ mod tests {
         y.working_days_total = 250;
         y.extra_days_off.push(d("2025-05-10")); // a Saturday
         y.working_weekends.push(d("2025-11-05")); // a Wednesday
-        let p = y.problems().join("\n");
-        assert!(
-            p.contains("the dates give 247 working days, the file says `250`"),
-            "{p}"
+        let p = y.problems();
+        assert_eq!(
+            p,
+            [
+                CalendarProblem::ExtraDayOffOnWeekend {
+                    date: d("2025-05-10")
+                },
+                CalendarProblem::WorkingWeekendOnWeekday {
+                    date: d("2025-11-05")
+                },
+                CalendarProblem::WrongTotal {
+                    counted: 247,
+                    stated: 250
+                },
+            ]
         );
-        assert!(
-            p.contains("extra_days_off: `2025-05-10` is a суббота"),
-            "{p}"
-        );
-        assert!(
-            p.contains("working_weekends: `2025-11-05` is a среда"),
-            "{p}"
-        );
+        assert_eq!(p[2].key(), "working_days_total");
+        assert_eq!(p[2].value(), "250");
+        assert_eq!(p[0].value(), "2025-05-10");
     }
 
     #[test]

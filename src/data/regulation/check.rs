@@ -212,7 +212,7 @@ impl Checker<'_> {
                     "regulation-deadline-unreadable",
                     row = &row.number,
                     deadline = &row.deadline,
-                    reason = &e.message,
+                    reason = super::parse_reason(&e),
                     clause = clause
                 ),
             );

@@ -23,7 +23,9 @@ mod zip;
 use serde::Serialize;
 
 pub use name::{ParsedName, split_extension};
-pub use rule::{ArchiveRule, BYTES_PER_MB, DocumentMatch, DocumentRule, NamePart, NameRule};
+pub use rule::{
+    ArchiveRule, BYTES_PER_MB, DocumentMatch, DocumentRule, FileNameProblem, NamePart, NameRule,
+};
 
 /// Lazy access to a file's bytes: the browser implements it with `File.slice`, the CLI with a
 /// file. The check asks only for the ranges it needs.

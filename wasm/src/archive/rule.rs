@@ -45,29 +45,38 @@ impl ArchiveRule {
 impl DocumentRule {
     /// Why `file_name` cannot be right, for the builder: it has no extension, its extension is
     /// not one of `match.extensions`, or `match.words` would not recognise it.
-    pub fn file_name_problem(&self) -> Option<String> {
+    pub fn file_name_problem(&self) -> Option<FileNameProblem> {
         let wanted = self.file_name.as_deref()?;
         let Some(ext) = super::split_extension(wanted).1 else {
-            return Some(format!(
-                "`file_name` «{wanted}» has no extension: write it as the memo does (…docx)"
-            ));
+            return Some(FileNameProblem::NoExtension);
         };
         if let Some(list) = &self.matcher.extensions {
             if !list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-                return Some(format!(
-                    "`file_name` «{wanted}» ends in .{ext}, but `match.extensions` allows only {}",
-                    list.join(", ")
-                ));
+                return Some(FileNameProblem::ExtensionNotAllowed {
+                    ext: ext.to_string(),
+                    allowed: list.clone(),
+                });
             }
         }
         if !super::documents::name_matches(&self.matcher, wanted) {
-            return Some(format!(
-                "`file_name` «{wanted}» has none of the words of `match.words`: {}",
-                self.matcher.words.join(", ")
-            ));
+            return Some(FileNameProblem::NoMatchWord {
+                words: self.matcher.words.clone(),
+            });
         }
         None
     }
+}
+
+/// Why a document's `file_name` contradicts its own `match` ([`DocumentRule::file_name_problem`]),
+/// for the builder to say in the editor's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileNameProblem {
+    /// No extension: the memo's names have one (…docx).
+    NoExtension,
+    /// The extension is not one of `match.extensions`.
+    ExtensionNotAllowed { ext: String, allowed: Vec<String> },
+    /// None of the words of `match.words` is in the name.
+    NoMatchWord { words: Vec<String> },
 }
 
 /// How the archive's file name (without its extension) is built.

@@ -1219,9 +1219,18 @@ fn a_file_name_the_rule_itself_would_not_recognise_is_a_rule_error() {
         d.file_name = Some(file_name.into());
         d.file_name_problem()
     };
-    assert!(form("Форма.pdf").unwrap().contains("allows only docx"));
-    assert!(form("Анкета.docx").unwrap().contains("none of the words"));
-    assert!(form("Форма").unwrap().contains("no extension"));
+    assert_eq!(
+        form("Форма.pdf"),
+        Some(FileNameProblem::ExtensionNotAllowed {
+            ext: "pdf".into(),
+            allowed: vec!["docx".into()]
+        })
+    );
+    assert!(matches!(
+        form("Анкета.docx"),
+        Some(FileNameProblem::NoMatchWord { .. })
+    ));
+    assert_eq!(form("Форма"), Some(FileNameProblem::NoExtension));
 }
 
 #[test]

@@ -5,4 +5,4 @@ mod compute;
 mod parse;
 
 pub use compute::{ART_193, CalendarStatus, Computed, From, compute, compute_all};
-pub use parse::{ParseError, Rule, normalize, parse};
+pub use parse::{ParseError, ParseErrorKind, Rule, normalize, parse};

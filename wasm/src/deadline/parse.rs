@@ -43,7 +43,57 @@ pub enum Rule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub clause: String,
+    /// Why, for the program's own wording (the builder says it in the editor's language).
+    pub kind: ParseErrorKind,
+    /// Why, in Russian, as the browser's calculator says it.
     pub message: String,
+}
+
+/// Why a deadline text could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Nothing but punctuation, or nothing at all.
+    Empty,
+    /// «ежегодно» without a day and month after it.
+    AnnualWithoutDate,
+    /// «… раз в месяц» without a readable count.
+    MonthlyCount,
+    /// «в течение 0 дней».
+    ZeroDays,
+    /// Numbers or day words, but no period this reader knows.
+    UnreadablePeriod,
+    /// Neither a period, nor a date, nor a known phrase.
+    Unknown,
+}
+
+impl ParseErrorKind {
+    /// The Russian explanation (the calculator's and the browser's).
+    pub fn message_ru(self) -> &'static str {
+        match self {
+            ParseErrorKind::Empty => "срок не указан",
+            ParseErrorKind::AnnualWithoutDate => {
+                "после «ежегодно» ожидается дата, например «не позднее 5 сентября»"
+            }
+            ParseErrorKind::MonthlyCount => "не понятно, сколько раз в месяц",
+            ParseErrorKind::ZeroDays => "срок в 0 дней не имеет смысла",
+            ParseErrorKind::UnreadablePeriod => {
+                "похоже на срок, но его не удалось разобрать: напишите, например, «в течение 5 рабочих дней после получения заявки»"
+            }
+            ParseErrorKind::Unknown => {
+                "непонятный срок: это не период («в течение N дней»), не дата («ежегодно не позднее 5 сентября») и не известная формулировка («постоянно», «в соответствии с …»)"
+            }
+        }
+    }
+}
+
+impl ParseError {
+    fn new(clause: &str, kind: ParseErrorKind) -> Self {
+        ParseError {
+            clause: clause.to_string(),
+            kind,
+            message: kind.message_ru().to_string(),
+        }
+    }
 }
 
 /// Phrases that mark a clause as non-computable text.
@@ -189,10 +239,7 @@ fn event_of(rest: &[&str]) -> Option<String> {
 /// Parse one clause (already normalized).
 fn clause(c: &str) -> Result<Rule, ParseError> {
     let words: Vec<&str> = c.split(' ').collect();
-    let err = |message: &str| ParseError {
-        clause: c.to_string(),
-        message: message.to_string(),
-    };
+    let err = |kind| ParseError::new(c, kind);
 
     // «ежегодно не позднее 5 сентября», «ежегодно до 1 октября»
     if words.first() == Some(&"ежегодно") {
@@ -208,9 +255,7 @@ fn clause(c: &str) -> Result<Rule, ParseError> {
                 day: d,
                 month: m as u8 + 1,
             }),
-            _ => Err(err(
-                "после «ежегодно» ожидается дата, например «не позднее 5 сентября»",
-            )),
+            _ => Err(err(ParseErrorKind::AnnualWithoutDate)),
         };
     }
     // «1 раз в месяц», «ежемесячно», «два раза в месяц»
@@ -226,7 +271,7 @@ fn clause(c: &str) -> Result<Rule, ParseError> {
             };
             return times
                 .map(|times| Rule::Monthly { times })
-                .ok_or_else(|| err("не понятно, сколько раз в месяц"));
+                .ok_or_else(|| err(ParseErrorKind::MonthlyCount));
         }
     }
     // Periods: «в течение N [рабочих] дней …», «не позднее N дней после …», «в течение часа …»
@@ -261,7 +306,7 @@ fn clause(c: &str) -> Result<Rule, ParseError> {
         let Some(unit) = words.get(j) else { continue };
         if is_day_word(unit) {
             if n == 0 {
-                return Err(err("срок в 0 дней не имеет смысла"));
+                return Err(err(ParseErrorKind::ZeroDays));
             }
             let event = event_of(&words[j + 1..]);
             return Ok(if working {
@@ -289,9 +334,9 @@ fn clause(c: &str) -> Result<Rule, ParseError> {
             || w.starts_with("рабоч")
     });
     Err(err(if looks_like_period {
-        "похоже на срок, но его не удалось разобрать: напишите, например, «в течение 5 рабочих дней после получения заявки»"
+        ParseErrorKind::UnreadablePeriod
     } else {
-        "непонятный срок: это не период («в течение N дней»), не дата («ежегодно не позднее 5 сентября») и не известная формулировка («постоянно», «в соответствии с …»)"
+        ParseErrorKind::Unknown
     }))
 }
 
@@ -299,17 +344,11 @@ fn clause(c: &str) -> Result<Rule, ParseError> {
 pub fn parse(text: &str) -> Result<Vec<Rule>, ParseError> {
     let norm = normalize(text);
     if norm.is_empty() {
-        return Err(ParseError {
-            clause: String::new(),
-            message: "срок не указан".to_string(),
-        });
+        return Err(ParseError::new("", ParseErrorKind::Empty));
     }
     let parts = clauses(&norm);
     if parts.is_empty() {
-        return Err(ParseError {
-            clause: norm,
-            message: "срок не указан".to_string(),
-        });
+        return Err(ParseError::new(&norm, ParseErrorKind::Empty));
     }
     parts.iter().map(|c| clause(c)).collect()
 }
@@ -432,15 +471,32 @@ mod tests {
 
     #[test]
     fn unreadable_cells_are_errors() {
-        assert!(parse("").is_err());
-        assert!(parse(", ").is_err(), "punctuation only is not a deadline");
-        assert!(parse(" ; . ").is_err());
-        assert!(
-            parse("в течение нескольких дней").is_err(),
+        let kind = |t: &str| parse(t).map(|_| ()).map_err(|e| e.kind);
+        assert_eq!(kind(""), Err(ParseErrorKind::Empty));
+        assert_eq!(
+            kind(", "),
+            Err(ParseErrorKind::Empty),
+            "punctuation only is not a deadline"
+        );
+        assert_eq!(kind(" ; . "), Err(ParseErrorKind::Empty));
+        assert_eq!(
+            kind("в течение нескольких дней"),
+            Err(ParseErrorKind::UnreadablePeriod),
             "a period that is not a number"
         );
-        assert!(parse("ежегодно в сентябре").is_err());
-        assert!(parse("как можно скорее").is_err());
-        assert!(parse("в течение 0 дней").is_err());
+        assert_eq!(
+            kind("ежегодно в сентябре"),
+            Err(ParseErrorKind::AnnualWithoutDate)
+        );
+        assert_eq!(kind("как можно скорее"), Err(ParseErrorKind::Unknown));
+        assert_eq!(kind("в течение 0 дней"), Err(ParseErrorKind::ZeroDays));
+        assert_eq!(
+            kind("несколько раз в месяц"),
+            Err(ParseErrorKind::MonthlyCount)
+        );
+        // The browser's text is the kind's Russian message.
+        let e = parse("как можно скорее").unwrap_err();
+        assert_eq!(e.message, ParseErrorKind::Unknown.message_ru());
+        assert_eq!(e.clause, "как можно скорее");
     }
 }
