@@ -64,7 +64,9 @@ impl ByteSource for FileSource {
             .seek(SeekFrom::Start(offset))
             .map_err(|e| crate::i18n::io_error(&e))?;
         let mut buf = vec![0; len];
-        self.file.read_exact(&mut buf).map_err(|e| crate::i18n::io_error(&e))?;
+        self.file
+            .read_exact(&mut buf)
+            .map_err(|e| crate::i18n::io_error(&e))?;
         Ok(buf)
     }
 }

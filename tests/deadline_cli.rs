@@ -168,13 +168,22 @@ fn the_text_is_english_with_lang_en() {
     let o = pamyatka_en(root, &["deadline", "5 дней", "--from", "2026-12-28"]);
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
-        out.contains("(by the draft production calendar for 2027 — check again once it is approved)"),
+        out.contains(
+            "(by the draft production calendar for 2027 — check again once it is approved)"
+        ),
         "{out}"
     );
     // A text it cannot read: the reason in English.
-    let o = pamyatka_en(root, &["deadline", "как можно скорее", "--from", "2026-03-01"]);
+    let o = pamyatka_en(
+        root,
+        &["deadline", "как можно скорее", "--from", "2026-03-01"],
+    );
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("not a deadline this program reads"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not a deadline this program reads"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -76,6 +76,8 @@ invalid! {
     archive_rule_size => "archive-rule-size", "content/fioko/archive-rule.yaml:39:17";
     bad_change_date => "bad-change-date", "content/a.md:6:11";
     empty_change => "empty-change", "content/a.md:5:11";
+    archive_rule_file_name => "archive-rule-file-name", "content/fioko/archive-rule.yaml:95:16";
+    form_same_as => "form-same-as", "content/fioko/registration-form.yaml:";
 }
 
 #[test]

@@ -118,7 +118,11 @@ fn file_name_message(doc: &DocumentRule, p: &FileNameProblem) -> String {
             allowed = allowed.join(", ")
         ),
         FileNameProblem::NoMatchWord { words } => {
-            tr!("rule-file-name-no-word", name = name, words = words.join(", "))
+            tr!(
+                "rule-file-name-no-word",
+                name = name,
+                words = words.join(", ")
+            )
         }
     }
 }
@@ -245,7 +249,7 @@ mod tests {
             e.starts_with(&format!("content/fioko/archive-rule.yaml:{line}:16 ")),
             "{e}"
         );
-        assert!(e.contains("ends in .pdf"), "{e}");
+        assert!(e.contains(".pdf") && e.contains("docx"), "{e}");
         let shipped: Arc<str> = Arc::from(shipped);
         let rule: ArchiveRule = yaml::parse(path, &shipped, "rule").unwrap();
         assert!(archive_file_names(&rule, path, &shipped).is_empty());

@@ -193,7 +193,10 @@ cli-deadline-as-written = as written, by { $date }, until 24:00
 cli-deadline-date = { $date }, until 24:00
 cli-deadline-warning = note: { $warning }
 cli-deadline-years = { $init } and { $last }
-cli-deadline-draft = {" "}(by the draft production calendar for { $years } — check again once it is approved)
+cli-deadline-draft = {" "}(by the draft production calendar for { $years } — check again once { $count ->
+        [one] it is approved
+       *[other] they are approved
+    })
 cli-deadline-bad-from = --from `{ $from }`: write the date as YYYY-MM-DD or YYYY-MM-DDTHH:MM
 cli-deadline-unreadable = cannot read the deadline «{ $clause }»: { $reason }
 cli-deadline-no-period = «{ $text }» names no period or date

@@ -148,6 +148,11 @@ impl<'a> Form<'a> {
     }
 
     fn try_parse(m: &'a str) -> Option<Form<'a>> {
+        // The checks crate's form field `format` first: serde's `unknown field ` would take it.
+        if let Some(rest) = m.strip_prefix("unknown field format `") {
+            let (value, _) = rest.split_once("`: expected ")?;
+            return Some(Form::UnknownFormFormat(value));
+        }
         if let Some(rest) = m.strip_prefix("unknown field ") {
             let (field, expected) = name_and_list(rest)?;
             return Some(Form::UnknownField { field, expected });
@@ -190,10 +195,6 @@ impl<'a> Form<'a> {
         if let Some(rest) = m.strip_prefix("invalid date `") {
             let date = rest.strip_suffix("`: write it as YYYY-MM-DD, e.g. 2025-09-01")?;
             return Some(Form::BadDate(date));
-        }
-        if let Some(rest) = m.strip_prefix("unknown field format `") {
-            let (value, _) = rest.split_once("`: expected ")?;
-            return Some(Form::UnknownFormFormat(value));
         }
         // libyaml adds the context after a comma (`…, while parsing a block mapping`).
         let problem = m.split(", while ").next().unwrap_or(m);
