@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::markdown::{escape_attr, escape_text};
+use crate::escape::{escape_attr, escape_text};
 
 /// The rendered events with the text that holds addresses replaced by HTML.
 pub fn apply(events: Vec<Event<'_>>) -> Vec<Event<'_>> {

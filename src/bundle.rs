@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use std::io::{Seek, Write};
 use std::sync::Mutex;
 
-/// The bundle's file name in the output.
-pub const BUNDLE: &str = "offline.zip";
+/// The offline bundle's name, at the output's root.
+pub use crate::content::reserved::BUNDLE;
 
 /// Pages per run: each run is rendered and compressed on one worker.
 pub const RUN: usize = 32;

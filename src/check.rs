@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::markdown::{SiteLink, percent_decode, resolve_url};
-use crate::pipeline::{Compiled, PageOutput};
+use crate::markdown::SiteLink;
+use crate::page_output::PageOutput;
+use crate::pipeline::Compiled;
+use crate::urls::{percent_decode, resolve_url};
 
 /// All problems found in the compiled site.
 pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {

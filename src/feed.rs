@@ -15,11 +15,8 @@ use serde_json::{Value, json};
 
 use crate::content::{Date, Page, Site};
 
-/// The site's feed (relative to the output).
-pub const SITE_FEED: &str = "feed.xml";
-
-/// The file name of every feed, the site's and the sections'.
-pub const FEED_NAME: &str = "feed.xml";
+/// The site's feed (relative to the output), and the file name of every section's feed.
+pub use crate::content::reserved::{FEED_NAME, SITE_FEED};
 
 /// The id of the «Что изменилось» block on a page (entries link there).
 pub const ANCHOR: &str = "izmeneniya";
@@ -106,7 +103,7 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
             .collect();
         let title = format!(
             "{}: {}",
-            crate::render::section_title(site, &site.sections[key]),
+            site.section_title(&site.sections[key]),
             site.config.title
         );
         let path = feed_url(key).trim_start_matches('/').to_string();
@@ -188,7 +185,7 @@ fn time(date: Date) -> String {
 /// Text for XML (content and attributes): escaped, and without the control characters
 /// XML 1.0 does not allow.
 fn xml(s: &str) -> String {
-    crate::markdown::escape_attr(s)
+    crate::escape::escape_attr(s)
         .chars()
         .filter(|&c| c >= ' ' || c == '\t' || c == '\n')
         .collect()

@@ -18,7 +18,8 @@ use std::path::{Path, PathBuf};
 
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::pipeline::{PageOutput, Project};
+use crate::page_output::PageOutput;
+use crate::pipeline::Project;
 use crate::templates;
 
 /// What an edit came to.

@@ -13,9 +13,11 @@ use serde::Serialize;
 
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
+use crate::escape::{escape_attr, escape_text};
 use crate::highlight;
 use crate::slug::{Slugger, slugify};
 use crate::tr;
+use crate::urls::{is_external, join_rel, percent_decode, resolve_url};
 use crate::widgets::{self, WidgetUse};
 
 /// A heading of the page, for the table of contents and for `check`.
@@ -709,110 +711,6 @@ fn valid_item_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-pub fn is_external(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    lower.starts_with("http:")
-        || lower.starts_with("https:")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
-        || lower.starts_with("//")
-        || lower.starts_with("data:")
-        || lower.starts_with("javascript:")
-}
-
-/// Resolve `link` relative to the page at `from` (both relative to content/).
-fn join_rel(from: &str, link: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if let Some(abs) = link.strip_prefix('/') {
-        // `/esia/x.md` is relative to content/.
-        return normalize(abs.split('/'));
-    } else {
-        from.split('/').collect()
-    };
-    parts.pop(); // the file name
-    normalize(parts.into_iter().chain(link.split('/')))
-}
-
-/// The site-absolute URL `link` leads to from the page at `base` (a URL ending in `/`), as a
-/// browser resolves it; `None` above the site's root. A trailing `/` (or `.`, `..`) is kept.
-pub fn resolve_url(base: &str, link: &str) -> Option<String> {
-    let parts: Vec<&str> = match link.strip_prefix('/') {
-        Some(abs) => abs.split('/').collect(),
-        None => base.split('/').chain(link.split('/')).collect(),
-    };
-    let path = normalize(parts.iter().copied())?;
-    let folder =
-        link.is_empty() || link.ends_with('/') || matches!(parts.last(), Some(&"." | &".."));
-    Some(match (path.is_empty(), folder) {
-        (true, _) => "/".to_string(),
-        (false, true) => format!("/{path}/"),
-        (false, false) => format!("/{path}"),
-    })
-}
-
-fn normalize<'s>(parts: impl Iterator<Item = &'s str>) -> Option<String> {
-    let mut out: Vec<&str> = Vec::new();
-    for p in parts {
-        match p {
-            "" | "." => {}
-            ".." => {
-                out.pop()?;
-            }
-            p => out.push(p),
-        }
-    }
-    Some(out.join("/"))
-}
-
-/// Decode `%D1%88` sequences (editors paste anchors from the browser's address bar).
-pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 3 <= bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
-}
-
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -942,9 +840,6 @@ mod tests {
         );
         assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
         assert!(r.diagnostics[0].message.contains("ведёт за пределы сайта"));
-        assert_eq!(resolve_url("/esia/a/", ".."), Some("/esia/".into()));
-        assert_eq!(resolve_url("/esia/a/", "../.."), Some("/".into()));
-        assert_eq!(resolve_url("/esia/a/", ""), Some("/esia/a/".into()));
     }
 
     #[test]
@@ -1017,11 +912,5 @@ mod tests {
         let r = render_one("a.md", "| a | b |\n|---|---|\n| 1 | 2 |\n", &[]);
         assert!(r.html.contains("<div class=\"table-wrap\""));
         assert!(r.html.contains("<th>a</th>"));
-    }
-
-    #[test]
-    fn percent_decoding() {
-        assert_eq!(percent_decode("%D1%88%D0%B0%D0%B3"), "шаг");
-        assert_eq!(percent_decode("100%"), "100%");
     }
 }

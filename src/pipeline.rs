@@ -19,12 +19,14 @@ use crate::content::{self, Site};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::headers;
-use crate::markdown::{self, SiteLink};
+use crate::markdown;
 use crate::offline;
 use crate::output::{self, Staging};
+use crate::page_output::{PageOutput, digest};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
 use crate::search_index;
+use crate::service_worker;
 use crate::templates;
 use crate::widgets::{self, WidgetUse};
 use pamyatka_checks::search::SearchIndex;
@@ -35,26 +37,6 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Minify the stylesheets and scripts (see `assets.rs`).
     pub minify: bool,
-}
-
-/// One rendered page.
-pub struct PageOutput {
-    pub url: String,
-    /// Source file (relative to the root) or template that produced it.
-    pub origin: String,
-    pub path: String,
-    /// The page; empty once a build has written it (see [`Emit`]).
-    pub html: Vec<u8>,
-    /// BLAKE3 of the final HTML (for the service worker's version); `None` while the page
-    /// still waits for the offline bundle's size (see [`offline::SIZE_TOKEN`]).
-    pub digest: Option<[u8; 32]>,
-    pub facts: PageFacts,
-    /// Links written in the page's Markdown, with their source locations.
-    pub links: Vec<SiteLink>,
-    /// `normal` or `lv` (see [`VARIANTS`]).
-    pub variant: &'static str,
-    /// The page as the offline bundle has it (`file://` links), when asked for.
-    pub file_copy: Option<Vec<u8>>,
 }
 
 /// One page's output and warnings, or its errors.
@@ -580,17 +562,6 @@ fn output_error(e: output::OutputError) -> Diagnostic {
     Diagnostic::error("output", e.to_string())
 }
 
-/// BLAKE3 of a page's URL and final HTML; `None` while it still says [`offline::SIZE_TOKEN`].
-pub(crate) fn digest(url: &str, html: &[u8]) -> Option<[u8; 32]> {
-    if memchr::memmem::find(html, offline::SIZE_TOKEN.as_bytes()).is_some() {
-        return None;
-    }
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(url.as_bytes());
-    hasher.update(html);
-    Some(*hasher.finalize().as_bytes())
-}
-
 /// Renders the whole site; in a build (`Emit::Write`) writes it into the staging folder.
 pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Diagnostics> {
     let never = AtomicBool::new(false);
@@ -697,7 +668,7 @@ fn compile_until(
     files.extend(data_json(site));
     // A file of content/ must not replace one the build writes (nor stand in its way).
     let statics = static_files(root)?;
-    let clashes = crate::reserved::check_files(
+    let clashes = crate::content::reserved::check_files(
         &statics,
         pages
             .iter()
@@ -725,7 +696,7 @@ fn compile_until(
     }
     // The service worker lists (and hashes) everything but the bundle. The home pages are
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
-    let sw = offline::service_worker(&pages, &files);
+    let sw = service_worker::service_worker(&pages, &files);
     files.push(("sw.js".into(), sw.into_bytes()));
     // The files are written by one thread (most of them are search pieces in one folder, where
     // writers would queue for the folder's lock) while the others finish the bundle.
@@ -933,7 +904,7 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
         .collect();
     for p in pages.iter().filter(|p| p.variant == "normal") {
         s.push_str("  <url><loc>");
-        s.push_str(&markdown::escape_text(&format!(
+        s.push_str(&crate::escape::escape_text(&format!(
             "{}{}",
             site.config.base(),
             p.url

@@ -32,7 +32,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
-use crate::markdown::escape_text;
+use crate::escape::escape_text;
 use crate::tr;
 
 /// The diagnostic code of these checks.
@@ -66,9 +66,6 @@ impl Why {
         }
     }
 }
-
-/// Extensions of script files, which may not be placed in content/.
-const SCRIPT_EXTENSIONS: &[&str] = &["js", "mjs", "cjs"];
 
 /// One finding, at a byte range of the joined HTML.
 struct Finding {
@@ -243,15 +240,6 @@ fn findings(html: &str) -> Result<Vec<Finding>, String> {
     rewriter.write(html.as_bytes()).map_err(|e| e.to_string())?;
     rewriter.end().map_err(|e| e.to_string())?;
     Ok(found.into_inner())
-}
-
-/// A `content/` file the policy refuses (a script file), with why.
-pub fn script_file(rel: &str) -> Option<Diagnostic> {
-    let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
-    SCRIPT_EXTENSIONS.contains(&ext.as_str()).then(|| {
-        Diagnostic::error(CODE, tr!("html-script-file", path = rel))
-            .hint(tr!("html-script-file.hint"))
-    })
 }
 
 /// Does this URL run script when followed (`javascript:`, `vbscript:`)? Read as a browser
@@ -477,15 +465,5 @@ mod tests {
         ] {
             assert!(!is_script_url(url), "{url:?}");
         }
-    }
-
-    #[test]
-    fn script_files_by_extension() {
-        assert!(script_file("fioko/helper.js").is_some());
-        assert!(script_file("a/B.MJS").is_some());
-        assert!(script_file("x.cjs").is_some());
-        assert!(script_file("fioko/scan.png").is_none());
-        assert!(script_file("js").is_none());
-        assert!(script_file("a.json").is_none());
     }
 }

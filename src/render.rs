@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::content::{Audience, Page, PageKind, Section, Site, url_for};
+use crate::content::{Audience, Page, PageKind, Site, url_for};
 use crate::markdown::Rendered;
 
 /// Values computed once per build.
@@ -24,13 +24,6 @@ fn audience_values(list: &[Audience]) -> Value {
             .map(|a| json!({"id": a.id(), "label": a.label()}))
             .collect(),
     )
-}
-
-pub fn section_title(site: &Site, s: &Section) -> String {
-    match s.index_page {
-        Some(i) => site.pages[i].front.title.clone(),
-        None => s.key.rsplit('/').next().unwrap_or(&s.key).to_string(),
-    }
 }
 
 fn section_url(key: &str) -> String {
@@ -62,7 +55,7 @@ impl Shared {
                 .index_page
                 .and_then(|i| site.pages[i].front.description.clone())
                 .unwrap_or_default();
-            json!({"title": section_title(site, s), "url": section_url(key), "description": description})
+            json!({"title": site.section_title(s), "url": section_url(key), "description": description})
         };
         let feeds = crate::feed::sections_with_feeds(site);
         let mut sections = BTreeMap::new();
@@ -76,7 +69,7 @@ impl Shared {
             }
             v["feed"] = match feed_key {
                 Some(k) => {
-                    json!({"url": crate::feed::feed_url(k), "title": section_title(site, &site.sections[k])})
+                    json!({"url": crate::feed::feed_url(k), "title": site.section_title(&site.sections[k])})
                 }
                 None => Value::Null,
             };

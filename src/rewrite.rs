@@ -15,7 +15,9 @@ use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, text};
 
 use crate::content::GlossaryEntry;
-use crate::markdown::{escape_attr, is_external};
+use crate::escape::escape_attr;
+use crate::offline;
+use crate::urls::is_external;
 use pamyatka_checks::search::is_word_char;
 
 /// Abbreviations to expand, keyed by their exact spelling.
@@ -43,7 +45,7 @@ impl Glossary {
             }
             g.max_words = g.max_words.max(key.split(' ').count());
             first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
-            g.has_mark |= key.contains(char::from(MARK)) || e.title.contains(char::from(MARK));
+            g.has_mark |= offline::holds_mark(&key) || offline::holds_mark(&e.title);
             g.terms.insert(key, e.title.clone());
         }
         g.first_words = aho_corasick::AhoCorasick::builder()
@@ -256,7 +258,7 @@ fn flush(
         *expansions = rest;
         let mut parts: Vec<String> = Vec::new();
         for (_, quoted, title) in here {
-            let title = crate::markdown::escape_text(title);
+            let title = crate::escape::escape_text(title);
             match parts.last_mut() {
                 Some(last) if quoted && !last.ends_with('»') => {
                     last.push_str(&format!(" «{title}»"))
@@ -296,16 +298,6 @@ pub struct RewriteOptions<'a> {
     pub print_base: &'a str,
 }
 
-/// Marks that let one pass write a page and its `file://` copy for the offline bundle: what
-/// lies between `FILE_ONLY` and its end goes only into the copy, what lies between
-/// `PAGE_ONLY` and its end only into the page (see [`split_marked`]). A control character no
-/// page has (pages that do are rewritten twice instead), and a letter.
-const MARK: u8 = 0x01;
-pub(crate) const FILE_ONLY: &str = "\u{1}F";
-pub(crate) const FILE_ONLY_END: &str = "\u{1}f";
-pub(crate) const PAGE_ONLY: &str = "\u{1}P";
-pub(crate) const PAGE_ONLY_END: &str = "\u{1}p";
-
 /// The page and its `file://` copy for the offline bundle (the rules of
 /// `offline::for_file_url`), both from one rewrite pass.
 pub fn rewrite_with_file_copy(
@@ -314,58 +306,19 @@ pub fn rewrite_with_file_copy(
 ) -> Result<(Vec<u8>, Vec<u8>, PageFacts), String> {
     // Everything the pass writes comes from the page, the glossary, the page's URL or the
     // site's address: if any holds the mark, marks could not be told apart.
-    let holds_mark = |s: &str| memchr::memchr(MARK, s.as_bytes()).is_some();
+    let holds_mark = offline::holds_mark;
     if holds_mark(html)
         || holds_mark(opts.page_url)
         || holds_mark(opts.print_base)
         || opts.glossary.has_mark
     {
         let (page, facts) = rewrite(html, opts)?;
-        let copy = crate::offline::for_file_url(&page)?;
+        let copy = offline::for_file_url(&page)?;
         return Ok((page.into_bytes(), copy.into_bytes(), facts));
     }
     let (marked, facts) = rewrite_pass(html, opts, true)?;
-    let (page, copy) = split_marked(&marked);
+    let (page, copy) = offline::split_marked(&marked);
     Ok((page, copy, facts))
-}
-
-/// A marked page as the page and its copy (marks may nest: the bundle's link, left out of
-/// the copy, may hold links that the copy would change).
-fn split_marked(marked: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let mut page = Vec::with_capacity(marked.len());
-    let mut copy = Vec::with_capacity(marked.len() + 256);
-    let (mut file_only, mut page_only) = (0u32, 0u32);
-    let mut pos = 0;
-    while let Some(i) = memchr::memchr(MARK, &marked[pos..]) {
-        let i = pos + i;
-        if file_only == 0 {
-            page.extend_from_slice(&marked[pos..i]);
-        }
-        if page_only == 0 {
-            copy.extend_from_slice(&marked[pos..i]);
-        }
-        match marked.get(i + 1) {
-            Some(b'F') => file_only += 1,
-            Some(b'f') => file_only = file_only.saturating_sub(1),
-            Some(b'P') => page_only += 1,
-            Some(b'p') => page_only = page_only.saturating_sub(1),
-            // Not a mark (none can be there: see `rewrite_with_file_copy`): kept as it is.
-            _ => {
-                if file_only == 0 {
-                    page.push(MARK);
-                }
-                if page_only == 0 {
-                    copy.push(MARK);
-                }
-                pos = i + 1;
-                continue;
-            }
-        }
-        pos = i + 2;
-    }
-    page.extend_from_slice(&marked[pos..]);
-    copy.extend_from_slice(&marked[pos..]);
-    (page, copy)
 }
 
 pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
@@ -385,10 +338,7 @@ pub fn rewrite_bytes(
 
 /// What `lol_html::rewrite_str` does, into bytes: it checks every piece it writes for UTF-8,
 /// a tenth of the rewrite pass's time.
-pub(crate) fn rewrite_to_bytes(
-    html: &str,
-    settings: RewriteStrSettings<'_, '_>,
-) -> Result<Vec<u8>, String> {
+fn rewrite_to_bytes(html: &str, settings: RewriteStrSettings<'_, '_>) -> Result<Vec<u8>, String> {
     let mut out = Vec::with_capacity(html.len() + html.len() / 8);
     let mut rewriter =
         lol_html::HtmlRewriter::new(settings.into(), |chunk: &[u8]| out.extend_from_slice(chunk));
@@ -397,7 +347,7 @@ pub(crate) fn rewrite_to_bytes(
     Ok(out)
 }
 
-/// The pass; with `file_marks`, the page carries the marks of [`split_marked`].
+/// The pass; with `file_marks`, the page carries the marks of [`offline::split_marked`].
 fn rewrite_pass(
     html: &str,
     opts: &RewriteOptions<'_>,
@@ -565,7 +515,7 @@ fn rewrite_pass(
             el.after(
                 &format!(
                     "<span class=\"lv-alt\">Изображение: {}</span>",
-                    crate::markdown::escape_text(&alt)
+                    crate::escape::escape_text(&alt)
                 ),
                 ContentType::Html,
             );
@@ -573,7 +523,7 @@ fn rewrite_pass(
         }))
     };
     let settings = if file_marks {
-        crate::offline::file_url_rules(settings, true)
+        offline::file_url_rules(settings, true)
     } else {
         settings
     };
@@ -694,7 +644,7 @@ mod tests {
         };
         let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
         let (two, _) = rewrite(html, &opts).unwrap();
-        let two_copy = crate::offline::for_file_url(&two).unwrap();
+        let two_copy = offline::for_file_url(&two).unwrap();
         assert_eq!(String::from_utf8(page).unwrap(), two, "the page");
         (String::from_utf8(copy).unwrap(), two_copy, two)
     }
@@ -745,16 +695,8 @@ mod tests {
         assert_eq!(String::from_utf8(page).unwrap(), two);
         assert_eq!(
             String::from_utf8(copy).unwrap(),
-            crate::offline::for_file_url(&two).unwrap()
+            offline::for_file_url(&two).unwrap()
         );
-    }
-
-    /// What follows the mark character but is no mark passes through to both.
-    #[test]
-    fn split_keeps_what_is_no_mark() {
-        let (page, copy) = split_marked(b"a\x01Fb\x01fc\x01Pd\x01pe\x01zf\x01");
-        assert_eq!(page, b"acde\x01zf\x01");
-        assert_eq!(copy, b"abce\x01zf\x01");
     }
 
     fn glossary() -> Glossary {

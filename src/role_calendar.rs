@@ -24,7 +24,7 @@ use pamyatka_checks::deadline::{ART_193, Computed, From, Rule, compute};
 use time::{Date, Month};
 
 /// The file name of a role's calendar, in its role page's folder.
-pub const FILE_NAME: &str = "sroki.ics";
+pub use crate::content::reserved::ROLE_CALENDAR as FILE_NAME;
 
 /// The heading (and id) of the role page's block that links the calendar.
 pub const HEADING: &str = "Подписаться на сроки роли";

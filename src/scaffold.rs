@@ -11,11 +11,20 @@ pub enum ScaffoldError {
     BadName(String),
     #[error("{}", crate::tr!("new-exists", file = .0.display().to_string()))]
     Exists(PathBuf),
-    #[error("{}", crate::init::messages::io(.path, .source))]
+    #[error("{}", cannot_write(.path, .source))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+/// A file or folder that could not be written (the same words as `init`'s).
+fn cannot_write(path: &Path, err: &std::io::Error) -> String {
+    crate::tr!(
+        "init-cannot-write",
+        file = path.display().to_string(),
+        reason = crate::i18n::io_error(err)
+    )
 }
 
 const TEMPLATE: &str = r#"---

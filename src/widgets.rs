@@ -22,7 +22,7 @@ use pamyatka_checks::deadline::{self, Rule};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::markdown::{escape_attr, escape_text};
+use crate::escape::{escape_attr, escape_text};
 use crate::tr;
 use crate::yaml;
 

@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
             .replace('\\', "/");
         // Other files (images, PDFs) are copied as they are by the pipeline; script files
         // may not be among them.
-        if let Some(d) = crate::raw_html::script_file(&rel) {
+        if let Some(d) = script_file(&rel) {
             errors.push(d);
         }
         if matches!(
@@ -130,7 +130,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         );
     }
     check_url_collisions(&pages, &mut errors);
-    crate::reserved::check_pages(&pages, &mut errors);
+    super::reserved::check_pages(&pages, &mut errors);
     if !errors.is_empty() {
         errors.extend(skipped);
         return Err(Diagnostics {
@@ -482,4 +482,33 @@ pub fn build_sections(
         }
     }
     sections
+}
+
+/// Extensions of script files, which may not be placed in content/ (the same policy as
+/// `raw_html.rs` for script in pages: a site runs only the program's own scripts).
+const SCRIPT_EXTENSIONS: &[&str] = &["js", "mjs", "cjs"];
+
+/// A `content/` file the policy refuses (a script file), with why.
+pub fn script_file(rel: &str) -> Option<Diagnostic> {
+    let ext = rel.rsplit_once('.')?.1.to_ascii_lowercase();
+    SCRIPT_EXTENSIONS.contains(&ext.as_str()).then(|| {
+        // The code of raw_html.rs's diagnostics: the same policy.
+        Diagnostic::error("html", tr!("html-script-file", path = rel))
+            .hint(tr!("html-script-file.hint"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_files_by_extension() {
+        assert!(script_file("fioko/helper.js").is_some());
+        assert!(script_file("a/B.MJS").is_some());
+        assert!(script_file("x.cjs").is_some());
+        assert!(script_file("fioko/scan.png").is_none());
+        assert!(script_file("js").is_none());
+        assert!(script_file("a.json").is_none());
+    }
 }

@@ -2,6 +2,7 @@
 
 mod frontmatter;
 mod loader;
+pub mod reserved;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -108,6 +109,14 @@ pub struct Site {
 }
 
 impl Site {
+    /// A section's title: its `_index.md`'s, else its folder's name.
+    pub fn section_title(&self, s: &Section) -> String {
+        match s.index_page {
+            Some(i) => self.pages[i].front.title.clone(),
+            None => s.key.rsplit('/').next().unwrap_or(&s.key).to_string(),
+        }
+    }
+
     /// The page whose file is `rel` (relative to `content/`).
     pub fn page_by_rel(&self, rel: &str) -> Option<&Page> {
         self.pages.iter().find(|p| p.rel == rel)

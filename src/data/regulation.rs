@@ -23,7 +23,7 @@ use pamyatka_checks::deadline::{self, Rule};
 /// Template that renders one group of a table.
 pub const GROUP_TEMPLATE: &str = "regulation.html";
 /// The folder of a table's role pages, beside its first page: `<section>/roli/<role>/`.
-pub const ROLES_FOLDER: &str = "roli";
+pub use crate::content::reserved::ROLES_FOLDER;
 /// Template of the generated per-role pages.
 pub const ROLE_TEMPLATE: &str = "regulation-role.html";
 
@@ -313,7 +313,7 @@ pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnosti
         .collect();
     for p in &site.pages {
         if let Some(folder) = role_folders.iter().find(|f| p.url.starts_with(**f)) {
-            errors.push(crate::reserved::page_error(
+            errors.push(crate::content::reserved::page_error(
                 p,
                 &crate::tr!("reserved-role-pages", folder = *folder),
             ));

@@ -5,8 +5,20 @@
 
 use std::collections::HashSet;
 
-use crate::content::Page;
+use super::Page;
 use crate::diagnostic::{Diagnostic, Location};
+
+/// The offline bundle, at the output's root.
+pub const BUNDLE: &str = "offline.zip";
+/// The site's Atom feed, at the output's root.
+pub const SITE_FEED: &str = "feed.xml";
+/// A section's Atom feed, in the section's folder.
+pub const FEED_NAME: &str = "feed.xml";
+/// The folder of a regulation table's role pages, beside its first page:
+/// `<section>/roli/<role>/`.
+pub const ROLES_FOLDER: &str = "roli";
+/// A role's calendar of deadlines, in the role's folder: `…/roli/<role>/sroki.ics`.
+pub const ROLE_CALENDAR: &str = "sroki.ics";
 
 /// Says, in the program's language, whose a reserved path is.
 pub type Why = fn() -> String;
@@ -21,9 +33,9 @@ pub const GENERATED: &[(&str, Why)] = &[
     ("search", || crate::tr!("reserved-search")),
     ("search-index.js", || crate::tr!("reserved-search-index")),
     ("sw.js", || crate::tr!("reserved-sw")),
-    (crate::bundle::BUNDLE, || crate::tr!("reserved-bundle")),
+    (BUNDLE, || crate::tr!("reserved-bundle")),
     ("sitemap.xml", || crate::tr!("reserved-sitemap")),
-    (crate::feed::SITE_FEED, || crate::tr!("reserved-site-feed")),
+    (SITE_FEED, || crate::tr!("reserved-site-feed")),
     ("404.html", || crate::tr!("reserved-404")),
     ("_headers", || crate::tr!("reserved-headers")),
 ];
@@ -45,13 +57,14 @@ fn role_calendar() -> String {
 pub fn reason(path: &str) -> Option<String> {
     let path = path.trim_start_matches('/');
     let top = path.split('/').next()?;
-    if top != crate::feed::SITE_FEED && path.split('/').any(|s| s == crate::feed::FEED_NAME) {
+    if top != SITE_FEED && path.split('/').any(|s| s == FEED_NAME) {
         return Some(section_feed());
     }
     let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    if segments.windows(3).any(|w| {
-        w[0] == crate::data::regulation::ROLES_FOLDER && w[2] == crate::role_calendar::FILE_NAME
-    }) {
+    if segments
+        .windows(3)
+        .any(|w| w[0] == ROLES_FOLDER && w[2] == ROLE_CALENDAR)
+    {
         return Some(role_calendar());
     }
     GENERATED

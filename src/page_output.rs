@@ -1,0 +1,38 @@
+//! What rendering a page produces: its HTML (and `file://` copy), what the rewrite pass saw in
+//! it, its links for the link check, and its digest. The hand-off from the render to the
+//! writers (the output folder, the offline bundle, the service worker, `check`, `serve`).
+
+use crate::markdown::SiteLink;
+use crate::offline;
+use crate::rewrite::PageFacts;
+
+/// One rendered page.
+pub struct PageOutput {
+    pub url: String,
+    /// Source file (relative to the root) or template that produced it.
+    pub origin: String,
+    pub path: String,
+    /// The page; empty once a build has written it (see `pipeline::Emit`).
+    pub html: Vec<u8>,
+    /// BLAKE3 of the final HTML (for the service worker's version); `None` while the page
+    /// still waits for the offline bundle's size (see [`offline::SIZE_TOKEN`]).
+    pub digest: Option<[u8; 32]>,
+    pub facts: PageFacts,
+    /// Links written in the page's Markdown, with their source locations.
+    pub links: Vec<SiteLink>,
+    /// `normal` or `lv` (see `pipeline::VARIANTS`).
+    pub variant: &'static str,
+    /// The page as the offline bundle has it (`file://` links), when asked for.
+    pub file_copy: Option<Vec<u8>>,
+}
+
+/// BLAKE3 of a page's URL and final HTML; `None` while it still says [`offline::SIZE_TOKEN`].
+pub fn digest(url: &str, html: &[u8]) -> Option<[u8; 32]> {
+    if memchr::memmem::find(html, offline::SIZE_TOKEN.as_bytes()).is_some() {
+        return None;
+    }
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(url.as_bytes());
+    hasher.update(html);
+    Some(*hasher.finalize().as_bytes())
+}

@@ -1,0 +1,126 @@
+//! Links as pages write them: external or not, resolved against a page's address or a content
+//! file's path, percent-decoded. Shared by the Markdown stage, the link check, the HTML rewrite,
+//! the offline copy and the feeds.
+
+/// A link that leaves the site: another site, mail, a phone number, a `data:` or `javascript:`
+/// URL (left as written, never resolved against a page).
+pub fn is_external(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("http:")
+        || lower.starts_with("https:")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with("//")
+        || lower.starts_with("data:")
+        || lower.starts_with("javascript:")
+}
+
+/// Resolve `link` relative to the page at `from` (both relative to content/).
+pub fn join_rel(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if let Some(abs) = link.strip_prefix('/') {
+        // `/esia/x.md` is relative to content/.
+        return normalize(abs.split('/'));
+    } else {
+        from.split('/').collect()
+    };
+    parts.pop(); // the file name
+    normalize(parts.into_iter().chain(link.split('/')))
+}
+
+/// The site-absolute URL `link` leads to from the page at `base` (a URL ending in `/`), as a
+/// browser resolves it; `None` above the site's root. A trailing `/` (or `.`, `..`) is kept.
+pub fn resolve_url(base: &str, link: &str) -> Option<String> {
+    let parts: Vec<&str> = match link.strip_prefix('/') {
+        Some(abs) => abs.split('/').collect(),
+        None => base.split('/').chain(link.split('/')).collect(),
+    };
+    let path = normalize(parts.iter().copied())?;
+    let folder =
+        link.is_empty() || link.ends_with('/') || matches!(parts.last(), Some(&"." | &".."));
+    Some(match (path.is_empty(), folder) {
+        (true, _) => "/".to_string(),
+        (false, true) => format!("/{path}/"),
+        (false, false) => format!("/{path}"),
+    })
+}
+
+fn normalize<'s>(parts: impl Iterator<Item = &'s str>) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for p in parts {
+        match p {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p),
+        }
+    }
+    Some(out.join("/"))
+}
+
+/// Decode `%D1%88` sequences (editors paste anchors from the browser's address bar).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 3 <= bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_resolve_as_a_browser_does() {
+        assert_eq!(resolve_url("/esia/a/", ".."), Some("/esia/".into()));
+        assert_eq!(resolve_url("/esia/a/", "../.."), Some("/".into()));
+        assert_eq!(resolve_url("/esia/a/", ""), Some("/esia/a/".into()));
+        assert_eq!(resolve_url("/esia/a/", "../../.."), None);
+        assert_eq!(resolve_url("/esia/a/", "/x.pdf"), Some("/x.pdf".into()));
+    }
+
+    #[test]
+    fn content_paths_resolve_from_the_file() {
+        assert_eq!(join_rel("esia/a.md", "b.md"), Some("esia/b.md".into()));
+        assert_eq!(join_rel("esia/a.md", "../c/d.md"), Some("c/d.md".into()));
+        assert_eq!(join_rel("esia/a.md", "/x/y.md"), Some("x/y.md".into()));
+        assert_eq!(join_rel("a.md", "../b.md"), None);
+    }
+
+    #[test]
+    fn external_links_are_told_apart() {
+        for url in [
+            "https://gosuslugi.ru",
+            "HTTP://x",
+            "mailto:a@b",
+            "tel:+7",
+            "//cdn",
+        ] {
+            assert!(is_external(url), "{url}");
+        }
+        for url in ["../a.md", "/esia/", "#шаг", "file.pdf"] {
+            assert!(!is_external(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("%D1%88%D0%B0%D0%B3"), "шаг");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}
