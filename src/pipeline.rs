@@ -351,8 +351,8 @@ impl Project {
             "steps",
             &render::steps(&shared.sections[&page.section], &page.url),
         );
-        for (name, value) in self.typed.page_values.get(&page.rel).into_iter().flatten() {
-            ctx.insert(*name, value);
+        for value in self.typed.page_values.get(&page.rel).into_iter().flatten() {
+            ctx.insert(value.name(), &value.to_json());
         }
         // Every page twice: the normal version, and the low-vision one under /lv/ from the
         // same template (`variant`) and the same rewrite pass with the variant's rules.
@@ -763,20 +763,7 @@ fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> S
         })
         .collect();
     // Rows, once each, in the order of the pages that show them.
-    let mut rows = Vec::new();
-    for (_, values) in typed
-        .page_values
-        .iter()
-        .collect::<std::collections::BTreeMap<_, _>>()
-    {
-        for (name, value) in values {
-            if *name == "regulation"
-                && let Some(list) = value["group"]["rows"].as_array()
-            {
-                rows.extend(list.iter().cloned());
-            }
-        }
-    }
+    let rows = typed.search_rows();
     let mut index = search_index::build(&pages, &rows, &site.glossary);
     index.synonyms = site.synonyms.clone();
     index

@@ -4,12 +4,11 @@
 //! (a page that says «ЕСИА» is found by «единая система идентификации», and the other way).
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 
+use crate::content::GlossaryEntry;
+use crate::data::regulation::view::RowView;
 use pamyatka_checks::search::{
     IndexBuilder, SearchDoc, SearchIndex, StemCache, Word, matches, weight, words, words_cached,
 };
-use serde_json::Value;
-
-use crate::content::GlossaryEntry;
 
 /// A page's searchable parts.
 pub struct PageText<'a> {
@@ -25,7 +24,7 @@ pub struct PageText<'a> {
 /// A document with each field's stems and weight, ready for the index.
 type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 
-pub fn build(pages: &[PageText<'_>], rows: &[Value], glossary: &[GlossaryEntry]) -> SearchIndex {
+pub fn build(pages: &[PageText<'_>], rows: &[&RowView], glossary: &[GlossaryEntry]) -> SearchIndex {
     use rayon::prelude::*;
     let glossary = GlossaryWords::new(glossary);
     // Pages and rows are read (tokenized, stemmed, glossary terms found, each field's stems
@@ -116,48 +115,41 @@ fn prepare_page(p: &PageText<'_>, glossary: &GlossaryWords, cache: &mut StemCach
     )
 }
 
-fn prepare_row(row: &Value, glossary: &GlossaryWords, cache: &mut StemCache) -> Prepared {
-    let s = |k: &str| row[k].as_str().unwrap_or_default().to_string();
-    let list = |k: &str| -> String {
-        row[k]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|v| v.as_str().or(v["name"].as_str()).unwrap_or_default())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
-    };
-    let action = s("action");
-    let items = list("items");
+fn prepare_row(row: &RowView, glossary: &GlossaryWords, cache: &mut StemCache) -> Prepared {
+    let action = &row.action;
+    let items = row.items.join(", ");
+    let responsible = row
+        .responsible
+        .iter()
+        .map(|r| r.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let text = format!(
-        "{action}{}. Срок: {}. {}Ответственные: {}. Результат: {}. {}",
+        "{action}{}. Срок: {}. {}Ответственные: {responsible}. Результат: {}. {}",
         if items.is_empty() {
             String::new()
         } else {
             format!(": {items}")
         },
-        s("deadline"),
-        match s("deadline_note") {
-            n if n.is_empty() => n,
-            n => format!("{n} "),
+        row.deadline,
+        match &row.deadline_note {
+            Some(n) if !n.is_empty() => format!("{n} "),
+            _ => String::new(),
         },
-        list("responsible"),
-        s("result"),
-        s("note")
+        row.result,
+        row.note.as_deref().unwrap_or_default()
     );
     let text_words = words_cached(&text, cache);
     let extra = glossary.terms(&text_words);
     (
         SearchDoc {
-            url: s("url").trim_start_matches('/').to_string(),
-            title: format!("Строка {}: {action}", s("number")),
-            section: format!("{}. {}", s("group_number"), s("group_title")),
+            url: row.url.trim_start_matches('/').to_string(),
+            title: format!("Строка {}: {action}", row.number),
+            section: format!("{}. {}", row.group_number, row.group_title),
             text: text.clone(),
         },
         vec![
-            (stems_of(&action, cache), weight::TITLE),
+            (stems_of(action, cache), weight::TITLE),
             (
                 text_words.into_iter().map(|w| w.stem).collect(),
                 weight::TEXT,
@@ -410,6 +402,7 @@ pub fn html_text(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::regulation::view::tests::row_view;
     use pamyatka_checks::search::search;
 
     /// The glossary terms of every page of this repository's site, found by looking at every
@@ -480,11 +473,13 @@ mod tests {
                 ),
             },
         ];
-        let rows = [serde_json::json!({
-            "url": "/gis/etap-2/#r-2-1-5", "number": "2.1.5", "group_number": "2.1", "group_title": "Модуль",
-            "action": "Восстановление (изменение) логина и (или) пароля пользователям",
-            "items": [], "deadline": "3 рабочих дня", "responsible": [{"name": "Оператор"}], "result": "Пароль выдан", "note": null,
-        })];
+        let row = RowView {
+            url: "/gis/etap-2/#r-2-1-5".into(),
+            action: "Восстановление (изменение) логина и (или) пароля пользователям".into(),
+            items: vec![],
+            ..row_view()
+        };
+        let rows = [&row];
         let index = build(&pages, &rows, &glossary());
         let first = |q: &str| search(&index, q, 5).hits.first().map(|h| h.url.clone());
         assert_eq!(
@@ -502,6 +497,36 @@ mod tests {
             hit.iter()
                 .any(|h| h.snippet.iter().any(|(t, m)| *m && t == "логину"))
         );
+    }
+
+    /// Every part of a row a reader may search for reaches its search document.
+    #[test]
+    fn a_row_is_searched_by_all_its_text() {
+        let row = row_view();
+        let (doc, fields) = with_cache(|cache| prepare_row(&row, &GlossaryWords::new(&[]), cache));
+        assert_eq!(doc.url, "gis/etap-2-1/#r-2-1-5");
+        assert_eq!(doc.title, "Строка 2.1.5: Восстановление пароля");
+        assert_eq!(doc.section, "2.1. Модуль");
+        assert_eq!(
+            doc.text,
+            "Восстановление пароля: логин, пароль. Срок: в течение 3 рабочих дней. со дня заявки \
+             Ответственные: Оператор. Результат: Пароль выдан. Примечание"
+        );
+        let stems: Vec<&String> = fields.iter().flat_map(|(s, _)| s).collect();
+        for word in [
+            "восстановлен",
+            "логин",
+            "рабоч",
+            "заявк",
+            "оператор",
+            "выда",
+            "примечан",
+        ] {
+            assert!(
+                stems.iter().any(|s| s.as_str() == word),
+                "{word}: {stems:?}"
+            );
+        }
     }
 
     #[test]

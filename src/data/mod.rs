@@ -6,11 +6,13 @@ pub mod calendar;
 pub mod regulation;
 pub mod rules;
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::Value;
+
+use regulation::view::{GroupPage, RolesPage, RowView};
 
 use crate::content::Site;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
@@ -18,13 +20,62 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 /// What the typed data stage adds for rendering.
 #[derive(Default)]
 pub struct TypedData {
-    /// Extra template values per page (`rel` → [(name, value)]).
-    pub page_values: HashMap<String, Vec<(&'static str, Value)>>,
+    /// Extra template values per page (`rel` → values), in the order of the pages' `rel`.
+    pub page_values: BTreeMap<String, Vec<PageValue>>,
     pub calendar: pamyatka_checks::calendar::ProductionCalendar,
     /// The calendar years not yet confirmed (`calendar::is_draft`).
     pub draft_years: std::collections::BTreeSet<i32>,
     /// Files made from data (the role calendars), relative to the output.
     pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// A template value of a page made from data, typed until it enters the template's context
+/// ([`PageValue::to_json`]).
+pub enum PageValue {
+    /// `regulation`: a stage's or module's page of a regulation table.
+    Regulation(Box<GroupPage>),
+    /// `regulation_roles`: a table's role index, or one role's page.
+    RegulationRoles(Box<RolesPage>),
+    /// `calculator` (`true`): the page has deadline calculators outside its Markdown.
+    Calculator,
+}
+
+impl PageValue {
+    /// The name templates know the value by.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageValue::Regulation(_) => "regulation",
+            PageValue::RegulationRoles(_) => "regulation_roles",
+            PageValue::Calculator => "calculator",
+        }
+    }
+
+    /// The value as the template reads it.
+    pub fn to_json(&self) -> Value {
+        let json = match self {
+            PageValue::Regulation(v) => serde_json::to_value(v),
+            PageValue::RegulationRoles(v) => serde_json::to_value(v),
+            PageValue::Calculator => Ok(Value::Bool(true)),
+        };
+        // Views of strings, numbers and lists: always JSON.
+        json.expect("a page value serializes")
+    }
+}
+
+impl TypedData {
+    /// The regulation rows the search index gets: once each (the rows of the group pages), in
+    /// the order of the pages that show them.
+    pub fn search_rows(&self) -> Vec<&RowView> {
+        self.page_values
+            .values()
+            .flatten()
+            .filter_map(|v| match v {
+                PageValue::Regulation(page) => Some(&page.group.rows),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
 }
 
 /// Parse and check the typed data files; add data pages to `site`.

@@ -9,16 +9,20 @@ use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 
 mod check;
+pub mod view;
 
-use super::TypedData;
+use super::{PageValue, TypedData};
 use crate::content::{Audience, Date, FrontMatter, Page, PageKind, Site, url_for};
 use crate::diagnostic::Diagnostic;
 use crate::role_calendar;
 use crate::yaml;
 use pamyatka_checks::deadline::{self, Rule};
+use view::{
+    GroupKind, GroupLink, GroupPage, GroupView, ModuleCard, RoleCalendarLink, RoleCount,
+    RoleDetail, RoleName, RolesPage, RowView, TableMeta, Views,
+};
 
 /// Template that renders one group of a table.
 pub const GROUP_TEMPLATE: &str = "regulation.html";
@@ -172,57 +176,6 @@ pub fn row_count(table: &Table) -> usize {
     table.stages.iter().map(count).sum()
 }
 
-struct Ctx<'a> {
-    roles: &'a BTreeMap<String, Role>,
-    roles_url: String,
-}
-
-impl Ctx<'_> {
-    fn roles_value(&self, ids: &[String]) -> Value {
-        Value::Array(
-            ids.iter()
-                .map(|id| {
-                    let r = &self.roles[id];
-                    json!({"id": id, "name": r.name, "short": r.short, "url": format!("{}{id}/", self.roles_url)})
-                })
-                .collect(),
-        )
-    }
-
-    fn row_value(&self, stage_number: &str, group: &Group, row: &Row, group_url: &str) -> Value {
-        let id = row_id(group, row);
-        let rules = row.rules().unwrap_or_default();
-        json!({
-            "id": id,
-            "number": row.number,
-            "ref": row_ref(stage_number, row),
-            "action": row.action,
-            "items": row.items,
-            "deadline": row.deadline,
-            "deadline_note": row.deadline_note,
-            "rules_json": serde_json::to_string(&rules).unwrap_or_default(),
-            "rules": rules,
-            // At least one rule gives a date: the calculators show this row.
-            "computable": rules.iter().any(|r| !matches!(r, Rule::Text { .. })),
-            "role_ids": row.all_roles().map(String::as_str).collect::<Vec<_>>(),
-            "responsible": self.roles_value(&row.responsible),
-            "responsible_text": row.responsible_text,
-            "result": row.result,
-            "forms": row.forms,
-            "parts": row.parts.iter().map(|p| json!({
-                "action": p.action,
-                "responsible": self.roles_value(&p.responsible),
-                "result": p.result,
-                "forms": p.forms,
-            })).collect::<Vec<_>>(),
-            "note": row.note,
-            "url": format!("{group_url}#{id}"),
-            "group_number": group.number,
-            "group_title": group.title,
-        })
-    }
-}
-
 pub fn attach(site: &mut Site, typed: &mut TypedData, errors: &mut Vec<Diagnostic>) {
     let sources: Vec<(String, Arc<str>)> = site
         .data_sources
@@ -347,7 +300,7 @@ fn render_table(
     } else {
         format!("{section}/{ROLES_FOLDER}")
     };
-    let ctx = Ctx {
+    let views = Views {
         roles,
         roles_url: url_for(&format!("{roli_dir}/_index.md")),
     };
@@ -359,31 +312,39 @@ fn render_table(
         .unwrap_or(rel)
         .trim_end_matches(".yaml")
         .trim_end_matches(".yml");
-    let meta = json!({
-        "title": table.title, "document": table.document, "region": table.region, "slug": slug,
-        "columns": table.columns, "source": rel, "roles_url": ctx.roles_url,
-    });
+    let meta = TableMeta {
+        title: table.title.clone(),
+        document: table.document.clone(),
+        region: table.region.clone(),
+        slug: slug.to_string(),
+        columns: table.columns.clone(),
+        source: rel.to_string(),
+        roles_url: views.roles_url.clone(),
+    };
     let page_url = |g: &Group| g.page.as_ref().map(|p| url_for(p)).unwrap_or_default();
-    let mut by_role: BTreeMap<&str, Vec<Value>> = BTreeMap::new();
+    let mut by_role: BTreeMap<&str, Vec<RowView>> = BTreeMap::new();
     // The same rows for the role calendars (`role_calendar.rs`).
     let mut calendar_rows: BTreeMap<&str, Vec<role_calendar::RowInput>> = BTreeMap::new();
     for stage in &table.stages {
-        let stage_ref =
-            json!({"number": stage.number, "title": stage.title, "url": page_url(stage)});
-        let groups = std::iter::once((stage, Value::Null))
-            .chain(stage.modules.iter().map(|m| (m, stage_ref.clone())));
+        let stage_link = GroupLink {
+            number: stage.number.clone(),
+            title: stage.title.clone(),
+            url: page_url(stage),
+        };
+        let groups = std::iter::once((stage, None))
+            .chain(stage.modules.iter().map(|m| (m, Some(stage_link.clone()))));
         for (g, parent) in groups {
             let url = page_url(g);
-            let rows: Vec<Value> = g
+            let rows: Vec<RowView> = g
                 .rows
                 .iter()
-                .map(|r| ctx.row_value(&stage.number, g, r, &url))
+                .map(|r| views.row(&stage.number, g, r, &url))
                 .collect();
-            for (row, value) in g.rows.iter().zip(&rows) {
+            for (row, view) in g.rows.iter().zip(&rows) {
                 let mut seen = HashSet::new();
                 for id in row.all_roles() {
                     if seen.insert(id) {
-                        by_role.entry(id.as_str()).or_default().push(value.clone());
+                        by_role.entry(id.as_str()).or_default().push(view.clone());
                         calendar_rows.entry(id.as_str()).or_default().push(
                             role_calendar::RowInput {
                                 key: format!("{slug}-{}", row_id(g, row)),
@@ -391,47 +352,56 @@ fn render_table(
                                 action: &row.action,
                                 deadline: &row.deadline,
                                 rules: row.rules().unwrap_or_default(),
-                                url: format!("{base}{}", value["url"].as_str().unwrap_or("")),
+                                url: format!("{base}{}", view.url),
                             },
                         );
                     }
                 }
             }
             if let Some(page) = &g.page {
-                // The roles named in this group (by id), for the filter.
-                let named: HashSet<&String> = g.rows.iter().flat_map(Row::all_roles).collect();
-                let group_roles: Vec<Value> = ctx
-                    .roles
-                    .iter()
-                    .filter(|(id, _)| named.contains(id))
-                    .map(|(id, r)| json!({"id": id, "name": r.name}))
-                    .collect();
-                let group = json!({
-                    "roles": group_roles,
-                    "computable": rows.iter().any(|r| r["computable"] == true),
-                    "hours": g.rows.iter().any(|r| r.rules().unwrap_or_default().iter().any(|x| matches!(x, Rule::Hours { .. }))),
-                    "number": g.number, "title": g.title, "rows": rows, "gaps": g.numbering_gaps,
-                    "kind": if parent.is_null() { "stage" } else { "module" },
-                    "modules": g.modules.iter().map(|m| json!({
-                        "number": m.number, "title": m.title, "url": page_url(m), "count": m.rows.len(),
-                    })).collect::<Vec<_>>(),
-                });
+                let group = GroupView {
+                    roles: views.group_roles(g),
+                    computable: rows.iter().any(|r| r.computable),
+                    hours: rows.iter().any(RowView::has_hours),
+                    number: g.number.clone(),
+                    title: g.title.clone(),
+                    rows,
+                    gaps: g.numbering_gaps.clone(),
+                    kind: if parent.is_none() {
+                        GroupKind::Stage
+                    } else {
+                        GroupKind::Module
+                    },
+                    modules: g
+                        .modules
+                        .iter()
+                        .map(|m| ModuleCard {
+                            link: GroupLink {
+                                number: m.number.clone(),
+                                title: m.title.clone(),
+                                url: page_url(m),
+                            },
+                            count: m.rows.len(),
+                        })
+                        .collect(),
+                };
                 let values = typed.page_values.entry(page.clone()).or_default();
-                values.push((
-                    "regulation",
-                    json!({"table": meta, "group": group, "stage": parent}),
-                ));
-                values.push(("calculator", json!(true)));
+                values.push(PageValue::Regulation(Box::new(GroupPage {
+                    table: meta.clone(),
+                    group,
+                    stage: parent,
+                })));
+                values.push(PageValue::Calculator);
             }
         }
     }
     // The generated pages: an index of roles, and one page per role that has rows.
     let index_rel = format!("{roli_dir}/_index.md");
-    let role_list: Vec<Value> = by_role
+    let role_list: Vec<RoleCount> = by_role
         .iter()
-        .map(|(id, rows)| {
-            let r = &roles[*id];
-            json!({"id": id, "name": r.name, "short": r.short, "url": format!("{}{id}/", ctx.roles_url), "count": rows.len()})
+        .map(|(id, rows)| RoleCount {
+            role: views.role_ref(id),
+            count: rows.len(),
         })
         .collect();
     new_pages.push(data_page(
@@ -445,10 +415,17 @@ fn render_table(
         ROLE_TEMPLATE,
         vec![],
     ));
-    typed.page_values.entry(index_rel).or_default().push((
-        "regulation_roles",
-        json!({"table": meta, "roles": role_list, "role": null, "rows": []}),
-    ));
+    typed
+        .page_values
+        .entry(index_rel)
+        .or_default()
+        .push(PageValue::RegulationRoles(Box::new(RolesPage {
+            table: meta.clone(),
+            roles: role_list.clone(),
+            role: None,
+            rows: vec![],
+            detail: None,
+        })));
     let host = crate::feed::host(base);
     let years: Vec<i32> = typed.calendar.years().collect();
     for (id, rows) in by_role {
@@ -466,20 +443,17 @@ fn render_table(
         };
         let events =
             role_calendar::events(&input, calendar_rows.get(id).map_or(&[], Vec::as_slice));
-        let calendar = match role_calendar::write(&input, &events) {
-            Some(text) => {
-                let path = format!("{roli_dir}/{id}/{}", role_calendar::FILE_NAME);
-                let value = json!({
-                    "url": format!("/{path}"),
-                    "events": events.len(),
-                    "first_year": years.first(),
-                    "last_year": years.last(),
-                });
-                typed.files.push((path, text.into_bytes()));
-                value
-            }
-            None => Value::Null,
-        };
+        let calendar = role_calendar::write(&input, &events).map(|text| {
+            let path = format!("{roli_dir}/{id}/{}", role_calendar::FILE_NAME);
+            let link = RoleCalendarLink {
+                url: format!("/{path}"),
+                events: events.len(),
+                first_year: years.first().copied(),
+                last_year: years.last().copied(),
+            };
+            typed.files.push((path, text.into_bytes()));
+            link
+        });
         new_pages.push(data_page(
             &page_rel,
             &format!("{}: что сделать и в какой срок", r.name),
@@ -491,28 +465,19 @@ fn render_table(
             ROLE_TEMPLATE,
             r.audience.clone(),
         ));
-        // The stages and modules this role's rows come from, for the filter.
-        let mut groups: Vec<Value> = Vec::new();
-        for row in &rows {
-            let g = json!({"id": row["group_number"], "title": format!("{}. {}", row["group_number"].as_str().unwrap_or(""), row["group_title"].as_str().unwrap_or(""))});
-            if !groups.contains(&g) {
-                groups.push(g);
-            }
-        }
-        let hours = rows.iter().any(|r| {
-            r["rules"]
-                .as_array()
-                .is_some_and(|a| a.iter().any(|x| x["kind"] == "hours"))
-        });
-        typed.page_values.entry(page_rel.clone()).or_default().push((
-            "regulation_roles",
-            json!({"table": meta, "roles": role_list, "role": {"id": id, "name": r.name, "short": r.short}, "rows": rows, "groups": groups, "hours": hours, "calendar": calendar}),
-        ));
-        typed
-            .page_values
-            .entry(page_rel)
-            .or_default()
-            .push(("calculator", json!(true)));
+        let values = typed.page_values.entry(page_rel).or_default();
+        values.push(PageValue::RegulationRoles(Box::new(RolesPage {
+            table: meta.clone(),
+            roles: role_list.clone(),
+            role: Some(RoleName {
+                id: id.to_string(),
+                name: r.name.clone(),
+                short: r.short.clone(),
+            }),
+            detail: Some(RoleDetail::new(&rows, calendar)),
+            rows,
+        })));
+        values.push(PageValue::Calculator);
     }
 }
 
