@@ -14,6 +14,7 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use pamyatka::pipeline::Project;
 use pamyatka::rewrite::{Glossary, RewriteOptions};
+use pamyatka::variant::Variant;
 use pamyatka::{bundle, markdown, offline, rewrite};
 
 /// Pages of each kind: a guide with two validators, a plain guide, a regulation table.
@@ -50,7 +51,7 @@ fn stages(c: &mut Criterion) {
             page_url: url,
             glossary: &glossary,
             relative: true,
-            variant_prefix: "",
+            variant: Variant::Normal,
             print_base: "https://example.org",
         };
         let mut g = c.benchmark_group(*name);

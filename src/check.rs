@@ -12,6 +12,7 @@ use crate::markdown::SiteLink;
 use crate::page_output::PageOutput;
 use crate::pipeline::Compiled;
 use crate::urls::{percent_decode, resolve_url};
+use crate::variant::Variant;
 
 /// All problems found in the compiled site.
 pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
@@ -116,7 +117,7 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
     let normal_links: HashMap<&str, HashSet<&str>> = compiled
         .pages
         .iter()
-        .filter(|p| p.variant == "normal")
+        .filter(|p| p.variant == Variant::Normal)
         .map(|p| {
             (
                 p.url.as_str(),
@@ -130,7 +131,7 @@ fn links(compiled: &Compiled) -> Vec<Diagnostic> {
         let counterpart = page
             .url
             .strip_prefix("/lv")
-            .filter(|_| page.variant != "normal")
+            .filter(|_| page.variant != Variant::Normal)
             .and_then(|u| normal_links.get(u));
         let mut from_markdown = HashSet::new();
         for link in &page.links {

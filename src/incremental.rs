@@ -21,6 +21,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::page_output::PageOutput;
 use crate::pipeline::Project;
 use crate::templates;
+use crate::variant::Variant;
 
 /// What an edit came to.
 pub enum Outcome {
@@ -240,7 +241,7 @@ impl Live {
 fn normal_urls(pages: &[PageOutput]) -> Vec<String> {
     pages
         .iter()
-        .filter(|p| p.variant == "normal")
+        .filter(|p| p.variant == Variant::Normal)
         .map(|p| p.url.clone())
         .collect()
 }

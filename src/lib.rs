@@ -42,5 +42,6 @@ pub mod slug;
 pub mod templates;
 pub mod urls;
 pub mod validate;
+pub mod variant;
 pub mod widgets;
 pub mod yaml;

@@ -766,13 +766,7 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
     }
 }
 
+/// Today's date (UTC) as YYYY-MM-DD: `updated` of the pages `init` and `new guide` write.
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    time::OffsetDateTime::from_unix_timestamp(secs)
-        .map(|t| t.date())
-        .map(|d| pamyatka::content::Date(d).to_string())
-        .unwrap_or_else(|_| "2026-01-01".to_string())
+    pamyatka::content::Date(time::OffsetDateTime::now_utc().date()).to_string()
 }

@@ -5,6 +5,7 @@
 use crate::markdown::SiteLink;
 use crate::offline;
 use crate::rewrite::PageFacts;
+use crate::variant::Variant;
 
 /// One rendered page.
 pub struct PageOutput {
@@ -20,8 +21,8 @@ pub struct PageOutput {
     pub facts: PageFacts,
     /// Links written in the page's Markdown, with their source locations.
     pub links: Vec<SiteLink>,
-    /// `normal` or `lv` (see `pipeline::VARIANTS`).
-    pub variant: &'static str,
+    /// The version of the site it belongs to.
+    pub variant: Variant,
     /// The page as the offline bundle has it (`file://` links), when asked for.
     pub file_copy: Option<Vec<u8>>,
 }

@@ -28,6 +28,7 @@ use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
 use crate::search_index;
 use crate::service_worker;
 use crate::templates;
+use crate::variant::Variant;
 use crate::widgets::{self, WidgetUse};
 use pamyatka_checks::search::SearchIndex;
 
@@ -55,25 +56,6 @@ pub(crate) struct SearchText {
     /// The search page itself is not a result.
     search_page: bool,
 }
-
-/// A version of the site: the normal one at `/`, the low-vision one at `/lv/`.
-pub struct Variant {
-    /// `variant` in the templates.
-    pub name: &'static str,
-    /// URL prefix of its pages (`""` or `/lv`).
-    pub prefix: &'static str,
-}
-
-pub const VARIANTS: &[Variant] = &[
-    Variant {
-        name: "normal",
-        prefix: "",
-    },
-    Variant {
-        name: "lv",
-        prefix: "/lv",
-    },
-];
 
 /// What becomes of the pages and files a compile makes.
 #[derive(Clone, Copy)]
@@ -356,21 +338,21 @@ impl Project {
         }
         // Every page twice: the normal version, and the low-vision one under /lv/ from the
         // same template (`variant`) and the same rewrite pass with the variant's rules.
-        let mut outputs = Vec::with_capacity(VARIANTS.len());
-        for variant in VARIANTS {
-            ctx.insert("variant", variant.name);
+        let mut outputs = Vec::with_capacity(Variant::ALL.len());
+        for variant in Variant::ALL {
+            ctx.insert("variant", variant.name());
             let clock = Instant::now();
             let html = tera
                 .render(page.template(), &ctx)
                 .map_err(|e| vec![templates::template_error(&e, sources)])?;
             self.stats.add(Stage::Template, clock);
             let clock = Instant::now();
-            let url = format!("{}{}", variant.prefix, page.url);
+            let url = format!("{}{}", variant.prefix(), page.url);
             let opts = RewriteOptions {
                 page_url: &url,
                 glossary: &self.glossary,
                 relative: true,
-                variant_prefix: variant.prefix,
+                variant,
                 print_base: site.config.public_base().unwrap_or(""),
             };
             let rewritten = if file_copy {
@@ -399,12 +381,12 @@ impl Project {
                 facts,
                 // Markdown links are checked once, with their source location, on the
                 // normal version.
-                links: if variant.prefix.is_empty() {
+                links: if variant == Variant::Normal {
                     rendered.links.clone()
                 } else {
                     Vec::new()
                 },
-                variant: variant.name,
+                variant,
                 file_copy: copy,
             });
         }
@@ -462,7 +444,7 @@ impl Project {
         ctx.insert("steps", &serde_json::Value::Null);
         ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
         ctx.insert("calculator", &false);
-        ctx.insert("variant", "normal");
+        ctx.insert("variant", Variant::Normal.name());
         let html = self
             .tera
             .render("404.html", &ctx)
@@ -473,7 +455,7 @@ impl Project {
                 page_url: "/404.html",
                 glossary: &self.glossary,
                 relative: false,
-                variant_prefix: "",
+                variant: Variant::Normal,
                 print_base: "",
             },
         )
@@ -742,10 +724,7 @@ fn compile_until(
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.
 fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    time::OffsetDateTime::from_unix_timestamp(secs).map_or(2026, |t| t.year())
+    time::OffsetDateTime::now_utc().year()
 }
 
 /// The search index of every page and every regulation row (see `search_index.rs`).
@@ -889,7 +868,7 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
         .iter()
         .filter_map(|p| p.front.updated.map(|d| (p.url.as_str(), d.to_string())))
         .collect();
-    for p in pages.iter().filter(|p| p.variant == "normal") {
+    for p in pages.iter().filter(|p| p.variant == Variant::Normal) {
         s.push_str("  <url><loc>");
         s.push_str(&crate::escape::escape_text(&format!(
             "{}{}",

@@ -18,6 +18,7 @@ use crate::content::GlossaryEntry;
 use crate::escape::escape_attr;
 use crate::offline;
 use crate::urls::is_external;
+use crate::variant::Variant;
 use pamyatka_checks::search::is_word_char;
 
 /// Abbreviations to expand, keyed by their exact spelling.
@@ -289,10 +290,10 @@ pub struct RewriteOptions<'a> {
     /// Rewrite site-absolute URLs relative to the page (not for 404.html, which is served at
     /// arbitrary paths).
     pub relative: bool,
-    /// URL prefix of the site version being written (`/lv` for the low-vision one, else
-    /// empty): links to pages stay inside it (except the switch link, `data-variant-switch`),
-    /// and images give way to their text.
-    pub variant_prefix: &'a str,
+    /// The version of the site being written: in the low-vision one, links to pages stay
+    /// inside it (except the switch link, `data-variant-switch`), and images give way to their
+    /// text.
+    pub variant: Variant,
     /// The site's public address (`site.yaml` base_url): links inside `<main>` carry their full
     /// URL in `data-print-url`, which the print stylesheet shows after the link. Empty: none.
     pub print_base: &'a str,
@@ -383,7 +384,7 @@ fn rewrite_pass(
         let facts = facts.clone();
         let page_url = opts.page_url.to_string();
         let relative = opts.relative;
-        let prefix = opts.variant_prefix.to_string();
+        let prefix = opts.variant.prefix();
         let print_base = opts.print_base.trim_end_matches('/').to_string();
         let in_main = in_main.clone();
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
@@ -499,7 +500,7 @@ fn rewrite_pass(
                 Ok(())
             }
         }));
-    let settings = if opts.variant_prefix.is_empty() {
+    let settings = if opts.variant == Variant::Normal {
         settings
     } else {
         // Low-vision version: decorative images (empty alt) go; the others give way to their
@@ -639,7 +640,7 @@ mod tests {
             page_url: "/esia/privyazka/",
             glossary,
             relative: true,
-            variant_prefix: "",
+            variant: Variant::Normal,
             print_base: "",
         };
         let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
@@ -687,7 +688,7 @@ mod tests {
             page_url: "/esia/privyazka/",
             glossary: &glossary,
             relative: true,
-            variant_prefix: "",
+            variant: Variant::Normal,
             print_base: "https://x.ru/\u{1}F",
         };
         let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
@@ -736,7 +737,7 @@ mod tests {
             page_url: "/a/",
             glossary,
             relative: true,
-            variant_prefix: "",
+            variant: Variant::Normal,
             print_base: "",
         };
         rewrite(html, &opts).unwrap()
@@ -840,7 +841,7 @@ mod tests {
                 page_url: "/",
                 glossary: &g,
                 relative: true,
-                variant_prefix: "",
+                variant: Variant::Normal,
                 print_base: "",
             },
         )
@@ -867,7 +868,7 @@ mod tests {
                 page_url: "/lv/fioko/",
                 glossary: &g,
                 relative: true,
-                variant_prefix: "/lv",
+                variant: Variant::LowVision,
                 print_base: "https://example.org",
             },
         )

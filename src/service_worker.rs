@@ -88,6 +88,7 @@ mod tests {
     use super::*;
     use crate::page_output::digest;
     use crate::rewrite::PageFacts;
+    use crate::variant::Variant;
 
     fn page(url: &str, html: &str) -> PageOutput {
         PageOutput {
@@ -98,7 +99,7 @@ mod tests {
             digest: digest(url, html.as_bytes()),
             facts: PageFacts::default(),
             links: Vec::new(),
-            variant: "normal",
+            variant: Variant::Normal,
             file_copy: None,
         }
     }

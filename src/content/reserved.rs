@@ -214,7 +214,11 @@ mod tests {
             );
             names.insert(f.split('/').next().unwrap());
         }
-        for p in compiled.pages.iter().filter(|p| p.variant != "normal") {
+        for p in compiled
+            .pages
+            .iter()
+            .filter(|p| p.variant != crate::variant::Variant::Normal)
+        {
             assert_eq!(reason(&p.url), Some((GENERATED[0].1)()), "{}", p.url);
         }
         names.insert("lv");

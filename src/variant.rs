@@ -1,0 +1,48 @@
+//! The two versions every page is written in: the normal one at `/` and the low-vision one
+//! (версия для слабовидящих) at `/lv/`, from the same template and the same rewrite pass.
+
+/// A version of the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Variant {
+    Normal,
+    LowVision,
+}
+
+impl Variant {
+    /// Every version, in the order pages are written.
+    pub const ALL: [Variant; 2] = [Variant::Normal, Variant::LowVision];
+
+    /// `variant` in the templates.
+    pub fn name(self) -> &'static str {
+        match self {
+            Variant::Normal => "normal",
+            Variant::LowVision => "lv",
+        }
+    }
+
+    /// URL prefix of its pages: empty, or `/lv`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Variant::Normal => "",
+            Variant::LowVision => "/lv",
+        }
+    }
+
+    /// The output folder its pages go in (`lv`), none for the normal version.
+    pub fn folder(self) -> Option<&'static str> {
+        self.prefix().strip_prefix('/')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Variant;
+
+    #[test]
+    fn the_low_vision_version_lives_under_its_folder() {
+        assert_eq!(Variant::Normal.folder(), None);
+        assert_eq!(Variant::LowVision.folder(), Some("lv"));
+        assert_eq!(Variant::LowVision.prefix(), "/lv");
+        assert_eq!(Variant::ALL[0], Variant::Normal);
+    }
+}
