@@ -5,6 +5,7 @@
 #   scripts/same-output.sh A B      A, B: commits, branches or tags
 #   scripts/same-output.sh A        B is the work tree as it is now (uncommitted changes too)
 #   PAGES=300 scripts/same-output.sh A B     a smaller corpus
+#   KEEP=1 scripts/same-output.sh A B        keep both outputs (the folder is printed)
 #
 # Each program builds with its own templates and content (the real site is the repository
 # itself); the corpus is generated once, by B's benches/corpus.py, and built by both. Both
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 a=$1
@@ -27,7 +28,11 @@ cleanup() {
   for t in "$work"/tree-*; do
     [ -d "$t" ] && git -C "$repo" worktree remove --force "$t" >/dev/null 2>&1 || true
   done
-  rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then
+    echo "outputs kept in $work (real-a, real-b, corpus-a, corpus-b)"
+  else
+    rm -rf "$work"
+  fi
 }
 trap cleanup EXIT
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$repo/target}
