@@ -1,31 +1,20 @@
-//! Text and attribute values escaped for HTML, as the pages, widgets and feeds write them.
+//! Text and attribute values escaped for HTML, as the pages, widgets and feeds write them: by
+//! pulldown-cmark's own escaper, so what the builder writes around the Markdown is escaped as
+//! the Markdown is.
 
-/// A value for a double-quoted attribute: `&`, `"`, `<`, `>` escaped.
+use pulldown_cmark_escape::{escape_html, escape_html_body_text};
+
+/// A value for a quoted attribute: `&`, `<`, `>`, `"` and `'` escaped.
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    escape_html(&mut out, s).expect("writing to a String cannot fail");
     out
 }
 
 /// Text between tags: `&`, `<`, `>` escaped.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
+    escape_html_body_text(&mut out, s).expect("writing to a String cannot fail");
     out
 }
 
@@ -36,9 +25,12 @@ mod tests {
     #[test]
     fn escapes() {
         assert_eq!(
-            escape_attr(r#"a & "b" <c>"#),
-            "a &amp; &quot;b&quot; &lt;c&gt;"
+            escape_attr(r#"a & "b" <c> d'e"#),
+            "a &amp; &quot;b&quot; &lt;c&gt; d&#39;e"
         );
-        assert_eq!(escape_text(r#"a & "b" <c>"#), "a &amp; \"b\" &lt;c&gt;");
+        assert_eq!(
+            escape_text(r#"a & "b" <c> d'e"#),
+            "a &amp; \"b\" &lt;c&gt; d'e"
+        );
     }
 }
