@@ -60,25 +60,10 @@ fn normalize<'s>(parts: impl Iterator<Item = &'s str>) -> Option<String> {
 
 /// Decode `%D1%88` sequences (editors paste anchors from the browser's address bar).
 pub fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_string();
+    match percent_encoding::percent_decode_str(s).decode_utf8() {
+        Ok(decoded) => decoded.into_owned(),
+        Err(_) => s.to_string(),
     }
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 3 <= bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 #[cfg(test)]
@@ -122,5 +107,11 @@ mod tests {
     fn percent_decoding() {
         assert_eq!(percent_decode("%D1%88%D0%B0%D0%B3"), "шаг");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("a%zzb%2"), "a%zzb%2", "not an escape: kept");
+        assert_eq!(
+            percent_decode("%FF%D1"),
+            "%FF%D1",
+            "not UTF-8: kept as written"
+        );
     }
 }
