@@ -445,6 +445,46 @@ fn every_anchor_the_readiness_check_links_to_exists_on_the_esia_guide() {
     }
 }
 
+/// The guide's source has every anchor the readiness check links to, and every field the shipped
+/// readiness rule requires has one (the check's unit tests use a frozen copy of the rule and
+/// do not read the guide, so that editing `content/` does not break them: this test does).
+#[test]
+fn the_esia_guide_and_readiness_rule_have_the_anchors_the_readiness_check_links_to() {
+    use pamyatka_checks::account::{ReadinessRule, anchors};
+
+    let rule_path = "content/esia/readiness-rule.yaml";
+    let rule: ReadinessRule =
+        serde_norway::from_str(&std::fs::read_to_string(repo().join(rule_path)).unwrap())
+            .unwrap_or_else(|e| panic!("{rule_path} does not match the types: {e}"));
+    for f in &rule.required_fields {
+        assert!(
+            anchors::FIELDS.iter().any(|(id, _)| *id == f.id),
+            "{rule_path}: the required field `{}` has no checklist item the readiness check can \
+             link to (it knows {:?}): use one of those ids, or ask a developer to add it to \
+             `anchors::FIELDS` in wasm/src/account/readiness.rs",
+            f.id,
+            anchors::FIELDS
+                .iter()
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    let guide_path = "content/esia/privyazka.md";
+    let guide = std::fs::read_to_string(repo().join(guide_path)).unwrap();
+    for anchor in anchors::all() {
+        // A checklist item `{#pole-snils}` is the element `cl-pole-snils` (the test above
+        // checks the built page itself).
+        let id = anchor.strip_prefix("cl-").unwrap_or(anchor);
+        assert!(
+            guide.contains(&format!("{{#{id}}}")),
+            "{guide_path} has no `{{#{id}}}`, and the readiness check on that page links to \
+             #{anchor}: put `{{#{id}}}` back at the end of its heading or checklist item, or \
+             ask a developer to change `anchors` in wasm/src/account/readiness.rs too"
+        );
+    }
+}
+
 /// Searches the index the site ships as the browser does: the manifest first, then only the
 /// pieces (`search/t<n>.js`, `search/d<n>.js`) the query needs.
 fn shipped_search(dir: &Path, q: &str, n: usize) -> pamyatka_checks::search::Results {

@@ -301,7 +301,8 @@ pub mod anchors {
         ("email", "cl-pole-email"),
     ];
 
-    /// Every anchor a report may link to (a test checks that the guide has them all).
+    /// Every anchor a report may link to (`tests/content.rs` of the builder checks that the guide
+    /// has them all).
     pub fn all() -> Vec<&'static str> {
         let mut v = vec![REGISTER, PROFILE, CHECK_DATA, CONFIRM, STATUS, LINK, DONE];
         v.extend(FIELDS.iter().map(|(_, a)| *a));

@@ -1,12 +1,15 @@
-//! Tests of the data files (`content/esia/readiness-rule.yaml`,
+//! Tests of the data files' types (on frozen copies of `content/esia/readiness-rule.yaml` and
 //! `content/fioko/registration-form.yaml`) and of the e-mail check, and the fixtures the tests
-//! of the readiness check and of the form share.
+//! of the readiness check and of the form share. `tests/content.rs` of the builder checks the
+//! real files.
 
 use super::*;
 use crate::date::IsoDate;
 
-const RULE_YAML: &str = include_str!("../../../content/esia/readiness-rule.yaml");
-const FORM_YAML: &str = include_str!("../../../content/fioko/registration-form.yaml");
+// Frozen copies in tests/fixtures/ (beside the builder's, and shared with its unit tests): an
+// editor's change to content/ must not change what these tests pin.
+const RULE_YAML: &str = include_str!("../../tests/fixtures/esia/readiness-rule.yaml");
+const FORM_YAML: &str = include_str!("../../tests/fixtures/fioko/registration-form.yaml");
 
 pub(super) fn rule() -> ReadinessRule {
     serde_norway::from_str(RULE_YAML).expect("readiness-rule.yaml matches the types")

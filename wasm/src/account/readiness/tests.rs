@@ -4,8 +4,6 @@
 use super::*;
 use crate::account::tests::{day, nasty, rule};
 
-const GUIDE: &str = include_str!("../../../../content/esia/privyazka.md");
-
 const TODAY: &str = "2026-11-23";
 
 fn ready_parent() -> EsiaAnswers {
@@ -41,31 +39,6 @@ fn level_codes_are_the_yaml_values() {
         AccountLevel::Confirmed,
     ] {
         assert_eq!(serde_json::to_value(l).unwrap(), l.code());
-    }
-}
-
-#[test]
-fn report_anchors_exist_in_the_guide() {
-    let mut all = vec![
-        anchors::REGISTER,
-        anchors::PROFILE,
-        anchors::CHECK_DATA,
-        anchors::CONFIRM,
-        anchors::STATUS,
-        anchors::LINK,
-        anchors::DONE,
-    ];
-    for f in &rule().required_fields {
-        all.push(field_anchor(&f.id).expect("every required field has an anchor"));
-    }
-    for a in all {
-        // A checklist item `{#pole-snils}` is the element `cl-pole-snils` (tests/content.rs
-        // checks the built page itself).
-        let id = a.strip_prefix("cl-").unwrap_or(a);
-        assert!(
-            GUIDE.contains(&format!("{{#{id}}}")),
-            "anchor {a} missing in privyazka.md"
-        );
     }
 }
 

@@ -1,5 +1,6 @@
-//! The rule file `content/fioko/archive-rule.yaml` and the list of the 89 subjects: they
-//! parse into the types, agree with the memo, and a rule that contradicts itself is caught.
+//! The rule file (a frozen copy of `content/fioko/archive-rule.yaml`) and the list of the 89
+//! subjects: they parse into the types, agree with the memo, and a rule that contradicts itself
+//! is caught.
 
 use super::*;
 
