@@ -38,6 +38,7 @@ pub mod schema;
 pub mod search_index;
 pub mod serve;
 pub mod service_worker;
+pub mod site_files;
 pub mod slug;
 pub mod templates;
 pub mod urls;

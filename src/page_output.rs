@@ -1,6 +1,7 @@
 //! What rendering a page produces: its HTML (and `file://` copy), what the rewrite pass saw in
 //! it, its links for the link check, and its digest. The hand-off from the render to the
-//! writers (the output folder, the offline bundle, the service worker, `check`, `serve`).
+//! writers (the output folder, the offline bundle, the service worker, `check`, `serve`), and
+//! what it hands to the search index.
 
 use crate::markdown::SiteLink;
 use crate::offline;
@@ -25,6 +26,19 @@ pub struct PageOutput {
     pub variant: Variant,
     /// The page as the offline bundle has it (`file://` links), when asked for.
     pub file_copy: Option<Vec<u8>>,
+}
+
+/// What the search index needs of a page (owned: pages render in parallel).
+pub struct SearchText {
+    pub url: String,
+    pub title: String,
+    pub section: String,
+    pub description: String,
+    pub headings: Vec<String>,
+    /// The rendered Markdown as plain text (held until the index is made: the smaller form).
+    pub text: String,
+    /// The search page itself is not a result.
+    pub search_page: bool,
 }
 
 /// BLAKE3 of a page's URL and final HTML; `None` while it still says [`offline::SIZE_TOKEN`].

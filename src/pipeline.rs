@@ -22,15 +22,15 @@ use crate::headers;
 use crate::markdown;
 use crate::offline;
 use crate::output::{self, Staging};
-use crate::page_output::{PageOutput, digest};
+use crate::page_output::{PageOutput, SearchText, digest};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, PageFacts, RewriteOptions};
 use crate::search_index;
 use crate::service_worker;
+use crate::site_files;
 use crate::templates;
 use crate::variant::Variant;
 use crate::widgets::{self, WidgetUse};
-use pamyatka_checks::search::SearchIndex;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -43,19 +43,6 @@ pub struct BuildOptions {
 /// One page's output and warnings, or its errors.
 pub(crate) type PageResult =
     Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
-
-/// What the search index needs of a page (owned: pages render in parallel).
-pub(crate) struct SearchText {
-    url: String,
-    title: String,
-    section: String,
-    description: String,
-    headings: Vec<String>,
-    /// The rendered Markdown as plain text (held until the index is made: the smaller form).
-    text: String,
-    /// The search page itself is not a result.
-    search_page: bool,
-}
 
 /// What becomes of the pages and files a compile makes.
 #[derive(Clone, Copy)]
@@ -636,46 +623,20 @@ fn compile_until(
 
     let mut files = assets.files;
     files.push(project.render_404()?);
-    files.push(("sitemap.xml".into(), sitemap(site, &pages).into_bytes()));
-    files.extend(crate::feed::files(site));
-    // The role calendars (`role_calendar.rs`), made with the typed data.
-    files.extend(typed.files.iter().cloned());
-    files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.extend(search_index::files(search_index(site, typed, &texts)));
-    drop(texts);
+    files.extend(site_files::listed(site, typed, &pages, texts));
     timer.lap("index");
     if stop.load(Ordering::Relaxed) {
         return Ok(None);
     }
-    files.extend(data_json(site));
-    // A file of content/ must not replace one the build writes (nor stand in its way).
-    let statics = static_files(root)?;
-    let clashes = crate::content::reserved::check_files(
-        &statics,
+    files.extend(site_files::data_json(site));
+    let copied = site_files::copied(
+        root,
         pages
             .iter()
             .map(|p| p.path.as_str())
-            .chain(files.iter().map(|(p, _)| p.as_str()))
-            .chain(["sw.js", bundle::BUNDLE]),
-    );
-    if !clashes.is_empty() {
-        return Err(Diagnostics {
-            diagnostics: clashes,
-        });
-    }
-    for rel in statics {
-        let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
-            Diagnostics::from(Diagnostic::error(
-                "io",
-                crate::tr!(
-                    "content-file-unreadable",
-                    path = format!("content/{rel}"),
-                    error = crate::i18n::io_error(&e)
-                ),
-            ))
-        })?;
-        files.push((rel, bytes));
-    }
+            .chain(files.iter().map(|(p, _)| p.as_str())),
+    )?;
+    files.extend(copied);
     // The service worker lists (and hashes) everything but the bundle. The home pages are
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
     let sw = service_worker::service_worker(&pages, &files);
@@ -725,27 +686,6 @@ fn compile_until(
 /// The current year (UTC), for the calendar's "is this year covered" warning.
 fn current_year() -> i32 {
     time::OffsetDateTime::now_utc().year()
-}
-
-/// The search index of every page and every regulation row (see `search_index.rs`).
-fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> SearchIndex {
-    let pages: Vec<search_index::PageText<'_>> = texts
-        .iter()
-        .filter(|t| !t.search_page)
-        .map(|t| search_index::PageText {
-            url: &t.url,
-            title: &t.title,
-            section: &t.section,
-            description: &t.description,
-            headings: t.headings.iter().map(String::as_str).collect(),
-            text: &t.text,
-        })
-        .collect();
-    // Rows, once each, in the order of the pages that show them.
-    let rows = typed.search_rows();
-    let mut index = search_index::build(&pages, &rows, &site.glossary);
-    index.synonyms = site.synonyms.clone();
-    index
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).
@@ -805,84 +745,6 @@ fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<serde_json::Value>
     } else {
         Err(errors)
     }
-}
-
-/// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators
-/// (the calendar as one array at `data/calendar.json`).
-fn data_json(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut years = Vec::new();
-    for rel in site.data_sources.keys() {
-        let stem = rel.trim_end_matches(".yaml").trim_end_matches(".yml");
-        let value = stem.split('/').try_fold(&site.data, |v, key| v.get(key));
-        let Some(value) = value else { continue };
-        if stem.starts_with("calendar/") {
-            years.push(value.clone());
-        }
-        out.push((
-            format!("data/{stem}.json"),
-            serde_json::to_vec(value).unwrap_or_default(),
-        ));
-    }
-    if !years.is_empty() {
-        out.push((
-            "data/calendar.json".into(),
-            serde_json::to_vec(&years).unwrap_or_default(),
-        ));
-    }
-    out
-}
-
-/// Files in `content/` that are neither Markdown nor YAML: copied as they are.
-fn static_files(root: &Path) -> Result<Vec<String>, Diagnostics> {
-    let content = root.join("content");
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
-        let Ok(entry) = entry else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(&content)
-            .expect("under content")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        if name.starts_with('.') || name.ends_with('~') {
-            continue;
-        }
-        if !(rel.ends_with(".md") || rel.ends_with(".yaml") || rel.ends_with(".yml")) {
-            out.push(rel);
-        }
-    }
-    Ok(out)
-}
-
-fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
-    let mut s = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let updated: HashMap<&str, String> = site
-        .pages
-        .iter()
-        .filter_map(|p| p.front.updated.map(|d| (p.url.as_str(), d.to_string())))
-        .collect();
-    for p in pages.iter().filter(|p| p.variant == Variant::Normal) {
-        s.push_str("  <url><loc>");
-        s.push_str(&crate::escape::escape_text(&format!(
-            "{}{}",
-            site.config.base(),
-            p.url
-        )));
-        s.push_str("</loc>");
-        if let Some(d) = updated.get(p.url.as_str()) {
-            s.push_str(&format!("<lastmod>{d}</lastmod>"));
-        }
-        s.push_str("</url>\n");
-    }
-    s.push_str("</urlset>\n");
-    s
 }
 
 /// Build the site into `opts.out`, replacing it only when everything succeeded.

@@ -1,0 +1,170 @@
+//! The site-wide files of a build, made once every page is rendered: the sitemap, the Atom
+//! feeds, the role calendars, `_headers`, the search index's pieces, the data files as JSON, and
+//! the files of `content/` copied as they are (none may take the place of a file the build
+//! writes). The pages, the assets, the service worker and the offline bundle are made elsewhere
+//! (`pipeline.rs`, `assets.rs`, `service_worker.rs`, `bundle.rs`); their order here is the order
+//! the service worker and the bundle list them in.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::content::Site;
+use crate::content::reserved::{self, BUNDLE};
+use crate::data;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::feed;
+use crate::headers;
+use crate::page_output::{PageOutput, SearchText};
+use crate::search_index;
+use crate::variant::Variant;
+use pamyatka_checks::search::SearchIndex;
+
+/// A file the build writes: its path under the output folder, and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// The files that follow from the rendered pages and the typed data, in this order: the
+/// sitemap, the feeds, the role calendars, `_headers`, the search index's pieces.
+pub fn listed(
+    site: &Site,
+    typed: &data::TypedData,
+    pages: &[PageOutput],
+    texts: Vec<SearchText>,
+) -> Vec<File> {
+    let mut files = vec![("sitemap.xml".to_string(), sitemap(site, pages).into_bytes())];
+    files.extend(feed::files(site));
+    // The role calendars (`role_calendar.rs`), made with the typed data.
+    files.extend(typed.files.iter().cloned());
+    files.push(("_headers".into(), headers::headers_file().into_bytes()));
+    files.extend(search_index::files(search_index(site, typed, &texts)));
+    files
+}
+
+/// The files of `content/` that are neither Markdown nor YAML, read to be copied as they are;
+/// an error for each that would replace one the build writes (`written`, besides `sw.js` and
+/// the offline bundle) or stand in its way.
+pub fn copied<'a>(
+    root: &Path,
+    written: impl Iterator<Item = &'a str>,
+) -> Result<Vec<File>, Diagnostics> {
+    let statics = static_files(root)?;
+    let clashes = reserved::check_files(&statics, written.chain(["sw.js", BUNDLE]));
+    if !clashes.is_empty() {
+        return Err(Diagnostics {
+            diagnostics: clashes,
+        });
+    }
+    let mut out = Vec::with_capacity(statics.len());
+    for rel in statics {
+        let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
+            Diagnostics::from(Diagnostic::error(
+                "io",
+                crate::tr!(
+                    "content-file-unreadable",
+                    path = format!("content/{rel}"),
+                    error = crate::i18n::io_error(&e)
+                ),
+            ))
+        })?;
+        out.push((rel, bytes));
+    }
+    Ok(out)
+}
+
+/// The search index of every page and every regulation row (see `search_index.rs`).
+fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> SearchIndex {
+    let pages: Vec<search_index::PageText<'_>> = texts
+        .iter()
+        .filter(|t| !t.search_page)
+        .map(|t| search_index::PageText {
+            url: &t.url,
+            title: &t.title,
+            section: &t.section,
+            description: &t.description,
+            headings: t.headings.iter().map(String::as_str).collect(),
+            text: &t.text,
+        })
+        .collect();
+    // Rows, once each, in the order of the pages that show them.
+    let rows = typed.search_rows();
+    let mut index = search_index::build(&pages, &rows, &site.glossary);
+    index.synonyms = site.synonyms.clone();
+    index
+}
+
+/// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators
+/// (the calendar as one array at `data/calendar.json`).
+pub fn data_json(site: &Site) -> Vec<File> {
+    let mut out = Vec::new();
+    let mut years = Vec::new();
+    for rel in site.data_sources.keys() {
+        let stem = rel.trim_end_matches(".yaml").trim_end_matches(".yml");
+        let value = stem.split('/').try_fold(&site.data, |v, key| v.get(key));
+        let Some(value) = value else { continue };
+        if stem.starts_with("calendar/") {
+            years.push(value.clone());
+        }
+        out.push((
+            format!("data/{stem}.json"),
+            serde_json::to_vec(value).unwrap_or_default(),
+        ));
+    }
+    if !years.is_empty() {
+        out.push((
+            "data/calendar.json".into(),
+            serde_json::to_vec(&years).unwrap_or_default(),
+        ));
+    }
+    out
+}
+
+/// Files in `content/` that are neither Markdown nor YAML: copied as they are.
+fn static_files(root: &Path) -> Result<Vec<String>, Diagnostics> {
+    let content = root.join("content");
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .expect("under content")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        if !(rel.ends_with(".md") || rel.ends_with(".yaml") || rel.ends_with(".yml")) {
+            out.push(rel);
+        }
+    }
+    Ok(out)
+}
+
+fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let updated: HashMap<&str, String> = site
+        .pages
+        .iter()
+        .filter_map(|p| p.front.updated.map(|d| (p.url.as_str(), d.to_string())))
+        .collect();
+    for p in pages.iter().filter(|p| p.variant == Variant::Normal) {
+        s.push_str("  <url><loc>");
+        s.push_str(&crate::escape::escape_text(&format!(
+            "{}{}",
+            site.config.base(),
+            p.url
+        )));
+        s.push_str("</loc>");
+        if let Some(d) = updated.get(p.url.as_str()) {
+            s.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
