@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pamyatka::pipeline::Project;
+use pamyatka::project::Project;
 use pamyatka::rewrite::{Glossary, RewriteOptions};
 use pamyatka::variant::Variant;
 use pamyatka::{bundle, markdown, offline, rewrite};

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::page_output::PageOutput;
-use crate::pipeline::Project;
+use crate::project::Project;
 use crate::templates;
 use crate::variant::Variant;
 

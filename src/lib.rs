@@ -29,6 +29,7 @@ pub mod offline;
 pub mod output;
 pub mod page_output;
 pub mod pipeline;
+pub mod project;
 pub mod raw_html;
 pub mod render;
 pub mod rewrite;

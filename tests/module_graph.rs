@@ -132,9 +132,9 @@ fn no_module_imports_one_that_imports_it_back() {
     let graph = module_graph(&src);
     assert!(graph.len() > 20, "{graph:?}");
     assert!(
-        graph["pipeline"].contains("markdown"),
+        graph["project"].contains("markdown"),
         "the reader finds edges: {:?}",
-        graph["pipeline"]
+        graph["project"]
     );
     if let Some(cycle) = find_cycle(&graph) {
         panic!(

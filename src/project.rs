@@ -1,0 +1,527 @@
+//! The loaded project and rendering pages into values: what rendering a page needs, made once
+//! per build (the site, its typed data, the template environment with its global values, the
+//! navigation, the glossary), and the render of one page — Markdown, template, rewrite — into
+//! its two versions' [`PageOutput`]s, with no I/O. `pipeline.rs` schedules the renders and
+//! hands their outputs to the writers; `serve` keeps the project between edits
+//! (`incremental.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tera::Context;
+
+use crate::assets;
+use crate::content::{self, Site};
+use crate::data;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::headers;
+use crate::markdown;
+use crate::offline;
+use crate::output;
+use crate::page_output::{PageOutput, SearchText, digest};
+use crate::render::{self, Shared};
+use crate::rewrite::{self, Glossary, RewriteOptions};
+use crate::search_index;
+use crate::templates;
+use crate::variant::Variant;
+use crate::widgets::{self, WidgetUse};
+
+/// One page's output and warnings, or its errors.
+pub(crate) type PageResult =
+    Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
+
+/// Wall time per phase of a build, for `--verbose`.
+pub(crate) struct Timer {
+    pub(crate) start: Instant,
+    pub(crate) phases: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    pub(crate) fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.phases.push((name, now - self.start));
+        self.start = now;
+    }
+}
+
+/// What rendering a page needs, made once per build: the site, its typed data, the template
+/// environment with its global values, the navigation and the glossary. `serve` keeps it
+/// between edits and re-renders only what an edit touches (see `incremental.rs`).
+pub struct Project {
+    pub root: PathBuf,
+    pub site: Site,
+    pub typed: data::TypedData,
+    /// Logical asset name → fingerprinted URL.
+    asset_urls: std::collections::BTreeMap<String, String>,
+    pub sources: templates::TemplateSources,
+    tera: tera::Tera,
+    globals: Vec<(&'static str, tera::Value)>,
+    shared: Shared,
+    /// `shared.sections` as template values, converted once: tera's values share their
+    /// contents, so each page's `section` is a cheap clone, not a walk of the section's pages.
+    section_values: HashMap<String, tera::Value>,
+    glossary: Glossary,
+    /// Every page's file (relative to `content/`), for `.md` links.
+    rels: HashSet<String>,
+    /// CPU time spent in each stage of rendering pages (all threads), for `--verbose`.
+    pub stats: RenderStats,
+    /// The offline bundle's size as the home page says it («1,4 МБ»), once a build made it:
+    /// pages re-rendered by `serve` after that say it at once.
+    pub offline_size: Option<String>,
+}
+
+/// The stages of rendering a page.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    Markdown,
+    Template,
+    Rewrite,
+    /// The page's `file://` copy, rewritten and compressed for the offline bundle.
+    Offline,
+    /// Writing the page into the staging folder.
+    Write,
+}
+
+/// Time spent per [`Stage`], summed over the threads that render pages.
+#[derive(Default)]
+pub struct RenderStats {
+    nanos: [std::sync::atomic::AtomicU64; 5],
+}
+
+impl RenderStats {
+    pub(crate) fn add(&self, stage: Stage, since: Instant) {
+        let n = since.elapsed().as_nanos() as u64;
+        self.nanos[stage as usize].fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// `(label, time)` per stage, as `--verbose` prints them (CPU time over all threads, so
+    /// they may add up to more than the render phase's wall time; hence the `*`).
+    pub fn phases(&self) -> Vec<(&'static str, Duration)> {
+        [
+            " markdown*",
+            " template*",
+            " rewrite*",
+            " offline*",
+            " write*",
+        ]
+        .into_iter()
+        .zip(&self.nanos)
+        .map(|(n, a)| {
+            let ns = a.load(std::sync::atomic::Ordering::Relaxed);
+            (n, Duration::from_nanos(ns))
+        })
+        .collect()
+    }
+}
+
+impl Project {
+    /// Loads `content/` and the templates; the asset files are handed back for the output.
+    pub fn load(root: &Path, minify: bool) -> Result<(Project, assets::Assets), Diagnostics> {
+        let mut timer = Timer {
+            start: Instant::now(),
+            phases: Vec::new(),
+        };
+        Self::load_timed(root, minify, &mut timer)
+    }
+
+    pub(crate) fn load_timed(
+        root: &Path,
+        minify: bool,
+        timer: &mut Timer,
+    ) -> Result<(Project, assets::Assets), Diagnostics> {
+        let mut site = content::load(root)?;
+        let typed = data::attach(&mut site, current_year())?;
+        timer.lap("load");
+        let assets = assets::collect(root, minify).map_err(|d| Diagnostics { diagnostics: d })?;
+        let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
+        let shared = Shared::new(&site);
+        let globals: Vec<(&'static str, serde_json::Value)> = vec![
+            (
+                "site",
+                serde_json::to_value(&site.config).unwrap_or_default(),
+            ),
+            // The site's real public address, or "" for a placeholder (`SiteConfig::public_base`):
+            // what the calculators' .ics events link to from the offline bundle.
+            (
+                "public_base",
+                serde_json::Value::String(
+                    site.config
+                        .public_base()
+                        .unwrap_or("")
+                        .trim_end_matches('/')
+                        .to_string(),
+                ),
+            ),
+            ("nav", shared.nav.clone()),
+            // The home page's «Что изменилось» (`feed.rs`).
+            ("latest_changes", crate::feed::latest(&site)),
+            // Every section with its pages, for the search page's list (what it shows without
+            // JavaScript).
+            (
+                "site_map",
+                serde_json::Value::Array(shared.sections.values().cloned().collect()),
+            ),
+            ("data", site.data.clone()),
+            // The production calendar for the deadline calculators, inlined in the pages that
+            // have one (a `fetch` would not work from file://).
+            ("calendar_range", calendar_range(&site)),
+            ("csp", serde_json::Value::String(headers::CSP.into())),
+            (
+                "calendar_json",
+                serde_json::Value::String(widgets::json_for_script(&calendar_years(&site))),
+            ),
+            (
+                "audiences",
+                serde_json::Value::Array(
+                    content::Audience::ALL
+                        .iter()
+                        .map(|a| serde_json::json!({"id": a.id(), "label": a.label()}))
+                        .collect(),
+                ),
+            ),
+        ];
+        let globals: Vec<(&'static str, tera::Value)> = globals
+            .iter()
+            .map(|(k, v)| (*k, tera::Value::from_serializable(v)))
+            .collect();
+        let tera = Self::environment(&site, &sources, &assets.urls, &globals)?;
+        let glossary = Glossary::new(&site.glossary);
+        let rels = site.pages.iter().map(|p| p.rel.clone()).collect();
+        let section_values = shared
+            .sections
+            .iter()
+            .map(|(k, v)| (k.clone(), tera::Value::from_serializable(v)))
+            .collect();
+        timer.lap("templates");
+        Ok((
+            Project {
+                root: root.to_path_buf(),
+                asset_urls: assets.urls.clone(),
+                typed,
+                sources,
+                tera,
+                globals,
+                shared,
+                section_values,
+                glossary,
+                rels,
+                stats: RenderStats::default(),
+                offline_size: None,
+                site,
+            },
+            assets,
+        ))
+    }
+
+    /// The tera environment over `sources`, checked to have every page's template.
+    fn environment(
+        site: &Site,
+        sources: &templates::TemplateSources,
+        asset_urls: &std::collections::BTreeMap<String, String>,
+        globals: &[(&'static str, tera::Value)],
+    ) -> Result<tera::Tera, Diagnostics> {
+        let mut tera = templates::environment(sources, asset_urls.clone())
+            .map_err(|d| Diagnostics { diagnostics: d })?;
+        templates::global_context(&mut tera, globals);
+        for p in &site.pages {
+            if !tera.contains_template(p.template()) {
+                return Err(Diagnostic::error(
+                    "template",
+                    crate::tr!(
+                        "template-missing",
+                        file = p.file.display().to_string(),
+                        template = p.template()
+                    ),
+                )
+                .hint(crate::tr!("template-missing.hint", template = p.template()))
+                .into());
+            }
+        }
+        Ok(tera)
+    }
+
+    /// Replaces the templates (after an edit in `templates/`); on an error nothing changes.
+    pub fn set_templates(
+        &mut self,
+        sources: templates::TemplateSources,
+    ) -> Result<(), Diagnostics> {
+        self.tera = Self::environment(&self.site, &sources, &self.asset_urls, &self.globals)?;
+        self.sources = sources;
+        Ok(())
+    }
+
+    /// Renders one page in both versions; with `file_copy`, each with its copy for the
+    /// offline bundle, made in the same rewrite pass.
+    pub(crate) fn render_page(&self, page: &content::Page, file_copy: bool) -> PageResult {
+        let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
+        let clock = Instant::now();
+        let rendered = markdown::render(page, &self.rels);
+        self.stats.add(Stage::Markdown, clock);
+        let (errors, warnings): (Vec<_>, Vec<_>) = rendered
+            .diagnostics
+            .iter()
+            .cloned()
+            .partition(|d| d.is_error());
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let widget_data = widget_data(site, &rendered.widgets)?;
+        let mut ctx = Context::new();
+        ctx.insert("page", &render::page_value(page, &rendered));
+        ctx.insert("widget_data", &widget_data);
+        // Pages with deadline calculators outside Markdown (the regulation tables) say so
+        // through their data values.
+        ctx.insert("calculator", &false);
+        ctx.insert_value("section", self.section_values[&page.section].clone());
+        ctx.insert(
+            "steps",
+            &render::steps(&shared.sections[&page.section], &page.url),
+        );
+        for value in self.typed.page_values.get(&page.rel).into_iter().flatten() {
+            ctx.insert(value.name(), &value.to_json());
+        }
+        // Every page twice: the normal version, and the low-vision one under /lv/ from the
+        // same template (`variant`) and the same rewrite pass with the variant's rules.
+        let mut outputs = Vec::with_capacity(Variant::ALL.len());
+        for variant in Variant::ALL {
+            ctx.insert("variant", variant.name());
+            let clock = Instant::now();
+            let html = tera
+                .render(page.template(), &ctx)
+                .map_err(|e| vec![templates::template_error(&e, sources)])?;
+            self.stats.add(Stage::Template, clock);
+            let clock = Instant::now();
+            let url = format!("{}{}", variant.prefix(), page.url);
+            let opts = RewriteOptions {
+                page_url: &url,
+                glossary: &self.glossary,
+                relative: true,
+                variant,
+                print_base: site.config.public_base().unwrap_or(""),
+            };
+            let rewritten = if file_copy {
+                rewrite::rewrite_with_file_copy(&html, &opts)
+                    .map(|(page, copy, facts)| (page, Some(copy), facts))
+            } else {
+                rewrite::rewrite_bytes(&html, &opts).map(|(page, facts)| (page, None, facts))
+            };
+            let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
+                vec![Diagnostic::error(
+                    "rewrite",
+                    format!("{}: {e}", page.file.display()),
+                )]
+            })?;
+            self.stats.add(Stage::Rewrite, clock);
+            if let Some(size) = &self.offline_size {
+                bytes = offline::with_size(bytes, size);
+                copy = copy.map(|c| offline::with_size(c, size));
+            }
+            outputs.push(PageOutput {
+                path: output::page_path(&url),
+                digest: digest(&url, &bytes),
+                url,
+                origin: page.file.display().to_string(),
+                html: bytes,
+                facts,
+                // Markdown links are checked once, with their source location, on the
+                // normal version.
+                links: if variant == Variant::Normal {
+                    rendered.links.clone()
+                } else {
+                    Vec::new()
+                },
+                variant,
+                file_copy: copy,
+            });
+        }
+        let search = SearchText {
+            url: page.url.clone(),
+            title: page.front.title.clone(),
+            section: shared.sections[&page.section]["title"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            description: page.front.description.clone().unwrap_or_default(),
+            headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
+            text: search_index::html_text(&rendered.html),
+            search_page: page.template() == "search.html",
+        };
+        Ok((outputs, warnings, search))
+    }
+
+    /// Renders the pages at `indexes` (into `site.pages`), in parallel.
+    pub fn render_pages(&self, indexes: &[usize]) -> Result<Rendered, Diagnostics> {
+        let results: Vec<PageResult> = indexes
+            .par_iter()
+            .map(|&i| self.render_page(&self.site.pages[i], false))
+            .collect();
+        let mut out = Rendered::default();
+        let mut errors = Vec::new();
+        for r in results {
+            match r {
+                Ok((p, w, t)) => {
+                    out.pages.extend(p);
+                    out.warnings.extend(w);
+                    out.texts.push(t);
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            errors.extend(out.warnings);
+            Err(Diagnostics {
+                diagnostics: errors,
+            })
+        }
+    }
+
+    /// The 404 page (served at any path: its URLs stay site-absolute).
+    pub fn render_404(&self) -> Result<(String, Vec<u8>), Diagnostics> {
+        let mut ctx = Context::new();
+        ctx.insert(
+            "page",
+            &render::synthetic_page("Страница не найдена", "/404.html", "404"),
+        );
+        ctx.insert("section", &self.shared.sections[""]);
+        ctx.insert("steps", &serde_json::Value::Null);
+        ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
+        ctx.insert("calculator", &false);
+        ctx.insert("variant", Variant::Normal.name());
+        let html = self
+            .tera
+            .render("404.html", &ctx)
+            .map_err(|e| Diagnostics::from(templates::template_error(&e, &self.sources)))?;
+        let (html, _) = rewrite::rewrite(
+            &html,
+            &RewriteOptions {
+                page_url: "/404.html",
+                glossary: &self.glossary,
+                relative: false,
+                variant: Variant::Normal,
+                print_base: "",
+            },
+        )
+        .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
+        Ok(("404.html".into(), html.into_bytes()))
+    }
+
+    /// Whether the page at `index` is rendered from one of `templates`.
+    pub fn uses_template(&self, index: usize, templates: &HashSet<String>) -> bool {
+        templates.contains(self.site.pages[index].template())
+    }
+}
+
+/// Rendered pages, their warnings and their text for the search index.
+#[derive(Default)]
+pub struct Rendered {
+    pub pages: Vec<PageOutput>,
+    pub warnings: Vec<Diagnostic>,
+    pub(crate) texts: Vec<SearchText>,
+}
+
+/// The current year (UTC), for the calendar's "is this year covered" warning.
+fn current_year() -> i32 {
+    time::OffsetDateTime::now_utc().year()
+}
+
+/// The first and last day the production calendar covers (`min`/`max` of the date inputs).
+fn calendar_range(site: &Site) -> serde_json::Value {
+    let years: Vec<&String> = site
+        .data
+        .get("calendar")
+        .and_then(|c| c.as_object())
+        .map(|m| m.keys().filter(|k| k.parse::<i32>().is_ok()).collect())
+        .unwrap_or_default();
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) => {
+            serde_json::json!({"min": format!("{a}-01-01"), "max": format!("{b}-12-31")})
+        }
+        _ => serde_json::json!({"min": "", "max": ""}),
+    }
+}
+
+/// The calendar years (`content/calendar/*.yaml`) as one JSON array.
+fn calendar_years(site: &Site) -> serde_json::Value {
+    let years = site
+        .data
+        .get("calendar")
+        .and_then(|c| c.as_object())
+        .map(|m| m.values().cloned().collect())
+        .unwrap_or_default();
+    serde_json::Value::Array(years)
+}
+
+/// The rule data each widget of a page needs, inlined in the page as JSON (`path`, `json`);
+/// an error, at the widget, when the rule file does not exist.
+fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
+    let mut out: Vec<serde_json::Value> = Vec::new();
+    let mut errors = Vec::new();
+    for w in used {
+        let Some(path) = &w.rule else { continue };
+        if out.iter().any(|v| v["path"] == path.as_str()) {
+            continue;
+        }
+        let value = path.split('/').try_fold(&site.data, |v, key| v.get(key));
+        match value {
+            Some(v) if site.data_sources.contains_key(&format!("{path}.yaml")) => {
+                out.push(serde_json::json!({"path": path, "json": widgets::json_for_script(v)}));
+            }
+            _ => errors.push(
+                Diagnostic::error(
+                    "widget",
+                    crate::tr!("widget-rule-missing", path = format!("content/{path}.yaml")),
+                )
+                .at(w.location.clone())
+                .hint(crate::tr!("widget-rule-missing.hint")),
+            ),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-pass copy for the offline bundle is what the separate `file://` pass makes of
+    /// the page, and asking for it leaves the page as it is: every page of the repository's
+    /// site, both versions.
+    #[test]
+    fn file_copies_of_one_pass_are_those_of_two_passes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (project, _) = Project::load(root, false).expect("the repository's site loads");
+        let mut copies = 0;
+        for page in &project.site.pages {
+            let (with, ..) = project.render_page(page, true).expect("renders");
+            let (without, ..) = project.render_page(page, false).expect("renders");
+            for (a, b) in with.iter().zip(&without) {
+                assert_eq!(a.url, b.url);
+                assert!(
+                    a.html == b.html,
+                    "{}: the page differs when its copy is made too",
+                    a.url
+                );
+                let html = std::str::from_utf8(&b.html).expect("UTF-8");
+                let two_passes = offline::for_file_url(html).expect("rewrites");
+                let one_pass =
+                    String::from_utf8(a.file_copy.clone().expect("a copy")).expect("UTF-8");
+                assert!(
+                    one_pass == two_passes,
+                    "{}: copies differ\n--- one pass\n{one_pass}\n--- two passes\n{two_passes}",
+                    a.url
+                );
+                assert!(b.file_copy.is_none());
+                copies += 1;
+            }
+        }
+        assert!(copies > 40, "{copies} pages");
+    }
+}
