@@ -112,6 +112,14 @@ fn hours_and_monthly() {
     assert_eq!(v[0]["deadline"], "2026-02-27");
 }
 
+/// The annual deadline of issue #19 (5 Sep 2026 is a Saturday), as the text tests ask for it.
+const ANNUAL_5_SEPTEMBER: [&str; 4] = [
+    "deadline",
+    "Ежегодно не позднее 5 сентября",
+    "--from",
+    "2026-03-01",
+];
+
 #[test]
 fn an_annual_date_gives_the_text_the_safe_and_the_legal_date() {
     // Issue #19: 5 Sep 2026 is a Saturday.
@@ -124,15 +132,7 @@ fn an_annual_date_gives_the_text_the_safe_and_the_legal_date() {
     assert_eq!(v[0]["weekday"], "пятница");
     // As text: the text's date first, the safe date, the art. 193 move as a legal note.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let o = pamyatka(
-        root,
-        &[
-            "deadline",
-            "Ежегодно не позднее 5 сентября",
-            "--from",
-            "2026-03-01",
-        ],
-    );
+    let o = pamyatka(root, &ANNUAL_5_SEPTEMBER);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
@@ -147,15 +147,7 @@ fn an_annual_date_gives_the_text_the_safe_and_the_legal_date() {
 #[test]
 fn the_text_is_english_with_lang_en() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let o = pamyatka_en(
-        root,
-        &[
-            "deadline",
-            "Ежегодно не позднее 5 сентября",
-            "--from",
-            "2026-03-01",
-        ],
-    );
+    let o = pamyatka_en(root, &ANNUAL_5_SEPTEMBER);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
         String::from_utf8_lossy(&o.stdout),
