@@ -14,12 +14,13 @@
 //! `sw.js` — is left as it was and marked stale; `serve` catches up with a full build once the
 //! editor pauses.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::page_output::PageOutput;
 use crate::project::Project;
+use crate::sink::{LiveOutput, Sink};
 use crate::templates;
 use crate::variant::Variant;
 
@@ -41,7 +42,7 @@ pub enum Outcome {
 /// A built site kept in memory between edits.
 pub struct Live {
     project: Project,
-    out: PathBuf,
+    out: LiveOutput,
     /// The whole-site files (search index, sitemap, offline bundle, service worker) lag behind
     /// incremental updates.
     pub stale: bool,
@@ -56,7 +57,7 @@ impl Live {
     pub fn new(project: Project, out: PathBuf) -> Live {
         Live {
             project,
-            out,
+            out: LiveOutput::new(out),
             stale: false,
         }
     }
@@ -134,9 +135,9 @@ impl Live {
         let mut errors = Vec::new();
         for (_, page) in &fresh {
             match self.project.render_page(page, false) {
-                Ok((o, w, _)) => {
-                    outputs.extend(o);
-                    warnings.extend(w);
+                Ok(r) => {
+                    outputs.extend(r.pages);
+                    warnings.extend(r.warnings);
                 }
                 Err(e) => errors.extend(e),
             }
@@ -215,24 +216,14 @@ impl Live {
         }
     }
 
-    /// Writes pages and files into the output folder in place, each atomically (a temporary
-    /// file renamed over the old one), so the server never sends half a page.
+    /// Writes pages and files into the served output folder (see [`LiveOutput`]).
     fn write(&self, pages: &[PageOutput], files: &[(String, Vec<u8>)]) -> Result<(), Diagnostics> {
         let all = pages
             .iter()
             .map(|p| (p.path.as_str(), p.html.as_slice()))
             .chain(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
         for (rel, bytes) in all {
-            write_atomic(&self.out, rel, bytes).map_err(|e| {
-                Diagnostics::from(Diagnostic::error(
-                    "output",
-                    crate::tr!(
-                        "serve-cannot-write",
-                        file = format!("{}/{rel}", self.out.display()),
-                        reason = crate::i18n::io_error(&e)
-                    ),
-                ))
-            })?;
+            self.out.write(rel, bytes)?;
         }
         Ok(())
     }
@@ -244,14 +235,4 @@ fn normal_urls(pages: &[PageOutput]) -> Vec<String> {
         .filter(|p| p.variant == Variant::Normal)
         .map(|p| p.url.clone())
         .collect()
-}
-
-fn write_atomic(out: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = out.join(rel);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, &path)
 }

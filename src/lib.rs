@@ -39,6 +39,7 @@ pub mod schema;
 pub mod search_index;
 pub mod serve;
 pub mod service_worker;
+pub mod sink;
 pub mod site_files;
 pub mod slug;
 pub mod templates;

@@ -359,7 +359,7 @@ fn main() -> ExitCode {
             external,
             no_cache,
             timeout,
-        } => match pipeline::compile(&opts.root, false, pipeline::Emit::Check) {
+        } => match pipeline::compile(&opts.root, false, &pamyatka::sink::CheckSink) {
             Ok(compiled) => {
                 // `check` is asked for the list of problems: every one in full.
                 let mut problems = check::check(&compiled);

@@ -14,7 +14,7 @@ pub struct PageOutput {
     /// Source file (relative to the root) or template that produced it.
     pub origin: String,
     pub path: String,
-    /// The page; empty once a build has written it (see `pipeline::Emit`).
+    /// The page; empty once a build has written it (see `pipeline.rs` and `sink.rs`).
     pub html: Vec<u8>,
     /// BLAKE3 of the final HTML (for the service worker's version); `None` while the page
     /// still waits for the offline bundle's size (see [`offline::SIZE_TOKEN`]).

@@ -1,6 +1,6 @@
 //! The build pipeline: load → render (markdown, tera) → rewrite (lol_html) → write. The
 //! project and the render of a page are `project.rs`; the site-wide files `site_files.rs`; this
-//! module schedules the runs and hands what they make to the writers.
+//! module schedules the runs and hands what they make to a `Sink` (`sink.rs`).
 //! Pages are processed in parallel, in runs: in a build each page is written into the staging
 //! folder as soon as it is rendered, and only what the rest of the build needs stays in memory
 //! (its links and ids, a digest for the service worker, its `file://` copy compressed for the
@@ -16,9 +16,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::offline;
 use crate::output::{self, Staging};
 use crate::page_output::{PageOutput, digest};
-use crate::project::{Project, Rendered, Stage, Timer};
+use crate::project::{PageRender, Project, Rendered, Stage, Timer};
 use crate::rewrite::PageFacts;
 use crate::service_worker;
+use crate::sink::{Sink, output_error};
 use crate::site_files;
 
 #[derive(Debug, Clone)]
@@ -27,17 +28,6 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Minify the stylesheets and scripts (see `assets.rs`).
     pub minify: bool,
-}
-
-/// What becomes of the pages and files a compile makes.
-#[derive(Clone, Copy)]
-pub enum Emit<'a> {
-    /// `check`: links, ids and lints only. Nothing is written and the offline bundle is not
-    /// made (its name is listed, so that links to it resolve).
-    Check,
-    /// `build`: every page goes into the staging folder as soon as it is rendered, then the
-    /// other files, the offline bundle (written straight to its file) and the service worker.
-    Write(&'a Staging),
 }
 
 /// A whole site, compiled: what `check` looks at and `build` reports.
@@ -69,15 +59,19 @@ struct Run {
 }
 
 impl Project {
-    /// Renders the pages at `indexes` one after the other and emits each at once: in a build
-    /// it is written, its `file://` copy joins the run's part of the offline bundle, and its
-    /// HTML is dropped (unless it waits for the bundle's size).
-    fn render_run(&self, indexes: &[usize], emit: Emit<'_>) -> Run {
+    /// Renders the pages at `indexes` one after the other and hands each to `sink` at once:
+    /// in a build it is written, its `file://` copy joins the run's part of the offline
+    /// bundle, and its HTML is dropped (unless it waits for the bundle's size).
+    fn render_run(&self, indexes: &[usize], sink: &dyn Sink, bundled: bool) -> Run {
         let mut run = Run::default();
         let mut for_bundle: Vec<(String, Vec<u8>)> = Vec::new();
-        let file_copy = matches!(emit, Emit::Write(_));
+        let keeps_facts = sink.keeps_facts();
         for &i in indexes {
-            let (pages, warnings, text) = match self.render_page(&self.site.pages[i], file_copy) {
+            let PageRender {
+                pages,
+                warnings,
+                text,
+            } = match self.render_page(&self.site.pages[i], bundled) {
                 Ok(r) => r,
                 Err(e) => {
                     run.errors.extend(e);
@@ -87,14 +81,14 @@ impl Project {
             run.rendered.warnings.extend(warnings);
             run.rendered.texts.push(text);
             for mut page in pages {
-                if let (Emit::Write(staging), true) = (emit, run.errors.is_empty()) {
+                if run.errors.is_empty() {
                     if let Some(copy) = page.file_copy.take() {
                         for_bundle.push((page.path.clone(), copy));
                     }
                     if page.digest.is_some() {
                         let clock = Instant::now();
-                        if let Err(e) = staging.write(&page.path, &page.html) {
-                            run.errors.push(output_error(e));
+                        if let Err(e) = sink.write(&page.path, &page.html) {
+                            run.errors.push(e);
                         }
                         self.stats.add(Stage::Write, clock);
                     }
@@ -102,8 +96,7 @@ impl Project {
                 if page.digest.is_some() {
                     page.html = Vec::new();
                 }
-                if let Emit::Write(_) = emit {
-                    // What `check` looks at; a build has no use for it.
+                if !keeps_facts {
                     page.facts = PageFacts::default();
                     page.links = Vec::new();
                 }
@@ -122,14 +115,11 @@ impl Project {
     }
 }
 
-fn output_error(e: output::OutputError) -> Diagnostic {
-    Diagnostic::error("output", e.to_string())
-}
-
-/// Renders the whole site; in a build (`Emit::Write`) writes it into the staging folder.
-pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Diagnostics> {
+/// Renders the whole site and hands it to `sink` (in a build, the staging folder; in `check`,
+/// [`crate::sink::CheckSink`], which writes nothing).
+pub fn compile(root: &Path, minify: bool, sink: &dyn Sink) -> Result<Compiled, Diagnostics> {
     let never = AtomicBool::new(false);
-    compile_until(root, minify, emit, &never).map(|c| c.expect("not stopped"))
+    compile_until(root, minify, sink, &never).map(|c| c.expect("not stopped"))
 }
 
 /// [`compile`], given up (`Ok(None)`) as soon as `stop` is set: checked before each run of
@@ -138,7 +128,7 @@ pub fn compile(root: &Path, minify: bool, emit: Emit<'_>) -> Result<Compiled, Di
 fn compile_until(
     root: &Path,
     minify: bool,
-    emit: Emit<'_>,
+    sink: &dyn Sink,
     stop: &AtomicBool,
 ) -> Result<Option<Compiled>, Diagnostics> {
     let mut timer = Timer {
@@ -149,25 +139,11 @@ fn compile_until(
     let all: Vec<usize> = (0..project.site.pages.len()).collect();
     let runs: Vec<&[usize]> = all.chunks(bundle::RUN).collect();
     // A build writes the offline bundle as the runs finish (see `bundle::Bundle`).
-    let bundle = match emit {
-        Emit::Write(staging) => {
-            let path = staging.path().join(bundle::BUNDLE);
-            let file = std::fs::File::create(&path).map_err(|e| {
-                Diagnostics::from(Diagnostic::error(
-                    "output",
-                    crate::tr!(
-                        "output-io",
-                        action = "write",
-                        path = path.display().to_string(),
-                        error = crate::i18n::io_error(&e)
-                    ),
-                ))
-            })?;
-            let out = std::io::BufWriter::with_capacity(1 << 20, file);
-            Some(bundle::Bundle::new(out).map_err(|e| Diagnostic::error("offline", e))?)
-        }
-        Emit::Check => None,
+    let bundle = match sink.bundle()? {
+        Some(out) => Some(bundle::Bundle::new(out).map_err(|e| Diagnostic::error("offline", e))?),
+        None => None,
     };
+    let bundled = bundle.is_some();
     // Runs are handed out in order, so that they finish about in order and few wait for an
     // earlier one before they can go into the bundle.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -182,7 +158,7 @@ fn compile_until(
                     }
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(indexes) = runs.get(i) else { break };
-                    let mut run = project.render_run(indexes, emit);
+                    let mut run = project.render_run(indexes, sink, bundled);
                     if let (Some(bundle), Some(part)) = (&bundle, run.bundle.take()) {
                         bundle.add_run(i, part);
                     }
@@ -239,18 +215,17 @@ fn compile_until(
     // The files are written by one thread (most of them are search pieces in one folder, where
     // writers would queue for the folder's lock) while the others finish the bundle.
     let (written, size) = rayon::join(
-        || match emit {
-            Emit::Write(staging) => files
+        || {
+            files
                 .iter()
-                .try_for_each(|(path, bytes)| staging.write(path, bytes)),
-            Emit::Check => Ok(()),
+                .try_for_each(|(path, bytes)| sink.write(path, bytes))
         },
         || match bundle {
             Some(bundle) => bundle.finish(runs.len(), &files),
             None => Ok(0),
         },
     );
-    written.map_err(|e| Diagnostics::from(output_error(e)))?;
+    written?;
     let size = size.map_err(|e| Diagnostics::from(Diagnostic::error("offline", e)))?;
     timer.lap("files+zip");
     // The pages that say the bundle's size (the home pages) are finished now.
@@ -259,11 +234,7 @@ fn compile_until(
     for p in pages.iter_mut().filter(|p| p.digest.is_none()) {
         p.html = offline::with_size(std::mem::take(&mut p.html), &size);
         p.digest = digest(&p.url, &p.html);
-        if let Emit::Write(staging) = emit {
-            staging
-                .write(&p.path, &p.html)
-                .map_err(|e| Diagnostics::from(output_error(e)))?;
-        }
+        sink.write(&p.path, &p.html)?;
         p.html = Vec::new();
     }
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
@@ -303,8 +274,7 @@ fn build_project_until(
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.
-    let Some(compiled) = compile_until(&opts.root, opts.minify, Emit::Write(&staging), stop)?
-    else {
+    let Some(compiled) = compile_until(&opts.root, opts.minify, &staging, stop)? else {
         return Ok(None);
     };
     let start = Instant::now();

@@ -28,9 +28,17 @@ use crate::templates;
 use crate::variant::Variant;
 use crate::widgets::{self, WidgetUse};
 
-/// One page's output and warnings, or its errors.
-pub(crate) type PageResult =
-    Result<(Vec<PageOutput>, Vec<Diagnostic>, SearchText), Vec<Diagnostic>>;
+/// What rendering one page makes (no I/O: the caller hands the pages to a `Sink`).
+pub(crate) struct PageRender {
+    /// The page in each version of the site.
+    pub pages: Vec<PageOutput>,
+    pub warnings: Vec<Diagnostic>,
+    /// What the search index needs of it.
+    pub text: SearchText,
+}
+
+/// One page's render, or its errors.
+pub(crate) type PageResult = Result<PageRender, Vec<Diagnostic>>;
 
 /// Wall time per phase of a build, for `--verbose`.
 pub(crate) struct Timer {
@@ -348,7 +356,11 @@ impl Project {
             text: search_index::html_text(&rendered.html),
             search_page: page.template() == "search.html",
         };
-        Ok((outputs, warnings, search))
+        Ok(PageRender {
+            pages: outputs,
+            warnings,
+            text: search,
+        })
     }
 
     /// Renders the pages at `indexes` (into `site.pages`), in parallel.
@@ -361,10 +373,10 @@ impl Project {
         let mut errors = Vec::new();
         for r in results {
             match r {
-                Ok((p, w, t)) => {
-                    out.pages.extend(p);
-                    out.warnings.extend(w);
-                    out.texts.push(t);
+                Ok(r) => {
+                    out.pages.extend(r.pages);
+                    out.warnings.extend(r.warnings);
+                    out.texts.push(r.text);
                 }
                 Err(e) => errors.extend(e),
             }
@@ -500,8 +512,8 @@ mod tests {
         let (project, _) = Project::load(root, false).expect("the repository's site loads");
         let mut copies = 0;
         for page in &project.site.pages {
-            let (with, ..) = project.render_page(page, true).expect("renders");
-            let (without, ..) = project.render_page(page, false).expect("renders");
+            let with = project.render_page(page, true).expect("renders").pages;
+            let without = project.render_page(page, false).expect("renders").pages;
             for (a, b) in with.iter().zip(&without) {
                 assert_eq!(a.url, b.url);
                 assert!(

@@ -193,7 +193,7 @@ mod tests {
     #[test]
     fn the_list_is_what_a_build_writes() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let compiled = crate::pipeline::compile(root, false, crate::pipeline::Emit::Check)
+        let compiled = crate::pipeline::compile(root, false, &crate::sink::CheckSink)
             .expect("the repository's site compiles");
         let statics: HashSet<String> = walkdir::WalkDir::new(root.join("content"))
             .into_iter()
