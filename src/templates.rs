@@ -228,13 +228,21 @@ impl Env<'_> {
     }
 }
 
-/// The built-in templates' environment, made once, for unit tests that render a widget.
+/// The built-in templates' environment, made once, for unit tests that render a widget; the
+/// production calendar covers 2026 and 2027.
 #[cfg(test)]
 pub(crate) fn builtin_env() -> Env<'static> {
     static BUILT: std::sync::OnceLock<(Tera, TemplateSources)> = std::sync::OnceLock::new();
     let (tera, sources) = BUILT.get_or_init(|| {
         let sources = TemplateSources::builtin();
-        let tera = environment(&sources, BTreeMap::new()).expect("the built-in templates build");
+        let mut tera =
+            environment(&sources, BTreeMap::new()).expect("the built-in templates build");
+        // The globals a widget reads (a build sets them from the site).
+        let range = serde_json::json!({"min": "2026-01-01", "max": "2027-12-31"});
+        global_context(
+            &mut tera,
+            &[("calendar_range", tera::Value::from_serializable(&range))],
+        );
         (tera, sources)
     });
     Env { tera, sources }

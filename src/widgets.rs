@@ -356,6 +356,13 @@ mod tests {
         assert!(html.contains("Срок: <strong>10 рабочих дней</strong>"));
         assert!(!html.contains("type=\"time\""));
         assert!(html.contains("<form class=\"calc__form\" data-calc-form hidden>"));
+        // The regulation tables' form, with their dates' range.
+        assert!(
+            html.contains("<input type=\"date\" id=\"widget-1-date\" name=\"date\" min=\"2026-01-01\" max=\"2027-12-31\">"),
+            "{html}"
+        );
+        assert!(html.contains("<label for=\"widget-1-date\">Дата события</label>"));
+        assert!(html.contains("Скачать сроки в календарь (.ics)"));
     }
 
     #[test]
