@@ -1,5 +1,8 @@
-//! Russian forms the builder and the checks both write, once: the plural form for a number,
-//! a date as a reader reads it (`05.09.2026`, `05.09.2026 в 11:00`).
+//! Russian forms the builder and the browser both write, once: the plural form for a number,
+//! a date as a reader reads it (`05.09.2026`, `05.09.2026 в 11:00`). The browser gets them
+//! through the deadline module (`date_ru`, and each answer's `rule_text`); the page scripts'
+//! own `pamyatka.plural` (common.js) is the one copy in JavaScript, for the scripts that load
+//! no module (the checklist) or say a count as the reader types.
 
 use crate::date::IsoDate;
 
