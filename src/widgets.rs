@@ -184,6 +184,10 @@ struct ValidatorView<'a> {
     /// The block's own title; the template has a default.
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
+    /// Texts the page script shows, in the checks crate's words, as JSON (`data-labels`): the
+    /// archive check's verdicts, by code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    labels: Option<String>,
 }
 
 /// The widget's template rendered with `view` as `widget`.
@@ -285,6 +289,7 @@ pub fn render(
                 },
                 rule: &rule,
                 title: spec.title.as_deref(),
+                labels: (kind == Kind::ArchiveCheck).then(verdict_labels),
             };
             Ok((
                 render_view(templates, kind, view)?,
@@ -296,6 +301,17 @@ pub fn render(
             ))
         }
     }
+}
+
+/// The archive check's verdicts in the reader's words, by code: `{"accept": "можно
+/// отправлять", …}`.
+fn verdict_labels() -> String {
+    use pamyatka_checks::archive::Verdict;
+    let labels: serde_json::Map<String, serde_json::Value> = Verdict::ALL
+        .iter()
+        .map(|v| (v.code().to_string(), v.in_words().into()))
+        .collect();
+    serde_json::Value::Object(labels).to_string()
 }
 
 /// JSON for a `<script type="application/json">` block: `<` escaped so that no text in it can
@@ -407,6 +423,12 @@ mod tests {
         assert_eq!(w.rule.as_deref(), Some("fioko/archive-rule"));
         assert!(html.contains("data-rule=\"fioko/archive-rule\""));
         assert!(html.contains("никуда не отправляются"));
+        assert!(
+            html.contains("data-labels=\"{&quot;accept&quot;:&quot;можно отправлять&quot;,"),
+            "{html}"
+        );
+        let (html, _) = run(Kind::EsiaReadiness, "rule: esia/readiness-rule\n").unwrap();
+        assert!(!html.contains("data-labels"), "{html}");
     }
 
     #[test]
