@@ -8,14 +8,13 @@
 //!
 //! The whole-build comparison with Hugo and mdBook is `benches/run.sh`.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pamyatka::project::Project;
 use pamyatka::rewrite::{Glossary, RewriteOptions};
 use pamyatka::variant::Variant;
-use pamyatka::{bundle, markdown, offline, rewrite};
+use pamyatka::{bundle, offline, rewrite};
 
 /// Pages of each kind: a guide with two validators, a plain guide, a regulation table.
 const PAGES: &[(&str, &str)] = &[
@@ -30,7 +29,6 @@ const PAGES: &[(&str, &str)] = &[
 fn stages(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (project, _) = Project::load(root, false).expect("the repository's site loads");
-    let rels: HashSet<String> = project.site.pages.iter().map(|p| p.rel.clone()).collect();
     let glossary = Glossary::new(&project.site.glossary);
     for (name, url) in PAGES {
         let index = project
@@ -58,7 +56,7 @@ fn stages(c: &mut Criterion) {
         g.bench_function("page, both versions", |b| {
             b.iter(|| project.render_pages(&[index]).expect("renders"))
         });
-        g.bench_function("markdown", |b| b.iter(|| markdown::render(page, &rels)));
+        g.bench_function("markdown", |b| b.iter(|| project.markdown(page)));
         // The floor under the rewrite pass: lol_html reading and writing the page, no handlers.
         g.bench_function("lol_html alone", |b| {
             b.iter(|| {

@@ -573,9 +573,7 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         _ => tr!("cli-deadline-kind-text"),
     };
     // 05.09.2026; with its weekday, 05.09.2026 (суббота)
-    let ru = |iso: &str| {
-        IsoDate::parse(iso).map_or(iso.to_string(), |d| pamyatka::content::Date(d.0).russian())
-    };
+    let ru = |iso: &str| IsoDate::parse(iso).map_or(iso.to_string(), pamyatka_checks::ru::date);
     let day = |iso: &str| match IsoDate::parse(iso) {
         Some(d) => format!("{} ({})", ru(iso), weekday(d)),
         None => iso.to_string(),

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::escape::{escape_attr, escape_text};
 use crate::highlight;
 use crate::slug::{Slugger, slugify};
+use crate::templates;
 use crate::tr;
 use crate::urls::{is_external, join_rel, percent_decode, resolve_url};
 use crate::widgets::{self, WidgetUse};
@@ -80,8 +81,9 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
-/// Render a page's Markdown body. `pages` holds the `rel` paths of every page in the site.
-pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
+/// Render a page's Markdown body. `pages` holds the `rel` paths of every page in the site;
+/// `templates` renders its widgets.
+pub fn render(page: &Page, pages: &HashSet<String>, templates: templates::Env) -> Rendered {
     let body = page.body();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -89,6 +91,7 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
     let mut r = Renderer {
         page,
         pages,
+        templates,
         out: Vec::with_capacity(events.len()),
         rendered: Rendered::default(),
         slugger: Slugger::default(),
@@ -121,6 +124,7 @@ pub fn render(page: &Page, pages: &HashSet<String>) -> Rendered {
 struct Renderer<'a, 'p> {
     page: &'p Page,
     pages: &'p HashSet<String>,
+    templates: templates::Env<'p>,
     out: Vec<Event<'a>>,
     rendered: Rendered,
     slugger: Slugger,
@@ -365,6 +369,7 @@ impl<'a> Renderer<'a, '_> {
             span,
             self.last_heading + 1,
             n,
+            self.templates,
         ) {
             Ok((html, used)) => {
                 self.out.push(Event::Html(html.into()));
@@ -736,7 +741,7 @@ mod tests {
         let p = page(rel, body);
         let mut set: HashSet<String> = others.iter().map(|o| o.to_string()).collect();
         set.insert(rel.to_string());
-        render(&p, &set)
+        render(&p, &set, templates::builtin_env())
     }
 
     #[test]

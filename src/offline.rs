@@ -104,6 +104,13 @@ pub(crate) fn file_url_rules<'h, 's>(
             }
             Ok(())
         }))
+        // The search page's script makes page links of its own, from the search index (the same
+        // files on the web and in the bundle): it adds what this attribute names, the page file
+        // in the copy and nothing on the web, so the rule for page links stays this one.
+        .append_element_content_handler(element!("script[data-page-file]", move |el| {
+            el.set_attribute("data-page-file", &copy_only(PAGE_FILE))?;
+            Ok(())
+        }))
         .append_element_content_handler(element!("[data-offline-link]", move |el| {
             if marked {
                 el.before(PAGE_ONLY, ContentType::Html);
@@ -141,6 +148,12 @@ pub(crate) fn file_url_rules<'h, 's>(
         ))
 }
 
+/// The file a page's folder opens by on `file://`, where no server picks it: what page links
+/// name in the copy, and what the search page's script is told to add to the links it makes
+/// (`data-page-file`).
+pub const PAGE_FILE: &str = "index.html";
+const SLASH_PAGE_FILE: &str = "/index.html";
+
 /// Where a relative link to a page (`../esia/`, `./`, `../esia/#shag-2`) gets `index.html`
 /// so as to name the file (`../esia/index.html#shag-2`), and exactly what goes there. Other
 /// links (files, anchors, external) are left alone.
@@ -158,9 +171,9 @@ fn index_html_insert(href: &str) -> Option<(usize, &'static str)> {
         return None;
     }
     if path.ends_with('/') {
-        Some((at, "index.html"))
+        Some((at, PAGE_FILE))
     } else if path == "." || path == ".." || path.ends_with("/..") || path.ends_with("/.") {
-        Some((at, "/index.html"))
+        Some((at, SLASH_PAGE_FILE))
     } else {
         None
     }
@@ -226,13 +239,19 @@ mod file_url_tests {
 
     #[test]
     fn pages_are_rewritten_for_file_urls() {
+        assert_eq!(SLASH_PAGE_FILE, format!("/{PAGE_FILE}"));
         let html = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' 'wasm-unsafe-eval'\">\
-            <script src=\"../assets/calc.1.js\" data-wasm=\"../assets/checks-deadline.2.wasm\" defer></script></head>\
+            <script src=\"../assets/calc.1.js\" data-wasm=\"../assets/checks-deadline.2.wasm\" defer></script>\
+            <script src=\"../assets/search.3.js\" data-page-file=\"\" defer></script></head>\
             <body><a href=\"../esia/\">ЕСИА</a><p data-offline-link><a href=\"../offline.zip\">zip</a></p></body></html>";
         let out = for_file_url(html).unwrap();
         assert!(out.contains("<a href=\"../esia/index.html\">"), "{out}");
         assert!(!out.contains("offline.zip"));
         assert!(out.contains("<script src=\"../assets/checks-deadline.2.wasm.js\"></script><script src=\"../assets/calc.1.js\""), "{out}");
         assert!(out.contains("script-src 'self' file: 'wasm-unsafe-eval'"));
+        assert!(
+            out.contains("<script src=\"../assets/search.3.js\" data-page-file=\"index.html\""),
+            "{out}"
+        );
     }
 }

@@ -260,12 +260,21 @@ impl Project {
         Ok(())
     }
 
+    /// A page's Markdown rendered, its widgets through the project's templates.
+    pub fn markdown(&self, page: &content::Page) -> markdown::Rendered {
+        let templates = templates::Env {
+            tera: &self.tera,
+            sources: &self.sources,
+        };
+        markdown::render(page, &self.rels, templates)
+    }
+
     /// Renders one page in both versions; with `file_copy`, each with its copy for the
     /// offline bundle, made in the same rewrite pass.
     pub(crate) fn render_page(&self, page: &content::Page, file_copy: bool) -> PageResult {
         let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
         let clock = Instant::now();
-        let rendered = markdown::render(page, &self.rels);
+        let rendered = self.markdown(page);
         self.stats.add(Stage::Markdown, clock);
         let (errors, warnings): (Vec<_>, Vec<_>) = rendered
             .diagnostics
@@ -421,9 +430,14 @@ impl Project {
         Ok(("404.html".into(), html.into_bytes()))
     }
 
-    /// Whether the page at `index` is rendered from one of `templates`.
+    /// Whether the page at `index` is rendered from one of `templates`: its own, or the
+    /// template of a widget its Markdown has.
     pub fn uses_template(&self, index: usize, templates: &HashSet<String>) -> bool {
-        templates.contains(self.site.pages[index].template())
+        let page = &self.site.pages[index];
+        templates.contains(page.template())
+            || widgets::Kind::ALL
+                .iter()
+                .any(|k| templates.contains(k.template()) && k.fenced_in(page.body()))
     }
 }
 

@@ -21,6 +21,7 @@ use std::collections::BTreeSet;
 use pamyatka_checks::calendar::ProductionCalendar;
 use pamyatka_checks::date::IsoDate;
 use pamyatka_checks::deadline::{ART_193, Computed, From, Rule, compute};
+use pamyatka_checks::ru::plural;
 use time::{Date, Month};
 
 /// The file name of a role's calendar, in its role page's folder.
@@ -142,7 +143,7 @@ fn event(
             };
             summary.push_str(&format!(
                 " ({times}\u{a0}{} в месяц: {} {year})",
-                plural(times, "раз", "раза", "раз"),
+                plural(times as usize, "раз", "раза", "раз"),
                 MONTH_NAMES[usize::from(u8::from(m)) - 1]
             ));
             let (Some(start), Some(end)) =
@@ -251,7 +252,7 @@ const MONTH_NAMES: [&str; 12] = [
 
 /// `05.09.2026`
 fn ru(d: Date) -> String {
-    format!("{:02}.{:02}.{}", d.day(), u8::from(d.month()), d.year())
+    pamyatka_checks::ru::date(IsoDate(d))
 }
 
 /// «не позднее 04.09.2026 (пятница, включительно)», as the calculator writes it.
@@ -277,17 +278,6 @@ fn sentence(s: &str) -> String {
         s.to_string()
     } else {
         format!("{s}.")
-    }
-}
-
-fn plural<'a>(n: u32, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    let (m10, m100) = (n % 10, n % 100);
-    if m10 == 1 && m100 != 11 {
-        one
-    } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
-        few
-    } else {
-        many
     }
 }
 

@@ -62,6 +62,26 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "partials/page-list.html",
         include_str!("../templates/partials/page-list.html"),
     ),
+    (
+        "partials/widgets/deadline.html",
+        include_str!("../templates/partials/widgets/deadline.html"),
+    ),
+    (
+        "partials/widgets/validator.html",
+        include_str!("../templates/partials/widgets/validator.html"),
+    ),
+    (
+        "partials/widgets/archive-check.html",
+        include_str!("../templates/partials/widgets/archive-check.html"),
+    ),
+    (
+        "partials/widgets/esia-readiness.html",
+        include_str!("../templates/partials/widgets/esia-readiness.html"),
+    ),
+    (
+        "partials/widgets/registration-check.html",
+        include_str!("../templates/partials/widgets/registration-check.html"),
+    ),
 ];
 
 /// Template sources by name, after merging the site's files over the built-in ones.
@@ -72,10 +92,7 @@ pub struct TemplateSources {
 
 /// Read `root/templates/**/*.html` over the built-in set.
 pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
-    let mut files: BTreeMap<String, (String, Arc<str>)> = BUILTIN
-        .iter()
-        .map(|(n, s)| (n.to_string(), (format!("<built-in>/{n}"), Arc::from(*s))))
-        .collect();
+    let mut files = TemplateSources::builtin().files;
     let dir = root.join("templates");
     let mut errors = Vec::new();
     if dir.is_dir() {
@@ -115,6 +132,16 @@ pub fn read_sources(root: &Path) -> Result<TemplateSources, Vec<Diagnostic>> {
 }
 
 impl TemplateSources {
+    /// The built-in set alone (a site without `templates/`).
+    pub fn builtin() -> TemplateSources {
+        TemplateSources {
+            files: BUILTIN
+                .iter()
+                .map(|(n, s)| (n.to_string(), (format!("<built-in>/{n}"), Arc::from(*s))))
+                .collect(),
+        }
+    }
+
     /// The templates `name` pulls in directly: `{% extends "…" %}`, `{% include "…" %}`,
     /// `{% import "…" as … %}`.
     fn direct_dependencies(&self, name: &str) -> Vec<String> {
@@ -181,6 +208,44 @@ impl TemplateSources {
         );
         names
     }
+}
+
+/// A template environment with the sources it was made from: renders a template outside a
+/// page's own (a widget's markup, rendered while the page's Markdown is), with its errors
+/// located in the template's file.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
+    pub tera: &'a Tera,
+    pub sources: &'a TemplateSources,
+}
+
+impl Env<'_> {
+    /// `name` rendered with `ctx` (and the global context).
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| template_error(&e, self.sources))
+    }
+}
+
+/// The built-in templates' environment, made once, for unit tests that render a widget; the
+/// production calendar covers 2026 and 2027.
+#[cfg(test)]
+pub(crate) fn builtin_env() -> Env<'static> {
+    static BUILT: std::sync::OnceLock<(Tera, TemplateSources)> = std::sync::OnceLock::new();
+    let (tera, sources) = BUILT.get_or_init(|| {
+        let sources = TemplateSources::builtin();
+        let mut tera =
+            environment(&sources, BTreeMap::new()).expect("the built-in templates build");
+        // The globals a widget reads (a build sets them from the site).
+        let range = serde_json::json!({"min": "2026-01-01", "max": "2027-12-31"});
+        global_context(
+            &mut tera,
+            &[("calendar_range", tera::Value::from_serializable(&range))],
+        );
+        (tera, sources)
+    });
+    Env { tera, sources }
 }
 
 /// Build the tera environment. `assets` maps logical asset names to fingerprinted URLs.

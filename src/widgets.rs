@@ -11,8 +11,9 @@
 //!
 //! Kinds: `deadline` (a calculator for one rule), `archive-check` (the archive validator),
 //! `esia-readiness` (the account wizard), `registration-check` (the registration form check).
-//! The block renders to complete HTML that says what the widget does with JavaScript off; the
-//! page's scripts (see `templates/base.html`) enhance it. Unlike a template shortcode, the
+//! The block renders, through its template (`templates/partials/widgets/<kind>.html`, which a
+//! site's `templates/` may override like any other), to complete HTML that says what the
+//! widget does with JavaScript off; the page's scripts (see `templates/base.html`) enhance it. Unlike a template shortcode, the
 //! block still reads as what it is on GitHub, and its YAML errors point at the Markdown line.
 
 use std::path::Path;
@@ -22,7 +23,7 @@ use pamyatka_checks::deadline::{self, Rule};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::escape::{escape_attr, escape_text};
+use crate::templates;
 use crate::tr;
 use crate::yaml;
 
@@ -37,6 +38,13 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::Deadline,
+        Kind::ArchiveCheck,
+        Kind::EsiaReadiness,
+        Kind::RegistrationCheck,
+    ];
+
     /// The fence language of each widget.
     pub const NAMES: [&'static str; 4] = [
         "deadline",
@@ -69,6 +77,34 @@ impl Kind {
             .filter(|(d, name)| *d <= (name.len() / 4).max(1))
             .min()
             .map(|(_, name)| name)
+    }
+
+    /// Whether Markdown may hold this widget: a line opens a fence (```` ``` ```` or `~~~`,
+    /// indented or not) whose language is the widget's. Cheap and never misses one (a fence
+    /// inside a longer fence counts too), for `serve` to tell which pages an edit of a
+    /// widget's template touches.
+    pub fn fenced_in(self, markdown: &str) -> bool {
+        let name = Kind::NAMES[self as usize];
+        markdown.lines().any(|line| {
+            let line = line.trim_start();
+            let info = line.trim_start_matches('`');
+            let info = if info.len() == line.len() {
+                line.trim_start_matches('~')
+            } else {
+                info
+            };
+            line.len() - info.len() >= 3 && info.split_whitespace().next() == Some(name)
+        })
+    }
+
+    /// The template that renders the widget (its context: `widget`, the kind's view below).
+    pub fn template(self) -> &'static str {
+        match self {
+            Kind::Deadline => "partials/widgets/deadline.html",
+            Kind::ArchiveCheck => "partials/widgets/archive-check.html",
+            Kind::EsiaReadiness => "partials/widgets/esia-readiness.html",
+            Kind::RegistrationCheck => "partials/widgets/registration-check.html",
+        }
     }
 
     /// The suffix the rule's data file must have (`fioko/archive-rule`), for widgets that take
@@ -116,8 +152,57 @@ struct RuleSpec {
     title: Option<String>,
 }
 
-/// Render the widget in a fenced block. `body_offset` is where the block's YAML starts in the
-/// page source; `heading` is the level of the widget's own heading.
+/// What `partials/widgets/deadline.html` renders (as `widget`).
+#[derive(Serialize)]
+struct DeadlineView<'a> {
+    /// The widget's id on the page (`widget-1`), its heading's and its fields' prefix.
+    id: &'a str,
+    /// The level of its heading (2–6).
+    heading: u8,
+    label: &'a str,
+    /// The rule as the memo writes it.
+    rule: &'a str,
+    /// The date field's label, when the block gives one; the template has a default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<&'a str>,
+    /// Whether a rule counts hours: the form asks for a time too.
+    hours: bool,
+    /// The parsed rules as JSON, for `calc.js`.
+    rules_json: String,
+}
+
+/// What the validators' templates (`partials/widgets/archive-check.html`, …) render (as
+/// `widget`).
+#[derive(Serialize)]
+struct ValidatorView<'a> {
+    id: &'a str,
+    heading: u8,
+    /// Which page script fills the widget: `archive`, `esia`, `registration`.
+    what: &'static str,
+    /// The rule's data path (`fioko/archive-rule`).
+    rule: &'a str,
+    /// The block's own title; the template has a default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    /// Texts the page script shows, in the checks crate's words, as JSON (`data-labels`): the
+    /// archive check's verdicts, by code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    labels: Option<String>,
+}
+
+/// The widget's template rendered with `view` as `widget`.
+fn render_view(
+    templates: templates::Env,
+    kind: Kind,
+    view: impl Serialize,
+) -> Result<String, Diagnostic> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("widget", &view);
+    templates.render(kind.template(), &ctx)
+}
+
+/// Render the widget in a fenced block through its template. `body` is where the block's YAML
+/// is in the page source; `heading` is the level of the widget's own heading.
 pub fn render(
     kind: Kind,
     file: &Path,
@@ -125,6 +210,7 @@ pub fn render(
     body: (usize, usize),
     heading: u8,
     n: usize,
+    templates: templates::Env,
 ) -> Result<(String, WidgetUse), Diagnostic> {
     let (start, end) = body;
     let location = Location::new(file, source.clone(), start, end - start);
@@ -155,25 +241,17 @@ pub fn render(
                         .hint(tr!("widget-no-date.hint")),
                 );
             }
-            let hours = rules.iter().any(|r| matches!(r, Rule::Hours { .. }));
-            let rules_json = serde_json::to_string(&rules).expect("rules serialize");
-            let event = spec.event.as_deref().unwrap_or("Дата события");
-            let html = format!(
-                "<section class=\"widget calc\" data-calc aria-labelledby=\"{id}\">\n\
-                 <h{h} id=\"{id}\" class=\"widget__title\">{label}</h{h}>\n\
-                 <p>Срок: <strong>{rule}</strong>.</p>\n\
-                 {form}\
-                 <div class=\"calc__item\" data-rules=\"{rules}\" data-title=\"{label}\" data-id=\"{id}\"><div class=\"calc__out\" data-calc-out></div></div>\n\
-                 <p class=\"widget__nojs\">Дату можно посчитать на этой странице, когда в браузере включён JavaScript. \
-                 Считается по Гражданскому кодексу (ст. 191–193): со следующего дня после события, а если последний день — выходной или праздник, срок переносится на ближайший рабочий день.</p>\n\
-                 </section>\n",
-                label = escape_text(&spec.label),
-                rule = escape_text(&spec.rule),
-                form = calc_form(&id, event, hours),
-                rules = escape_attr(&rules_json),
-            );
+            let view = DeadlineView {
+                id: &id,
+                heading: h,
+                label: &spec.label,
+                rule: &spec.rule,
+                event: spec.event.as_deref(),
+                hours: rules.iter().any(|r| matches!(r, Rule::Hours { .. })),
+                rules_json: serde_json::to_string(&rules).expect("rules serialize"),
+            };
             Ok((
-                html,
+                render_view(templates, kind, view)?,
                 WidgetUse {
                     kind,
                     rule: None,
@@ -201,35 +279,20 @@ pub fn render(
                 .at(Location::new(file, source.clone(), at, spec.rule.len()))
                 .hint(tr!("widget-wrong-rule.hint", suffix = suffix)));
             }
-            let (default_title, what, nojs) = match kind {
-                Kind::ArchiveCheck => (
-                    "Проверить архив перед отправкой",
-                    "archive",
-                    "Проверка архива работает в браузере, когда включён JavaScript: файлы читаются на вашем устройстве и никуда не отправляются. Без неё сверьте архив с требованиями выше.",
-                ),
-                Kind::EsiaReadiness => (
-                    "Готова ли учётная запись",
-                    "esia",
-                    "Ответьте на несколько вопросов, и страница подскажет следующий шаг (нужен JavaScript). Ничего из введённого не сохраняется и не отправляется.",
-                ),
-                _ => (
-                    "Проверить данные для регистрации",
-                    "registration",
-                    "Проверка полей работает в браузере, когда включён JavaScript. Ничего из введённого не сохраняется и не отправляется.",
-                ),
+            let view = ValidatorView {
+                id: &id,
+                heading: h,
+                what: match kind {
+                    Kind::ArchiveCheck => "archive",
+                    Kind::EsiaReadiness => "esia",
+                    _ => "registration",
+                },
+                rule: &rule,
+                title: spec.title.as_deref(),
+                labels: (kind == Kind::ArchiveCheck).then(verdict_labels),
             };
-            let title = spec.title.as_deref().unwrap_or(default_title);
-            let html = format!(
-                "<section class=\"widget widget--{what}\" data-widget=\"{what}\" data-rule=\"{rule}\" aria-labelledby=\"{id}\">\n\
-                 <h{h} id=\"{id}\" class=\"widget__title\">{title}</h{h}>\n\
-                 <p class=\"widget__nojs\">{nojs}</p>\n\
-                 <div class=\"widget__body\" data-widget-body></div>\n\
-                 </section>\n",
-                rule = escape_attr(&rule),
-                title = escape_text(title),
-            );
             Ok((
-                html,
+                render_view(templates, kind, view)?,
                 WidgetUse {
                     kind,
                     rule: Some(rule),
@@ -240,25 +303,15 @@ pub fn render(
     }
 }
 
-/// The calculator's controls, as `templates/partials/calc-form.html` writes them for the
-/// regulation tables: hidden until `calc.js` runs, so a page without JavaScript shows no dead form.
-fn calc_form(id: &str, event: &str, hours: bool) -> String {
-    let time = if hours {
-        format!(
-            "<div class=\"calc__field\"><label for=\"{id}-time\">Время события <span class=\"calc__hint\">(для сроков в часах)</span></label>\
-             <input type=\"time\" id=\"{id}-time\" name=\"time\" value=\"09:00\"></div>"
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "<form class=\"calc__form\" data-calc-form hidden><div class=\"calc__fields\">\
-         <div class=\"calc__field\"><label for=\"{id}-date\">{event}</label><input type=\"date\" id=\"{id}-date\" name=\"date\"></div>{time}</div>\
-         <div class=\"calc__actions\"><button type=\"button\" class=\"button\" data-calc-ics disabled>Добавить в календарь (.ics)</button>\
-         <button type=\"button\" class=\"button button--secondary\" data-calc-print>Распечатать</button></div>\
-         <p class=\"calc__status\" data-calc-status role=\"status\" aria-live=\"polite\"></p></form>\n",
-        event = escape_text(event),
-    )
+/// The archive check's verdicts in the reader's words, by code: `{"accept": "можно
+/// отправлять", …}`.
+fn verdict_labels() -> String {
+    use pamyatka_checks::archive::Verdict;
+    let labels: serde_json::Map<String, serde_json::Value> = Verdict::ALL
+        .iter()
+        .map(|v| (v.code().to_string(), v.in_words().into()))
+        .collect();
+    serde_json::Value::Object(labels).to_string()
 }
 
 /// JSON for a `<script type="application/json">` block: `<` escaped so that no text in it can
@@ -299,6 +352,7 @@ mod tests {
             (5, 5 + yaml.len()),
             3,
             1,
+            templates::builtin_env(),
         )
     }
 
@@ -318,6 +372,13 @@ mod tests {
         assert!(html.contains("Срок: <strong>10 рабочих дней</strong>"));
         assert!(!html.contains("type=\"time\""));
         assert!(html.contains("<form class=\"calc__form\" data-calc-form hidden>"));
+        // The regulation tables' form, with their dates' range.
+        assert!(
+            html.contains("<input type=\"date\" id=\"widget-1-date\" name=\"date\" min=\"2026-01-01\" max=\"2027-12-31\">"),
+            "{html}"
+        );
+        assert!(html.contains("<label for=\"widget-1-date\">Дата события</label>"));
+        assert!(html.contains("Скачать сроки в календарь (.ics)"));
     }
 
     #[test]
@@ -362,6 +423,24 @@ mod tests {
         assert_eq!(w.rule.as_deref(), Some("fioko/archive-rule"));
         assert!(html.contains("data-rule=\"fioko/archive-rule\""));
         assert!(html.contains("никуда не отправляются"));
+        assert!(
+            html.contains("data-labels=\"{&quot;accept&quot;:&quot;можно отправлять&quot;,"),
+            "{html}"
+        );
+        let (html, _) = run(Kind::EsiaReadiness, "rule: esia/readiness-rule\n").unwrap();
+        assert!(!html.contains("data-labels"), "{html}");
+    }
+
+    #[test]
+    fn widget_fences_are_found_in_markdown() {
+        let md = "Текст\n\n  ```deadline\nlabel: x\n```\n~~~~ archive-check {.x}\n~~~~\n";
+        assert!(Kind::Deadline.fenced_in(md));
+        assert!(Kind::ArchiveCheck.fenced_in(md));
+        assert!(!Kind::EsiaReadiness.fenced_in(md));
+        assert!(!Kind::Deadline.fenced_in("``deadline``\n```deadlines\n"));
+        for kind in Kind::ALL {
+            assert_eq!(Kind::from_lang(Kind::NAMES[kind as usize]), Some(kind));
+        }
     }
 
     #[test]

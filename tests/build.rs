@@ -611,6 +611,38 @@ fn site_templates_override_the_builtin_ones() {
 }
 
 #[test]
+fn a_site_overrides_a_widgets_template() {
+    let dir = site("basic");
+    std::fs::write(
+        dir.path().join("content/guides/srok.md"),
+        "---\ntitle: \"Срок\"\n---\n## Посчитать\n\n```deadline\nlabel: Срок ответа\nrule: В течение 10 рабочих дней\n```\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("templates/partials/widgets")).unwrap();
+    std::fs::write(
+        dir.path().join("templates/partials/widgets/deadline.html"),
+        "<section class=\"my-calc\" data-calc><h{{ widget.heading }}>{{ widget.label }}</h{{ widget.heading }}><p>Считаем: {{ widget.rule }}, поле «{{ widget.event | default(value=\"дата\") }}»</p></section>\n",
+    )
+    .unwrap();
+    let o = pamyatka(dir.path(), &["build", "--no-minify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "public/guides/srok/index.html",
+        "public/lv/guides/srok/index.html",
+    ] {
+        let html = read(dir.path(), page);
+        assert!(
+            html.contains("<section class=\"my-calc\" data-calc><h3>Срок ответа</h3><p>Считаем: В течение 10 рабочих дней, поле «дата»</p></section>"),
+            "{page}: {html}"
+        );
+        assert!(
+            !html.contains("widget__title"),
+            "{page}: the built-in one is gone"
+        );
+    }
+}
+
+#[test]
 fn widgets_load_their_module_only_where_they_are() {
     let dir = site("basic");
     std::fs::write(

@@ -182,8 +182,6 @@ pub struct Date(pub time::Date);
 
 const ISO: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
-const RU: &[time::format_description::BorrowedFormatItem<'static>] =
-    time::macros::format_description!("[day].[month].[year]");
 
 impl Date {
     pub fn parse(s: &str) -> Option<Date> {
@@ -192,7 +190,7 @@ impl Date {
 
     /// `05.09.2026`
     pub fn russian(&self) -> String {
-        self.0.format(RU).unwrap_or_default()
+        pamyatka_checks::ru::date(pamyatka_checks::date::IsoDate(self.0))
     }
 }
 

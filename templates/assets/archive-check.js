@@ -8,11 +8,6 @@
   var widgets = document.querySelectorAll("[data-widget=archive]");
   if (!widgets.length) return;
 
-  var VERDICT = {
-    accept: "можно отправлять",
-    warn: "можно отправлять, но проверьте замечания",
-    reject: "не подходит — исправьте и проверьте снова",
-  };
 
   var el = pamyatka.el;
   function abs(attr) {
@@ -138,6 +133,11 @@
     var ruleData = JSON.parse(rule);
     var docLabels = {};
     (ruleData.documents || []).forEach(function (d) { docLabels[d.id] = d.label; });
+    // The verdicts in the checks crate's words (Verdict::in_words), which the builder writes into
+    // the widget: the module itself has no room for them. A site's template without them gets
+    // the codes.
+    /** @type {Object<string, string>} */
+    var verdicts = JSON.parse(widget.getAttribute("data-labels") || "{}");
 
     Array.prototype.forEach.call(widget.querySelectorAll(".widget__nojs"), function (n) { n.hidden = true; });
     var n = document.querySelectorAll("[data-widget=archive]").length > 1 ? "-" + Math.random().toString(36).slice(2, 7) : "";
@@ -183,7 +183,7 @@
       var h = el("h" + level, "archive-report__title");
       h.appendChild(el("span", "archive-report__file", file.name));
       h.appendChild(document.createTextNode(" — "));
-      h.appendChild(el("span", "archive-report__verdict", VERDICT[verdict]));
+      h.appendChild(el("span", "archive-report__verdict", verdicts[verdict] || verdict));
       art.appendChild(h);
       art.setAttribute("data-verdict", verdict);
       art.appendChild(el("p", "archive-report__facts",

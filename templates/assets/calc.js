@@ -12,30 +12,36 @@
 
   // ---- the WASM module, loaded once, when the first calculator needs it ----
   var ready = null;
+  // The module once loaded: the dates below are written in its words (every date is written
+  // after a computation, so it is there by then).
+  /** @type {typeof pamyatkaDeadline | null} */
+  var mod = null;
   function load() {
     if (ready) return ready;
     var glue = typeof pamyatkaDeadline !== "undefined" ? pamyatkaDeadline : null;
     ready = pamyatka.loadWasm(glue, "deadline", script.getAttribute("data-wasm"), "модуль расчёта не загрузился").then(function (m) {
       var cal = document.getElementById("pamyatka-calendar");
       m.set_calendar(cal ? cal.textContent : "[]");
+      mod = m;
       return m;
     });
     return ready;
   }
 
   // ---- Russian formatting ----
-  // Non-breaking spaces where a line must not break: «до 11.01.2027», «в 11:00», «3 рабочих
-  // дня», «ст. 193 ГК РФ» (the same text as ART_193 in wasm/src/deadline/compute.rs, which the
-  // module's warnings cite).
+  // A date and a rule in words come from the checks crate (wasm/src/ru.rs: the module's
+  // date_ru, each answer's rule_text), as the builder writes them. Non-breaking spaces where a
+  // line must not break: «до 11.01.2027», «ст. 193 ГК РФ» (the same text as ART_193 in
+  // wasm/src/deadline/compute.rs, which the module's warnings cite).
   var NB = "\u00a0";
   var ART_193 = "ст." + NB + "193" + NB + "ГК" + NB + "РФ";
   // A computed last day is said as «не позднее 28.12.2026 (включительно)»: «до 28.12.2026»
   // reads as "before" it.
   var NOT_LATER = "не" + NB + "позднее" + NB;
+  // 2026-09-05 → 05.09.2026; 2026-09-05T11:00 → 05.09.2026 в 11:00
+  /** @param {string} iso */
   function ruDate(iso) {
-    // 2026-09-05 → 05.09.2026; 2026-09-05T11:00 → 05.09.2026 в 11:00
-    var d = iso.slice(8, 10) + "." + iso.slice(5, 7) + "." + iso.slice(0, 4);
-    return iso.length > 10 ? d + " в" + NB + iso.slice(11, 16) : d;
+    return mod ? mod.date_ru(iso) : iso;
   }
   // What follows the last day in brackets: its weekday and, for a day (not a moment counted in
   // hours), that the day itself still counts.
@@ -57,19 +63,9 @@
     s = String(s).replace(/[\s\u00a0]+$/, "");
     return /[.!?…]$/.test(s) ? s : s + ".";
   }
-  function describe(rule) {
-    switch (rule.kind) {
-      case "calendar_days": return rule.days + NB + plural(rule.days, "календарный день", "календарных дня", "календарных дней");
-      case "working_days": return rule.days + NB + plural(rule.days, "рабочий день", "рабочих дня", "рабочих дней");
-      case "hours": return rule.hours + NB + plural(rule.hours, "час", "часа", "часов");
-      case "annual_by": return "ежегодно до" + NB + ("0" + rule.day).slice(-2) + "." + ("0" + rule.month).slice(-2);
-      case "monthly": return rule.times + NB + plural(rule.times, "раз", "раза", "раз") + " в месяц";
-      default: return rule.text || "";
-    }
-  }
-  var WEEKDAYS = ["воскресенье", "понедельник", "вторник", "среда", "четверг", "пятница", "суббота"];
+  /** @param {string} iso */
   function weekdayOf(iso) {
-    return WEEKDAYS[new Date(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10))).getUTCDay()];
+    return mod ? mod.weekday_ru(iso) : "";
   }
   // ---- calendar years not in force (a draft decree) ----
   // `calendar_status` of an answer: per date, the years it was counted on whose calendar is not
@@ -147,7 +143,7 @@
   // full stop belongs to the sentence, never to the line after it).
   function explain(res, several) {
     var p = el("p", "calc__line");
-    if (several) p.appendChild(el("span", "calc__rule", describe(res.rule) + ": "));
+    if (several) p.appendChild(el("span", "calc__rule", res.rule_text + ": "));
     sentences(res).forEach(function (s, i) {
       // The first sentence follows the rule's name («3 календарных дня: не …»), lower-case.
       var text = i === 0 && several ? s.text.charAt(0).toLowerCase() + s.text.slice(1) : s.text;
@@ -373,7 +369,7 @@
       // The event is on the day to act on; the description names every date, as the page does.
       var dates = sentences(c.res).map(function (s) { return s.text + (s.note ? " " + s.note : ""); }).join(" ");
       var desc = (c.ref ? capital(c.ref) + ". " : "") + dates + " " +
-        "Срок по документу: " + describe(c.res.rule) + "." + (url ? " " + url : "");
+        "Срок по документу: " + c.res.rule_text + "." + (url ? " " + url : "");
       lines.push("BEGIN:VEVENT");
       lines.push("UID:" + (item.getAttribute("data-id") || "item-" + i) + "-" + compact(c.deadline) + "@pamyatka");
       lines.push("DTSTAMP:" + stamp);
@@ -401,7 +397,7 @@
   }
 
   // Exposed for the browser tests of the .ics format.
-  window.pamyatkaCalc = { fold: fold, describe: describe, lastDay: lastDay, sentences: sentences };
+  window.pamyatkaCalc = { fold: fold, lastDay: lastDay, sentences: sentences };
 
   Array.prototype.forEach.call(containers, setup);
 })();

@@ -18,13 +18,16 @@
   var root = new URL(script.getAttribute("data-root"), location.href);
   var lv = script.getAttribute("data-variant") === "lv";
   var fileUrl = location.protocol === "file:";
+  // What a page link names after its folder: nothing on the web, the page's file in the offline
+  // bundle's copy, whose rewrite (src/offline.rs) fills this in, as it does the page's own links.
+  var pageFile = script.getAttribute("data-page-file") || "";
 
   var el = pamyatka.el, plural = pamyatka.plural;
-  // An index URL (relative to the site root) as a link from this page, in this version.
+  // An index URL (a page's folder relative to the site root, maybe with an anchor) as a link
+  // from this page, in this version.
   function href(url) {
-    var u = (lv ? "lv/" : "") + url;
-    if (fileUrl) u = u.replace(/^([^#]*\/)?(#.*)?$/, function (_, path, hash) { return (path || "") + "index.html" + (hash || ""); });
-    return new URL(u, root).href;
+    var at = url.indexOf("#") < 0 ? url.length : url.indexOf("#");
+    return new URL((lv ? "lv/" : "") + url.slice(0, at) + pageFile + url.slice(at), root).href;
   }
 
   // The index comes in pieces (search/t<n>.js: terms, search/d<n>.js: documents), each a

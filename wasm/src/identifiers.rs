@@ -153,30 +153,12 @@ fn digit_lookalike(c: char) -> Option<char> {
     }
 }
 
-/// Russian plural: `plural(n, "цифра", "цифры", "цифр")`.
-pub(crate) fn plural(
-    n: usize,
-    one: &'static str,
-    few: &'static str,
-    many: &'static str,
-) -> &'static str {
-    let (d10, d100) = (n % 10, n % 100);
-    if d10 == 1 && d100 != 11 {
-        one
-    } else if (2..=4).contains(&d10) && !(12..=14).contains(&d100) {
-        few
-    } else {
-        many
-    }
-}
-
-/// «а введено 10» / «а введена 1».
-fn entered(n: usize) -> String {
-    if n % 10 == 1 && n % 100 != 11 {
-        format!("введена {n}")
-    } else {
-        format!("введено {n}")
-    }
+/// «введено 10» / «введена 1» (digits).
+pub(crate) fn entered(n: usize) -> String {
+    format!(
+        "{} {n}",
+        crate::ru::plural(n, "введена", "введено", "введено")
+    )
 }
 
 /// The common part of every check: empty input, characters other than digits and separators.

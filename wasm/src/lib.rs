@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod date;
 pub mod deadline;
 pub mod identifiers;
+pub mod ru;
 pub mod search;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,12 @@ declare namespace pamyatkaDeadline {
     /* eslint-disable */
 
     /**
+     * An ISO date or date-time as a reader reads it (`05.09.2026`, `05.09.2026 в 11:00`): the
+     * calculator's dates in the checks crate's words ([`crate::ru::moment`]).
+     */
+    export function date_ru(iso: string): string;
+
+    /**
      * Rules already parsed at build time (a JSON array of rules).
      */
     export function deadline_rules(rules_json: string, from: string): string;
@@ -17,14 +23,21 @@ declare namespace pamyatkaDeadline {
      */
     export function set_calendar(years_json: string): void;
 
+    /**
+     * The weekday of an ISO date, lowercase («суббота»); empty for anything else.
+     */
+    export function weekday_ru(iso: string): string;
+
 }
 declare type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 declare interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly date_ru: (a: number, b: number) => [number, number];
     readonly deadline_rules: (a: number, b: number, c: number, d: number) => [number, number, number, number];
     readonly deadline_text: (a: number, b: number, c: number, d: number) => [number, number, number, number];
     readonly set_calendar: (a: number, b: number) => [number, number];
+    readonly weekday_ru: (a: number, b: number) => [number, number];
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;

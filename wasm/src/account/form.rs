@@ -244,12 +244,8 @@ fn phone_error(s: &str) -> Option<String> {
     }
     let n = digits.len().saturating_sub(1);
     Some(format!(
-        "после +7 должно быть 10 цифр, а {} {n} — проверьте номер",
-        if n % 10 == 1 && n % 100 != 11 {
-            "введена"
-        } else {
-            "введено"
-        }
+        "после +7 должно быть 10 цифр, а {} — проверьте номер",
+        crate::identifiers::entered(n)
     ))
 }
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{RuleProblem, email_error, lower_first, sentence};
 use crate::date::IsoDate;
-use crate::identifiers::{check_snils, plural};
+use crate::identifiers::check_snils;
+use crate::ru::plural;
 
 // ---------------------------------------------------------------------------------------------
 // content/esia/readiness-rule.yaml

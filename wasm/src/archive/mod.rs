@@ -170,6 +170,30 @@ pub enum Verdict {
     Reject,
 }
 
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Accept, Verdict::Warn, Verdict::Reject];
+
+    /// Its code, as the report's JSON names it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::Accept => "accept",
+            Verdict::Warn => "warn",
+            Verdict::Reject => "reject",
+        }
+    }
+
+    /// What the site's archive check tells the reader after the archive's name. Not in the
+    /// browser module (which stays within its size budget): the builder writes these into the
+    /// widget (`data-labels`), and `archive-check.js` reads them there.
+    pub fn in_words(self) -> &'static str {
+        match self {
+            Verdict::Accept => "можно отправлять",
+            Verdict::Warn => "можно отправлять, но проверьте замечания",
+            Verdict::Reject => "не подходит — исправьте и проверьте снова",
+        }
+    }
+}
+
 /// A required document and the file recognised as it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct DocumentFound {

@@ -70,6 +70,8 @@ pub struct Computed {
     pub kind: &'static str,
     /// The rule as understood, for display.
     pub rule: Rule,
+    /// The rule in a reader's words ([`Rule::in_words`]): «3\u{a0}рабочих дня».
+    pub rule_text: String,
     /// The date to act by, the headline: the safe date (monthly: the month's last working day);
     /// without calendar data, the text's date. ISO date (`2026-09-04`), or ISO date-time
     /// (`2026-09-07T15:00`) for hours.
@@ -161,6 +163,7 @@ impl Computed {
                 Rule::Text { .. } => "text",
             },
             rule: rule.clone(),
+            rule_text: rule.in_words(),
             deadline: None,
             nominal: None,
             safe: None,

@@ -39,6 +39,32 @@ pub enum Rule {
     Text { text: String },
 }
 
+impl Rule {
+    /// The rule in a reader's words, as the calculator names it beside its dates and in an
+    /// `.ics` event: «3\u{a0}рабочих дня», «ежегодно до\u{a0}05.09», «2\u{a0}раза в месяц»; a
+    /// text rule is its text.
+    pub fn in_words(&self) -> String {
+        use crate::ru::{NB, plural};
+        let count =
+            |n: u32, one, few, many| format!("{n}{NB}{}", plural(n as usize, one, few, many));
+        match self {
+            Rule::CalendarDays { days, .. } => count(
+                *days,
+                "календарный день",
+                "календарных дня",
+                "календарных дней",
+            ),
+            Rule::WorkingDays { days, .. } => {
+                count(*days, "рабочий день", "рабочих дня", "рабочих дней")
+            }
+            Rule::Hours { hours, .. } => count(*hours, "час", "часа", "часов"),
+            Rule::AnnualBy { day, month } => format!("ежегодно до{NB}{day:02}.{month:02}"),
+            Rule::Monthly { times } => format!("{} в месяц", count(*times, "раз", "раза", "раз")),
+            Rule::Text { text } => text.clone(),
+        }
+    }
+}
+
 /// A clause that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
@@ -362,6 +388,23 @@ mod tests {
             days,
             event: Some(event.to_string()),
         }
+    }
+
+    #[test]
+    fn rules_in_a_readers_words() {
+        let words = |text: &str| -> Vec<String> {
+            parse(text).unwrap().iter().map(Rule::in_words).collect()
+        };
+        assert_eq!(words("в течение 3 рабочих дней"), ["3\u{a0}рабочих дня"]);
+        assert_eq!(words("в течение 21 дня"), ["21\u{a0}календарный день"]);
+        assert_eq!(words("в течение 11 дней"), ["11\u{a0}календарных дней"]);
+        assert_eq!(words("в течение 2 часов"), ["2\u{a0}часа"]);
+        assert_eq!(
+            words("ежегодно не позднее 5 сентября"),
+            ["ежегодно до\u{a0}05.09"]
+        );
+        assert_eq!(words("2 раза в месяц"), ["2\u{a0}раза в месяц"]);
+        assert_eq!(words("постоянно"), ["постоянно"]);
     }
 
     #[test]

@@ -39,3 +39,17 @@ pub fn deadline_rules(rules_json: &str, from: &str) -> Result<String, JsError> {
     let from = parse_from(from)?;
     Ok(CALENDAR.with(|c| to_json(&deadline::compute_all(&rules, from, &c.borrow()))))
 }
+
+/// An ISO date or date-time as a reader reads it (`05.09.2026`, `05.09.2026 в 11:00`): the
+/// calculator's dates in the checks crate's words ([`crate::ru::moment`]).
+#[wasm_bindgen]
+pub fn date_ru(iso: &str) -> String {
+    crate::ru::moment(iso)
+}
+
+/// The weekday of an ISO date, lowercase («суббота»); empty for anything else.
+#[wasm_bindgen]
+pub fn weekday_ru(iso: &str) -> String {
+    crate::date::IsoDate::parse(iso.get(..10).unwrap_or(iso))
+        .map_or_else(String::new, |d| d.weekday_ru().to_string())
+}

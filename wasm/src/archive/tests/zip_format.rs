@@ -187,3 +187,11 @@ fn reject_collects_every_reason() {
     }
     assert_eq!(r.reasons.len(), r.messages.len());
 }
+
+#[test]
+fn verdict_codes_are_the_reports_and_each_has_words() {
+    for v in Verdict::ALL {
+        assert_eq!(serde_json::to_value(v).unwrap(), v.code());
+        assert!(!v.in_words().is_empty());
+    }
+}
