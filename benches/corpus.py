@@ -1,21 +1,35 @@
 #!/usr/bin/env python3
-"""Synthetic Russian corpus for the build benchmarks (issue #9).
+"""Synthetic Russian corpus for the build benchmarks (issues #9 and #22).
 
-Generates N pages in ~20 sections, each with front matter, h2/h3 headings, a numbered step list,
-a task list, a table with a header row, links to other pages of the corpus (with anchors), a
-fenced code block and paragraphs of Russian prose, and lays the same pages out for one of three
-builders:
+Generates N pages in ~20 sections and lays the same pages out for one of three builders:
 
     python3 benches/corpus.py --pages 1000 --for pamyatka --out /tmp/c-pamyatka
     python3 benches/corpus.py --pages 1000 --for hugo     --out /tmp/c-hugo
     python3 benches/corpus.py --pages 1000 --for mdbook   --out /tmp/c-mdbook
+    python3 benches/corpus.py --pages 1000 --shape memo --template-pages 20 --for hugo --out /tmp/m-hugo
+
+Two shapes of page (`--shape`):
+- default (issue #9): front matter, h2/h3 headings, a numbered step list, a task list with
+  `{#id}`s, a table with a header row, links to other pages of the corpus (with anchors), a
+  fenced code block and paragraphs of Russian prose;
+- memo (issue #22): longer sections of prose, checklist items without `{#id}` (pamyatka warns
+  about each; the items of a page differ, as their derived ids must), a 40-80-row table of 5-6
+  columns, 1-3 code blocks, links to other pages in the prose and at the end, and a `source` on
+  every page.
 
 The prose is made from a vocabulary of real words of the domain (школа, пароль, учётная запись,
 заявление, срок, организация, …) declined and conjugated by a small paradigm table, so that a
 Russian search index sees realistic vocabulary (a few thousand distinct word forms; `--stats`
-prints the count). Deterministic: the same --seed and --pages give the same bytes (for
-pamyatka, the glossary is copied from the repository's content/glossary.yaml unless
---no-glossary).
+prints the count). Deterministic: the same --seed, --pages, --shape and --template-pages give
+the same bytes (for pamyatka, the glossary is copied from the repository's content/glossary.yaml
+unless --no-glossary), and the default shape without --template-pages is what it was before the
+memo shape existed.
+
+`--template-pages K`: K pages (evenly spread, chosen by index so the rest of the corpus does not
+change) use a template of the corpus's own, with one line more than the page template
+(SPECIAL_NOTE, which benches/run.sh edits): pamyatka `templates/special.html` (extends the
+built-in page.html) through `template: special.html`, Hugo `layouts/_default/special.html`
+through `layout: special`; mdBook has no per-page templates.
 
 Layout per builder:
 - pamyatka: content/site.yaml, content/index.md, content/<section>/_index.md and pages;
@@ -607,10 +621,22 @@ class Page:
     def __init__(self, index: int, section: str, slug: str, title: str, weight: int) -> None:
         self.index, self.section, self.slug, self.title, self.weight = index, section, slug, title, weight
         self.fm: dict = {}
-        self.body_parts: list = []  # strings or ("link", target_page, anchor, text)
+        self.body_parts: list = []  # strings, ("task", text, id or None) or ("link", target_page, anchor, text)
+        self.special = False        # rendered with the corpus's own template (--template-pages)
 
 
-def build_corpus(pages: int, seed: int, sections: int):
+SHAPES = ("default", "memo")
+
+
+def special_indices(pages: int, k: int) -> set[int]:
+    """The `k` pages (evenly spread, the first included) that use the corpus's own template;
+    chosen by index, not by the random generator, so that the rest of the corpus is the same
+    whatever `k` is."""
+    k = min(k, pages)
+    return {i * pages // k for i in range(k)} if k > 0 else set()
+
+
+def build_corpus(pages: int, seed: int, sections: int, shape: str = "default", template_pages: int = 0):
     rng = random.Random(seed)
     w = Writer(rng)
     secs = SECTIONS[:sections]
@@ -622,6 +648,9 @@ def build_corpus(pages: int, seed: int, sections: int):
         title, noun = w.title()
         slug = f"{noun.translit}-{i + 1:05d}"
         plist.append(Page(i, sec, slug, title, per_section[sec] * 10))
+    for i in special_indices(pages, template_pages):
+        plist[i].special = True
+    body = memo_body if shape == "memo" else page_body
     start = datetime.date(2024, 1, 1)
     for p in plist:
         aud = sorted(rng.sample(AUDIENCES, rng.randint(1, 2)), key=AUDIENCES.index)
@@ -635,12 +664,14 @@ def build_corpus(pages: int, seed: int, sections: int):
             "audience": aud,
             "updated": (start + datetime.timedelta(days=rng.randrange(1000))).isoformat(),
         }
-        if rng.random() < 0.5:
+        # a real memo always names its source (and `pamyatka check` requires it); the default
+        # shape gives half of its pages one (the `or` keeps its random sequence as it was)
+        if shape == "memo" or rng.random() < 0.5:
             p.fm["source"] = {
                 "document": cap(f"{w.np('nom', False, w.inanimate(), 0.5)} {w.inanimate().form('gen')}"),
                 "organisation": rng.choice(ORGANISATIONS),
             }
-        p.body_parts = page_body(w, rng, p, plist)
+        p.body_parts = body(w, rng, p, plist)
     section_fm = []
     for k, (slug, title) in enumerate(secs):
         section_fm.append((slug, {
@@ -657,9 +688,9 @@ def build_corpus(pages: int, seed: int, sections: int):
     return plist, section_fm, home_fm, home
 
 
-def page_body(w: Writer, rng: random.Random, p: Page, plist: list[Page]) -> list:
-    """The page's Markdown as a list of parts: text, and ("link", page, anchor, text) tuples
-    that each layout writes in its own link syntax."""
+def linker(rng: random.Random, p: Page, plist: list[Page], anchors: list[str]):
+    """`link(anchor_p)`: a ("link", page, anchor, text) part to another page of the corpus, to
+    one of `anchors` with probability anchor_p."""
     def other() -> Page:
         while True:
             q = plist[rng.randrange(len(plist))]
@@ -668,9 +699,16 @@ def page_body(w: Writer, rng: random.Random, p: Page, plist: list[Page]) -> list
 
     def link(anchor_p: float = 0.5) -> tuple:
         q = other()
-        anchor = rng.choice(ANCHORS) if rng.random() < anchor_p else ""
+        anchor = rng.choice(anchors) if rng.random() < anchor_p else ""
         return ("link", q, anchor, q.title)
 
+    return link
+
+
+def page_body(w: Writer, rng: random.Random, p: Page, plist: list[Page]) -> list:
+    """The default shape: the page's Markdown as a list of parts: text, ("task", text, id) and
+    ("link", page, anchor, text) tuples that each layout writes in its own syntax."""
+    link = linker(rng, p, plist, ANCHORS)
     parts: list = []
     parts += [w.paragraph(), "\n\n", w.paragraph(2, 4), " Подробнее — в памятке «", link(0.0), "».\n\n"]
     parts.append("## Что подготовить {#chto-podgotovit}\n\n")
@@ -699,6 +737,80 @@ def page_body(w: Writer, rng: random.Random, p: Page, plist: list[Page]) -> list
     for _ in range(rng.randint(3, 5)):
         parts += ["- ", link(0.4), "\n"]
     return parts
+
+
+# The memo shape's `##` ids (links between memo pages point at them; the `###` step headings
+# get their ids from their text, as an editor leaves them).
+MEMO_ANCHORS = ["obshchie-polozheniya", "chto-podgotovit", "poryadok", "tablica-srokov", "primer", "oshibki"]
+MEMO_STATUS = ["выполнено", "в работе", "не начато", "на проверке", "перенесено", "отменено"]
+
+
+def memo_body(w: Writer, rng: random.Random, p: Page, plist: list[Page]) -> list:
+    """The memo shape: long sections of prose, checklist items without `{#id}` (each one a
+    warning in pamyatka, as in a memo pasted in before its items got ids), a 40–80-row table of
+    5–6 columns, 1–3 code blocks, links to other pages in the prose and at the end."""
+    link = linker(rng, p, plist, MEMO_ANCHORS)
+    seen: set[str] = set()
+
+    def item() -> tuple:
+        # pamyatka derives an id-less item's id from its text, and one id twice on a page is an
+        # error: the items of a page differ in their words
+        while True:
+            text = w.checklist_item()
+            key = "-".join(re.findall(r"\w+", text.lower()))
+            if key not in seen:
+                seen.add(key)
+                return ("task", text, None)
+
+    parts: list = []
+    parts += [w.paragraph(3, 5), " Эта памятка дополняет «", link(0.0), "».\n\n"]
+    parts.append("## Общие положения {#obshchie-polozheniya}\n\n")
+    for _ in range(rng.randint(3, 5)):
+        parts += [w.paragraph(3, 6), "\n\n"]
+    parts.append("## Что подготовить {#chto-podgotovit}\n\n")
+    parts += [w.paragraph(1, 2), "\n\n"]
+    for _ in range(rng.randint(4, 7)):
+        parts.append(item())
+    parts.append("\n## Порядок действий {#poryadok}\n\n")
+    parts += [w.paragraph(2, 4), "\n\n"]
+    for s in range(1, rng.randint(3, 4) + 1):
+        v = rng.choice(TRANSITIVE)
+        parts.append(f"### Шаг {s}. {cap(v.imp[1])} {w.np('acc', False, w.inanimate(), 0.4)}\n\n")
+        for _ in range(rng.randint(1, 3)):
+            parts += [w.paragraph(3, 5), "\n\n"]
+        for k in range(rng.randint(3, 7)):
+            parts.append(f"{k + 1}. {w.step_item()}\n")
+        parts.append("\n")
+        if rng.random() < 0.5:
+            for _ in range(rng.randint(2, 4)):
+                parts.append(item())
+            parts.append("\n")
+    parts.append("## Таблица сроков {#tablica-srokov}\n\n")
+    parts += [w.paragraph(2, 3), "\n\n", big_table(w, rng), "\n", w.paragraph(2, 4), "\n\n"]
+    parts.append("## Примеры {#primer}\n\n")
+    for _ in range(rng.randint(1, 3)):
+        parts += [w.paragraph(1, 2), "\n\n", code_block(w, rng), "\n"]
+    parts.append("## Частые ошибки {#oshibki}\n\n")
+    for _ in range(rng.randint(2, 4)):
+        parts += [w.paragraph(2, 4), " Подробнее — в памятке «", link(0.7), "».\n\n"]
+    parts.append("## Смотрите также {#sm-takzhe}\n\n")
+    for _ in range(rng.randint(4, 7)):
+        parts += ["- ", link(0.5), "\n"]
+    return parts
+
+
+def big_table(w: Writer, rng: random.Random) -> str:
+    """A 40–80-row table of 5 or 6 columns (number, task, term, who, basis[, status])."""
+    cols = rng.choice((5, 6))
+    head = ["№", "Что сделать", "Срок", "Кто отвечает", "Основание", "Отметка"][:cols]
+    out = ["| " + " | ".join(head) + " |\n", "| " + " | ".join("---" for _ in head) + " |\n"]
+    for i in range(rng.randint(40, 80)):
+        cells = [str(i + 1), cap(w.np("nom", False, w.inanimate(), 0.3)), w.days(), rng.choice(ROLES),
+                 f"{rng.choice(ABBREVIATIONS)}, п. {rng.randint(1, 40)}.{rng.randint(1, 9)}"]
+        if cols == 6:
+            cells.append(rng.choice(MEMO_STATUS))
+        out.append("| " + " | ".join(cells) + " |\n")
+    return "".join(out)
 
 
 def code_block(w: Writer, rng: random.Random) -> str:
@@ -767,7 +879,7 @@ def render_body(parts: list, page: Page | None, tool: str) -> str:
             out.append(part)
         elif part[0] == "task":
             _, text, tid = part
-            out.append(f"- [ ] {text} {{#{tid}}}\n" if tool == "pamyatka" else f"- [ ] {text}\n")
+            out.append(f"- [ ] {text} {{#{tid}}}\n" if tool == "pamyatka" and tid else f"- [ ] {text}\n")
         else:
             _, q, anchor, text = part
             if page is None or q.section != page.section:
@@ -793,6 +905,30 @@ def home_links(secs, tool: str) -> str:
     return "".join(f"- [{fm['title']}]({target.format(s=s)})\n" for s, fm, _ in secs)
 
 
+# The line the pages of --template-pages have more (at the top of their main content), in
+# pamyatka's and Hugo's template alike; benches/run.sh edits it (a template used by a few pages).
+SPECIAL_NOTE = '<p class="special-note">Особая памятка.</p>'
+
+PAMYATKA_SPECIAL = """\
+{% extends "page.html" %}
+{# The template of the pages with `template: special.html` (benches/corpus.py --template-pages):
+   the built-in guide template with one line more. #}
+{% block content %}
+""" + SPECIAL_NOTE + """
+{{ super() }}
+{% endblock content %}
+"""
+
+
+def page_fm(p: Page, tool: str) -> dict:
+    """The page's front matter for `tool`: a page of --template-pages names its template."""
+    if p.special and tool == "pamyatka":
+        return {**p.fm, "template": "special.html"}
+    if p.special and tool == "hugo":
+        return {**p.fm, "layout": "special"}
+    return p.fm
+
+
 def layout_pamyatka(out: Path, corpus, glossary: Path | None) -> None:
     plist, secs, home_fm, home = corpus
     c = out / "content"
@@ -802,7 +938,10 @@ def layout_pamyatka(out: Path, corpus, glossary: Path | None) -> None:
     for s, fm, body in secs:
         write(c / s / "_index.md", front_matter(fm) + "\n" + body[0] + "\n")
     for p in plist:
-        write(c / p.section / f"{p.slug}.md", front_matter(p.fm) + "\n" + render_body(p.body_parts, p, "pamyatka"))
+        write(c / p.section / f"{p.slug}.md", front_matter(page_fm(p, "pamyatka")) + "\n"
+              + render_body(p.body_parts, p, "pamyatka"))
+    if any(p.special for p in plist):
+        write(out / "templates" / "special.html", PAMYATKA_SPECIAL)
     if glossary is not None:
         shutil.copyfile(glossary, c / "glossary.yaml")
 
@@ -951,13 +1090,20 @@ def layout_hugo(out: Path, corpus) -> None:
     write(out / "hugo.toml", HUGO_TOML.format(title=SITE_TITLE, desc=SITE_DESC))
     for rel, text in HUGO_LAYOUTS.items():
         write(out / "layouts" / rel, text)
+    if any(p.special for p in plist):
+        # the `layout: special` pages: single.html with the same one line more
+        single = HUGO_LAYOUTS["_default/single.html"]
+        head = '{{ define "main" }}\n'
+        assert single.startswith(head)
+        write(out / "layouts" / "_default" / "special.html", head + SPECIAL_NOTE + "\n" + single[len(head):])
     write(out / "static" / "style.css", STYLE_CSS)
     c = out / "content"
     write(c / "_index.md", front_matter(home_fm) + "\n" + home[0] + "\n\n## Разделы\n\n" + home_links(secs, "hugo"))
     for s, fm, body in secs:
         write(c / s / "_index.md", front_matter(fm) + "\n" + body[0] + "\n")
     for p in plist:
-        write(c / p.section / f"{p.slug}.md", front_matter(p.fm) + "\n" + render_body(p.body_parts, p, "hugo"))
+        write(c / p.section / f"{p.slug}.md", front_matter(page_fm(p, "hugo")) + "\n"
+              + render_body(p.body_parts, p, "hugo"))
 
 
 def layout_mdbook(out: Path, corpus) -> None:
@@ -990,15 +1136,23 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, required=True, help="output directory (created; must be empty)")
     ap.add_argument("--seed", type=int, default=9)
     ap.add_argument("--sections", type=int, default=20, choices=range(1, len(SECTIONS) + 1), metavar="1..20")
+    ap.add_argument("--shape", choices=SHAPES, default="default",
+                    help="default: the issue #9 corpus; memo: long sections, checklist items without ids, "
+                         "40-80-row tables, more code (issue #22)")
+    ap.add_argument("--template-pages", type=int, default=0, metavar="K",
+                    help="K pages (evenly spread) use a template of the corpus's own, special.html "
+                         "(Hugo: layout special); mdBook has no per-page templates and ignores it")
     ap.add_argument("--no-glossary", action="store_true",
                     help="pamyatka: do not copy the repository's content/glossary.yaml")
     ap.add_argument("--stats", action="store_true", help="print corpus statistics to stderr")
     a = ap.parse_args(argv)
     if a.pages < 1:
         ap.error("--pages must be at least 1")
+    if a.template_pages < 0:
+        ap.error("--template-pages must not be negative")
     if a.out.exists() and any(a.out.iterdir()):
         ap.error(f"{a.out} exists and is not empty")
-    corpus = build_corpus(a.pages, a.seed, a.sections)
+    corpus = build_corpus(a.pages, a.seed, a.sections, a.shape, a.template_pages)
     a.out.mkdir(parents=True, exist_ok=True)
     if a.tool == "pamyatka":
         glossary = None

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Build benchmark of issue #9: pamyatka against Hugo (Debian's) and mdBook on the same synthetic
-# Russian corpus (benches/corpus.py), whole-process wall time and peak RSS, median of RUNS runs,
-# the tools interleaved run by run. Writes benches/RESULTS.md.
+# Build benchmark of issues #9 and #22: pamyatka against Hugo (Debian's) and mdBook on the same
+# synthetic Russian corpus (benches/corpus.py) in one or more shapes: whole-process wall time,
+# CPU time and peak RSS, median of RUNS runs, the tools interleaved run by run. Besides the
+# clean build, the rebuild cases of issue #22 (pamyatka and Hugo): nothing changed, one page's
+# body edited, a template of a few pages edited, one page's title edited. Writes
+# benches/RESULTS.md (through benches/report.py).
 #
-#   bash benches/run.sh                          # N = 1000 and 10000, RUNS=3
-#   RUNS=5 SIZES="1000" bash benches/run.sh      # other settings: see the variables below
+#   bash benches/run.sh                                     # N = 1000 and 10000, both shapes, every case, RUNS=3
+#   RUNS=5 SIZES="1000" SHAPES=memo bash benches/run.sh     # other settings: see the variables below
+#   SIZES=200 RUNS=1 CASES="clean nochange" bash benches/run.sh
 #
 # Installs what is missing: Debian's hugo and time (apt-get), mdBook (cargo install --locked
 # into target/bench-tools). Builds pamyatka with `cargo build --release --locked` and measures
@@ -13,194 +17,31 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-RUNS=${RUNS:-3}                         # measured builds per tool and N (median reported)
+RUNS=${RUNS:-3}                         # measured builds per tool, shape, N and case (median reported)
 SIZES=${SIZES:-"1000 10000"}            # corpus sizes (pages besides home and section pages)
+SHAPES=${SHAPES:-"default memo"}        # corpus shapes (corpus.py --shape)
+CASES=${CASES:-"clean nochange body template title"}  # build cases, in this order each run (see run_case)
 SEED=${SEED:-9}                         # corpus seed
+TEMPLATE_PAGES=${TEMPLATE_PAGES:-20}    # pages that use the corpus's own template (the `template` case edits it)
 TIMEOUT=${TIMEOUT:-1800}                # seconds, any one build
+WITH_MDBOOK=${WITH_MDBOOK:-1}           # 0: no mdBook (not installed, not run); it has clean builds only
 MDBOOK_TIMEOUT=${MDBOOK_TIMEOUT:-300}   # seconds, an mdBook build at N >= MDBOOK_ONCE_FROM
 MDBOOK_ONCE_FROM=${MDBOOK_ONCE_FROM:-10000}  # from this N on, mdBook is built once
+VERBOSE=${VERBOSE:-1}                   # 1: measured pamyatka builds with --verbose (phase timings; every warning in full)
 TOOLS_DIR=${TOOLS_DIR:-$ROOT/target/bench-tools}
 RESULTS=${RESULTS:-$ROOT/benches/RESULTS.md}
 KEEP_WORK=${KEEP_WORK:-0}               # 1: keep the corpora and outputs (path printed at the end)
-PHASES=${PHASES:-0}                     # 1: one more, unmeasured pamyatka build with --verbose per N
-SET_ASIDE=${SET_ASIDE:-1}               # 1: outputs of earlier runs moved aside, deleted at the end; 0: rm -rf
-                                        # (the measured builds print their phase timings already)
+PHASES=${PHASES:-0}                     # 1: one more, unmeasured clean pamyatka build with --verbose per shape and N
+SET_ASIDE=${SET_ASIDE:-1}               # 1: outputs of earlier clean runs moved aside, deleted at the end; 0: rm -rf
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 
 # report: writes $RESULTS from $WORK (runs.tsv, extra.tsv, logs) and the run's metadata variables.
 report() {
-    export WORK TSV EXTRA RESULTS RUNS SEED SIZES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM \
-        LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty \
+    export WORK TSV EXTRA RESULTS RUNS SEED SIZES SHAPES CASES TEMPLATE_PAGES TIMEOUT MDBOOK_TIMEOUT \
+        MDBOOK_ONCE_FROM VERBOSE LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty \
         HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE
-    python3 - <<'PY'
-import csv, os, statistics, datetime
-from pathlib import Path
-
-env = os.environ
-work = Path(env["WORK"])
-rows = list(csv.DictReader(open(env["TSV"], encoding="utf-8"), delimiter="\t"))
-extra = {}
-for line in open(env["EXTRA"], encoding="utf-8"):
-    n, k, v = line.rstrip("\n").split("\t", 2)
-    extra.setdefault(n, {})[k] = v
-
-def read_lines(path):
-    try:
-        return [l.rstrip() for l in open(path, encoding="utf-8", errors="replace").read().splitlines() if l.strip()]
-    except OSError:
-        return []
-
-def summary(path):
-    """pamyatka's summary line ("Built …" / "Checked …"), else the last line it printed."""
-    lines = read_lines(path)
-    for l in reversed(lines):
-        if l.startswith(("Built ", "Checked ")):
-            return l.strip()
-    return lines[-1].strip() if lines else "(no output)"
-
-def phases(path):
-    """The per-phase timings `--verbose` prints after the summary."""
-    lines = read_lines(path)
-    for i, l in enumerate(lines):
-        if l.startswith("Built "):
-            return lines[i:]
-    return []
-
-out = []
-w = out.append
-w("# Build benchmark: pamyatka, Hugo, mdBook\n")
-w("Generated by `benches/run.sh` (issue #9); every figure below is what that run measured. "
-  "Re-run with `bash benches/run.sh` (settings: `RUNS`, `SIZES`, `SEED`, `MDBOOK_TIMEOUT`, …).\n")
-w("## Machine and versions\n")
-w(f"- CPU: {env['CPU_MODEL']}, `nproc` = {env['NPROC']}; RAM {env['MEM_TOTAL']}; {env['KERNEL']}")
-w(f"- load average (1/5/15 min) at start: {env['LOAD_START']}; at end: {env['LOAD_END']} "
-  "(the machine may be shared with other builds; the tools are interleaved run by run so that drift hits all of them)")
-dirty = int(env["git_dirty"])
-w(f"- pamyatka: git `{env['git_rev']}`" + (f", working tree with {dirty} uncommitted change(s) outside benches/ "
-  "(built as they were)" if dirty else ", clean working tree") + f"; {env['PAMYATKA_SRC']}")
-w(f"- Hugo: `{env['HUGO_VERSION']}`")
-w(f"- mdBook: `{env['MDBOOK_VERSION']}`")
-started = datetime.datetime.fromtimestamp(int(env["T_START"]), datetime.timezone.utc)
-w(f"- run: {started:%Y-%m-%d %H:%M} UTC, {int(env['T_END']) - int(env['T_START'])} s in all "
-  f"(tool installs, pamyatka build, corpus generation and every build); RUNS={env['RUNS']}, SEED={env['SEED']}\n")
-
-w("## Method\n")
-w("""- Corpus: `python3 benches/corpus.py --pages N --seed SEED --for TOOL --out DIR`: the same N pages in 20
-  sections (+ 20 section pages + the home page) laid out for each tool. Every page: front matter, h2/h3
-  headings with ids, a numbered step list per step, a task list, a table with a header row, 5–7 links to
-  other pages (with anchors), a fenced code block (json/yaml/sh, highlighted by pamyatka and Hugo at build
-  time), Russian prose. The pamyatka layout also has the repository's `content/glossary.yaml` (abbreviations
-  wrapped in `<abbr>` and expanded in the search index), as a real pamyatka site does.
-- Commands, each run under `/usr/bin/time -v timeout LIMIT …`. `clear` below: """ + (
-  "the previous run's output (and cache) is moved aside into the work folder, and all of them are "
-  "deleted after the last run (SET_ASIDE=1). This machine's ext4 has no journal, and then the kernel "
-  "skips every inode freed in the last minutes when it allocates one (`recently_deleted` in "
-  "`find_inode_bit`: a quarter to a third of a pamyatka build's CPU in `perf` when the previous output had just been "
-  "deleted, growing run after run); with `rm -rf` between runs each build paid for the deletions "
-  "of the runs before it, in proportion to the files it writes, and a journalled ext4 does not. "
-  if env.get("SET_ASIDE", "1") == "1" else
-  "`rm -rf` (SET_ASIDE=0: each build pays for the inodes freed by the runs before it, see "
-  "`recently_deleted` in the kernel's `find_inode_bit`). "
-) + """The commands:
-  - pamyatka: `clear DIR/public; pamyatka --root DIR --verbose build` (every run a full build into an
-    empty output; pamyatka would otherwise keep the previous output until the new one is complete;
-    `--verbose` only adds its per-phase timings to the summary).
-  - Hugo: `clear DEST CACHE DIR/resources; hugo --source DIR --quiet --destination DEST --ignoreCache --cacheDir CACHE`
-    (a fresh destination and no cache reuse: every run a full build). Layout: `layouts/` written by
-    corpus.py — baseof with the section nav, single with breadcrumbs, table of contents and the list of the
-    section's pages (as pamyatka's step nav), list, home; a link render hook resolves the `.md` links.
-    Taxonomies and RSS disabled (pamyatka has neither); sitemap on.
-  - mdBook: `clear DIR/book; mdbook build DIR` (default HTML renderer with its search index and print page).
-- Wall time: `date +%s%N` around the process; CPU time and peak RSS: GNU time's user + system time and
-  "Maximum resident set size" (CPU time is less disturbed than wall time by other load on the machine).
-  Median of the runs; the tools take turns run by run. At N ≥ MDBOOK_ONCE_FROM mdBook runs once, with its
-  own time limit.
-- Source pages/s = Markdown files in the corpus (N + 21) / median wall time: the fair comparison.
-  HTML files/s counts what each tool wrote: pamyatka writes every page twice (the normal page and the
-  low-vision `/lv/` version) plus its 404 and search pages; mdBook adds print.html, 404.html and toc.html.
-- Ratio = the tool's median wall time / pamyatka's (above 1: pamyatka is faster), and the same for
-  peak RSS.
-""")
-
-def fmt(x, nd=2):
-    return f"{x:.{nd}f}"
-
-for n in env["SIZES"].split():
-    ex = extra.get(n, {})
-    md = int(ex.get("source_md", "0"))
-    w(f"## N = {n} ({md} Markdown files, {int(ex.get('corpus_bytes', 0)) / 1e6:.1f} MB of content)\n")
-    w("| tool | runs ok | median wall s | min–max s | CPU s (user+sys, median) | source pages/s | HTML files | HTML files/s | peak RSS MiB (median; max) | wall ratio vs pamyatka | RSS ratio vs pamyatka |")
-    w("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    stats = {}
-    for tool in ("pamyatka", "hugo", "mdbook"):
-        rs = [r for r in rows if r["n"] == n and r["tool"] == tool]
-        ok = [r for r in rs if r["rc"] == "0"]
-        timed_out = [r for r in rs if r["rc"] == "124"]
-        if ok:
-            walls = [float(r["wall_s"]) for r in ok]
-            rss = [int(r["rss_kb"]) / 1024 for r in ok]
-            html = int(ok[-1]["html"])
-            cpu = statistics.median(float(r["cpu_s"]) for r in ok)
-            stats[tool] = (statistics.median(walls), min(walls), max(walls), statistics.median(rss), max(rss), html, cpu)
-        else:
-            stats[tool] = None
-        base = stats.get("pamyatka")
-        if stats[tool] is None:
-            limit = ex.get("mdbook_limit", "?") if tool == "mdbook" else env["TIMEOUT"]
-            why = (f"> {limit} s (timeout)" if timed_out
-                   else ("failed: exit " + ", ".join(r["rc"] for r in rs) if rs else "not run"))
-            ratio = ""
-            if timed_out and base:
-                ratio = f"> {float(timed_out[0]['wall_s']) / base[0]:.1f}"
-            w(f"| {tool} | {len(ok)}/{len(rs)} | {why} | | | | | | | {ratio} | |")
-            continue
-        med, lo, hi, rmed, rmax, html, cpu = stats[tool]
-        wr = fmt(med / base[0]) if base else "n/a"
-        rr = fmt(rmed / base[3]) if base else "n/a"
-        w(f"| {tool} | {len(ok)}/{len(rs)} | {fmt(med)} | {fmt(lo)}–{fmt(hi)} | {fmt(cpu)} | {md / med:.0f} | {html} | "
-          f"{html / med:.0f} | {rmed:.0f}; {rmax:.0f} | {wr} | {rr} |")
-    w("")
-    # pamyatka's own diagnostics
-    pl = [r for r in rows if r["n"] == n and r["tool"] == "pamyatka"]
-    if pl:
-        w(f"pamyatka build: exit codes {', '.join(r['rc'] for r in pl)}; the last build's summary: "
-          f"`{summary(pl[-1]['log'])}`.")
-        ph = [(r["run"], phases(r["log"])) for r in pl]
-        ph = [(run, p) for run, p in ph if p]
-        if ph:
-            w("\npamyatka's own phase timings (`--verbose`) in each measured run:\n")
-            w("```text\n" + "\n".join(f"run {run}: " + p[0] + "\n" + "\n".join(p[1:]) for run, p in ph) + "\n```")
-    if "check_rc" in ex:
-        w(f"`pamyatka check` on the corpus (not in the table): exit {ex['check_rc']}, {ex['check_s']} s: "
-          f"`{summary(ex.get('check_log', ''))}`.")
-    failed = [r for r in rows if r["n"] == n and r["rc"] not in ("0",)]
-    for r in failed:
-        try:
-            tail = open(r["log"], encoding="utf-8", errors="replace").read().strip().splitlines()[-8:]
-        except OSError:
-            tail = []
-        w(f"\n{r['tool']} run {r['run']} exited {r['rc']} after {r['wall_s']} s; last lines of its output:\n")
-        w("```text\n" + "\n".join(tail) + "\n```")
-    phases_log = work / "logs" / f"phases-{n}.log"
-    if phases_log.exists():
-        w("\npamyatka's phase timings from one more, unmeasured build with `--verbose` (PHASES=1):\n")
-        w("```text\n" + phases_log.read_text(encoding="utf-8", errors="replace").rstrip() + "\n```")
-    sizes = work / f"sizes-{n}.txt"
-    w("\nOutput sizes (`du -sh`): pamyatka public/ " + ex.get("public_du", "?") + ", Hugo " + ex.get("hugo_du", "?")
-      + ", mdBook book/ " + ex.get("mdbook_du", "?") + ".\n")
-    if sizes.exists():
-        w("pamyatka's offline bundle and search files (`public/offline.zip`, `public/search*`):\n")
-        w("```text\n" + sizes.read_text(encoding="utf-8").rstrip() + "\n```\n")
-
-w("## Every run\n")
-w("| N | tool | run | wall s | CPU s | peak RSS kB | exit | HTML files |")
-w("| --- | --- | --- | --- | --- | --- | --- | --- |")
-for r in rows:
-    w(f"| {r['n']} | {r['tool']} | {r['run']} | {r['wall_s']} | {r['cpu_s']} | {r['rss_kb']} | {r['rc']} | {r['html']} |")
-w("")
-Path(env["RESULTS"]).write_text("\n".join(out), encoding="utf-8")
-PY
+    python3 "$ROOT/benches/report.py"
 }
 
 # REPORT_FROM=<work dir kept by a failed or KEEP_WORK=1 run>: only write the report again.
@@ -208,6 +49,7 @@ if [[ -n ${REPORT_FROM:-} ]]; then
     WORK=$REPORT_FROM
     TSV=$WORK/runs.tsv
     EXTRA=$WORK/extra.tsv
+    SHAPES=default CASES=clean TEMPLATE_PAGES=0 VERBOSE=1   # a run from before issue #22 did not record them
     # shellcheck source=/dev/null
     source "$WORK/meta.env"
     report
@@ -215,7 +57,18 @@ if [[ -n ${REPORT_FROM:-} ]]; then
     exit 0
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/issue9-bench.XXXXXX")
+for c in $CASES; do
+    case $c in
+    clean | nochange | body | template | title) ;;
+    *) log "unknown case '$c' in CASES (clean nochange body template title)"; exit 2 ;;
+    esac
+done
+if [[ " $CASES " == *" template "* ]] && ((TEMPLATE_PAGES < 1)); then
+    log "the template case needs TEMPLATE_PAGES >= 1 (pages that use the template it edits)"
+    exit 2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
 cleanup() {
     local rc=$?
     if ((rc != 0)); then
@@ -245,7 +98,7 @@ if ((${#apt_missing[@]})); then
 fi
 HUGO=$(command -v hugo)
 MDBOOK=$TOOLS_DIR/bin/mdbook
-if [[ ! -x $MDBOOK ]]; then
+if [[ $WITH_MDBOOK == 1 && ! -x $MDBOOK ]]; then
     log "installing mdbook (cargo install --locked --root $TOOLS_DIR)"
     cargo install mdbook --locked --root "$TOOLS_DIR"
 fi
@@ -261,26 +114,35 @@ else
     PAMYATKA_SRC="cargo build --release --locked in $ROOT"
 fi
 PAMYATKA=$WORK/bin/pamyatka
+PAMYATKA_FLAGS=(--lang en)   # its summary and timings in the report's language, whatever the locale
+if [[ $VERBOSE == 1 ]]; then PAMYATKA_FLAGS+=(--verbose); fi
 git_rev=$(git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 git_dirty=$(git -C "$ROOT" status --porcelain -- . ':(exclude)benches' 2>/dev/null | wc -l)
 HUGO_VERSION=$("$HUGO" version)
-MDBOOK_VERSION=$("$MDBOOK" --version)
+MDBOOK_VERSION="not run (WITH_MDBOOK=0)"
+if [[ $WITH_MDBOOK == 1 ]]; then MDBOOK_VERSION=$("$MDBOOK" --version); fi
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 MEM_TOTAL=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 NPROC=$(nproc)
 KERNEL=$(uname -sr)
 
 # --- measuring -------------------------------------------------------------------------------
-TSV=$WORK/runs.tsv        # n, tool, run, wall s, CPU s, peak RSS kB, exit code, html files, log
-printf 'n\ttool\trun\twall_s\tcpu_s\trss_kb\trc\thtml\tlog\n' >"$TSV"
-EXTRA=$WORK/extra.tsv     # n, key, value (sizes, check results)
+TSV=$WORK/runs.tsv        # shape, n, case, tool, run, wall s, CPU s, peak RSS kB, exit code, html files, log
+printf 'shape\tn\tcase\ttool\trun\twall_s\tcpu_s\trss_kb\trc\thtml\tlog\n' >"$TSV"
+EXTRA=$WORK/extra.tsv     # <shape>-<n>, key, value (sizes, check results, edited pages)
 : >"$EXTRA"
 
-# measure N TOOL RUN LIMIT OUTDIR LOG -- CMD...: one timed build; appends a row to $TSV.
-# Wall time from date +%s%N around the process; peak RSS from GNU time -v (the largest
-# resident set of the process and its children, here `timeout` and the builder).
+# The corpus being measured (set by the main loop): its shape, size and folder key.
+SHAPE='' N='' KEY=''
+
+# extra NAME VALUE: one fact about the current corpus for the report.
+extra() { printf '%s\t%s\t%s\n' "$KEY" "$1" "$2" >>"$EXTRA"; }
+
+# measure CASE TOOL RUN LIMIT OUTDIR LOG -- CMD...: one timed build of the current corpus;
+# appends a row to $TSV. Wall time from date +%s%N around the process; CPU time (user + system)
+# and peak RSS from GNU time -v (of the process and its children, here `timeout` and the builder).
 measure() {
-    local n=$1 tool=$2 run=$3 limit=$4 outdir=$5 logf=$6
+    local case=$1 tool=$2 run=$3 limit=$4 outdir=$5 logf=$6
     shift 7
     local tf=$WORK/time.txt start end rc wall cpu rss html
     start=$(date +%s%N)
@@ -294,11 +156,12 @@ measure() {
     cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$tf" 2>/dev/null || true)
     html=0
     if [[ -d $outdir ]]; then html=$(find "$outdir" -name '*.html' 2>/dev/null | wc -l); fi
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$wall" "${cpu:-0}" "${rss:-0}" "$rc" "$html" "$logf" >>"$TSV"
-    log "N=$n $tool run $run: ${wall} s wall, ${cpu} s CPU, peak RSS ${rss:-?} kB, exit $rc, $html HTML files"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$SHAPE" "$N" "$case" "$tool" "$run" "$wall" \
+        "${cpu:-0}" "${rss:-0}" "$rc" "$html" "$logf" >>"$TSV"
+    log "$SHAPE N=$N $case $tool run $run: ${wall} s wall, ${cpu} s CPU, peak RSS ${rss:-?} kB, exit $rc, $html HTML files"
 }
 
-# clear PATH...: a run's output out of the way of the next (see SET_ASIDE and the report's Method)
+# clear_out PATH...: a clean run's predecessors out of its way (see SET_ASIDE and the report's Method)
 ASIDE=0
 clear_out() {
     local p
@@ -314,69 +177,176 @@ clear_out() {
     done
 }
 
-run_pamyatka() { # N RUN
-    local dir=$WORK/$1/pamyatka
-    clear_out "$dir/public" "$dir"/.public.*   # a full build from an empty output every time
-    # --verbose only adds pamyatka's per-phase timings to its summary
-    measure "$1" pamyatka "$2" "$TIMEOUT" "$dir/public" "$WORK/logs/pamyatka-$1-$2.log" -- \
-        "$PAMYATKA" --root "$dir" --verbose build
-}
-run_hugo() { # N RUN
-    local dir=$WORK/$1/hugo
-    clear_out "$WORK/out/hugo-$1" "$WORK/hugo-cache" "$dir/resources"   # no cache reuse
-    measure "$1" hugo "$2" "$TIMEOUT" "$WORK/out/hugo-$1" "$WORK/logs/hugo-$1-$2.log" -- \
-        "$HUGO" --source "$dir" --quiet --destination "$WORK/out/hugo-$1" --ignoreCache \
-        --cacheDir "$WORK/hugo-cache"
-}
-run_mdbook() { # N RUN LIMIT
-    local dir=$WORK/$1/mdbook
-    clear_out "$dir/book"
-    measure "$1" mdbook "$2" "$3" "$dir/book" "$WORK/logs/mdbook-$1-$2.log" -- \
-        "$MDBOOK" build "$dir"
+# Where each tool's corpus and output of the current corpus are.
+corpus_dir() { echo "$WORK/$KEY/$1"; }                          # TOOL
+hugo_dest() { echo "$WORK/out/hugo-$KEY"; }
+hugo_cache() { echo "$WORK/hugo-cache-$KEY"; }
+# output_dir TOOL: what a build of TOOL writes (and a rebuild builds over)
+output_dir() {
+    case $1 in
+    pamyatka) echo "$(corpus_dir pamyatka)/public" ;;
+    hugo) hugo_dest ;;
+    mdbook) echo "$(corpus_dir mdbook)/book" ;;
+    esac
 }
 
-mkdir -p "$WORK/logs" "$WORK/out"
-LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-for n in $SIZES; do
-    log "N=$n: generating the corpora (seed $SEED)"
+# clear_tool TOOL: everything a previous build of TOOL left (output, staging, caches). When
+# pamyatka keeps a build cache beside its output (issue #22), it must be cleared here too.
+clear_tool() {
+    local dir
+    dir=$(corpus_dir "$1")
+    case $1 in
+    pamyatka) clear_out "$dir/public" "$dir"/.public.* ;;
+    hugo) clear_out "$(hugo_dest)" "$(hugo_cache)" "$dir/resources" ;;
+    mdbook) clear_out "$dir/book" ;;
+    esac
+}
+
+# build_cmd CASE TOOL: sets CMD to TOOL's build command of the current corpus. Hugo's clean
+# builds ignore its cache; its rebuilds are plain runs over the previous destination with its
+# cache (Hugo has no persistent incremental build). pamyatka's are the same command every case.
+CMD=()
+build_cmd() {
+    local dir
+    dir=$(corpus_dir "$2")
+    case $2 in
+    pamyatka) CMD=("$PAMYATKA" --root "$dir" "${PAMYATKA_FLAGS[@]}" build) ;;
+    hugo)
+        CMD=("$HUGO" --source "$dir" --quiet --destination "$(hugo_dest)")
+        if [[ $1 == clean ]]; then CMD+=(--ignoreCache); fi
+        CMD+=(--cacheDir "$(hugo_cache)")
+        ;;
+    mdbook) CMD=("$MDBOOK" build "$dir") ;;
+    esac
+}
+
+# build CASE TOOL RUN [LIMIT]: one measured build of TOOL over whatever output is there.
+build() {
+    local case=$1 tool=$2 run=$3 limit=${4:-$TIMEOUT}
+    build_cmd "$case" "$tool"
+    measure "$case" "$tool" "$run" "$limit" "$(output_dir "$tool")" "$WORK/logs/$tool-$KEY-$case-$run.log" -- "${CMD[@]}"
+}
+
+# --- the edits of the rebuild cases ------------------------------------------------------------
+# Each edit differs from the one before (it names the run), so that every rebuild has something
+# to do. pamyatka's and Hugo's corpora get the same edit of the same file.
+BODY_PAGE='' TITLE_PAGE=''   # content/-relative paths, chosen by choose_pages
+
+# choose_pages: the page the `body` case edits (the middle one of the sorted page files) and the
+# one the `title` case edits (a third into the list): deterministic for a shape, N and seed.
+choose_pages() {
+    local pages
+    mapfile -t pages < <(cd "$(corpus_dir pamyatka)/content" && find . -mindepth 2 -name '*.md' ! -name '_index.md' |
+        sed 's|^\./||' | LC_ALL=C sort)
+    BODY_PAGE=${pages[${#pages[@]} / 2]}
+    TITLE_PAGE=${pages[${#pages[@]} / 3]}
+    extra body_page "$BODY_PAGE"
+    extra title_page "$TITLE_PAGE"
+    extra template_pages "$(grep -rl '^template: "special.html"' "$(corpus_dir pamyatka)/content" | wc -l)"
+}
+
+# edit_body TOOL RUN: one more sentence at the end of the page's Markdown.
+edit_body() {
+    printf '\nДополнение к памятке (правка %s): проверьте сроки ещё раз перед отправкой.\n' "$2" \
+        >>"$(corpus_dir "$1")/content/$BODY_PAGE"
+}
+
+# edit_template TOOL RUN: the one line the corpus's special template has more than the page
+# template (corpus.py SPECIAL_NOTE); pamyatka: templates/special.html, Hugo: layouts/_default/special.html.
+edit_template() {
+    local f
+    case $1 in
+    pamyatka) f=$(corpus_dir pamyatka)/templates/special.html ;;
+    hugo) f=$(corpus_dir hugo)/layouts/_default/special.html ;;
+    esac
+    grep -q 'class="special-note"' "$f" || { log "no special-note line in $f"; return 1; }
+    sed -i "s|<p class=\"special-note\">[^<]*</p>|<p class=\"special-note\">Особая памятка, правка $2.</p>|" "$f"
+}
+
+# edit_title TOOL RUN: the page's `title:` (the first one, in its front matter) with
+# « (правка RUN)» at its end instead of the previous run's.
+edit_title() {
+    local f
+    f=$(corpus_dir "$1")/content/$TITLE_PAGE
+    sed -i -E "0,/^title: /{/^title: /{s/ \(правка [0-9]+\)\"$/\"/;s/\"$/ (правка $2)\"/}}" "$f"
+}
+
+# run_case CASE TOOL RUN: prepares the case and measures one build. `clean` clears everything
+# the tool left; every other case builds over the previous output (an unmeasured build first
+# when there is none yet, e.g. CASES without `clean`).
+run_case() {
+    local case=$1 tool=$2 run=$3
+    if [[ $case == clean ]]; then
+        clear_tool "$tool"
+    elif [[ ! -d $(output_dir "$tool") ]]; then
+        log "$SHAPE N=$N $tool: no previous output, one unmeasured build first"
+        build_cmd nochange "$tool"
+        timeout "$TIMEOUT" "${CMD[@]}" >"$WORK/logs/$tool-$KEY-prepare-$run.log" 2>&1 || true
+    fi
+    case $case in
+    body) edit_body "$tool" "$run" ;;
+    template) edit_template "$tool" "$run" ;;
+    title) edit_title "$tool" "$run" ;;
+    esac
+    build "$case" "$tool" "$run"
+}
+
+# --- one corpus: generate, check, measure, record sizes ----------------------------------------
+generate() {
+    local tool
+    log "$SHAPE N=$N: generating the corpora (seed $SEED)"
     for tool in pamyatka hugo mdbook; do
-        python3 "$ROOT/benches/corpus.py" --pages "$n" --seed "$SEED" --for "$tool" --out "$WORK/$n/$tool"
+        if [[ $tool == mdbook && $WITH_MDBOOK != 1 ]]; then continue; fi
+        python3 "$ROOT/benches/corpus.py" --shape "$SHAPE" --pages "$N" --seed "$SEED" \
+            --template-pages "$TEMPLATE_PAGES" --for "$tool" --out "$(corpus_dir "$tool")"
     done
-    md=$(find "$WORK/$n/pamyatka/content" -name '*.md' | wc -l)
-    printf '%s\tsource_md\t%s\n' "$n" "$md" >>"$EXTRA"
-    printf '%s\tcorpus_bytes\t%s\n' "$n" "$(du -sb "$WORK/$n/pamyatka/content" | cut -f1)" >>"$EXTRA"
+    extra source_md "$(find "$(corpus_dir pamyatka)/content" -name '*.md' | wc -l)"
+    extra corpus_bytes "$(du -sb "$(corpus_dir pamyatka)/content" | cut -f1)"
+}
 
-    # pamyatka check: not part of the comparison; tells whether the corpus is valid (links, …).
+# check_corpus: `pamyatka check`, not part of the comparison; tells whether the corpus is valid.
+check_corpus() {
+    local start end rc logf=$WORK/logs/check-$KEY.log
     set +e
     start=$(date +%s%N)
-    "$PAMYATKA" --root "$WORK/$n/pamyatka" check >"$WORK/logs/check-$n.log" 2>&1
+    "$PAMYATKA" --root "$(corpus_dir pamyatka)" --lang en check >"$logf" 2>&1
     rc=$?
     end=$(date +%s%N)
     set -e
-    {
-        printf '%s\tcheck_rc\t%s\n' "$n" "$rc"
-        printf '%s\tcheck_s\t%s\n' "$n" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
-        printf '%s\tcheck_log\t%s\n' "$n" "$WORK/logs/check-$n.log"
-    } >>"$EXTRA"
-    log "N=$n: pamyatka check exit $rc"
+    extra check_rc "$rc"
+    extra check_s "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", (b - a) / 1e9 }')"
+    extra check_log "$logf"
+    log "$SHAPE N=$N: pamyatka check exit $rc"
+}
 
-    mdbook_once=0
-    if ((n >= MDBOOK_ONCE_FROM)); then mdbook_once=1; fi
+# measure_corpus: RUNS rounds; in each, every case for pamyatka then Hugo, and mdBook's clean build.
+measure_corpus() {
+    local r case tool mdbook_once=0 mdbook_limit=$TIMEOUT
+    if ((N >= MDBOOK_ONCE_FROM)); then mdbook_once=1 mdbook_limit=$MDBOOK_TIMEOUT; fi
+    local with_mdbook=0
+    if [[ $WITH_MDBOOK == 1 && " $CASES " == *" clean "* ]]; then with_mdbook=1; fi
     for ((r = 1; r <= RUNS; r++)); do
-        run_pamyatka "$n" "$r"
-        run_hugo "$n" "$r"
-        if ((mdbook_once == 0)); then run_mdbook "$n" "$r" "$TIMEOUT"; fi
+        for case in $CASES; do
+            for tool in pamyatka hugo; do
+                run_case "$case" "$tool" "$r"
+            done
+        done
+        if ((with_mdbook && !mdbook_once)); then
+            clear_tool mdbook
+            build clean mdbook "$r"
+        fi
     done
-    if ((mdbook_once == 1)); then run_mdbook "$n" 1 "$MDBOOK_TIMEOUT"; fi
-    printf '%s\tmdbook_limit\t%s\n' "$n" "$([[ $mdbook_once == 1 ]] && echo "$MDBOOK_TIMEOUT" || echo "$TIMEOUT")" >>"$EXTRA"
-
-    if [[ $PHASES == 1 ]]; then
-        clear_out "$WORK/$n/pamyatka/public" "$WORK/$n/pamyatka"/.public.*
-        "$PAMYATKA" --root "$WORK/$n/pamyatka" --verbose build >"$WORK/logs/phases-$n.log" 2>&1 || true
+    if ((with_mdbook && mdbook_once)); then
+        clear_tool mdbook
+        build clean mdbook 1 "$MDBOOK_TIMEOUT"
     fi
+    if ((with_mdbook)); then extra mdbook_limit "$mdbook_limit"; fi
+}
 
-    # What pamyatka's last build left: the offline bundle and the search files.
-    pub=$WORK/$n/pamyatka/public
+# record_sizes: what the last builds left (pamyatka's offline bundle and search files, du).
+record_sizes() {
+    local pub f
+    pub=$(output_dir pamyatka)
     if [[ -d $pub ]]; then
         for f in "$pub"/offline.zip "$pub"/search*; do
             [[ -e $f ]] || continue
@@ -386,23 +356,40 @@ for n in $SIZES; do
             else
                 printf '%s  %s bytes (%s)\n' "${f#"$pub"/}" "$(stat -c %s "$f")" "$(du -h --apparent-size "$f" | cut -f1)"
             fi
-        done >"$WORK/sizes-$n.txt"
-        printf '%s\tpublic_du\t%s\n' "$n" "$(du -sh "$pub" | cut -f1)" >>"$EXTRA"
+        done >"$WORK/sizes-$KEY.txt"
+        extra public_du "$(du -sh "$pub" | cut -f1)"
     fi
-    [[ -d $WORK/out/hugo-$n ]] && printf '%s\thugo_du\t%s\n' "$n" "$(du -sh "$WORK/out/hugo-$n" | cut -f1)" >>"$EXTRA"
-    [[ -d $WORK/$n/mdbook/book ]] && printf '%s\tmdbook_du\t%s\n' "$n" "$(du -sh "$WORK/$n/mdbook/book" | cut -f1)" >>"$EXTRA"
-    if [[ $KEEP_WORK != 1 ]]; then
-        # keep the logs; the corpora and outputs of this N are no longer needed
-        rm -rf "${WORK:?}/$n/hugo" "${WORK:?}/$n/mdbook" "$WORK/out/hugo-$n"
-    fi
+    if [[ -d $(hugo_dest) ]]; then extra hugo_du "$(du -sh "$(hugo_dest)" | cut -f1)"; fi
+    if [[ -d $(output_dir mdbook) ]]; then extra mdbook_du "$(du -sh "$(output_dir mdbook)" | cut -f1)"; fi
+}
+
+mkdir -p "$WORK/logs" "$WORK/out"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+for SHAPE in $SHAPES; do
+    for N in $SIZES; do
+        KEY=$SHAPE-$N
+        generate
+        choose_pages
+        check_corpus
+        measure_corpus
+        if [[ $PHASES == 1 ]]; then
+            clear_tool pamyatka
+            "$PAMYATKA" --root "$(corpus_dir pamyatka)" --lang en --verbose build >"$WORK/logs/phases-$KEY.log" 2>&1 || true
+        fi
+        record_sizes
+        if [[ $KEEP_WORK != 1 ]]; then
+            # keep the logs; this corpus and its outputs are no longer needed
+            rm -rf "${WORK:?}/$KEY" "$(hugo_dest)" "$(hugo_cache)"
+        fi
+    done
 done
 rm -rf "$WORK/aside"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 T_END=$(date +%s)
 
 # --- report ----------------------------------------------------------------------------------
-declare -p RUNS SEED SIZES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM LOAD_START LOAD_END T_START T_END \
-    PAMYATKA_SRC git_rev git_dirty HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE \
-    >"$WORK/meta.env"
+declare -p RUNS SEED SIZES SHAPES CASES TEMPLATE_PAGES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM VERBOSE \
+    LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty HUGO_VERSION MDBOOK_VERSION CPU_MODEL \
+    MEM_TOTAL NPROC KERNEL SET_ASIDE >"$WORK/meta.env"
 report
 log "wrote $RESULTS ($((T_END - T_START)) s)"
