@@ -729,8 +729,8 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
                         pamyatka_checks::archive::Verdict::Reject => tr!("cli-archive-rejected"),
                     };
                     println!("{}: {verdict}", f.file);
-                    for m in &f.messages {
-                        println!("  – {m}");
+                    for r in &f.reasons {
+                        println!("  – {}", r.message);
                     }
                 }
                 for d in &result.duplicates {
