@@ -573,7 +573,7 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         _ => tr!("cli-deadline-kind-text"),
     };
     // 05.09.2026; with its weekday, 05.09.2026 (суббота)
-    let ru = |d: IsoDate| pamyatka::content::Date(d.0).russian();
+    let ru = |d: IsoDate| d.russian();
     let day = |d: IsoDate| format!("{} ({})", ru(d), weekday(d));
     // « (по проекту производственного календаря на 2027 год — …)» after a date counted on a
     // year not in force.
@@ -768,5 +768,5 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
 
 /// Today's date (UTC) as YYYY-MM-DD: `updated` of the pages `init` and `new guide` write.
 fn today() -> String {
-    pamyatka::content::Date(time::OffsetDateTime::now_utc().date()).to_string()
+    pamyatka_checks::date::IsoDate(time::OffsetDateTime::now_utc().date()).to_string()
 }

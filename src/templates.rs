@@ -203,7 +203,7 @@ pub fn environment(
     tera.register_filter(
         "date_ru",
         |s: String, _: Kwargs, _: &State| -> TeraResult<String> {
-            crate::content::Date::parse(&s)
+            pamyatka_checks::date::IsoDate::parse(&s)
                 .map(|d| d.russian())
                 .ok_or_else(|| tera::Error::message(crate::tr!("template-not-a-date", value = &s)))
         },

@@ -7,6 +7,11 @@ use time::Weekday;
 
 const ISO: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]");
+// Only the builder writes dates this way (the browser modules leave it out: a function
+// nothing calls still moves the bytes of a module).
+#[cfg(not(target_arch = "wasm32"))]
+const RU: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[day].[month].[year]");
 
 /// A date as written in content files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -15,6 +20,12 @@ pub struct IsoDate(pub time::Date);
 impl IsoDate {
     pub fn parse(s: &str) -> Option<IsoDate> {
         time::Date::parse(s.trim(), ISO).ok().map(IsoDate)
+    }
+
+    /// `05.09.2026`, as a Russian text writes a date (the builder's; not in the browser modules).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn russian(self) -> String {
+        self.0.format(RU).unwrap_or_default()
     }
 
     pub fn year(self) -> i32 {
@@ -86,6 +97,7 @@ mod tests {
     fn parses_and_names_weekdays() {
         let d = IsoDate::parse("2026-09-05").unwrap();
         assert_eq!(d.to_string(), "2026-09-05");
+        assert_eq!(d.russian(), "05.09.2026");
         assert!(d.is_weekend());
         assert_eq!(d.weekday_ru(), "суббота");
         assert!(IsoDate::parse("2026-02-29").is_none());
