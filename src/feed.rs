@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use crate::content::{Date, Page, Site};
+use crate::content::{Page, Site};
+use pamyatka_checks::date::IsoDate;
 
 /// The site's feed (relative to the output), and the file name of every section's feed.
 pub use crate::content::reserved::{FEED_NAME, SITE_FEED};
@@ -27,7 +28,7 @@ pub const HOME_LATEST: usize = 5;
 /// One change of one page.
 pub struct Entry<'a> {
     pub page: &'a Page,
-    pub date: Date,
+    pub date: IsoDate,
     pub text: &'a str,
     /// 1 for the page's first change of that date (in the order written), 2 for the second …
     pub number: usize,
@@ -37,7 +38,7 @@ pub struct Entry<'a> {
 pub fn entries(site: &Site) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     for page in &site.pages {
-        let mut seen: BTreeMap<Date, usize> = BTreeMap::new();
+        let mut seen: BTreeMap<IsoDate, usize> = BTreeMap::new();
         for c in &page.front.changes {
             let number = seen.entry(c.date).or_default();
             *number += 1;
@@ -132,7 +133,7 @@ pub fn latest(site: &Site) -> Value {
 
 /// A page's changes, newest first, for its «Что изменилось» (`page.changes`).
 pub fn page_changes(page: &Page) -> Value {
-    let mut list: Vec<(Date, usize, &str)> = page
+    let mut list: Vec<(IsoDate, usize, &str)> = page
         .front
         .changes
         .iter()
@@ -172,13 +173,13 @@ pub fn host(base: &str) -> String {
 }
 
 /// The entry's id: `tag:pamyatka.edu22.info,2026-12-03:/esia/privyazka/#1`.
-pub fn entry_id(base: &str, url: &str, date: Date, number: usize) -> String {
+pub fn entry_id(base: &str, url: &str, date: IsoDate, number: usize) -> String {
     let (host, path) = tag_authority(base);
     format!("tag:{host},{date}:{path}{url}#{number}")
 }
 
 /// An RFC 3339 time for a date: its start, Moscow time (the dates are Russian calendar days).
-fn time(date: Date) -> String {
+fn time(date: IsoDate) -> String {
     format!("{date}T00:00:00+03:00")
 }
 
@@ -272,7 +273,7 @@ mod tests {
 
     #[test]
     fn entry_ids_are_tag_uris_of_host_date_path_and_number() {
-        let d = Date::parse("2026-12-03").unwrap();
+        let d = IsoDate::parse("2026-12-03").unwrap();
         assert_eq!(
             entry_id("https://pamyatka.edu22.info", "/esia/privyazka/", d, 1),
             "tag:pamyatka.edu22.info,2026-12-03:/esia/privyazka/#1"

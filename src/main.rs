@@ -563,7 +563,7 @@ fn deadline(root: &std::path::Path, text: &str, from: &str, json: bool) -> ExitC
 /// same the site shows its readers).
 fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
     use pamyatka::data::calendar::weekday;
-    use pamyatka_checks::{calendar::NotInForce, date::IsoDate};
+    use pamyatka_checks::{calendar::NotInForce, date::IsoDate, deadline::Due};
     let label = match r.kind {
         "calendar_days" => tr!("cli-deadline-kind-calendar-days"),
         "working_days" => tr!("cli-deadline-kind-working-days"),
@@ -573,11 +573,8 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         _ => tr!("cli-deadline-kind-text"),
     };
     // 05.09.2026; with its weekday, 05.09.2026 (суббота)
-    let ru = |iso: &str| IsoDate::parse(iso).map_or(iso.to_string(), pamyatka_checks::ru::date);
-    let day = |iso: &str| match IsoDate::parse(iso) {
-        Some(d) => format!("{} ({})", ru(iso), weekday(d)),
-        None => iso.to_string(),
-    };
+    let ru = |d: IsoDate| pamyatka_checks::ru::date(d);
+    let day = |d: IsoDate| format!("{} ({})", ru(d), weekday(d));
     // « (по проекту производственного календаря на 2027 год — …)» after a date counted on a
     // year not in force.
     let status = |years: &NotInForce| {
@@ -596,16 +593,24 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         }
     };
     let st = &r.calendar_status;
-    let Some(d) = &r.deadline else {
-        println!("{label}: —");
-        return print_warnings(r);
+    let d = match r.deadline {
+        None => {
+            println!("{label}: —");
+            return print_warnings(r);
+        }
+        // Hours: the moment, which the three dates share.
+        Some(Due::DateTime(d, t)) => {
+            println!("{label}: {} {:02}:{:02}", ru(d), t.hour(), t.minute());
+            return print_warnings(r);
+        }
+        Some(Due::Date(d)) => d,
     };
-    if let (Some(start), Some(end)) = (&r.period_start, &r.period_end) {
+    if let (Some(start), Some(end)) = (r.period_start, r.period_end) {
         println!(
             "{label}: {}",
             tr!("cli-deadline-period", start = ru(start), end = ru(end))
         );
-        if let Some(last) = &r.last_working_day {
+        if let Some(last) = r.last_working_day {
             println!(
                 "  {}{}",
                 tr!("cli-deadline-last-working-day", date = day(last)),
@@ -614,11 +619,8 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
         }
         return print_warnings(r);
     }
-    if d.contains('T') {
-        println!("{label}: {} {}", ru(&d[..10]), &d[11..]);
-        return print_warnings(r);
-    }
-    match (&r.nominal, &r.safe, &r.legal) {
+    let [nominal, safe, legal] = [r.nominal, r.safe, r.legal].map(|d| d.map(Due::date));
+    match (nominal, safe, legal) {
         (Some(nominal), Some(safe), Some(legal)) if !(nominal == safe && safe == legal) => {
             println!("{label}");
             println!(
@@ -635,10 +637,10 @@ fn print_deadline(r: &pamyatka_checks::deadline::Computed) {
             if legal != nominal {
                 // A weekend is named in the editor's language; a holiday by its name in the
                 // calendar file.
-                let why = match (&r.moved_because, IsoDate::parse(nominal)) {
-                    (Some(w), Some(d)) if w == d.weekday_ru() => weekday(d),
-                    (Some(w), _) => w.clone(),
-                    (None, _) => tr!("cli-deadline-day-off"),
+                let why = match &r.moved_because {
+                    Some(w) if w == nominal.weekday_ru() => weekday(nominal),
+                    Some(w) => w.clone(),
+                    None => tr!("cli-deadline-day-off"),
                 };
                 println!(
                     "  {}{}",
@@ -727,8 +729,8 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
                         pamyatka_checks::archive::Verdict::Reject => tr!("cli-archive-rejected"),
                     };
                     println!("{}: {verdict}", f.file);
-                    for m in &f.messages {
-                        println!("  – {m}");
+                    for r in &f.reasons {
+                        println!("  – {}", r.message);
                     }
                 }
                 for d in &result.duplicates {
@@ -766,5 +768,5 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
 
 /// Today's date (UTC) as YYYY-MM-DD: `updated` of the pages `init` and `new guide` write.
 fn today() -> String {
-    pamyatka::content::Date(time::OffsetDateTime::now_utc().date()).to_string()
+    pamyatka_checks::date::IsoDate(time::OffsetDateTime::now_utc().date()).to_string()
 }

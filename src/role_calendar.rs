@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 
 use pamyatka_checks::calendar::ProductionCalendar;
 use pamyatka_checks::date::IsoDate;
-use pamyatka_checks::deadline::{ART_193, Computed, From, Rule, compute};
+use pamyatka_checks::deadline::{ART_193, Computed, Due, From, Rule, compute};
 use pamyatka_checks::ru::plural;
 use time::{Date, Month};
 
@@ -113,8 +113,9 @@ fn first_of(year: i32, month: Month) -> Option<Date> {
     Date::from_calendar_date(year, month, 1).ok()
 }
 
-fn date(s: Option<&String>) -> Option<Date> {
-    s.and_then(|s| IsoDate::parse(s)).map(|d| d.0)
+/// The day of a computed date (the rules here give days, never a time).
+fn date(d: Option<Due>) -> Option<Date> {
+    d.map(|d| d.date().0)
 }
 
 /// The event of one rule in one year (one month of it for a monthly task).
@@ -126,7 +127,7 @@ fn event(
     month: Option<Month>,
     c: &Computed,
 ) -> Option<Event> {
-    let day = date(c.deadline.as_ref())?;
+    let day = date(c.deadline)?;
     let mut uid = format!("{}-{index}-{year}", row.key);
     let mut summary = format!("{}: {}", row.reference, short(row.action));
     let mut lines = vec![
@@ -146,9 +147,7 @@ fn event(
                 plural(times as usize, "раз", "раза", "раз"),
                 MONTH_NAMES[usize::from(u8::from(m)) - 1]
             ));
-            let (Some(start), Some(end)) =
-                (date(c.period_start.as_ref()), date(c.period_end.as_ref()))
-            else {
+            let (Some(IsoDate(start)), Some(IsoDate(end))) = (c.period_start, c.period_end) else {
                 return None;
             };
             lines.push(format!(
@@ -164,13 +163,13 @@ fn event(
             }
         }
         None => {
-            let nominal = date(c.nominal.as_ref())?;
+            let nominal = date(c.nominal)?;
             years.insert(nominal.year());
             let why = c
                 .moved_because
                 .as_deref()
                 .filter(|w| *w != IsoDate(nominal).weekday_ru());
-            match (date(c.safe.as_ref()), date(c.legal.as_ref())) {
+            match (date(c.safe), date(c.legal)) {
                 (Some(safe), Some(legal)) if safe == nominal && legal == nominal => {
                     lines.push(format!("По тексту {}.", last_day(nominal)));
                     lines.push(format!(

@@ -268,8 +268,8 @@ pub fn environment(
     tera.register_filter(
         "date_ru",
         |s: String, _: Kwargs, _: &State| -> TeraResult<String> {
-            crate::content::Date::parse(&s)
-                .map(|d| d.russian())
+            pamyatka_checks::date::IsoDate::parse(&s)
+                .map(pamyatka_checks::ru::date)
                 .ok_or_else(|| tera::Error::message(crate::tr!("template-not-a-date", value = &s)))
         },
     );

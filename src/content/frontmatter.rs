@@ -4,9 +4,11 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
+use pamyatka_checks::date::IsoDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::date;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::tr;
 
@@ -23,8 +25,9 @@ pub struct FrontMatter {
     pub weight: i64,
     #[serde(default)]
     pub audience: Vec<Audience>,
-    #[serde(default)]
-    pub updated: Option<Date>,
+    #[serde(default, deserialize_with = "date::plausible_option")]
+    #[schemars(with = "Option<date::Plausible>")]
+    pub updated: Option<IsoDate>,
     #[serde(default)]
     pub source: Option<SourceInfo>,
     /// Template to render the page with, instead of the default for its kind.
@@ -45,7 +48,9 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Change {
-    pub date: Date,
+    #[serde(deserialize_with = "date::plausible")]
+    #[schemars(with = "date::Plausible")]
+    pub date: IsoDate,
     pub text: ChangeText,
 }
 
@@ -125,8 +130,9 @@ pub struct SourceInfo {
     pub region: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
-    pub date: Option<Date>,
+    #[serde(default, deserialize_with = "date::plausible_option")]
+    #[schemars(with = "Option<date::Plausible>")]
+    pub date: Option<IsoDate>,
     /// The document's version as it writes it (`1.1`), when it gives one; shown with the date.
     #[serde(default)]
     pub version: Option<String>,
@@ -173,86 +179,6 @@ impl Audience {
             Audience::Operator => "Оператору ГИС",
             Audience::Experts => "Экспертам",
         }
-    }
-}
-
-/// A calendar date written `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date(pub time::Date);
-
-const ISO: &[time::format_description::BorrowedFormatItem<'static>] =
-    time::macros::format_description!("[year]-[month]-[day]");
-
-impl Date {
-    pub fn parse(s: &str) -> Option<Date> {
-        time::Date::parse(s.trim(), ISO).ok().map(Date)
-    }
-
-    /// `05.09.2026`
-    pub fn russian(&self) -> String {
-        pamyatka_checks::ru::date(pamyatka_checks::date::IsoDate(self.0))
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.format(ISO).map_err(|_| fmt::Error)?)
-    }
-}
-
-/// The years a date in front matter may have: anything else is a typo (`0025-09-01`,
-/// `2205-09-01`). The sources include laws of the 1990s.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // Checked inside the visitor, so that serde_norway reports the error at the value.
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a date YYYY-MM-DD")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
-                let date = Date::parse(s)
-                    .ok_or_else(|| E::custom(crate::tr!("fm-date-invalid", value = s)))?;
-                if !YEARS.contains(&date.0.year()) {
-                    return Err(E::custom(crate::tr!(
-                        "fm-date-implausible",
-                        value = s,
-                        from = YEARS.start().to_string(),
-                        to = YEARS.end().to_string()
-                    )));
-                }
-                Ok(date)
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-impl JsonSchema for Date {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Date".into()
-    }
-
-    /// `YYYY-MM-DD` with a year in [`YEARS`] (the day's existence in its month is the
-    /// loader's: a pattern cannot tell 2026-02-30).
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": DATE_PATTERN,
-            "examples": ["2026-09-01"],
-        })
-    }
-}
-
-/// [`YEARS`] and the shape `YYYY-MM-DD` as a regular expression.
-pub const DATE_PATTERN: &str = r"^(199\d|20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$";
-
-impl Serialize for Date {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_string())
     }
 }
 
@@ -337,14 +263,6 @@ mod tests {
     }
 
     #[test]
-    fn dates_parse_and_format() {
-        let d = Date::parse("2026-09-05").unwrap();
-        assert_eq!(d.russian(), "05.09.2026");
-        assert_eq!(d.to_string(), "2026-09-05");
-        assert!(Date::parse("2026-02-30").is_none());
-    }
-
-    #[test]
     fn changes_need_a_date_and_one_line_located_at_the_value() {
         let parse = |yaml: &str| {
             let text: Arc<str> = Arc::from(format!("title: a\nchanges:\n{yaml}"));
@@ -393,7 +311,8 @@ mod tests {
     #[derive(Debug, Deserialize)]
     struct Dated {
         #[allow(dead_code)]
-        updated: Date,
+        #[serde(deserialize_with = "date::plausible")]
+        updated: IsoDate,
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The site model: everything in `content/` read once, typed and located.
 
+pub mod date;
 mod frontmatter;
 mod loader;
 pub mod reserved;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use frontmatter::split as split_front_matter;
-pub use frontmatter::{Audience, Change, Date, FrontMatter, SourceInfo};
+pub use frontmatter::{Audience, Change, FrontMatter, SourceInfo};
 pub use loader::{SYNONYMS, build_sections, load, reload_page};
 
 use crate::config::SiteConfig;

@@ -14,10 +14,11 @@ mod check;
 pub mod view;
 
 use super::{PageValue, TypedData};
-use crate::content::{Audience, Date, FrontMatter, Page, PageKind, Site, url_for};
+use crate::content::{Audience, FrontMatter, Page, PageKind, Site, date, url_for};
 use crate::diagnostic::Diagnostic;
 use crate::role_calendar;
 use crate::yaml;
+use pamyatka_checks::date::IsoDate;
 use pamyatka_checks::deadline::{self, Rule};
 use view::{
     GroupKind, GroupLink, GroupPage, GroupView, ModuleCard, RoleCalendarLink, RoleCount,
@@ -72,8 +73,9 @@ pub struct Table {
     #[serde(default)]
     pub region: Option<String>,
     /// When the table was last edited: the role calendars' DTSTAMP (1990-01-01 when absent).
-    #[serde(default)]
-    pub updated: Option<Date>,
+    #[serde(default, deserialize_with = "date::plausible_option")]
+    #[schemars(with = "Option<date::Plausible>")]
+    pub updated: Option<IsoDate>,
     pub columns: Columns,
     pub stages: Vec<Group>,
 }

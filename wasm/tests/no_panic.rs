@@ -17,7 +17,7 @@
 
 use pamyatka_checks::calendar::{Holiday, ProductionCalendar, Source, YearData};
 use pamyatka_checks::date::IsoDate;
-use pamyatka_checks::deadline::{From, Rule, compute_all, parse};
+use pamyatka_checks::deadline::{Due, From, Rule, compute_all, parse};
 use pamyatka_checks::identifiers::{IdCheck, check_inn, check_ogrn, check_snils};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -404,14 +404,15 @@ fn check_cell(text: &str, from: From, cal_year: i32) -> Result<(), TestCaseError
                 ("legal", &c.legal),
             ] {
                 let Some(d) = v else { continue };
+                let written = d.to_string();
                 if matches!(c.rule, Rule::Hours { .. }) {
                     prop_assert!(
-                        is_iso_date_time(d),
+                        matches!(d, Due::DateTime(..)) && is_iso_date_time(&written),
                         "{text:?} from {from:?}: {field} {d:?} is not YYYY-MM-DDTHH:MM"
                     );
                 } else {
                     prop_assert!(
-                        is_iso_date(d),
+                        matches!(d, Due::Date(_)) && is_iso_date(&written),
                         "{text:?} from {from:?}: {field} {d:?} is not YYYY-MM-DD"
                     );
                 }
@@ -427,7 +428,7 @@ fn check_cell(text: &str, from: From, cal_year: i32) -> Result<(), TestCaseError
             ] {
                 if let Some(v) = v {
                     prop_assert!(
-                        is_iso_date(v),
+                        is_iso_date(&v.to_string()),
                         "{text:?} from {from:?}: {field} {v:?} is not YYYY-MM-DD"
                     );
                 }

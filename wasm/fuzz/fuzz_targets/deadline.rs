@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use pamyatka_checks::calendar::{ProductionCalendar, YearData};
-use pamyatka_checks::deadline::{From, Rule, compute_all, parse};
+use pamyatka_checks::deadline::{Due, From, Rule, compute_all, parse};
 use time::{Date, Month, Time};
 
 const YEARS: &[&str] = &[
@@ -105,10 +105,11 @@ fuzz_target!(|data: &[u8]| {
                     .into_iter()
                     .flatten()
                 {
+                    let written = d.to_string();
                     let ok = if matches!(c.rule, Rule::Hours { .. }) {
-                        is_iso_date_time(d)
+                        matches!(d, Due::DateTime(..)) && is_iso_date_time(&written)
                     } else {
-                        is_iso_date(d)
+                        matches!(d, Due::Date(_)) && is_iso_date(&written)
                     };
                     assert!(ok, "{text:?} from {from:?}: {d:?} is not ISO");
                 }
@@ -121,7 +122,7 @@ fuzz_target!(|data: &[u8]| {
                 .flatten()
                 {
                     assert!(
-                        is_iso_date(v),
+                        is_iso_date(&v.to_string()),
                         "{text:?} from {from:?}: {v:?} is not YYYY-MM-DD"
                     );
                 }

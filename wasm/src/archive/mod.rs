@@ -16,13 +16,15 @@ mod cp866;
 mod documents;
 mod name;
 mod rar;
+mod reason;
 mod rule;
 mod sevenz;
 mod zip;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 pub use name::{ParsedName, split_extension};
+pub use reason::{Reason, ReasonKind, Severity};
 pub use rule::{
     ArchiveRule, BYTES_PER_MB, DocumentMatch, DocumentRule, FileNameProblem, NamePart, NameRule,
 };
@@ -145,22 +147,6 @@ struct Listing {
     header_encrypted: bool,
 }
 
-/// A reason code with its Russian message.
-#[derive(Debug, Clone)]
-struct Finding {
-    code: String,
-    message: String,
-}
-
-impl Finding {
-    fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Finding {
-            code: code.into(),
-            message: message.into(),
-        }
-    }
-}
-
 /// The overall answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -202,14 +188,12 @@ pub struct DocumentFound {
 }
 
 /// What [`check_archive`] found about one archive.
-#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone)]
 pub struct ArchiveReport {
     pub file: String,
     pub verdict: Verdict,
-    /// Stable codes, see [`WARNING_CODES`]; every other code rejects the archive.
-    pub reasons: Vec<String>,
-    /// One Russian message per reason, in the same order, saying how to fix it.
-    pub messages: Vec<String>,
+    /// What is wrong, each reason once; any [`Severity::Reject`] rejects the archive.
+    pub reasons: Vec<Reason>,
     pub parsed: Option<ParsedName>,
     pub documents: Vec<DocumentFound>,
     /// The files inside, folders and system files (`__MACOSX`, `.DS_Store`, `Thumbs.db`) left out.
@@ -219,17 +203,34 @@ pub struct ArchiveReport {
     pub format: Option<String>,
 }
 
-/// Reasons that only warn; the size code is `size_over_<warn_above_bytes>_bytes`.
-pub const WARNING_CODES: &[&str] = &[
-    "extension_mismatch",
-    "size_over_40000000_bytes",
-    "suspicious_compression_ratio",
-];
-
-fn is_warning(code: &str) -> bool {
-    code == "extension_mismatch"
-        || code == "suspicious_compression_ratio"
-        || (code.starts_with("size_over_") && code.ends_with("_bytes"))
+/// The JSON the browser and `pamyatka validate archive --json` give: the reasons as two lists
+/// in the same order, `reasons` (their codes) and `messages`.
+impl Serialize for ArchiveReport {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Codes<'a>(&'a [Reason]);
+        impl Serialize for Codes<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(Reason::code))
+            }
+        }
+        struct Messages<'a>(&'a [Reason]);
+        impl Serialize for Messages<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|r| &r.message))
+            }
+        }
+        let mut r = s.serialize_struct("ArchiveReport", 8)?;
+        r.serialize_field("file", &self.file)?;
+        r.serialize_field("verdict", &self.verdict)?;
+        r.serialize_field("reasons", &Codes(&self.reasons))?;
+        r.serialize_field("messages", &Messages(&self.reasons))?;
+        r.serialize_field("parsed", &self.parsed)?;
+        r.serialize_field("documents", &self.documents)?;
+        r.serialize_field("entries", &self.entries)?;
+        r.serialize_field("format", &self.format)?;
+        r.end()
+    }
 }
 
 /// What the file's first bytes say it is.
@@ -323,7 +324,7 @@ fn quote_list(items: &[String]) -> String {
 
 /// Checks one archive against the rule. Never panics on any input; reads only headers.
 pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -> ArchiveReport {
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut findings: Vec<Reason> = Vec::new();
     let base = name::base_name(name);
     let ext = split_extension(base).1.map(str::to_ascii_lowercase);
     let size = src.len();
@@ -350,16 +351,16 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             let what = what
                 .map(|w| format!(" (похоже, это {w})"))
                 .unwrap_or_default();
-            findings.push(Finding::new(
-                "not_an_archive",
+            findings.push(Reason::new(
+                ReasonKind::NotAnArchive,
                 format!(
                     "Файл не является архивом{what}. Сложите все документы специалиста в один \
                      архив {allowed} и загрузите архив."
                 ),
             ));
         }
-        _ if !format_allowed => findings.push(Finding::new(
-            "format_not_allowed",
+        _ if !format_allowed => findings.push(Reason::new(
+            ReasonKind::FormatNotAllowed,
             format!(
                 "Это архив формата {}, а ФИОКО принимает только {allowed}. Упакуйте документы \
                  заново в архив zip (в Windows: выделите файлы → правая кнопка мыши → «Отправить» \
@@ -371,15 +372,15 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             let family = family.unwrap_or_default();
             match ext.as_deref() {
                 Some(e) if e == family => {}
-                Some(e) if rule.formats.iter().any(|f| f == e) => findings.push(Finding::new(
-                    "extension_mismatch",
+                Some(e) if rule.formats.iter().any(|f| f == e) => findings.push(Reason::new(
+                    ReasonKind::ExtensionMismatch,
                     format!(
                         "Файл назван «.{e}», а внутри архив {family}. Переименуйте файл, чтобы \
                          расширение было «.{family}»: иначе его могут не открыть."
                     ),
                 )),
-                other => findings.push(Finding::new(
-                    "format_not_allowed",
+                other => findings.push(Reason::new(
+                    ReasonKind::FormatNotAllowed,
                     format!(
                         "{} Внутри архив {family}: переименуйте файл, чтобы его имя кончалось на \
                          «.{family}».",
@@ -400,8 +401,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
     // Size: reject above the limit; warn in the rule's band below it (the decimal reading).
     let decimal_limit = rule.warn_above_bytes;
     if size > rule.max_size_bytes {
-        findings.push(Finding::new(
-            "too_large",
+        findings.push(Reason::new(
+            ReasonKind::TooLarge,
             format!(
                 "Архив весит {}\u{a0}байт, а один архив должен быть не больше {}\u{a0}МБ \
                  ({}\u{a0}байт). Уменьшите сканы: разрешения 150–200\u{a0}точек на дюйм в JPEG \
@@ -413,8 +414,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             ),
         ));
     } else if size > decimal_limit {
-        findings.push(Finding::new(
-            format!("size_over_{decimal_limit}_bytes"),
+        findings.push(Reason::new(
+            ReasonKind::SizeOver(decimal_limit),
             format!(
                 "Архив принят, но ФИОКО может его не принять. Он весит {}\u{a0}байт: это меньше \
                  {}\u{a0}МБ, если считать мегабайт как 1\u{a0}048\u{a0}576\u{a0}байт, но больше, \
@@ -443,7 +444,7 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         match r {
             Ok(l) => Some(l),
             Err(why) => {
-                findings.push(Finding::new("archive_damaged", why));
+                findings.push(Reason::new(ReasonKind::ArchiveDamaged, why));
                 None
             }
         }
@@ -455,8 +456,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
     let mut documents = Vec::new();
     if let Some(listing) = &listing {
         if listing.header_encrypted {
-            findings.push(Finding::new(
-                "encrypted",
+            findings.push(Reason::new(
+                ReasonKind::Encrypted,
                 "Архив защищён паролем (зашифрованы даже имена файлов). ФИОКО не сможет его \
                  открыть: создайте архив заново без пароля.",
             ));
@@ -480,8 +481,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             .map(|e| e.name.clone())
             .collect();
         if !encrypted.is_empty() && !listing.header_encrypted {
-            findings.push(Finding::new(
-                "encrypted",
+            findings.push(Reason::new(
+                ReasonKind::Encrypted,
                 format!(
                     "Файлы в архиве защищены паролем: {}. ФИОКО не сможет их открыть: создайте \
                      архив заново без пароля.",
@@ -498,8 +499,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             .map(|e| e.name.clone())
             .collect();
         if !nested.is_empty() {
-            findings.push(Finding::new(
-                "nested_archive",
+            findings.push(Reason::new(
+                ReasonKind::NestedArchive,
                 format!(
                     "В архиве лежит другой архив: {}. Распакуйте его и положите сами документы \
                      прямо в архив специалиста.",
@@ -508,8 +509,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             ));
         }
         if !unsafe_paths.is_empty() {
-            findings.push(Finding::new(
-                "unsafe_entry_path",
+            findings.push(Reason::new(
+                ReasonKind::UnsafeEntryPath,
                 format!(
                     "В архиве есть файлы, которые при распаковке попадут не в ту папку: {}. \
                      Сложите документы в обычную папку, создайте архив из неё заново и \
@@ -524,8 +525,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
             .fold(0u64, u64::saturating_add);
         const MIB: u64 = 1024 * 1024;
         if total > 1024 * MIB || (total > MIB && total / 100 > size) {
-            findings.push(Finding::new(
-                "suspicious_compression_ratio",
+            findings.push(Reason::new(
+                ReasonKind::SuspiciousCompressionRatio,
                 format!(
                     "После распаковки архив займёт {}\u{a0}байт — в {} раз больше, чем сам архив. Сканы \
                      документов так не сжимаются; проверьте, что в архиве только нужные файлы.",
@@ -582,8 +583,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
                         entry,
                     }),
                     None if !named.is_empty() && wants_docx => {
-                        findings.push(Finding::new(
-                            "form_not_valid_docx",
+                        findings.push(Reason::new(
+                            ReasonKind::FormNotValidDocx,
                             format!(
                                 "{} — не настоящий файл .docx (например, старый .doc, скан, PDF \
                                  или переименованный файл). Откройте присланную ФИОКО «Форму \
@@ -617,8 +618,8 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
                                 m.extensions.as_deref().unwrap_or_default().join(", ")
                             ),
                         };
-                        findings.push(Finding::new(
-                            format!("missing_document:{}", doc.id),
+                        findings.push(Reason::new(
+                            ReasonKind::MissingDocument(doc.id.clone()),
                             message,
                         ));
                     }
@@ -627,10 +628,21 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
         }
     }
 
-    // One finding per code, and each message said once.
-    let mut seen = std::collections::HashSet::new();
-    findings.retain(|f| seen.insert(f.code.clone()) && seen.insert(f.message.clone()));
-    let verdict = if findings.iter().any(|f| !is_warning(&f.code)) {
+    // One reason per code, and each message said once.
+    let mut kinds: Vec<ReasonKind> = Vec::new();
+    let mut messages: Vec<String> = Vec::new();
+    findings.retain(|f| {
+        if kinds.contains(&f.kind) {
+            return false;
+        }
+        kinds.push(f.kind.clone());
+        if messages.contains(&f.message) {
+            return false;
+        }
+        messages.push(f.message.clone());
+        true
+    });
+    let verdict = if findings.iter().any(|f| f.severity() == Severity::Reject) {
         Verdict::Reject
     } else if findings.is_empty() {
         Verdict::Accept
@@ -640,8 +652,7 @@ pub fn check_archive(rule: &ArchiveRule, name: &str, src: &mut dyn ByteSource) -
     ArchiveReport {
         file: name.to_string(),
         verdict,
-        reasons: findings.iter().map(|f| f.code.clone()).collect(),
-        messages: findings.into_iter().map(|f| f.message).collect(),
+        reasons: findings,
         parsed: name_check.parsed,
         documents,
         entries,

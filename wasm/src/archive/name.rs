@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::Finding;
 use super::rule::ArchiveRule;
+use super::{Reason, ReasonKind};
 
 /// The parts of a correctly built archive name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -300,7 +300,7 @@ pub(crate) fn base_name(name: &str) -> &str {
 }
 
 pub(crate) struct NameCheck {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Reason>,
     pub parsed: Option<ParsedName>,
 }
 
@@ -350,8 +350,8 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
                     .iter()
                     .map(|&i| format!("«{}»", regions.names[i]))
                     .collect();
-                findings.push(Finding::new(
-                    "name_ambiguous_region",
+                findings.push(Reason::new(
+                    ReasonKind::NameAmbiguousRegion,
                     format!(
                         "Регион «{written}» можно понять по-разному: {}. Напишите название \
                          региона полностью, например «{}».",
@@ -373,8 +373,8 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
             if let Some((k, ids)) = at_end {
                 let written = tokens[tokens.len() - k..].join(" ");
                 let _ = ids;
-                findings.push(Finding::new(
-                    "name_missing_region",
+                findings.push(Reason::new(
+                    ReasonKind::NameMissingRegion,
                     format!(
                         "Регион «{written}» стоит в конце имени, а должен стоять первым: \
                          «Регион_Фамилия_Имя_Отчество», например «{example}»."
@@ -391,8 +391,8 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
             let split = all.len().saturating_sub(3);
             let region_words = all[..split].join(" ");
             if region_words.is_empty() {
-                findings.push(Finding::new(
-                    "name_missing_region",
+                findings.push(Reason::new(
+                    ReasonKind::NameMissingRegion,
                     format!(
                         "В начале имени архива нет региона. Имя строится так: \
                          «Регион_Фамилия_Имя_Отчество», например «{example}»."
@@ -421,8 +421,8 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
                 if !guess.is_empty() {
                     guess.push('.');
                 }
-                findings.push(Finding::new(
-                    "name_unknown_region",
+                findings.push(Reason::new(
+                    ReasonKind::NameUnknownRegion,
                     format!(
                         "Региона «{region_words}» нет среди субъектов Российской Федерации.\
                          {guess} Напишите название региона полностью, как оно называется \
@@ -449,7 +449,7 @@ pub(crate) fn check_name(rule: &ArchiveRule, file_name: &str) -> NameCheck {
 
 /// Latin letters in the name, said once: a name written in Latin is shown whole, otherwise
 /// each word that has Latin letters (which look like Russian ones) with those letters.
-fn latin_letters(stem: &str, words: &[&str], example: &str) -> Option<Finding> {
+fn latin_letters(stem: &str, words: &[&str], example: &str) -> Option<Reason> {
     let mut shown: Vec<String> = Vec::new();
     let mut all_latin = true;
     for word in words {
@@ -478,11 +478,11 @@ fn latin_letters(stem: &str, words: &[&str], example: &str) -> Option<Finding> {
             shown.join(", ")
         )
     };
-    Some(Finding::new("name_latin_letters", message))
+    Some(Reason::new(ReasonKind::NameLatinLetters, message))
 }
 
 /// Surname, given name, patronymic: all three, nothing more, Russian letters and hyphens.
-fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
+fn check_person(person: &[String], findings: &mut Vec<Reason>, example: &str) {
     match person.len() {
         0 | 1 => {
             let what = if person.is_empty() {
@@ -490,23 +490,23 @@ fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
             } else {
                 "имени и отчества"
             };
-            findings.push(Finding::new(
-                "name_incomplete:name",
+            findings.push(Reason::new(
+                ReasonKind::NameMissingGivenName,
                 format!(
                     "После региона нет {what}. Допишите их полностью, через знак подчёркивания: \
                      «{example}»."
                 ),
             ));
-            findings.push(Finding::new(
-                "name_incomplete:patronymic",
+            findings.push(Reason::new(
+                ReasonKind::NameMissingPatronymic,
                 format!(
                     "Нет отчества. Допишите его полностью после имени: «{example}». Если \
                      отчества нет по паспорту, уточните у ФГБУ «ФИОКО», как назвать архив."
                 ),
             ));
         }
-        2 => findings.push(Finding::new(
-            "name_incomplete:patronymic",
+        2 => findings.push(Reason::new(
+            ReasonKind::NameMissingPatronymic,
             format!(
                 "После «{} {}» нет отчества (или фамилии). Имя архива — регион, фамилия, имя и \
                  отчество полностью: «{example}». Если отчества нет по паспорту, уточните у \
@@ -515,8 +515,8 @@ fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
             ),
         )),
         3 => {}
-        _ => findings.push(Finding::new(
-            "name_extra_tokens",
+        _ => findings.push(Reason::new(
+            ReasonKind::NameExtraTokens,
             format!(
                 "После региона должно быть три слова — фамилия, имя и отчество, а их {}: «{}». \
                  Уберите лишнее (например, «(1)», которое браузер добавляет к повторно скачанному \
@@ -535,8 +535,8 @@ fn check_person(person: &[String], findings: &mut Vec<Finding>, example: &str) {
         .map(|c| format!("«{c}»"))
         .collect();
     if !odd.is_empty() && person.len() <= 3 {
-        findings.push(Finding::new(
-            "name_invalid_characters",
+        findings.push(Reason::new(
+            ReasonKind::NameInvalidCharacters,
             format!(
                 "В фамилии, имени или отчестве есть лишние знаки: {}. Пишите их только русскими \
                  буквами (двойная фамилия — через дефис).",

@@ -2,7 +2,9 @@
 //! on the production calendar ([`crate::calendar`]).
 
 mod compute;
+mod due;
 mod parse;
 
 pub use compute::{ART_193, CalendarStatus, Computed, From, compute, compute_all};
+pub use due::Due;
 pub use parse::{ParseError, ParseErrorKind, Rule, normalize, parse};

@@ -328,6 +328,28 @@ fn rar4(files: &[(&[u8], bool, &[u8])], headers_encrypted: bool) -> Vec<u8> {
     out
 }
 
-fn codes(r: &ArchiveReport) -> Vec<&str> {
-    r.reasons.iter().map(String::as_str).collect()
+fn codes(r: &ArchiveReport) -> Vec<String> {
+    r.reasons.iter().map(|x| x.code().into_owned()).collect()
+}
+
+/// What holds for every report: each reason has a message, no code comes twice, and the
+/// verdict is the one the reasons' severities give.
+fn assert_consistent(r: &ArchiveReport) {
+    assert!(r.reasons.iter().all(|x| !x.message.is_empty()), "{r:?}");
+    let mut all = codes(r);
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), r.reasons.len(), "{r:?}");
+    let expected = if r.reasons.iter().any(|x| x.severity() == Severity::Reject) {
+        Verdict::Reject
+    } else if r.reasons.is_empty() {
+        Verdict::Accept
+    } else {
+        Verdict::Warn
+    };
+    assert_eq!(r.verdict, expected, "{r:?}");
+}
+
+fn messages(r: &ArchiveReport) -> Vec<&str> {
+    r.reasons.iter().map(|x| x.message.as_str()).collect()
 }

@@ -6,7 +6,7 @@ use super::*;
 fn name_codes(n: &str) -> (Vec<String>, Option<ParsedName>, Vec<String>) {
     let c = name::check_name(&rule(), n);
     (
-        c.findings.iter().map(|f| f.code.clone()).collect(),
+        c.findings.iter().map(|f| f.code().into_owned()).collect(),
         c.parsed,
         c.findings.into_iter().map(|f| f.message).collect(),
     )
@@ -241,9 +241,9 @@ fn every_archive_extension_is_taken_off_before_the_name_is_read() {
     let r = check("Алтайский край_Иванов_Сергей_Иванович.tar.gz", &gz);
     assert_eq!(codes(&r), ["format_not_allowed"]);
     assert!(
-        r.messages.iter().all(|m| !m.contains("tar")),
+        messages(&r).iter().all(|m| !m.contains("tar")),
         "{:?}",
-        r.messages
+        messages(&r)
     );
 }
 

@@ -88,8 +88,8 @@ fn missing_documents_are_named() {
         codes(&r),
         ["missing_document:inn", "missing_document:snils"]
     );
-    assert_eq!(r.messages.len(), 2);
-    assert!(r.messages[0].contains("ИНН"));
+    assert_eq!(messages(&r).len(), 2);
+    assert!(messages(&r)[0].contains("ИНН"));
     let r = check(GOOD_NAME, &zip_of(&[("readme.txt", b"x", D)]));
     assert_eq!(
         codes(&r),
@@ -123,13 +123,13 @@ fn the_form_must_have_the_name_the_memo_gives() {
         "Документы/Форма подачи данных  для оформления контракта.docx",
     ] {
         let r = check(GOOD_NAME, &form_set(name));
-        assert_eq!(r.verdict, Verdict::Accept, "{name}: {:?}", r.messages);
+        assert_eq!(r.verdict, Verdict::Accept, "{name}: {:?}", messages(&r));
     }
     // A real .docx with «форма» in its name and nothing else is not the memo's file.
     let r = check(GOOD_NAME, &form_set("форма.docx"));
     assert_eq!(codes(&r), ["missing_document:form"]);
     assert_eq!(
-        r.messages[0],
+        messages(&r)[0],
         "В архиве нет файла «Форма подачи данных для оформления контракта.docx». Файл \
          «форма.docx» назван иначе: если это он, переименуйте его точно так, как в памятке: \
          «Форма подачи данных для оформления контракта.docx»."
@@ -140,7 +140,7 @@ fn the_form_must_have_the_name_the_memo_gives() {
     files.pop();
     let r = check(GOOD_NAME, &zip_owned(&files));
     assert_eq!(
-        r.messages,
+        messages(&r),
         [
             "В архиве нет файла «Форма подачи данных для оформления контракта.docx». Положите его \
           в архив под этим именем."

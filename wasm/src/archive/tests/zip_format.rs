@@ -8,7 +8,7 @@ fn good_zip_is_accepted_reading_little() {
     let bytes = good_zip();
     let len = bytes.len() as u64;
     let (r, read) = check_counting(GOOD_NAME, bytes);
-    assert_eq!(r.verdict, Verdict::Accept, "{:?}", r.messages);
+    assert_eq!(r.verdict, Verdict::Accept, "{:?}", messages(&r));
     assert!(r.reasons.is_empty());
     assert_eq!(r.format.as_deref(), Some("zip"));
     assert_eq!(r.entries.len(), 5);
@@ -28,7 +28,7 @@ fn large_archive_reads_only_headers() {
     files.push(("фото.bin".into(), vec![7u8; 3_000_000], S));
     let bytes = zip_owned(&files);
     let (r, read) = check_counting(GOOD_NAME, bytes);
-    assert_eq!(r.verdict, Verdict::Accept, "{:?}", r.messages);
+    assert_eq!(r.verdict, Verdict::Accept, "{:?}", messages(&r));
     assert!(read < 200_000, "read {read} bytes");
 }
 
@@ -61,7 +61,7 @@ fn cp866_names_from_windows_explorer() {
         Verdict::Accept,
         "{:?} {:?}",
         r.entries,
-        r.messages
+        messages(&r)
     );
     assert!(r.entries.contains(&"Паспорт.jpg".to_string()));
     assert!(r.entries.contains(&FORM.to_string()));
@@ -73,7 +73,7 @@ fn encrypted_entry_is_rejected() {
     set_encrypted(&mut bytes, "СНИЛС.pdf");
     let r = check(GOOD_NAME, &bytes);
     assert_eq!(codes(&r), ["encrypted"]);
-    assert!(r.messages[0].contains("СНИЛС.pdf"));
+    assert!(messages(&r)[0].contains("СНИЛС.pdf"));
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn nested_archive_is_rejected() {
     files.push(("сканы.zip".into(), zip_of(&[("a.jpg", SCAN, D)]), D));
     let r = check(GOOD_NAME, &zip_owned(&files));
     assert_eq!(codes(&r), ["nested_archive"]);
-    assert!(r.messages[0].contains("сканы.zip"));
+    assert!(messages(&r)[0].contains("сканы.zip"));
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn folders_and_system_files_are_ignored() {
     files.push((".DS_Store".into(), b"x".to_vec(), D));
     files.push(("Документы/Thumbs.db".into(), b"x".to_vec(), D));
     let r = check(GOOD_NAME, &zip_owned(&files));
-    assert_eq!(r.verdict, Verdict::Accept, "{:?}", r.messages);
+    assert_eq!(r.verdict, Verdict::Accept, "{:?}", messages(&r));
     assert_eq!(r.entries.len(), 5, "{:?}", r.entries);
 }
 
@@ -130,7 +130,7 @@ fn truncated_zip_is_damaged() {
     ] {
         let r = check(GOOD_NAME, &bytes[..cut]);
         assert!(
-            codes(&r).contains(&"archive_damaged"),
+            codes(&r).iter().any(|c| c == "archive_damaged"),
             "cut {cut}: {:?}",
             r.reasons
         );
@@ -145,7 +145,7 @@ fn not_an_archive_and_other_formats() {
         b"%PDF-1.7 hello",
     );
     assert_eq!(codes(&r), ["not_an_archive"]);
-    assert!(r.messages[0].contains("PDF"));
+    assert!(messages(&r)[0].contains("PDF"));
     assert_eq!(r.format, None);
     let r = check("Алтайский край_Иванов_Сергей_Иванович.zip", b"");
     assert_eq!(codes(&r), ["not_an_archive"]);
@@ -183,9 +183,13 @@ fn reject_collects_every_reason() {
         "unsafe_entry_path",
         "missing_document:form",
     ] {
-        assert!(codes(&r).contains(&code), "{code} in {:?}", r.reasons);
+        assert!(
+            codes(&r).iter().any(|c| c == code),
+            "{code} in {:?}",
+            r.reasons
+        );
     }
-    assert_eq!(r.reasons.len(), r.messages.len());
+    assert_consistent(&r);
 }
 
 #[test]
