@@ -332,6 +332,12 @@ mod tests {
             assert!(ctx.contains_key(name), "{name}");
         }
         assert!(!ctx.contains_key("regulation") && !ctx.contains_key("regulation_roles"));
+        // The section is the value converted once, shared, not a copy of its page list.
+        let shared = ctx.get("section").and_then(|v| v.as_map());
+        assert!(std::ptr::eq(
+            shared.expect("a map"),
+            section.template.as_map().expect("a map")
+        ));
         let mut tera = tera::Tera::default();
         tera.add_raw_template(
             "t",
