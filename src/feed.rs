@@ -11,7 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::content::{Page, Site};
 use pamyatka_checks::date::IsoDate;
@@ -113,39 +113,51 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// A change in a page's «Что изменилось» (`page.changes`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeView<'a> {
+    pub date: IsoDate,
+    pub text: &'a str,
+}
+
+/// A change in the home page's «Что изменилось» (`latest_changes`).
+#[derive(Debug, Clone, Serialize)]
+pub struct LatestChange<'a> {
+    pub date: IsoDate,
+    pub text: &'a str,
+    /// The page's title and URL.
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
 /// The latest changes across the site, for the home page (`latest_changes`).
-pub fn latest(site: &Site) -> Value {
-    Value::Array(
-        entries(site)
-            .iter()
-            .take(HOME_LATEST)
-            .map(|e| {
-                json!({
-                    "date": e.date.to_string(),
-                    "text": e.text,
-                    "title": e.page.front.title,
-                    "url": e.page.url,
-                })
-            })
-            .collect(),
-    )
+pub fn latest(site: &Site) -> Vec<LatestChange<'_>> {
+    entries(site)
+        .iter()
+        .take(HOME_LATEST)
+        .map(|e| LatestChange {
+            date: e.date,
+            text: e.text,
+            title: &e.page.front.title,
+            url: &e.page.url,
+        })
+        .collect()
 }
 
 /// A page's changes, newest first, for its «Что изменилось» (`page.changes`).
-pub fn page_changes(page: &Page) -> Value {
-    let mut list: Vec<(IsoDate, usize, &str)> = page
+pub fn page_changes(page: &Page) -> Vec<ChangeView<'_>> {
+    let mut list: Vec<ChangeView> = page
         .front
         .changes
         .iter()
-        .enumerate()
-        .map(|(i, c)| (c.date, i, c.text.0.as_str()))
+        .map(|c| ChangeView {
+            date: c.date,
+            text: c.text.0.as_str(),
+        })
         .collect();
-    list.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    Value::Array(
-        list.into_iter()
-            .map(|(date, _, text)| json!({"date": date.to_string(), "text": text}))
-            .collect(),
-    )
+    // Stable: changes of one date stay in the order written.
+    list.sort_by_key(|c| std::cmp::Reverse(c.date));
+    list
 }
 
 /// The host of `base` for a `tag:` URI (no scheme, user, port or path); `localhost` when it

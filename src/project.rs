@@ -5,7 +5,7 @@
 //! hands their outputs to the writers; `serve` keeps the project between edits
 //! (`incremental.rs`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -21,6 +21,7 @@ use crate::markdown;
 use crate::offline;
 use crate::output;
 use crate::page_output::{PageOutput, SearchText, digest};
+use crate::render::context::{CalendarRange, GlobalContext, PageContext, WidgetData};
 use crate::render::{self, Shared};
 use crate::rewrite::{self, Glossary, RewriteOptions};
 use crate::search_index;
@@ -65,11 +66,9 @@ pub struct Project {
     asset_urls: std::collections::BTreeMap<String, String>,
     pub sources: templates::TemplateSources,
     tera: tera::Tera,
-    globals: Vec<(&'static str, tera::Value)>,
+    /// The values every template sees ([`GlobalContext`]), converted once.
+    globals: Context,
     shared: Shared,
-    /// `shared.sections` as template values, converted once: tera's values share their
-    /// contents, so each page's `section` is a cheap clone, not a walk of the section's pages.
-    section_values: HashMap<String, tera::Value>,
     glossary: Glossary,
     /// Every page's file (relative to `content/`), for `.md` links.
     rels: HashSet<String>,
@@ -145,63 +144,26 @@ impl Project {
         let assets = assets::collect(root, minify).map_err(|d| Diagnostics { diagnostics: d })?;
         let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
         let shared = Shared::new(&site);
-        let globals: Vec<(&'static str, serde_json::Value)> = vec![
-            (
-                "site",
-                serde_json::to_value(&site.config).unwrap_or_default(),
-            ),
-            // The site's real public address, or "" for a placeholder (`SiteConfig::public_base`):
-            // what the calculators' .ics events link to from the offline bundle.
-            (
-                "public_base",
-                serde_json::Value::String(
-                    site.config
-                        .public_base()
-                        .unwrap_or("")
-                        .trim_end_matches('/')
-                        .to_string(),
-                ),
-            ),
-            ("nav", shared.nav.clone()),
-            // The home page's «Что изменилось» (`feed.rs`).
-            ("latest_changes", crate::feed::latest(&site)),
-            // Every section with its pages, for the search page's list (what it shows without
-            // JavaScript).
-            (
-                "site_map",
-                serde_json::Value::Array(shared.sections.values().cloned().collect()),
-            ),
-            ("data", site.data.clone()),
-            // The production calendar for the deadline calculators, inlined in the pages that
-            // have one (a `fetch` would not work from file://).
-            ("calendar_range", calendar_range(&site)),
-            ("csp", serde_json::Value::String(headers::CSP.into())),
-            (
-                "calendar_json",
-                serde_json::Value::String(widgets::json_for_script(&calendar_years(&site))),
-            ),
-            (
-                "audiences",
-                serde_json::Value::Array(
-                    content::Audience::ALL
-                        .iter()
-                        .map(|a| serde_json::json!({"id": a.id(), "label": a.label()}))
-                        .collect(),
-                ),
-            ),
-        ];
-        let globals: Vec<(&'static str, tera::Value)> = globals
-            .iter()
-            .map(|(k, v)| (*k, tera::Value::from_serializable(v)))
-            .collect();
+        let globals = GlobalContext {
+            site: &site.config,
+            public_base: site
+                .config
+                .public_base()
+                .unwrap_or("")
+                .trim_end_matches('/'),
+            nav: &shared.nav,
+            latest_changes: crate::feed::latest(&site),
+            site_map: shared.sections.values().collect(),
+            data: &site.data,
+            calendar_range: calendar_range(&site),
+            csp: headers::CSP,
+            calendar_json: widgets::json_for_script(&calendar_years(&site)),
+            audiences: content::Audience::ALL.map(Into::into).to_vec(),
+        }
+        .to_tera();
         let tera = Self::environment(&site, &sources, &assets.urls, &globals)?;
         let glossary = Glossary::new(&site.glossary);
         let rels = site.pages.iter().map(|p| p.rel.clone()).collect();
-        let section_values = shared
-            .sections
-            .iter()
-            .map(|(k, v)| (k.clone(), tera::Value::from_serializable(v)))
-            .collect();
         timer.lap("templates");
         Ok((
             Project {
@@ -212,7 +174,6 @@ impl Project {
                 tera,
                 globals,
                 shared,
-                section_values,
                 glossary,
                 rels,
                 stats: RenderStats::default(),
@@ -228,7 +189,7 @@ impl Project {
         site: &Site,
         sources: &templates::TemplateSources,
         asset_urls: &std::collections::BTreeMap<String, String>,
-        globals: &[(&'static str, tera::Value)],
+        globals: &Context,
     ) -> Result<tera::Tera, Diagnostics> {
         let mut tera = templates::environment(sources, asset_urls.clone())
             .map_err(|d| Diagnostics { diagnostics: d })?;
@@ -285,25 +246,31 @@ impl Project {
             return Err(errors);
         }
         let widget_data = widget_data(site, &rendered.widgets)?;
-        let mut ctx = Context::new();
-        ctx.insert("page", &render::page_value(page, &rendered));
-        ctx.insert("widget_data", &widget_data);
-        // Pages with deadline calculators outside Markdown (the regulation tables) say so
-        // through their data values.
-        ctx.insert("calculator", &false);
-        ctx.insert_value("section", self.section_values[&page.section].clone());
-        ctx.insert(
-            "steps",
-            &render::steps(&shared.sections[&page.section], &page.url),
-        );
+        let section = &shared.sections[&page.section];
+        let mut context = PageContext {
+            page: render::page_value(page, &rendered),
+            section,
+            steps: render::steps(&section.pages, &page.url),
+            widget_data: &widget_data,
+            calculator: false,
+            regulation: None,
+            regulation_roles: None,
+            variant: Variant::Normal,
+        };
         for value in self.typed.page_values.get(&page.rel).into_iter().flatten() {
-            ctx.insert(value.name(), &value.to_json());
+            match value {
+                data::PageValue::Regulation(v) => context.regulation = Some(v),
+                data::PageValue::RegulationRoles(v) => context.regulation_roles = Some(v),
+                // Pages with deadline calculators outside Markdown (the regulation tables).
+                data::PageValue::Calculator => context.calculator = true,
+            }
         }
+        let mut ctx = context.to_tera();
         // Every page twice: the normal version, and the low-vision one under /lv/ from the
         // same template (`variant`) and the same rewrite pass with the variant's rules.
         let mut outputs = Vec::with_capacity(Variant::ALL.len());
         for variant in Variant::ALL {
-            ctx.insert("variant", variant.name());
+            ctx.insert("variant", &variant);
             let clock = Instant::now();
             let html = tera
                 .render(page.template(), &ctx)
@@ -356,10 +323,7 @@ impl Project {
         let search = SearchText {
             url: page.url.clone(),
             title: page.front.title.clone(),
-            section: shared.sections[&page.section]["title"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
+            section: shared.sections[&page.section].title.clone(),
             description: page.front.description.clone().unwrap_or_default(),
             headings: rendered.headings.iter().map(|h| h.text.clone()).collect(),
             text: search_index::html_text(&rendered.html),
@@ -402,16 +366,17 @@ impl Project {
 
     /// The 404 page (served at any path: its URLs stay site-absolute).
     pub fn render_404(&self) -> Result<(String, Vec<u8>), Diagnostics> {
-        let mut ctx = Context::new();
-        ctx.insert(
-            "page",
-            &render::synthetic_page("Страница не найдена", "/404.html", "404"),
-        );
-        ctx.insert("section", &self.shared.sections[""]);
-        ctx.insert("steps", &serde_json::Value::Null);
-        ctx.insert("widget_data", &Vec::<serde_json::Value>::new());
-        ctx.insert("calculator", &false);
-        ctx.insert("variant", Variant::Normal.name());
+        let ctx = PageContext {
+            page: render::synthetic_page("Страница не найдена", "/404.html", "404"),
+            section: &self.shared.sections[""],
+            steps: None,
+            widget_data: &[],
+            calculator: false,
+            regulation: None,
+            regulation_roles: None,
+            variant: Variant::Normal,
+        }
+        .to_tera();
         let html = self
             .tera
             .render("404.html", &ctx)
@@ -455,7 +420,7 @@ fn current_year() -> i32 {
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).
-fn calendar_range(site: &Site) -> serde_json::Value {
+fn calendar_range(site: &Site) -> CalendarRange {
     let years: Vec<&String> = site
         .data
         .get("calendar")
@@ -463,10 +428,11 @@ fn calendar_range(site: &Site) -> serde_json::Value {
         .map(|m| m.keys().filter(|k| k.parse::<i32>().is_ok()).collect())
         .unwrap_or_default();
     match (years.first(), years.last()) {
-        (Some(a), Some(b)) => {
-            serde_json::json!({"min": format!("{a}-01-01"), "max": format!("{b}-12-31")})
-        }
-        _ => serde_json::json!({"min": "", "max": ""}),
+        (Some(a), Some(b)) => CalendarRange {
+            min: format!("{a}-01-01"),
+            max: format!("{b}-12-31"),
+        },
+        _ => CalendarRange::default(),
     }
 }
 
@@ -483,18 +449,21 @@ fn calendar_years(site: &Site) -> serde_json::Value {
 
 /// The rule data each widget of a page needs, inlined in the page as JSON (`path`, `json`);
 /// an error, at the widget, when the rule file does not exist.
-fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<serde_json::Value>, Vec<Diagnostic>> {
-    let mut out: Vec<serde_json::Value> = Vec::new();
+fn widget_data(site: &Site, used: &[WidgetUse]) -> Result<Vec<WidgetData>, Vec<Diagnostic>> {
+    let mut out: Vec<WidgetData> = Vec::new();
     let mut errors = Vec::new();
     for w in used {
         let Some(path) = &w.rule else { continue };
-        if out.iter().any(|v| v["path"] == path.as_str()) {
+        if out.iter().any(|v| v.path == *path) {
             continue;
         }
         let value = path.split('/').try_fold(&site.data, |v, key| v.get(key));
         match value {
             Some(v) if site.data_sources.contains_key(&format!("{path}.yaml")) => {
-                out.push(serde_json::json!({"path": path, "json": widgets::json_for_script(v)}));
+                out.push(WidgetData {
+                    path: path.clone(),
+                    json: widgets::json_for_script(v),
+                });
             }
             _ => errors.push(
                 Diagnostic::error(

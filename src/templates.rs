@@ -238,11 +238,12 @@ pub(crate) fn builtin_env() -> Env<'static> {
         let mut tera =
             environment(&sources, BTreeMap::new()).expect("the built-in templates build");
         // The globals a widget reads (a build sets them from the site).
-        let range = serde_json::json!({"min": "2026-01-01", "max": "2027-12-31"});
-        global_context(
-            &mut tera,
-            &[("calendar_range", tera::Value::from_serializable(&range))],
+        let mut globals = Context::new();
+        globals.insert(
+            "calendar_range",
+            &serde_json::json!({"min": "2026-01-01", "max": "2027-12-31"}),
         );
+        global_context(&mut tera, &globals);
         (tera, sources)
     });
     Env { tera, sources }
@@ -395,15 +396,12 @@ fn tera_message(msg: &str) -> String {
     msg.to_string()
 }
 
-/// The context every page shares; pages add `page`, `section` and their own values.
-/// Sets the values every template sees. They are tera values already (converted once per
-/// build): tera's values share their contents, so a new environment after a template edit in
-/// `serve` does not convert the site map of 10 000 pages again.
-pub fn global_context(tera: &mut Tera, values: &[(&'static str, tera::Value)]) {
-    let ctx: &mut Context = tera.global_context();
-    for (k, v) in values {
-        ctx.insert_value(*k, v.clone());
-    }
+/// Sets the values every template sees (`render::context::GlobalContext`; pages add theirs,
+/// `PageContext`). They are tera values already (converted once per build): tera's values
+/// share their contents, so a new environment after a template edit in `serve` does not
+/// convert the site map of 10 000 pages again.
+pub fn global_context(tera: &mut Tera, values: &Context) {
+    tera.global_context().extend(values.clone());
 }
 
 #[cfg(test)]

@@ -34,6 +34,13 @@ impl Variant {
     }
 }
 
+/// As its template name (`variant` in the templates).
+impl serde::Serialize for Variant {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Variant;

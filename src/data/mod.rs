@@ -10,8 +10,6 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde_json::Value;
-
 use regulation::view::{GroupPage, RolesPage, RowView};
 
 use crate::content::Site;
@@ -29,8 +27,8 @@ pub struct TypedData {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-/// A template value of a page made from data, typed until it enters the template's context
-/// ([`PageValue::to_json`]).
+/// A template value of a page made from data, typed until it enters the page's context
+/// (`render::context::PageContext`, where each has its field).
 pub enum PageValue {
     /// `regulation`: a stage's or module's page of a regulation table.
     Regulation(Box<GroupPage>),
@@ -38,28 +36,6 @@ pub enum PageValue {
     RegulationRoles(Box<RolesPage>),
     /// `calculator` (`true`): the page has deadline calculators outside its Markdown.
     Calculator,
-}
-
-impl PageValue {
-    /// The name templates know the value by.
-    pub fn name(&self) -> &'static str {
-        match self {
-            PageValue::Regulation(_) => "regulation",
-            PageValue::RegulationRoles(_) => "regulation_roles",
-            PageValue::Calculator => "calculator",
-        }
-    }
-
-    /// The value as the template reads it.
-    pub fn to_json(&self) -> Value {
-        let json = match self {
-            PageValue::Regulation(v) => serde_json::to_value(v),
-            PageValue::RegulationRoles(v) => serde_json::to_value(v),
-            PageValue::Calculator => Ok(Value::Bool(true)),
-        };
-        // Views of strings, numbers and lists: always JSON.
-        json.expect("a page value serializes")
-    }
 }
 
 impl TypedData {
