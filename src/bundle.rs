@@ -68,6 +68,72 @@ pub fn compress_run<B: AsRef<[u8]>>(run: &[(String, B)]) -> Result<Compressed, S
     Ok(Compressed { entries })
 }
 
+/// The entries of a previous `offline.zip`, to take as they are into the next one (an
+/// incremental build re-compresses only the pages it re-rendered; deflate is deterministic, so
+/// an entry taken over is the bytes a clean build would write).
+pub struct Previous {
+    data: Vec<u8>,
+    /// Path inside the bundle's folder → (start and end of the compressed bytes, crc, size).
+    entries: std::collections::HashMap<String, (usize, usize, u32, u64)>,
+}
+
+impl Previous {
+    /// Reads the bundle at `path`; an error when it is missing or not a zip pamyatka wrote.
+    pub fn read(path: &std::path::Path) -> Result<Previous, String> {
+        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut entries = std::collections::HashMap::new();
+        {
+            let archive = rawzip::ZipArchive::from_slice(&data[..])
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let mut list = archive.entries();
+            while let Some(record) = list
+                .next_entry()
+                .map_err(|e| format!("{}: {e}", path.display()))?
+            {
+                let name = String::from_utf8_lossy(record.file_path().as_bytes()).into_owned();
+                let Some(inner) = name.strip_prefix(&format!("{ROOT}/")) else {
+                    continue;
+                };
+                if record.compression_method() != rawzip::CompressionMethod::DEFLATE {
+                    return Err(format!("{}: {name}: not deflated", path.display()));
+                }
+                let entry = archive
+                    .get_entry(record.wayfinder())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let (start, end) = entry.compressed_data_range();
+                entries.insert(
+                    inner.to_string(),
+                    (
+                        start as usize,
+                        end as usize,
+                        record.crc32(),
+                        record.uncompressed_size_hint(),
+                    ),
+                );
+            }
+        }
+        Ok(Previous { data, entries })
+    }
+
+    /// The entries at `paths` (inside the bundle's folder) as they were, or `None` if one is
+    /// missing.
+    pub fn take(&self, paths: &[&str]) -> Option<Compressed> {
+        let entries = paths
+            .iter()
+            .map(|path| {
+                let &(start, end, crc, size) = self.entries.get(*path)?;
+                Some(Entry {
+                    path: path.to_string(),
+                    deflated: self.data.get(start..end)?.to_vec(),
+                    crc,
+                    size,
+                })
+            })
+            .collect::<Option<Vec<Entry>>>()?;
+        Some(Compressed { entries })
+    }
+}
+
 /// Runs of files compressed in parallel (deflate is the costly part).
 fn compress_runs<B: AsRef<[u8]> + Sync>(
     entries: &[(String, B)],

@@ -7,6 +7,8 @@
 
 pub mod assets;
 pub mod autolink;
+pub mod build_cache;
+pub mod build_options;
 pub mod bundle;
 pub mod check;
 pub mod config;
@@ -31,6 +33,7 @@ pub mod page_output;
 pub mod pipeline;
 pub mod project;
 pub mod raw_html;
+pub mod rebuild;
 pub mod render;
 pub mod rewrite;
 pub mod role_calendar;

@@ -42,6 +42,10 @@ enum Command {
         /// never minified: it saved ~3 % of their gzip size for a third of the build's time).
         #[arg(long)]
         no_minify: bool,
+        /// Rebuild every page, ignoring the previous build's cache (by default a build
+        /// re-renders only the pages that changed).
+        #[arg(long)]
+        clean: bool,
     },
     /// Build, serve --out on 127.0.0.1, rebuild on every change in content/ or templates/ and
     /// reload the open pages. Errors are shown in the terminal and on the page; the last good
@@ -236,7 +240,8 @@ fn timing_label(name: &str) -> String {
         "index" => tr!("cli-timing-index"),
         "files+zip" => tr!("cli-timing-files"),
         "home" => tr!("cli-timing-home"),
-        "commit" => tr!("cli-timing-commit"),
+        "commit" | "write" => tr!("cli-timing-commit"),
+        "cache" => tr!("cli-timing-cache"),
         other => other.to_owned(),
     }
 }
@@ -249,12 +254,25 @@ fn print_error(message: impl std::fmt::Display) {
 fn report(result: &BuildResult, verbose: bool) {
     match &result.outcome {
         Ok(r) => {
+            if let Some(note) = &r.note {
+                eprintln!("{note}");
+            }
             print_grouped(&r.warnings, verbose);
             // The warnings are counted by the summary below, once.
             eprintln!(
                 "{}",
                 tr!("cli-build-done", pages = r.pages, files = r.files)
             );
+            if let Some((rendered, sources)) = r.rebuilt {
+                eprintln!(
+                    "{}",
+                    tr!(
+                        "cli-build-incremental",
+                        rendered = rendered,
+                        sources = sources
+                    )
+                );
+            }
             if verbose {
                 print_timings(&r.timings);
             }
@@ -330,11 +348,13 @@ fn main() -> ExitCode {
         root: cli.root.clone(),
         out,
         minify: true,
+        incremental: false,
     };
     match cli.command {
-        Command::Build { no_minify } => {
+        Command::Build { no_minify, clean } => {
             let opts = BuildOptions {
                 minify: !no_minify,
+                incremental: !clean,
                 ..opts
             };
             let result = pipeline::build_result(&opts);

@@ -189,6 +189,15 @@ fn recover(target: &Path) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Takes the lock of `target` for a build that writes into it in place (`rebuild.rs`), after
+/// putting back or clearing what interrupted builds left; `Ok(None)` when there is no output
+/// of ours to write into.
+pub fn lock_in_place(target: &Path) -> Result<Option<OutputLock>, OutputError> {
+    let lock = OutputLock::acquire(target)?;
+    recover(target)?;
+    Ok((target.is_dir() && target.join(MARKER).is_file()).then_some(lock))
+}
+
 impl Staging {
     /// Start a build that will replace `target`.
     pub fn begin(target: &Path) -> Result<Staging, OutputError> {

@@ -28,7 +28,9 @@ pub struct PageOutput {
     pub file_copy: Option<Vec<u8>>,
 }
 
-/// What the search index needs of a page (owned: pages render in parallel).
+/// What the search index needs of a page (owned: pages render in parallel). Kept in the
+/// build cache for the pages the next build does not re-render.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct SearchText {
     pub url: String,
     pub title: String,

@@ -7,28 +7,23 @@
 //! offline bundle). `check` runs the same stages and writes nothing; `build` replaces the
 //! output folder only once everything is written.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::build_cache::{self, PageEntry};
 use crate::bundle;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::offline;
 use crate::output::{self, Staging};
 use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Rendered, Stage, Timer};
+use crate::rebuild::{self, Rebuilt};
 use crate::rewrite::PageFacts;
-use crate::service_worker;
 use crate::sink::{Sink, output_error};
 use crate::site_files;
 
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    pub root: PathBuf,
-    pub out: PathBuf,
-    /// Minify the stylesheets and scripts (see `assets.rs`).
-    pub minify: bool,
-}
+pub use crate::build_options::{BuildOptions, BuildReport};
 
 /// A whole site, compiled: what `check` looks at and `build` reports.
 pub struct Compiled {
@@ -40,13 +35,10 @@ pub struct Compiled {
     pub files: Vec<String>,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
-}
-
-pub struct BuildReport {
-    pub pages: usize,
-    pub files: usize,
-    pub warnings: Vec<Diagnostic>,
-    pub timings: Vec<(&'static str, Duration)>,
+    /// What the next build needs of each page (a build's compile; empty in `check`).
+    pub(crate) entries: Vec<PageEntry>,
+    /// The other files' digests (a build's compile).
+    pub(crate) file_digests: Vec<(String, build_cache::Digest)>,
 }
 
 /// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
@@ -56,6 +48,8 @@ struct Run {
     errors: Vec<Diagnostic>,
     /// The run's `file://` copies, compressed (see `bundle::Bundle`).
     bundle: Option<bundle::Compressed>,
+    /// What the build cache keeps of each page (in a build).
+    entries: Vec<PageEntry>,
 }
 
 impl Project {
@@ -78,6 +72,16 @@ impl Project {
                     continue;
                 }
             };
+            if bundled {
+                let page = &self.site.pages[i];
+                run.entries.push(PageEntry::new(
+                    &page.rel,
+                    &page.source,
+                    &pages,
+                    &warnings,
+                    &text,
+                ));
+            }
             run.rendered.warnings.extend(warnings);
             run.rendered.texts.push(text);
             for mut page in pages {
@@ -172,6 +176,7 @@ fn compile_until(
     }
     let mut warnings = project.site.warnings.clone();
     let (mut pages, mut texts, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    let mut entries = Vec::new();
     for run in done {
         let run = run
             .into_inner()
@@ -181,6 +186,7 @@ fn compile_until(
         texts.extend(run.rendered.texts);
         warnings.extend(run.rendered.warnings);
         errors.extend(run.errors);
+        entries.extend(run.entries);
     }
     if !errors.is_empty() {
         errors.extend(warnings);
@@ -190,28 +196,18 @@ fn compile_until(
     }
     timer.lap("render");
     timer.phases.extend(project.stats.phases());
-    let (site, typed) = (&project.site, &project.typed);
-
-    let mut files = assets.files;
-    files.push(project.render_404()?);
-    files.extend(site_files::listed(site, typed, &pages, texts));
-    timer.lap("index");
-    if stop.load(Ordering::Relaxed) {
-        return Ok(None);
-    }
-    files.extend(site_files::data_json(site));
-    let copied = site_files::copied(
+    let files = site_files::all(
         root,
-        pages
-            .iter()
-            .map(|p| p.path.as_str())
-            .chain(files.iter().map(|(p, _)| p.as_str())),
+        &project,
+        assets.files,
+        &pages,
+        texts,
+        &mut timer,
+        stop,
     )?;
-    files.extend(copied);
-    // The service worker lists (and hashes) everything but the bundle. The home pages are
-    // hashed as they are before the bundle's size is in them: its size follows from the rest.
-    let sw = service_worker::service_worker(&pages, &files);
-    files.push(("sw.js".into(), sw.into_bytes()));
+    let Some(files) = files else {
+        return Ok(None);
+    };
     // The files are written by one thread (most of them are search pieces in one folder, where
     // writers would queue for the folder's lock) while the others finish the bundle.
     let (written, size) = rayon::join(
@@ -237,6 +233,14 @@ fn compile_until(
         sink.write(&p.path, &p.html)?;
         p.html = Vec::new();
     }
+    let file_digests = if bundled {
+        files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
     names.push(bundle::BUNDLE.into());
     timer.lap("home");
@@ -246,6 +250,8 @@ fn compile_until(
         files: names,
         warnings,
         timings: timer.phases,
+        entries,
+        file_digests,
     }))
 }
 
@@ -271,6 +277,13 @@ fn build_project_until(
             Diagnostic::error("output", e.to_string()).hint(crate::tr!("output-placement.hint")),
         )
     })?;
+    let mut note = None;
+    if opts.incremental {
+        match rebuild::rebuild(opts)? {
+            Rebuilt::Done(done) => return Ok(Some(*done)),
+            Rebuilt::Full(unused) => note = unused.note(),
+        }
+    }
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.
@@ -278,17 +291,42 @@ fn build_project_until(
         return Ok(None);
     };
     let start = Instant::now();
+    // The cache describes the output about to be replaced: it goes first (see `build_cache`).
+    build_cache::invalidate(&opts.out)?;
     staging
         .commit()
         .map_err(|e| Diagnostics::from(output_error(e)))?;
     let mut timings = compiled.timings;
     timings.push(("commit", start.elapsed()));
+    let start = Instant::now();
+    let cache = build_cache::Cache {
+        out: opts.out.clone(),
+        // Unreadable now: a digest that never matches (all zeros).
+        inputs: build_cache::inputs_digest(
+            &opts.root,
+            &compiled.project.site,
+            opts.minify,
+            crate::project::current_year(),
+        )
+        .unwrap_or_default(),
+        pages: compiled.entries,
+        files: compiled.file_digests,
+    };
+    if let Err(e) = cache.save() {
+        note = Some(crate::tr!(
+            "build-cache-not-saved",
+            error = crate::i18n::io_error(&e)
+        ));
+    }
+    timings.push(("cache", start.elapsed()));
     Ok(Some((
         BuildReport {
             pages: compiled.pages.len(),
             files: compiled.pages.len() + compiled.files.len(),
             warnings: compiled.warnings,
             timings,
+            rebuilt: None,
+            note,
         },
         compiled.project,
     )))

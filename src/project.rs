@@ -415,7 +415,7 @@ pub struct Rendered {
 }
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.
-fn current_year() -> i32 {
+pub(crate) fn current_year() -> i32 {
     time::OffsetDateTime::now_utc().year()
 }
 

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::content::Site;
 use crate::content::reserved::{self, BUNDLE};
@@ -15,7 +16,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::feed;
 use crate::headers;
 use crate::page_output::{PageOutput, SearchText};
+use crate::project::{Project, Timer};
 use crate::search_index;
+use crate::service_worker;
 use crate::variant::Variant;
 use pamyatka_checks::search::SearchIndex;
 
@@ -167,4 +170,40 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
     }
     s.push_str("</urlset>\n");
     s
+}
+
+/// The files made once every page is rendered, in the order the service worker and the bundle
+/// list them: the assets, the 404 page, the site-wide files (`site_files.rs`), and the service
+/// worker last. `None` when `stop` was set on the way.
+pub(crate) fn all(
+    root: &Path,
+    project: &Project,
+    assets: Vec<(String, Vec<u8>)>,
+    pages: &[PageOutput],
+    texts: Vec<SearchText>,
+    timer: &mut Timer,
+    stop: &AtomicBool,
+) -> Result<Option<Vec<File>>, Diagnostics> {
+    let (site, typed) = (&project.site, &project.typed);
+    let mut files = assets;
+    files.push(project.render_404()?);
+    files.extend(listed(site, typed, pages, texts));
+    timer.lap("index");
+    if stop.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
+    files.extend(data_json(site));
+    let copied = copied(
+        root,
+        pages
+            .iter()
+            .map(|p| p.path.as_str())
+            .chain(files.iter().map(|(p, _)| p.as_str())),
+    )?;
+    files.extend(copied);
+    // The service worker lists (and hashes) everything but the bundle. The home pages are
+    // hashed as they are before the bundle's size is in them: its size follows from the rest.
+    let sw = service_worker::service_worker(pages, &files);
+    files.push(("sw.js".into(), sw.into_bytes()));
+    Ok(Some(files))
 }

@@ -2,7 +2,7 @@
 //! (версия для слабовидящих) at `/lv/`, from the same template and the same rewrite pass.
 
 /// A version of the site.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Variant {
     Normal,
     LowVision,

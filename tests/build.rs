@@ -356,7 +356,7 @@ fn failed_build_leaves_previous_output_byte_for_byte() {
     assert_eq!(snapshot_tree(&dir.path().join("public")), before);
     assert_eq!(
         names_in(dir.path()),
-        [".public.lock", "content", "public"],
+        [".public.cache", ".public.lock", "content", "public"],
         "nothing left over"
     );
 }
@@ -376,13 +376,14 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
         root: dir.path().to_path_buf(),
         out: public.clone(),
         minify: false,
+        incremental: false,
     };
     let stopped = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(true));
     assert!(stopped.is_none(), "a build told to stop reports no result");
     assert_eq!(snapshot_tree(&public), before);
     assert_eq!(
         names_in(dir.path()),
-        [".public.lock", "content", "public"],
+        [".public.cache", ".public.lock", "content", "public"],
         "nothing left over"
     );
     // Not told to stop: the same call builds the edit.
@@ -949,7 +950,7 @@ fn the_next_build_clears_what_a_killed_build_left() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         names_in(dir.path()),
-        [".public.lock", "content", "public"],
+        [".public.cache", ".public.lock", "content", "public"],
         "the killed build's staging folder is gone"
     );
     assert!(read(dir.path(), "public/mnogo/p599/index.html").contains("Памятка 599"));

@@ -74,6 +74,9 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
     Ok(BuildOptions {
         root,
         out,
+        // `serve` writes edited pages in place, which the build cache would not know of (see
+        // `incremental.rs`): its builds are full ones.
+        incremental: false,
         ..opts.clone()
     })
 }
@@ -295,6 +298,8 @@ fn rebuild_loop(
                         files: pages,
                         warnings,
                         timings: Vec::new(),
+                        rebuilt: None,
+                        note: None,
                     }),
                     None,
                 ));

@@ -1,0 +1,462 @@
+//! The build cache: what the last `build` of an output folder was made from, and what each of
+//! its pages produced, so that the next `build` re-renders only the pages whose file changed
+//! (`rebuild.rs`) and writes what a clean build would write, byte for byte.
+//!
+//! **Where**: beside the output folder, `.<name>.cache` (like its lock file), never inside it
+//! (the output is published as it is).
+//!
+//! **What it holds**: a header (magic, format, a digest of the program that wrote it), then
+//! (postcard) the output folder it describes, the digest of every input other than the pages'
+//! bodies ([`inputs_digest`]), and per page, in site order: the digest of its file, what it
+//! produced (URL, path, variant, the digest of each written file; the HTML of a page still
+//! waiting for the bundle's size), its warnings and its search text; and the digest of every
+//! other file written.
+//!
+//! **When it is trusted**: only when the header is this program's and this format's, it
+//! describes this output folder, and the inputs digest is the same; anything else is ignored
+//! with a note (and the build is a full one). A build removes the cache before it writes
+//! anything into the output and writes the new one (atomically: a temporary file renamed) only
+//! after the output is complete, so a build stopped half-way leaves no cache and the next build
+//! is a full one. `serve` writes pages in place and removes it too.
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Site;
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::page_output::{PageOutput, SearchText};
+use crate::variant::Variant;
+
+/// The start of every cache file.
+const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
+
+/// The layout of what follows the header; raised whenever a type below changes.
+const FORMAT: u32 = 1;
+
+pub type Digest = [u8; 32];
+
+/// What a build left for the next one.
+#[derive(Serialize, Deserialize)]
+pub struct Cache {
+    /// The output folder it describes (compared made absolute).
+    pub out: PathBuf,
+    /// [`inputs_digest`] of the build.
+    pub inputs: Digest,
+    /// Every page, in site order.
+    pub pages: Vec<PageEntry>,
+    /// Every other file written (the bundle aside), with its digest.
+    pub files: Vec<(String, Digest)>,
+}
+
+/// What one page (a file of `content/`) produced.
+#[derive(Serialize, Deserialize)]
+pub struct PageEntry {
+    /// Relative to `content/`.
+    pub rel: String,
+    /// BLAKE3 of the whole file.
+    pub source: Digest,
+    /// One per version of the site.
+    pub outputs: Vec<OutputEntry>,
+    pub warnings: Vec<CachedWarning>,
+    pub text: SearchText,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct OutputEntry {
+    pub url: String,
+    pub path: String,
+    pub origin: String,
+    pub variant: Variant,
+    /// As in [`PageOutput::digest`].
+    pub digest: Option<Digest>,
+    /// The page's HTML while it waits for the bundle's size (the home pages), else `None`.
+    pub pending: Option<Vec<u8>>,
+}
+
+/// A warning of a page, kept to be shown again by a build that does not re-render the page.
+#[derive(Serialize, Deserialize)]
+pub struct CachedWarning {
+    code: String,
+    kind: Option<String>,
+    message: String,
+    hint: Option<String>,
+    location: Option<CachedLocation>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CachedLocation {
+    file: PathBuf,
+    offset: usize,
+    len: usize,
+    label: Option<String>,
+    /// The text the location is in, when it is not the page's own file.
+    source: Option<String>,
+}
+
+impl PageEntry {
+    /// The entry of a page just rendered (`source`: its file's text).
+    pub fn new(
+        rel: &str,
+        source: &Arc<str>,
+        outputs: &[PageOutput],
+        warnings: &[Diagnostic],
+        text: &SearchText,
+    ) -> PageEntry {
+        PageEntry {
+            rel: rel.to_string(),
+            source: source_digest(source),
+            outputs: outputs
+                .iter()
+                .map(|p| OutputEntry {
+                    url: p.url.clone(),
+                    path: p.path.clone(),
+                    origin: p.origin.clone(),
+                    variant: p.variant,
+                    digest: p.digest,
+                    pending: p.digest.is_none().then(|| p.html.clone()),
+                })
+                .collect(),
+            warnings: warnings
+                .iter()
+                .map(|d| CachedWarning::new(d, source))
+                .collect(),
+            text: text.clone(),
+        }
+    }
+
+    /// The page's outputs as a build that did not re-render it hands them on: written already,
+    /// so without HTML (but the pages waiting for the bundle's size).
+    pub fn page_outputs(&self) -> Vec<PageOutput> {
+        self.outputs
+            .iter()
+            .map(|o| PageOutput {
+                url: o.url.clone(),
+                origin: o.origin.clone(),
+                path: o.path.clone(),
+                html: o.pending.clone().unwrap_or_default(),
+                digest: o.digest,
+                facts: Default::default(),
+                links: Vec::new(),
+                variant: o.variant,
+                file_copy: None,
+            })
+            .collect()
+    }
+
+    /// The page's warnings again (`source`: its file's text, unchanged since).
+    pub fn warnings(&self, source: &Arc<str>) -> Vec<Diagnostic> {
+        self.warnings.iter().map(|w| w.diagnostic(source)).collect()
+    }
+}
+
+impl CachedWarning {
+    fn new(d: &Diagnostic, page_source: &Arc<str>) -> CachedWarning {
+        CachedWarning {
+            code: d.code.to_string(),
+            kind: d.kind.map(str::to_string),
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+            location: d.location.as_ref().map(|l| CachedLocation {
+                file: l.file.clone(),
+                offset: l.offset,
+                len: l.len,
+                label: l.label.clone(),
+                source: (!Arc::ptr_eq(&l.source, page_source) && *l.source != **page_source)
+                    .then(|| l.source.to_string()),
+            }),
+        }
+    }
+
+    fn diagnostic(&self, page_source: &Arc<str>) -> Diagnostic {
+        Diagnostic {
+            code: intern(&self.code),
+            message: self.message.clone(),
+            location: self.location.as_ref().map(|l| {
+                let source = l
+                    .source
+                    .as_deref()
+                    .map_or_else(|| page_source.clone(), Arc::from);
+                let mut location = Location::new(l.file.clone(), source, l.offset, l.len);
+                location.label = l.label.clone();
+                Box::new(location)
+            }),
+            hint: self.hint.clone(),
+            severity: Severity::Warning,
+            kind: self.kind.as_deref().map(intern),
+        }
+    }
+}
+
+/// A diagnostic's code or kind as the `&'static str` the type holds. Codes and kinds are a
+/// few dozen fixed words, so keeping each one read from a cache for the process's life costs
+/// a few hundred bytes at most.
+fn intern(s: &str) -> &'static str {
+    static SEEN: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(&known) = seen.get(s) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(s.to_string().into_boxed_str());
+    seen.insert(leaked);
+    leaked
+}
+
+/// BLAKE3 of a page's file.
+pub fn source_digest(source: &str) -> Digest {
+    *blake3::hash(source.as_bytes()).as_bytes()
+}
+
+/// BLAKE3 of everything a build reads but the pages' bodies: every file and folder name under
+/// `content/` and `templates/` (symbolic links by name: the loader skips them), the files'
+/// bytes — of a page, only its front matter —, and the settings a build depends on (the
+/// minification, the language messages are in, the current year the calendar warnings use).
+/// The same digest means: every page renders as before but for the ones whose body changed.
+pub fn inputs_digest(root: &Path, site: &Site, minify: bool, year: i32) -> io::Result<Digest> {
+    let mut h = blake3::Hasher::new();
+    h.update(&FORMAT.to_le_bytes());
+    h.update(crate::i18n::lang().code().as_bytes());
+    h.update(&[u8::from(minify)]);
+    h.update(&year.to_le_bytes());
+    let pages: std::collections::HashMap<&str, &crate::content::Page> =
+        site.pages.iter().map(|p| (p.rel.as_str(), p)).collect();
+    for top in ["content", "templates"] {
+        let dir = root.join(top);
+        if !dir.exists() {
+            h.update(b"\0missing\0");
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(io::Error::other)?;
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            h.update(rel.as_bytes());
+            let kind = entry.file_type();
+            if kind.is_symlink() {
+                h.update(b"\0link\0");
+            } else if kind.is_dir() {
+                h.update(b"\0dir\0");
+            } else {
+                let in_content = rel.strip_prefix("content/");
+                match in_content.and_then(|r| pages.get(r)) {
+                    Some(page) => {
+                        h.update(b"\0page\0");
+                        h.update(&page.source.as_bytes()[..page.body_offset]);
+                    }
+                    None => {
+                        h.update(b"\0file\0");
+                        let bytes = std::fs::read(entry.path())?;
+                        h.update(&(bytes.len() as u64).to_le_bytes());
+                        h.update(&bytes);
+                    }
+                }
+            }
+            h.update(b"\0");
+        }
+    }
+    Ok(*h.finalize().as_bytes())
+}
+
+/// BLAKE3 of the running program: a cache written by another build of pamyatka is not read.
+fn program_digest() -> io::Result<Digest> {
+    static DIGEST: std::sync::OnceLock<Result<Digest, String>> = std::sync::OnceLock::new();
+    DIGEST
+        .get_or_init(|| {
+            let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+            let bytes = std::fs::read(&exe).map_err(|e| e.to_string())?;
+            Ok(*blake3::hash(&bytes).as_bytes())
+        })
+        .clone()
+        .map_err(io::Error::other)
+}
+
+/// The cache file of the output folder `out`: `.<name>.cache` beside it.
+pub fn path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    out.parent()
+        .unwrap_or(Path::new("."))
+        .join(format!(".{name}.cache"))
+}
+
+/// Why a cache was not used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unused {
+    /// There is none (and nothing to say when there is no output either: a first build).
+    Missing,
+    /// Unreadable or cut short.
+    Corrupt,
+    /// Written by another version (or build) of pamyatka, or in another format.
+    OtherProgram,
+    /// Made for another output folder.
+    OtherOutput,
+    /// The output folder lacks what the previous build wrote (its offline bundle).
+    OutputChanged,
+    /// Something besides page bodies changed (templates, data, front matter, settings, …).
+    InputsChanged,
+}
+
+impl Unused {
+    /// What the editor is told (`None`: nothing worth a line).
+    pub fn note(&self) -> Option<String> {
+        let reason = match self {
+            Unused::Missing => return None,
+            Unused::Corrupt => "corrupt",
+            Unused::OtherProgram => "other-program",
+            Unused::OtherOutput => "other-output",
+            Unused::OutputChanged => "output-changed",
+            Unused::InputsChanged => return None,
+        };
+        Some(crate::tr!("build-cache-ignored", reason = reason))
+    }
+}
+
+impl Cache {
+    /// Reads the cache of `out`, if it is one this program can trust for `out`.
+    pub fn load(out: &Path) -> Result<Cache, Unused> {
+        let bytes = match std::fs::read(path(out)) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Unused::Missing),
+            Err(_) => return Err(Unused::Corrupt),
+        };
+        let (header, body) = bytes
+            .split_at_checked(MAGIC.len() + 4 + 32)
+            .ok_or(Unused::Corrupt)?;
+        if &header[..MAGIC.len()] != MAGIC {
+            return Err(Unused::Corrupt);
+        }
+        let format = u32::from_le_bytes(header[MAGIC.len()..MAGIC.len() + 4].try_into().unwrap());
+        let program = program_digest().map_err(|_| Unused::OtherProgram)?;
+        if format != FORMAT || header[MAGIC.len() + 4..] != program {
+            return Err(Unused::OtherProgram);
+        }
+        let cache: Cache = postcard::from_bytes(body).map_err(|_| Unused::Corrupt)?;
+        if absolute(&cache.out) != absolute(out) {
+            return Err(Unused::OtherOutput);
+        }
+        Ok(cache)
+    }
+
+    /// Writes the cache beside `self.out`, atomically.
+    pub fn save(&self) -> io::Result<()> {
+        let mut bytes = Vec::with_capacity(1 << 20);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        bytes.extend_from_slice(&program_digest()?);
+        let bytes = postcard::to_extend(self, bytes).map_err(io::Error::other)?;
+        let target = path(&self.out);
+        let tmp = target.with_extension(format!("cache.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, &bytes)?;
+        std::fs::rename(&tmp, &target)
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Removes the cache of `out` (before the output changes); no cache is fine.
+pub fn remove(out: &Path) -> io::Result<()> {
+    match std::fs::remove_file(path(out)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// [`remove`], its failure said as a build error (the output must not change while a cache
+/// that no longer describes it stays).
+pub fn invalidate(out: &Path) -> Result<(), Diagnostic> {
+    remove(out).map_err(|e| {
+        Diagnostic::error(
+            "output",
+            crate::tr!(
+                "output-io",
+                action = "write",
+                path = path(out).display().to_string(),
+                error = crate::i18n::io_error(&e)
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache(out: &Path) -> Cache {
+        Cache {
+            out: out.to_path_buf(),
+            inputs: [7; 32],
+            pages: Vec::new(),
+            files: vec![("sw.js".into(), [1; 32])],
+        }
+    }
+
+    #[test]
+    fn a_saved_cache_loads_for_its_output_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        assert_eq!(Cache::load(&out).err(), Some(Unused::Missing));
+        cache(&out).save().unwrap();
+        assert!(path(&out).ends_with(".public.cache"));
+        let loaded = Cache::load(&out).unwrap();
+        assert_eq!(loaded.inputs, [7; 32]);
+        assert_eq!(loaded.files, [("sw.js".to_string(), [1; 32])]);
+        // The same file beside another output folder of the same name.
+        let other = dir.path().join("x").join("public");
+        std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+        std::fs::copy(path(&out), path(&other)).unwrap();
+        assert_eq!(Cache::load(&other).err(), Some(Unused::OtherOutput));
+        remove(&out).unwrap();
+        remove(&out).unwrap();
+        assert_eq!(Cache::load(&out).err(), Some(Unused::Missing));
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        cache(&out).save().unwrap();
+        let good = std::fs::read(path(&out)).unwrap();
+        // Cut short.
+        std::fs::write(path(&out), &good[..good.len() - 3]).unwrap();
+        assert_eq!(Cache::load(&out).err(), Some(Unused::Corrupt));
+        // Not a cache at all.
+        std::fs::write(path(&out), b"hello").unwrap();
+        assert_eq!(Cache::load(&out).err(), Some(Unused::Corrupt));
+        // Another program wrote it.
+        let mut foreign = good.clone();
+        foreign[MAGIC.len() + 4] ^= 1;
+        std::fs::write(path(&out), &foreign).unwrap();
+        assert_eq!(Cache::load(&out).err(), Some(Unused::OtherProgram));
+        // Another format.
+        let mut older = good;
+        older[MAGIC.len()] ^= 1;
+        std::fs::write(path(&out), &older).unwrap();
+        assert_eq!(Cache::load(&out).err(), Some(Unused::OtherProgram));
+    }
+
+    #[test]
+    fn warnings_come_back_as_they_were() {
+        let source: Arc<str> = Arc::from("---\ntitle: x\n---\n- [ ] item\n");
+        let mut d = Diagnostic::warning("checklist", "no id")
+            .at(Location::new("content/x.md", source.clone(), 18, 10))
+            .hint("add {#id}");
+        d.kind = Some("no-id");
+        let cached = CachedWarning::new(&d, &source);
+        assert!(cached.location.as_ref().unwrap().source.is_none());
+        let back = cached.diagnostic(&source);
+        assert_eq!(back.to_string(), d.to_string());
+        assert_eq!((back.code, back.kind), ("checklist", Some("no-id")));
+        let l = back.location.unwrap();
+        assert_eq!((l.offset, l.len), (18, 10));
+    }
+}

@@ -1,0 +1,304 @@
+//! Incremental `build`: when the previous build of the output folder left a cache
+//! (`build_cache.rs`) and nothing but page bodies changed since, only the pages whose file
+//! changed are rendered again; every other page is taken from the output as it is. The
+//! site-wide files are made again from every page's cached pieces (search text, digests), the
+//! offline bundle from the previous bundle's compressed entries and the new pages' copies, and
+//! only the files whose bytes changed are written. The result is what a clean build writes,
+//! byte for byte (`tests/incremental_build.rs` proves it on random edits).
+//!
+//! Anything the cache cannot vouch for — no cache, a damaged one, one from another program or
+//! output folder, a change of templates, data, settings, front matter, or a page added, moved
+//! or removed — makes it a full build (`pipeline.rs`).
+//!
+//! Nothing is written until every page rendered and every file is made, so an error leaves the
+//! output as it was. Then the cache is removed first and written again last: a build stopped
+//! while writing leaves no cache, and the next build is a full one.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::build_cache::{self, Cache, PageEntry, Unused};
+use crate::build_options::{BuildOptions, BuildReport};
+use crate::bundle;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::offline;
+use crate::output;
+use crate::page_output::{PageOutput, digest};
+use crate::project::{PageRender, Project, Timer, current_year};
+use crate::sink::{LiveOutput, Sink, output_error};
+use crate::site_files;
+
+/// What became of an incremental build.
+pub(crate) enum Rebuilt {
+    Done(Box<(BuildReport, Project)>),
+    /// It has to be a full build, for this reason.
+    Full(Unused),
+}
+
+/// Builds `opts.out` again from its cache, or says why it cannot.
+pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
+    let out = &opts.out;
+    let Some(_lock) = output::lock_in_place(out).map_err(|e| Diagnostics::from(output_error(e)))?
+    else {
+        return Ok(Rebuilt::Full(Unused::Missing));
+    };
+    let cache = match Cache::load(out) {
+        Ok(cache) => cache,
+        Err(unused) => return Ok(Rebuilt::Full(unused)),
+    };
+    let mut timer = Timer {
+        start: Instant::now(),
+        phases: Vec::new(),
+    };
+    let (project, assets) = Project::load_timed(&opts.root, opts.minify, &mut timer)?;
+    let site = &project.site;
+    let same_inputs = build_cache::inputs_digest(&opts.root, site, opts.minify, current_year())
+        .is_ok_and(|d| d == cache.inputs);
+    let same_pages = cache.pages.len() == site.pages.len()
+        && cache
+            .pages
+            .iter()
+            .zip(&site.pages)
+            .all(|(e, p)| e.rel == p.rel);
+    if !same_inputs || !same_pages {
+        return Ok(Rebuilt::Full(Unused::InputsChanged));
+    }
+    let Ok(previous) = bundle::Previous::read(&out.join(bundle::BUNDLE)) else {
+        return Ok(Rebuilt::Full(Unused::OutputChanged));
+    };
+    timer.lap("cache");
+
+    // The pages whose file changed, rendered again (both versions and their `file://` copies).
+    let changed: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| build_cache::source_digest(&site.pages[i].source) != cache.pages[i].source)
+        .collect();
+    let results: Vec<(usize, Result<PageRender, Vec<Diagnostic>>)> = changed
+        .par_iter()
+        .map(|&i| (i, project.render_page(&site.pages[i], true)))
+        .collect();
+    let mut fresh: HashMap<usize, PageRender> = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, result) in results {
+        match result {
+            Ok(render) => {
+                fresh.insert(i, render);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.extend(fresh.into_values().flat_map(|r| r.warnings));
+        return Err(Diagnostics {
+            diagnostics: errors,
+        });
+    }
+    timer.lap("render");
+
+    // Every page in site order, as a full build has them after its render: the new ones with
+    // their HTML, the others from the cache.
+    let mut warnings = site.warnings.clone();
+    let (mut pages, mut texts, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    let mut parts = Vec::with_capacity(site.pages.len());
+    for (i, (entry, page)) in cache.pages.into_iter().zip(&site.pages).enumerate() {
+        match fresh.remove(&i) {
+            Some(mut render) => {
+                entries.push(PageEntry::new(
+                    &page.rel,
+                    &page.source,
+                    &render.pages,
+                    &render.warnings,
+                    &render.text,
+                ));
+                let copies: Vec<(String, Vec<u8>)> = render
+                    .pages
+                    .iter_mut()
+                    .filter_map(|p| Some((p.path.clone(), p.file_copy.take()?)))
+                    .collect();
+                parts.push(Part::New(copies));
+                warnings.extend(render.warnings);
+                texts.push(render.text);
+                pages.extend(render.pages);
+            }
+            None => {
+                let paths: Vec<String> = entry.outputs.iter().map(|o| o.path.clone()).collect();
+                parts.push(Part::Kept(paths));
+                warnings.extend(entry.warnings(&page.source));
+                texts.push(entry.text.clone());
+                pages.extend(entry.page_outputs());
+                entries.push(entry);
+            }
+        }
+    }
+    let never = AtomicBool::new(false);
+    let files = site_files::all(
+        &opts.root,
+        &project,
+        assets.files,
+        &pages,
+        texts,
+        &mut timer,
+        &never,
+    )?
+    .expect("not stopped");
+
+    // The offline bundle, beside the output until it replaces the old one.
+    let bundle_tmp = beside(out, "bundle");
+    let size = match write_bundle(&bundle_tmp, &previous, parts, &files) {
+        Ok(size) => size,
+        Err(Missing) => {
+            let _ = std::fs::remove_file(&bundle_tmp);
+            return Ok(Rebuilt::Full(Unused::OutputChanged));
+        }
+    };
+    drop(previous);
+    timer.lap("files+zip");
+    let size_text = offline::human_size(size as usize);
+    for p in pages.iter_mut().filter(|p| p.digest.is_none()) {
+        p.html = offline::with_size(std::mem::take(&mut p.html), &size_text);
+        p.digest = digest(&p.url, &p.html);
+    }
+
+    // Everything is made: now the output changes.
+    let written = write(out, &cache.files, &pages, &files, &bundle_tmp);
+    let _ = std::fs::remove_file(&bundle_tmp);
+    written?;
+    for p in &mut pages {
+        p.html = Vec::new();
+    }
+    let new_cache = Cache {
+        out: out.clone(),
+        inputs: cache.inputs,
+        pages: entries,
+        files: file_digests(&files),
+    };
+    let note = new_cache
+        .save()
+        .err()
+        .map(|e| crate::tr!("build-cache-not-saved", error = crate::i18n::io_error(&e)));
+    timer.lap("write");
+    let mut project = project;
+    project.offline_size = Some(size_text);
+    Ok(Rebuilt::Done(Box::new((
+        BuildReport {
+            pages: pages.len(),
+            files: pages.len() + files.len() + 1,
+            warnings,
+            timings: timer.phases,
+            rebuilt: Some((changed.len(), project.site.pages.len())),
+            note,
+        },
+        project,
+    ))))
+}
+
+/// A page's entries in the offline bundle.
+enum Part {
+    /// Its new `file://` copies, to compress.
+    New(Vec<(String, Vec<u8>)>),
+    /// Unchanged: its entries of the previous bundle, by path.
+    Kept(Vec<String>),
+}
+
+/// An entry of the previous bundle was not there.
+struct Missing;
+
+/// Writes the bundle at `path`: the README, every page's entries in site order, then `files`
+/// (see `bundle::Bundle`). Its size.
+fn write_bundle(
+    path: &Path,
+    previous: &bundle::Previous,
+    parts: Vec<Part>,
+    files: &[(String, Vec<u8>)],
+) -> Result<u64, Missing> {
+    let file = std::fs::File::create(path).map_err(|_| Missing)?;
+    let zip = bundle::Bundle::new(std::io::BufWriter::with_capacity(1 << 20, file))
+        .map_err(|_| Missing)?;
+    let runs = parts.len();
+    for (i, part) in parts.into_iter().enumerate() {
+        let compressed = match part {
+            Part::New(copies) => bundle::compress_run(&copies).map_err(|_| Missing)?,
+            Part::Kept(paths) => {
+                let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+                previous.take(&paths).ok_or(Missing)?
+            }
+        };
+        zip.add_run(i, compressed);
+    }
+    zip.finish(runs, files).map_err(|_| Missing)
+}
+
+/// `.<name>.<what>-<pid>.tmp` beside the output folder (never inside: it is published).
+fn beside(out: &Path, what: &str) -> std::path::PathBuf {
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    out.parent()
+        .unwrap_or(Path::new("."))
+        .join(format!(".{name}.{what}-{}.tmp", std::process::id()))
+}
+
+fn file_digests(files: &[(String, Vec<u8>)]) -> Vec<(String, build_cache::Digest)> {
+    files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
+        .collect()
+}
+
+/// Writes into the output in place: the pages that have HTML (re-rendered, or waiting for the
+/// bundle's size), the files whose bytes changed, the bundle; removes the files no longer
+/// made.
+fn write(
+    out: &Path,
+    before: &[(String, build_cache::Digest)],
+    pages: &[PageOutput],
+    files: &[(String, Vec<u8>)],
+    bundle_tmp: &Path,
+) -> Result<(), Diagnostics> {
+    build_cache::invalidate(out)?;
+    let sink = LiveOutput::new(out.to_path_buf());
+    for p in pages.iter().filter(|p| !p.html.is_empty()) {
+        sink.write(&p.path, &p.html)?;
+    }
+    let before: HashMap<&str, &build_cache::Digest> =
+        before.iter().map(|(p, d)| (p.as_str(), d)).collect();
+    let mut now = std::collections::HashSet::new();
+    for (path, bytes) in files {
+        now.insert(path.as_str());
+        if before.get(path.as_str()).copied() != Some(blake3::hash(bytes).as_bytes()) {
+            sink.write(path, bytes)?;
+        }
+    }
+    for gone in before.keys().filter(|p| !now.contains(*p)) {
+        remove_with_empty_folders(out, gone);
+    }
+    let target = out.join(bundle::BUNDLE);
+    std::fs::rename(bundle_tmp, &target).map_err(|e| {
+        Diagnostic::error(
+            "output",
+            crate::tr!(
+                "output-io",
+                action = "write",
+                path = target.display().to_string(),
+                error = crate::i18n::io_error(&e)
+            ),
+        )
+    })?;
+    Ok(())
+}
+
+/// Removes `out/rel` and the folders it leaves empty (a clean build has no empty folder).
+fn remove_with_empty_folders(out: &Path, rel: &str) {
+    let path = out.join(rel);
+    let _ = std::fs::remove_file(&path);
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == out || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}

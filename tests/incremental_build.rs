@@ -1,0 +1,431 @@
+//! Incremental `build` (rebuild.rs, build_cache.rs) writes what a clean build writes, byte for
+//! byte: random sequences of edits of every kind on a generated site, each followed by a build
+//! over the previous output and a `--clean` build into another folder, whose files (the
+//! offline bundle and the search pieces among them) and warnings must be the same. A build that
+//! fails must leave the output as it was. A cache that cannot be trusted is ignored with a note.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+use proptest::prelude::*;
+
+/// The line an incremental build adds to its summary.
+const INCREMENTAL: &str = "Заново собраны только изменённые страницы";
+
+/// A page of the generated site: a guide with steps, checklists (one item without an id: a
+/// warning), a table, a link to the first page and an abbreviation of the glossary.
+fn page(n: usize, title: &str, extra: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndescription: \"Памятка номер {n} для проверки сборки.\"\n\
+         weight: {n}\nupdated: 2026-11-0{d}\nsource:\n  document: \"Регламент\"\n  organisation: \"ЦОКО\"\n---\n\n\
+         ## Шаг 1. Подготовка\n\nСоздайте учётную запись ЕСИА и проверьте СНИЛС.\n\n\
+         - [ ] Паспорт {{#p{n}-pasport}}\n- [ ] Пункт без метки\n\n\
+         ## Шаг 2. Отправка\n\n| Что | Срок |\n| --- | --- |\n| Заявление | 5 рабочих дней |\n\n\
+         См. [первую памятку](../razdel-0/pamyatka-0.md).\n\n{extra}\n",
+        d = n % 9 + 1
+    )
+}
+
+/// The starting site: `pamyatka init`'s, three sections of pages, a glossary, a template some
+/// pages use, a static file.
+fn generated_site(root: &Path) {
+    let o = pamyatka(root.parent().unwrap(), &["init", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for s in 0..3 {
+        let section = with_section(
+            root,
+            &format!("razdel-{s}"),
+            &format!("title: \"Раздел {s}\"\nweight: {s}"),
+        );
+        for p in 0..4 {
+            let n = s * 4 + p;
+            let mut text = page(n, &format!("Памятка {n}"), "");
+            if n % 3 == 0 {
+                text = text.replacen("---\n", "---\ntemplate: osobaya.html\n", 1);
+            }
+            std::fs::write(section.join(format!("pamyatka-{p}.md")), text).unwrap();
+        }
+    }
+    // The link in every page names razdel-0/pamyatka-0.md: it stays.
+    std::fs::write(
+        root.join("content/glossary.yaml"),
+        "- abbr: ЕСИА\n  title: Единая система идентификации и аутентификации\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/osobaya.html"),
+        "{% extends \"page.html\" %}\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content/files")).unwrap();
+    std::fs::write(root.join("content/files/spravka.txt"), "Справка.\n").unwrap();
+}
+
+/// One edit an editor may make.
+#[derive(Debug, Clone)]
+enum Edit {
+    /// Appends a paragraph (or a checklist item without an id: a warning) to a page's body.
+    Body { page: usize, warning: bool },
+    /// Puts a page's body back as it was at the start, its front matter as it is now (the
+    /// file's digest may be a cached one again).
+    Revert { page: usize },
+    /// Changes a page's title (front matter: navigation and lists of other pages).
+    Title { page: usize },
+    /// Changes the template some pages use.
+    Template,
+    /// Adds an abbreviation to the glossary.
+    Glossary,
+    /// Adds a page to a section.
+    Add { section: usize },
+    /// Deletes a page (never the first one: every page links to it).
+    Delete { page: usize },
+    /// Changes the static file.
+    Static,
+    /// Breaks a page's front matter: both builds fail and leave their output as it was.
+    Broken { page: usize },
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        4 => (any::<usize>(), any::<bool>()).prop_map(|(page, warning)| Edit::Body { page, warning }),
+        2 => any::<usize>().prop_map(|page| Edit::Revert { page }),
+        1 => any::<usize>().prop_map(|page| Edit::Title { page }),
+        1 => Just(Edit::Template),
+        1 => Just(Edit::Glossary),
+        1 => (0..3usize).prop_map(|section| Edit::Add { section }),
+        1 => any::<usize>().prop_map(|page| Edit::Delete { page }),
+        1 => Just(Edit::Static),
+        1 => any::<usize>().prop_map(|page| Edit::Broken { page }),
+    ]
+}
+
+/// The generated pages now in the site (`content/razdel-*/pamyatka-*.md`), in a fixed order.
+fn pages(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut list: Vec<_> = walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("pamyatka-"))
+        })
+        .collect();
+    list.sort();
+    list
+}
+
+/// Applies `edit`; `true` when only page bodies changed (the next build must be incremental).
+fn apply(
+    root: &Path,
+    edit: &Edit,
+    step: usize,
+    originals: &BTreeMap<std::path::PathBuf, String>,
+) -> bool {
+    let list = pages(root);
+    let pick = |i: usize| list[i % list.len()].clone();
+    match edit {
+        Edit::Body { page, warning } => {
+            let path = pick(*page);
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            if *warning {
+                text.push_str(&format!("\n- [ ] Новый пункт {step}\n"));
+            } else {
+                text.push_str(&format!("\nДобавленный абзац {step} о СНИЛС.\n"));
+            }
+            std::fs::write(path, text).unwrap();
+            true
+        }
+        Edit::Revert { page } => {
+            let path = pick(*page);
+            if let Some(original) = originals.get(&path) {
+                let now = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, format!("{}{}", front(&now), body(original))).unwrap();
+            }
+            true
+        }
+        Edit::Title { page } => {
+            let path = pick(*page);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.replacen("title: \"", &format!("title: \"Новое {step}: "), 1);
+            std::fs::write(path, text).unwrap();
+            false
+        }
+        Edit::Template => {
+            std::fs::write(
+                root.join("templates/osobaya.html"),
+                format!(
+                    "{{% extends \"page.html\" %}}\n{{% block content %}}<p>Особая {step}</p>{{{{ super() }}}}{{% endblock content %}}\n"
+                ),
+            )
+            .unwrap();
+            false
+        }
+        Edit::Glossary => {
+            let path = root.join("content/glossary.yaml");
+            let mut text = std::fs::read_to_string(&path).unwrap();
+            if !text.contains("СНИЛС") {
+                text.push_str(
+                    "- abbr: СНИЛС\n  title: Страховой номер индивидуального лицевого счёта\n",
+                );
+            } else {
+                text.push_str(&format!("- abbr: ОО{step}\n  title: Организация {step}\n"));
+            }
+            std::fs::write(path, text).unwrap();
+            false
+        }
+        Edit::Add { section } => {
+            let n = 100 + step;
+            std::fs::write(
+                root.join(format!("content/razdel-{section}/pamyatka-{n}.md")),
+                page(n, &format!("Новая памятка {n}"), ""),
+            )
+            .unwrap();
+            false
+        }
+        Edit::Delete { page } => {
+            let path = pick(*page);
+            if !path.ends_with("razdel-0/pamyatka-0.md") {
+                std::fs::remove_file(path).unwrap();
+            }
+            false
+        }
+        Edit::Static => {
+            std::fs::write(
+                root.join("content/files/spravka.txt"),
+                format!("Справка, редакция {step}.\n"),
+            )
+            .unwrap();
+            false
+        }
+        Edit::Broken { .. } => false,
+    }
+}
+
+/// A page's front matter, with its closing `---` line.
+fn front(text: &str) -> &str {
+    let end = text[4..].find("---\n").unwrap() + 4 + 4;
+    &text[..end]
+}
+
+/// A page's body.
+fn body(text: &str) -> &str {
+    &text[front(text).len()..]
+}
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The lines a build printed, without the incremental build's own line.
+fn printed(o: &std::process::Output) -> Vec<String> {
+    stderr(o)
+        .lines()
+        .filter(|l| !l.starts_with(INCREMENTAL))
+        .map(str::to_string)
+        .collect()
+}
+
+fn same_trees(a: &Path, b: &Path, context: &str) {
+    let (ta, tb) = (tree(a), tree(b));
+    let names_a: Vec<&String> = ta.keys().collect();
+    let names_b: Vec<&String> = tb.keys().collect();
+    assert_eq!(names_a, names_b, "{context}: the files differ");
+    for (name, bytes) in &ta {
+        assert!(bytes == &tb[name], "{context}: {name} differs");
+    }
+}
+
+fn run(edits: &[Edit]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    let originals: BTreeMap<_, _> = pages(&root)
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let (inc, clean) = (tmp.path().join("inc"), tmp.path().join("clean"));
+    let (inc_s, clean_s) = (inc.to_str().unwrap(), clean.to_str().unwrap());
+    let o = pamyatka(&root, &["--out", inc_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (step, edit) in edits.iter().enumerate() {
+        let context = format!("step {step} ({edit:?}) of {edits:?}");
+        if let Edit::Broken { page } = edit {
+            let list = pages(&root);
+            let path = list[page % list.len()].clone();
+            let good = std::fs::read_to_string(&path).unwrap();
+            std::fs::write(&path, good.replacen("title: \"", "title: [\"", 1)).unwrap();
+            let before = tree(&inc);
+            let o = pamyatka(&root, &["--out", inc_s, "build"]);
+            assert!(!o.status.success(), "{context}: a broken page built");
+            assert!(
+                tree(&inc) == before,
+                "{context}: a failed build changed the output"
+            );
+            std::fs::write(&path, good).unwrap();
+            continue;
+        }
+        let bodies_only = apply(&root, edit, step, &originals);
+        let o_inc = pamyatka(&root, &["--out", inc_s, "build"]);
+        let o_clean = pamyatka(&root, &["--out", clean_s, "build", "--clean"]);
+        assert!(o_inc.status.success(), "{context}: {}", stderr(&o_inc));
+        assert!(o_clean.status.success(), "{context}: {}", stderr(&o_clean));
+        assert_eq!(
+            stderr(&o_inc).contains(INCREMENTAL),
+            bodies_only,
+            "{context}: incremental or not?\n{}",
+            stderr(&o_inc)
+        );
+        assert_eq!(
+            printed(&o_inc),
+            printed(&o_clean),
+            "{context}: the warnings differ"
+        );
+        same_trees(&inc, &clean, &context);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 5,
+        // Each case builds a site twice per edit: shrinking a failure is slow but worth it.
+        max_shrink_iters: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn an_incremental_build_writes_what_a_clean_build_writes(edits in prop::collection::vec(edit(), 1..8)) {
+        run(&edits);
+    }
+}
+
+/// The edits an editor makes most, in a fixed order: each kind at least once.
+#[test]
+fn every_kind_of_edit_in_turn() {
+    run(&[
+        Edit::Body {
+            page: 1,
+            warning: false,
+        },
+        Edit::Body {
+            page: 2,
+            warning: true,
+        },
+        Edit::Revert { page: 1 },
+        Edit::Title { page: 3 },
+        Edit::Body {
+            page: 3,
+            warning: false,
+        },
+        Edit::Template,
+        Edit::Glossary,
+        Edit::Body {
+            page: 4,
+            warning: false,
+        },
+        Edit::Add { section: 1 },
+        Edit::Body {
+            page: 5,
+            warning: true,
+        },
+        Edit::Delete { page: 6 },
+        Edit::Static,
+        Edit::Broken { page: 2 },
+        Edit::Body {
+            page: 2,
+            warning: false,
+        },
+    ]);
+}
+
+#[test]
+fn a_cache_that_cannot_be_trusted_is_ignored_with_a_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    let out = tmp.path().join("pub");
+    let out_s = out.to_str().unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cache = tmp.path().join(".pub.cache");
+    assert!(
+        cache.is_file(),
+        "a build leaves its cache beside the output"
+    );
+    let good = std::fs::read(&cache).unwrap();
+
+    // Damaged.
+    std::fs::write(&cache, &good[..good.len() / 2]).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Кэш прошлой сборки не использован: его файл повреждён"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
+
+    // Made for another output folder of the same name.
+    let other = tmp.path().join("drugaya").join("pub");
+    std::fs::create_dir_all(other.parent().unwrap()).unwrap();
+    let o = pamyatka(&root, &["--out", other.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::copy(&cache, tmp.path().join("drugaya/.pub.cache")).unwrap();
+    let o = pamyatka(&root, &["--out", other.to_str().unwrap(), "build"]);
+    assert!(
+        stderr(&o).contains("он сделан для другой папки сайта"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Trusted again: nothing changed, nothing rendered.
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(
+        stderr(&o).contains(&format!("{INCREMENTAL}: 0 из")),
+        "{}",
+        stderr(&o)
+    );
+
+    // `--clean` ignores it, and says nothing about it.
+    let o = pamyatka(&root, &["--out", out_s, "build", "--clean"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains(INCREMENTAL) && !stderr(&o).contains("Кэш"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The previous bundle, whose entries an incremental build takes over, removed by hand: a
+    // full build, which says why.
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::remove_file(out.join("offline.zip")).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("в папке сайта нет того, что записала прошлая сборка"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(out.join("offline.zip").is_file());
+}
