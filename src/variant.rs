@@ -2,7 +2,7 @@
 //! (версия для слабовидящих) at `/lv/`, from the same template and the same rewrite pass.
 
 /// A version of the site.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Variant {
     Normal,
     LowVision,
@@ -38,6 +38,17 @@ impl Variant {
 impl serde::Serialize for Variant {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.name())
+    }
+}
+
+/// From its template name (the build cache reads it back).
+impl<'de> serde::Deserialize<'de> for Variant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Variant::ALL
+            .into_iter()
+            .find(|v| v.name() == name)
+            .ok_or_else(|| serde::de::Error::unknown_variant(&name, &["normal", "lv"]))
     }
 }
 
