@@ -155,7 +155,7 @@ impl Project {
             latest_changes: crate::feed::latest(&site),
             site_map: shared.sections.values().collect(),
             data: &site.data,
-            calendar_range: calendar_range(&site),
+            calendar_range: calendar_range(&typed.calendar),
             csp: headers::CSP,
             calendar_json: widgets::json_for_script(&calendar_years(&site)),
             audiences: content::Audience::ALL.map(Into::into).to_vec(),
@@ -420,14 +420,8 @@ pub(crate) fn current_year() -> i32 {
 }
 
 /// The first and last day the production calendar covers (`min`/`max` of the date inputs).
-fn calendar_range(site: &Site) -> CalendarRange {
-    let years: Vec<&String> = site
-        .data
-        .get("calendar")
-        .and_then(|c| c.as_object())
-        .map(|m| m.keys().filter(|k| k.parse::<i32>().is_ok()).collect())
-        .unwrap_or_default();
-    match (years.first(), years.last()) {
+fn calendar_range(calendar: &pamyatka_checks::calendar::ProductionCalendar) -> CalendarRange {
+    match (calendar.years().min(), calendar.years().max()) {
         (Some(a), Some(b)) => CalendarRange {
             min: format!("{a}-01-01"),
             max: format!("{b}-12-31"),

@@ -187,9 +187,11 @@ fn apply(
         }
         Edit::Delete { page } => {
             let path = pick(*page);
-            if !path.ends_with("razdel-0/pamyatka-0.md") {
-                std::fs::remove_file(path).unwrap();
+            if path.ends_with("razdel-0/pamyatka-0.md") {
+                // Every page links to it: kept, so nothing changed.
+                return true;
             }
+            std::fs::remove_file(path).unwrap();
             false
         }
         Edit::Static => {
