@@ -62,6 +62,8 @@ pub struct PageEntry {
     /// One per version of the site.
     pub outputs: Vec<OutputEntry>,
     pub warnings: Vec<CachedWarning>,
+    /// Put in by [`Cache::with_texts`] once the search index is made (the texts are held
+    /// once, not twice, until then).
     pub text: SearchText,
 }
 
@@ -98,13 +100,13 @@ struct CachedLocation {
 }
 
 impl PageEntry {
-    /// The entry of a page just rendered (`source`: its file's text).
+    /// The entry of a page just rendered (`source`: its file's text), its search text still
+    /// to come ([`Cache::with_texts`]).
     pub fn new(
         rel: &str,
         source: &Arc<str>,
         outputs: &[PageOutput],
         warnings: &[Diagnostic],
-        text: &SearchText,
     ) -> PageEntry {
         PageEntry {
             rel: rel.to_string(),
@@ -124,7 +126,7 @@ impl PageEntry {
                 .iter()
                 .map(|d| CachedWarning::new(d, source))
                 .collect(),
-            text: text.clone(),
+            text: SearchText::default(),
         }
     }
 
@@ -320,6 +322,14 @@ impl Unused {
 }
 
 impl Cache {
+    /// Gives each page its search text (`texts`: one per page, in site order).
+    pub fn with_texts(mut self, texts: Vec<SearchText>) -> Cache {
+        for (entry, text) in self.pages.iter_mut().zip(texts) {
+            entry.text = text;
+        }
+        self
+    }
+
     /// Reads the cache of `out`, if it is one this program can trust for `out`.
     pub fn load(out: &Path) -> Result<Cache, Unused> {
         let bytes = match std::fs::read(path(out)) {
@@ -347,14 +357,23 @@ impl Cache {
 
     /// Writes the cache beside `self.out`, atomically.
     pub fn save(&self) -> io::Result<()> {
-        let mut bytes = Vec::with_capacity(1 << 20);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&program_digest()?);
-        let bytes = postcard::to_extend(self, bytes).map_err(io::Error::other)?;
+        use std::io::Write as _;
         let target = path(&self.out);
         let tmp = target.with_extension(format!("cache.{}.tmp", std::process::id()));
-        std::fs::write(&tmp, &bytes)?;
+        let written = (|| {
+            // Written as it is encoded: the cache is never whole in memory twice.
+            let mut file = io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
+            file.write_all(MAGIC)?;
+            file.write_all(&FORMAT.to_le_bytes())?;
+            file.write_all(&program_digest()?)?;
+            // Not synced: a cache cut short by a power loss fails to read and is ignored.
+            let mut file = postcard::to_io(self, file).map_err(io::Error::other)?;
+            file.flush()
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
         std::fs::rename(&tmp, &target)
     }
 }

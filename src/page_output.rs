@@ -30,7 +30,7 @@ pub struct PageOutput {
 
 /// What the search index needs of a page (owned: pages render in parallel). Kept in the
 /// build cache for the pages the next build does not re-render.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchText {
     pub url: String,
     pub title: String,

@@ -39,6 +39,8 @@ pub struct Compiled {
     pub(crate) entries: Vec<PageEntry>,
     /// The other files' digests (a build's compile).
     pub(crate) file_digests: Vec<(String, build_cache::Digest)>,
+    /// Every page's search text, in site order, for the cache (a build's compile).
+    pub(crate) texts: Vec<crate::page_output::SearchText>,
 }
 
 /// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
@@ -74,13 +76,8 @@ impl Project {
             };
             if bundled {
                 let page = &self.site.pages[i];
-                run.entries.push(PageEntry::new(
-                    &page.rel,
-                    &page.source,
-                    &pages,
-                    &warnings,
-                    &text,
-                ));
+                run.entries
+                    .push(PageEntry::new(&page.rel, &page.source, &pages, &warnings));
             }
             run.rendered.warnings.extend(warnings);
             run.rendered.texts.push(text);
@@ -201,7 +198,7 @@ fn compile_until(
         &project,
         assets.files,
         &pages,
-        texts,
+        &texts,
         &mut timer,
         stop,
     )?;
@@ -252,6 +249,7 @@ fn compile_until(
         timings: timer.phases,
         entries,
         file_digests,
+        texts: if bundled { texts } else { Vec::new() },
     }))
 }
 
@@ -311,7 +309,8 @@ fn build_project_until(
         .unwrap_or_default(),
         pages: compiled.entries,
         files: compiled.file_digests,
-    };
+    }
+    .with_texts(compiled.texts);
     if let Err(e) = cache.save() {
         note = Some(crate::tr!(
             "build-cache-not-saved",

@@ -111,7 +111,6 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                     &page.source,
                     &render.pages,
                     &render.warnings,
-                    &render.text,
                 ));
                 let copies: Vec<(String, Vec<u8>)> = render
                     .pages
@@ -124,10 +123,11 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                 pages.extend(render.pages);
             }
             None => {
+                let mut entry = entry;
                 let paths: Vec<String> = entry.outputs.iter().map(|o| o.path.clone()).collect();
                 parts.push(Part::Kept(paths));
                 warnings.extend(entry.warnings(&page.source));
-                texts.push(entry.text.clone());
+                texts.push(std::mem::take(&mut entry.text));
                 pages.extend(entry.page_outputs());
                 entries.push(entry);
             }
@@ -139,7 +139,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         &project,
         assets.files,
         &pages,
-        texts,
+        &texts,
         &mut timer,
         &never,
     )?
@@ -174,7 +174,8 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         inputs: cache.inputs,
         pages: entries,
         files: file_digests(&files),
-    };
+    }
+    .with_texts(texts);
     let note = new_cache
         .save()
         .err()

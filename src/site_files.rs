@@ -31,14 +31,14 @@ pub fn listed(
     site: &Site,
     typed: &data::TypedData,
     pages: &[PageOutput],
-    texts: Vec<SearchText>,
+    texts: &[SearchText],
 ) -> Vec<File> {
     let mut files = vec![("sitemap.xml".to_string(), sitemap(site, pages).into_bytes())];
     files.extend(feed::files(site));
     // The role calendars (`role_calendar.rs`), made with the typed data.
     files.extend(typed.files.iter().cloned());
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.extend(search_index::files(search_index(site, typed, &texts)));
+    files.extend(search_index::files(search_index(site, typed, texts)));
     files
 }
 
@@ -180,7 +180,7 @@ pub(crate) fn all(
     project: &Project,
     assets: Vec<(String, Vec<u8>)>,
     pages: &[PageOutput],
-    texts: Vec<SearchText>,
+    texts: &[SearchText],
     timer: &mut Timer,
     stop: &AtomicBool,
 ) -> Result<Option<Vec<File>>, Diagnostics> {
