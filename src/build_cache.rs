@@ -292,8 +292,10 @@ pub fn path(out: &Path) -> PathBuf {
 /// Why a cache was not used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Unused {
-    /// There is none (and nothing to say when there is no output either: a first build).
+    /// There is none.
     Missing,
+    /// There is no output yet either (a first build): nothing to say.
+    FirstBuild,
     /// Unreadable or cut short.
     Corrupt,
     /// Written by another version (or build) of pamyatka, or in another format.
@@ -310,7 +312,8 @@ impl Unused {
     /// What the editor is told (`None`: nothing worth a line).
     pub fn note(&self) -> Option<String> {
         let reason = match self {
-            Unused::Missing => return None,
+            Unused::FirstBuild => return None,
+            Unused::Missing => "missing",
             Unused::Corrupt => "corrupt",
             Unused::OtherProgram => "other-program",
             Unused::OtherOutput => "other-output",

@@ -44,7 +44,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     let out = &opts.out;
     let Some(_lock) = output::lock_in_place(out).map_err(|e| Diagnostics::from(output_error(e)))?
     else {
-        return Ok(Rebuilt::Full(Unused::Missing));
+        return Ok(Rebuilt::Full(Unused::FirstBuild));
     };
     let cache = match Cache::load(out) {
         Ok(cache) => cache,

@@ -369,12 +369,27 @@ fn a_cache_that_cannot_be_trusted_is_ignored_with_a_note() {
     let out_s = out.to_str().unwrap();
     let o = pamyatka(&root, &["--out", out_s, "build"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("Кэш"),
+        "a first build has nothing to say of it"
+    );
     let cache = tmp.path().join(".pub.cache");
     assert!(
         cache.is_file(),
         "a build leaves its cache beside the output"
     );
     let good = std::fs::read(&cache).unwrap();
+
+    // Gone (`serve` removes it, an older pamyatka wrote none): said, and a full build.
+    std::fs::remove_file(&cache).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Кэш прошлой сборки не использован: его нет"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
 
     // Damaged.
     std::fs::write(&cache, &good[..good.len() / 2]).unwrap();

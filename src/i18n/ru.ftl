@@ -160,6 +160,7 @@ cli-build-done = { $pages ->
     })
 cli-build-incremental = Заново собраны только изменённые страницы: { NUM($rendered) } из { NUM($sources) } (остальные взяты из прошлой сборки; --clean собирает всё).
 build-cache-ignored = Кэш прошлой сборки не использован: { $reason ->
+        [missing] его нет (например, после serve или после сборки другой версией)
         [corrupt] его файл повреждён
         [other-program] его записала другая версия pamyatka
         [output-changed] в папке сайта нет того, что записала прошлая сборка
