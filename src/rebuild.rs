@@ -67,15 +67,19 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     if !same_inputs || !same_pages {
         return Ok(Rebuilt::Full(Unused::InputsChanged));
     }
-    let Ok(previous) = bundle::Previous::read(&out.join(bundle::BUNDLE)) else {
+    let bundle_path = out.join(bundle::BUNDLE);
+    let changed: Vec<usize> = (0..site.pages.len())
+        .filter(|&i| build_cache::source_digest(&site.pages[i].source) != cache.pages[i].source)
+        .collect();
+    if changed.is_empty() {
+        return Ok(unchanged(project, cache, &bundle_path, timer));
+    }
+    let Ok(previous) = bundle::Previous::read(&bundle_path) else {
         return Ok(Rebuilt::Full(Unused::OutputChanged));
     };
     timer.lap("cache");
 
     // The pages whose file changed, rendered again (both versions and their `file://` copies).
-    let changed: Vec<usize> = (0..site.pages.len())
-        .filter(|&i| build_cache::source_digest(&site.pages[i].source) != cache.pages[i].source)
-        .collect();
     let results: Vec<(usize, Result<PageRender, Vec<Diagnostic>>)> = changed
         .par_iter()
         .map(|&i| (i, project.render_page(&site.pages[i], true)))
@@ -194,6 +198,37 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         },
         project,
     ))))
+}
+
+/// Nothing changed since the build the cache describes: every file it wrote is what a build
+/// would write now (the same inputs and the same pages, and the site-wide files are made from
+/// nothing else), so nothing is written; the warnings are the cached ones.
+fn unchanged(project: Project, cache: Cache, bundle: &Path, mut timer: Timer) -> Rebuilt {
+    let Ok(size) = std::fs::metadata(bundle).map(|m| m.len()) else {
+        return Rebuilt::Full(Unused::OutputChanged);
+    };
+    let site = &project.site;
+    let mut warnings = site.warnings.clone();
+    let mut pages = 0;
+    for (entry, page) in cache.pages.iter().zip(&site.pages) {
+        warnings.extend(entry.warnings(&page.source));
+        pages += entry.outputs.len();
+    }
+    timer.lap("cache");
+    let sources = site.pages.len();
+    let mut project = project;
+    project.offline_size = Some(offline::human_size(size as usize));
+    Rebuilt::Done(Box::new((
+        BuildReport {
+            pages,
+            files: pages + cache.files.len() + 1,
+            warnings,
+            timings: timer.phases,
+            rebuilt: Some((0, sources)),
+            note: None,
+        },
+        project,
+    )))
 }
 
 /// A page's entries in the offline bundle.

@@ -333,6 +333,8 @@ fn every_kind_of_edit_in_turn() {
             page: 2,
             warning: true,
         },
+        // The first page is never deleted: nothing changed, nothing is rendered or written.
+        Edit::Delete { page: 0 },
         Edit::Revert { page: 1 },
         Edit::Title { page: 3 },
         Edit::Body {
