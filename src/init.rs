@@ -117,7 +117,7 @@ weight: 10
 "#;
 
 const GITIGNORE: &str =
-    "# The built site and what a build leaves beside it (a lock, interrupted builds).
+    "# The built site and what a build leaves beside it (a lock, the build cache, interrupted builds).
 /public/
 /.public.*
 # Caches.
