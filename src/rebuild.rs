@@ -1,7 +1,8 @@
 //! Incremental `build`: when the previous build of the output folder left a cache
 //! (`build_cache.rs`) and nothing but page bodies changed since, only the pages whose file
 //! changed are rendered again; every other page is taken from the output as it is. The
-//! site-wide files are made again from every page's cached pieces (search text, digests), the
+//! site-wide files are made again from every page's cached pieces (search document with its
+//! stems, digests: only the re-rendered pages are read again for the search index), the
 //! offline bundle from the previous bundle's compressed entries and the new pages' copies, and
 //! only the files whose bytes changed are written. The result is what a clean build writes,
 //! byte for byte (`tests/incremental_build.rs` proves it on random edits).
@@ -29,6 +30,7 @@ use crate::offline;
 use crate::output;
 use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Timer, current_year};
+use crate::search_index::PageSearch;
 use crate::sink::{LiveOutput, Sink, output_error};
 use crate::site_files;
 
@@ -101,7 +103,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     // Every page in site order, as a full build has them after its render: the new ones with
     // their HTML, the others from the cache.
     let mut warnings = site.warnings.clone();
-    let (mut pages, mut texts, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut pages, mut search, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut parts = Vec::with_capacity(site.pages.len());
     for (i, (entry, page)) in cache.pages.into_iter().zip(&site.pages).enumerate() {
         match fresh.remove(&i) {
@@ -119,7 +121,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                     .collect();
                 parts.push(Part::New(copies));
                 warnings.extend(render.warnings);
-                texts.push(render.text);
+                search.push(PageSearch::Text(render.text));
                 pages.extend(render.pages);
             }
             None => {
@@ -127,19 +129,19 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                 let paths: Vec<String> = entry.outputs.iter().map(|o| o.path.clone()).collect();
                 parts.push(Part::Kept(paths));
                 warnings.extend(entry.warnings(&page.source));
-                texts.push(std::mem::take(&mut entry.text));
+                search.push(PageSearch::Prepared(entry.search.take()));
                 pages.extend(entry.page_outputs());
                 entries.push(entry);
             }
         }
     }
     let never = AtomicBool::new(false);
-    let files = site_files::all(
+    let (files, search) = site_files::all(
         &opts.root,
         &project,
         assets.files,
         &pages,
-        &texts,
+        search,
         &mut timer,
         &never,
     )?
@@ -175,7 +177,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         pages: entries,
         files: file_digests(&files),
     }
-    .with_texts(texts);
+    .with_search(search);
     let note = new_cache
         .save()
         .err()
