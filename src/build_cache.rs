@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::Site;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::page_output::PageOutput;
-use crate::search_index::PreparedPage;
+use crate::search_index::{PreparedPage, PreparedPages};
 use crate::variant::Variant;
 
 /// The start of every cache file.
@@ -325,7 +325,7 @@ impl Unused {
 
 impl Cache {
     /// Gives each page its search document (`search`: one per page, in site order).
-    pub fn with_search(mut self, search: Vec<Option<PreparedPage>>) -> Cache {
+    pub fn with_search(mut self, search: PreparedPages) -> Cache {
         for (entry, doc) in self.pages.iter_mut().zip(search) {
             entry.search = doc;
         }

@@ -20,7 +20,7 @@ use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Rendered, Stage, Timer};
 use crate::rebuild::{self, Rebuilt};
 use crate::rewrite::PageFacts;
-use crate::search_index::{PageSearch, PreparedPage};
+use crate::search_index::{PageSearch, PreparedPages};
 use crate::sink::{Sink, output_error};
 use crate::site_files;
 
@@ -41,7 +41,7 @@ pub struct Compiled {
     /// The other files' digests (a build's compile).
     pub(crate) file_digests: Vec<(String, build_cache::Digest)>,
     /// Every page's search document, in site order, for the cache (a build's compile).
-    pub(crate) search: Vec<Option<PreparedPage>>,
+    pub(crate) search: PreparedPages,
 }
 
 /// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
@@ -216,7 +216,7 @@ fn compile_until(
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         },
         || match bundle {
-            Some(bundle) => bundle.finish(runs.len(), &files),
+            Some(bundle) => bundle.finish(runs.len(), &files, None),
             None => Ok(0),
         },
     );

@@ -147,15 +147,22 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     )?
     .expect("not stopped");
 
-    // The offline bundle, beside the output until it replaces the old one.
+    // The offline bundle, beside the output until it replaces the old one; the entries of
+    // the files whose bytes are as before are taken from the previous one.
+    let digests = file_digests(&files);
+    let kept = bundle::Kept {
+        previous: &previous,
+        unchanged: unchanged_files(&cache.files, &digests),
+    };
     let bundle_tmp = beside(out, "bundle");
-    let size = match write_bundle(&bundle_tmp, &previous, parts, &files) {
+    let size = match write_bundle(&bundle_tmp, &kept, parts, &files) {
         Ok(size) => size,
         Err(Missing) => {
             let _ = std::fs::remove_file(&bundle_tmp);
             return Ok(Rebuilt::Full(Unused::OutputChanged));
         }
     };
+    drop(kept);
     drop(previous);
     timer.lap("files+zip");
     let size_text = offline::human_size(size as usize);
@@ -165,7 +172,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     }
 
     // Everything is made: now the output changes.
-    let written = write(out, &cache.files, &pages, &files, &bundle_tmp);
+    let written = write(out, &cache.files, &pages, &files, &digests, &bundle_tmp);
     let _ = std::fs::remove_file(&bundle_tmp);
     written?;
     for p in &mut pages {
@@ -175,7 +182,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         out: out.clone(),
         inputs: cache.inputs,
         pages: entries,
-        files: file_digests(&files),
+        files: digests,
     }
     .with_search(search);
     let note = new_cache
@@ -210,13 +217,14 @@ enum Part {
 struct Missing;
 
 /// Writes the bundle at `path`: the README, every page's entries in site order, then `files`
-/// (see `bundle::Bundle`). Its size.
+/// (see `bundle::Bundle`; those `kept.unchanged` from the previous bundle). Its size.
 fn write_bundle(
     path: &Path,
-    previous: &bundle::Previous,
+    kept: &bundle::Kept<'_>,
     parts: Vec<Part>,
     files: &[(String, Vec<u8>)],
 ) -> Result<u64, Missing> {
+    let previous = kept.previous;
     let file = std::fs::File::create(path).map_err(|_| Missing)?;
     let zip = bundle::Bundle::new(std::io::BufWriter::with_capacity(1 << 20, file))
         .map_err(|_| Missing)?;
@@ -231,7 +239,7 @@ fn write_bundle(
         };
         zip.add_run(i, compressed);
     }
-    zip.finish(runs, files).map_err(|_| Missing)
+    zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
 }
 
 /// `.<name>.<what>-<pid>.tmp` beside the output folder (never inside: it is published).
@@ -246,19 +254,33 @@ fn beside(out: &Path, what: &str) -> std::path::PathBuf {
 
 fn file_digests(files: &[(String, Vec<u8>)]) -> Vec<(String, build_cache::Digest)> {
     files
-        .iter()
+        .par_iter()
         .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
         .collect()
 }
 
+/// The paths of `now` with the digest they had `before`.
+fn unchanged_files<'a>(
+    before: &[(String, build_cache::Digest)],
+    now: &'a [(String, build_cache::Digest)],
+) -> std::collections::HashSet<&'a str> {
+    let before: HashMap<&str, &build_cache::Digest> =
+        before.iter().map(|(p, d)| (p.as_str(), d)).collect();
+    now.iter()
+        .filter(|(path, digest)| before.get(path.as_str()) == Some(&digest))
+        .map(|(path, _)| path.as_str())
+        .collect()
+}
+
 /// Writes into the output in place: the pages that have HTML (re-rendered, or waiting for the
-/// bundle's size), the files whose bytes changed, the bundle; removes the files no longer
-/// made.
+/// bundle's size), the files whose bytes changed (`digests`: of `files`, in order), the
+/// bundle; removes the files no longer made.
 fn write(
     out: &Path,
     before: &[(String, build_cache::Digest)],
     pages: &[PageOutput],
     files: &[(String, Vec<u8>)],
+    digests: &[(String, build_cache::Digest)],
     bundle_tmp: &Path,
 ) -> Result<(), Diagnostics> {
     build_cache::invalidate(out)?;
@@ -269,9 +291,9 @@ fn write(
     let before: HashMap<&str, &build_cache::Digest> =
         before.iter().map(|(p, d)| (p.as_str(), d)).collect();
     let mut now = std::collections::HashSet::new();
-    for (path, bytes) in files {
+    for ((path, bytes), (_, digest)) in files.iter().zip(digests) {
         now.insert(path.as_str());
-        if before.get(path.as_str()).copied() != Some(blake3::hash(bytes).as_bytes()) {
+        if before.get(path.as_str()).copied() != Some(digest) {
             sink.write(path, bytes)?;
         }
     }

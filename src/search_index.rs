@@ -67,6 +67,9 @@ impl PreparedPage {
     }
 }
 
+/// Each page of a site as the index took it, in site order (`None`: not in the index).
+pub type PreparedPages = Vec<Option<PreparedPage>>;
+
 /// A page's fields as [`PreparedPage`] has them.
 type Fields = Vec<(String, u32)>;
 
@@ -81,7 +84,7 @@ pub struct Indexed {
 impl Indexed {
     /// The index as files (see [`files`]) and each page as the index took it, in site order
     /// (for the build cache).
-    pub fn into_files(self) -> (Vec<(String, Vec<u8>)>, Vec<Option<PreparedPage>>) {
+    pub fn into_files(self) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
         let (files, docs) = pieces(self.index);
         let mut docs = docs.into_iter();
         let pages = self

@@ -17,7 +17,7 @@ use crate::feed;
 use crate::headers;
 use crate::page_output::PageOutput;
 use crate::project::{Project, Timer};
-use crate::search_index::{self, Indexed, PageSearch, PreparedPage};
+use crate::search_index::{self, Indexed, PageSearch, PreparedPages};
 use crate::service_worker;
 use crate::variant::Variant;
 
@@ -32,7 +32,7 @@ pub fn listed(
     typed: &data::TypedData,
     pages: &[PageOutput],
     search: Vec<PageSearch>,
-) -> (Vec<File>, Vec<Option<PreparedPage>>) {
+) -> (Vec<File>, PreparedPages) {
     let mut files = vec![("sitemap.xml".to_string(), sitemap(site, pages).into_bytes())];
     files.extend(feed::files(site));
     // The role calendars (`role_calendar.rs`), made with the typed data.
@@ -173,7 +173,7 @@ pub(crate) fn all(
     search: Vec<PageSearch>,
     timer: &mut Timer,
     stop: &AtomicBool,
-) -> Result<Option<(Vec<File>, Vec<Option<PreparedPage>>)>, Diagnostics> {
+) -> Result<Option<(Vec<File>, PreparedPages)>, Diagnostics> {
     let (site, typed) = (&project.site, &project.typed);
     let mut files = assets;
     files.push(project.render_404()?);
