@@ -9,8 +9,9 @@
 //! (postcard) the output folder it describes, the digest of every input other than the pages'
 //! bodies ([`inputs_digest`]), and per page, in site order: the digest of its file, what it
 //! produced (URL, path, variant, the digest of each written file; the HTML of a page still
-//! waiting for the bundle's size), its warnings and its search text; and the digest of every
-//! other file written.
+//! waiting for the bundle's size), its warnings and its search document as the index took it
+//! (`search_index::PreparedPage`: its stems made, so that a rebuild reads again only the pages
+//! it re-renders); and the digest of every other file written.
 //!
 //! **When it is trusted**: only when the header is this program's and this format's, it
 //! describes this output folder, and the inputs digest is the same; anything else is ignored
@@ -28,14 +29,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Site;
 use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::page_output::{PageOutput, SearchText};
+use crate::page_output::PageOutput;
+use crate::search_index::{PreparedPage, PreparedPages};
 use crate::variant::Variant;
 
 /// The start of every cache file.
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 pub type Digest = [u8; 32];
 
@@ -62,9 +64,9 @@ pub struct PageEntry {
     /// One per version of the site.
     pub outputs: Vec<OutputEntry>,
     pub warnings: Vec<CachedWarning>,
-    /// Put in by [`Cache::with_texts`] once the search index is made (the texts are held
-    /// once, not twice, until then).
-    pub text: SearchText,
+    /// The page's search document as the index took it (`None`: the search page, no
+    /// document). Put in by [`Cache::with_search`] once the search index is made.
+    pub search: Option<PreparedPage>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -100,8 +102,8 @@ struct CachedLocation {
 }
 
 impl PageEntry {
-    /// The entry of a page just rendered (`source`: its file's text), its search text still
-    /// to come ([`Cache::with_texts`]).
+    /// The entry of a page just rendered (`source`: its file's text), its search document
+    /// still to come ([`Cache::with_search`]).
     pub fn new(
         rel: &str,
         source: &Arc<str>,
@@ -126,7 +128,7 @@ impl PageEntry {
                 .iter()
                 .map(|d| CachedWarning::new(d, source))
                 .collect(),
-            text: SearchText::default(),
+            search: None,
         }
     }
 
@@ -325,10 +327,10 @@ impl Unused {
 }
 
 impl Cache {
-    /// Gives each page its search text (`texts`: one per page, in site order).
-    pub fn with_texts(mut self, texts: Vec<SearchText>) -> Cache {
-        for (entry, text) in self.pages.iter_mut().zip(texts) {
-            entry.text = text;
+    /// Gives each page its search document (`search`: one per page, in site order).
+    pub fn with_search(mut self, search: PreparedPages) -> Cache {
+        for (entry, doc) in self.pages.iter_mut().zip(search) {
+            entry.search = doc;
         }
         self
     }

@@ -8,7 +8,9 @@
 //! it ([`compress_run`]: libdeflate, whole buffers) and goes into the zip as it is, in run order
 //! whatever order the runs finish in (the bundle is the same from build to build); the other
 //! files follow at the end ([`Bundle::finish`]). rawzip writes the zip's structure around the
-//! compressed bytes.
+//! compressed bytes. An incremental build takes the entries of the pages it did not re-render
+//! and of the other files whose bytes did not change from the previous bundle ([`Previous`],
+//! [`Kept`]) instead of compressing them again.
 
 use std::collections::BTreeMap;
 use std::io::{Seek, Write};
@@ -48,24 +50,45 @@ struct Entry {
 
 /// One run of files (paths inside the bundle's folder), compressed.
 pub fn compress_run<B: AsRef<[u8]>>(run: &[(String, B)]) -> Result<Compressed, String> {
-    let level = libdeflater::CompressionLvl::new(DEFLATE_LEVEL).expect("a level libdeflate has");
-    let mut compressor = libdeflater::Compressor::new(level);
-    let mut scratch = Vec::new();
-    let mut entries = Vec::with_capacity(run.len());
-    for (path, bytes) in run {
-        let bytes = bytes.as_ref();
-        scratch.resize(compressor.deflate_compress_bound(bytes.len()), 0);
-        let n = compressor
-            .deflate_compress(bytes, &mut scratch)
+    let mut deflater = Deflater::new();
+    let entries = run
+        .iter()
+        .map(|(path, bytes)| deflater.entry(path, bytes.as_ref()))
+        .collect::<Result<_, _>>()?;
+    Ok(Compressed { entries })
+}
+
+/// A compressor and its buffer, for a run of files.
+struct Deflater {
+    compressor: libdeflater::Compressor,
+    scratch: Vec<u8>,
+}
+
+impl Deflater {
+    fn new() -> Deflater {
+        let level =
+            libdeflater::CompressionLvl::new(DEFLATE_LEVEL).expect("a level libdeflate has");
+        Deflater {
+            compressor: libdeflater::Compressor::new(level),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The entry of `bytes` at `path` (inside the bundle's folder), compressed.
+    fn entry(&mut self, path: &str, bytes: &[u8]) -> Result<Entry, String> {
+        let scratch = &mut self.scratch;
+        scratch.resize(self.compressor.deflate_compress_bound(bytes.len()), 0);
+        let n = self
+            .compressor
+            .deflate_compress(bytes, scratch)
             .map_err(|e| format!("offline.zip: {path}: {e}"))?;
-        entries.push(Entry {
-            path: path.clone(),
+        Ok(Entry {
+            path: path.to_string(),
             deflated: scratch[..n].to_vec(),
             crc: libdeflater::crc32(bytes),
             size: bytes.len() as u64,
-        });
+        })
     }
-    Ok(Compressed { entries })
 }
 
 /// The entries of a previous `offline.zip`, to take as they are into the next one (an
@@ -132,14 +155,57 @@ impl Previous {
             .collect::<Option<Vec<Entry>>>()?;
         Some(Compressed { entries })
     }
+
+    /// The entry at `path` (inside the bundle's folder) as it was, if it holds `bytes` (its
+    /// size and CRC-32 say so).
+    fn entry_of(&self, path: &str, bytes: &[u8]) -> Option<Entry> {
+        let &(start, end, crc, size) = self.entries.get(path)?;
+        (size == bytes.len() as u64 && crc == libdeflater::crc32(bytes)).then(|| Entry {
+            path: path.to_string(),
+            deflated: self.data[start..end].to_vec(),
+            crc,
+            size,
+        })
+    }
 }
 
-/// Runs of files compressed in parallel (deflate is the costly part).
-fn compress_runs<B: AsRef<[u8]> + Sync>(
-    entries: &[(String, B)],
+/// The entries of the previous bundle [`Bundle::finish`] may take as they are rather than
+/// compress again (an incremental build): those of the files (by their path in the output)
+/// whose bytes are the ones that bundle was written with (their digest is the one the build
+/// cache has; and the entry's size and CRC-32 agree).
+pub struct Kept<'a> {
+    pub previous: &'a Previous,
+    pub unchanged: std::collections::HashSet<&'a str>,
+}
+
+/// A file for the bundle: its path inside the bundle's folder, its bytes there, and whether
+/// the previous bundle's entry may be taken (see [`Kept`]).
+type Bundled<'a> = (String, std::borrow::Cow<'a, [u8]>, bool);
+
+/// Runs of files compressed in parallel (deflate is the costly part); an unchanged file's
+/// entry taken from the previous bundle instead, when there is one.
+fn compress_runs(
+    entries: &[Bundled<'_>],
+    kept: Option<&Kept<'_>>,
 ) -> Result<Vec<Compressed>, String> {
     use rayon::prelude::*;
-    entries.par_chunks(RUN).map(compress_run).collect()
+    entries
+        .par_chunks(RUN)
+        .map(|run| {
+            let mut deflater = Deflater::new();
+            let entries = run
+                .iter()
+                .map(|(path, bytes, unchanged)| {
+                    let previous = kept.filter(|_| *unchanged).map(|k| k.previous);
+                    match previous.and_then(|p| p.entry_of(path, bytes)) {
+                        Some(entry) => Ok(entry),
+                        None => deflater.entry(path, bytes),
+                    }
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(Compressed { entries })
+        })
+        .collect()
 }
 
 /// `offline.zip`, written as the runs arrive (see the module's text). Only the runs that
@@ -193,8 +259,14 @@ impl<W: Write + Seek> Bundle<W> {
     }
 
     /// Adds the other files and finishes the zip; returns its size. `runs` is how many runs
-    /// there were: all of them must have been added.
-    pub fn finish(self, runs: usize, files: &[(String, Vec<u8>)]) -> Result<u64, String> {
+    /// there were: all of them must have been added. `kept`: the entries of the previous
+    /// bundle that may be taken as they are.
+    pub fn finish(
+        self,
+        runs: usize,
+        files: &[(String, Vec<u8>)],
+        kept: Option<&Kept<'_>>,
+    ) -> Result<u64, String> {
         use base64::Engine as _;
 
         let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -210,11 +282,12 @@ impl<W: Write + Seek> Bundle<W> {
         }
         let mut zip = state.zip;
         // The files as they are, but the modules, which become scripts.
-        let mut entries: Vec<(String, std::borrow::Cow<'_, [u8]>)> = Vec::new();
+        let mut entries: Vec<Bundled<'_>> = Vec::new();
         for (path, bytes) in files {
             if NOT_BUNDLED.contains(&path.as_str()) {
                 continue;
             }
+            let unchanged = kept.is_some_and(|k| k.unchanged.contains(path.as_str()));
             if let Some(kind) = wasm_kind(path) {
                 // The module as a classic script (the .wasm file itself is not needed) that
                 // leaves its bytes in `PAMYATKA_WASM[kind]`, ready for the glue's `initSync`.
@@ -228,12 +301,12 @@ impl<W: Write + Seek> Bundle<W> {
                      \x20 return bytes;\n\
                      }})(\"{b64}\");\n"
                 );
-                entries.push((format!("{path}.js"), js.into_bytes().into()));
+                entries.push((format!("{path}.js"), js.into_bytes().into(), unchanged));
                 continue;
             }
-            entries.push((path.clone(), bytes.as_slice().into()));
+            entries.push((path.clone(), bytes.as_slice().into(), unchanged));
         }
-        let others = compress_runs(&entries)?;
+        let others = compress_runs(&entries, kept)?;
         drop(entries);
         for part in others {
             append(&mut zip, part)?;
@@ -305,7 +378,7 @@ mod tests {
         bundle.add_run(2, run("c.html"));
         bundle.add_run(0, run("a.html"));
         bundle.add_run(1, run("b.html"));
-        bundle.finish(3, &[]).unwrap();
+        bundle.finish(3, &[], None).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.into_inner())).unwrap();
         let names: Vec<String> = (0..zip.len())
             .map(|i| zip.by_index(i).unwrap().name().to_string())
@@ -323,7 +396,35 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         let bundle = Bundle::new(&mut out).unwrap();
         bundle.add_run(1, run("b.html"));
-        assert!(bundle.finish(2, &[]).is_err(), "a run missing");
+        assert!(bundle.finish(2, &[], None).is_err(), "a run missing");
+    }
+
+    /// The bundle made with unchanged files' entries taken from the previous one is the one
+    /// made by compressing them; an entry whose bytes differ after all is not taken.
+    #[test]
+    fn unchanged_files_are_taken_from_the_previous_bundle() {
+        let dir = tempfile::tempdir().unwrap();
+        let make = |files: &[(String, Vec<u8>)], kept: Option<&Kept<'_>>| {
+            let mut out = std::io::Cursor::new(Vec::new());
+            Bundle::new(&mut out)
+                .unwrap()
+                .finish(0, files, kept)
+                .unwrap();
+            out.into_inner()
+        };
+        let file = |path: &str, text: &str| (path.to_string(), text.as_bytes().to_vec());
+        let before = [file("a.css", "body{}"), file("b.js", "let b = 1;")];
+        std::fs::write(dir.path().join("offline.zip"), make(&before, None)).unwrap();
+        let previous = Previous::read(&dir.path().join("offline.zip")).unwrap();
+        let now = [file("a.css", "body{}"), file("b.js", "let b = 2;")];
+        let kept = Kept {
+            previous: &previous,
+            // b.js said unchanged by mistake: its size and CRC-32 give it away.
+            unchanged: ["a.css", "b.js"].into_iter().collect(),
+        };
+        assert_eq!(make(&now, Some(&kept)), make(&now, None));
+        assert!(previous.entry_of("a.css", b"body{}").is_some());
+        assert!(previous.entry_of("b.js", b"let b = 2;").is_none());
     }
 
     #[test]
@@ -342,7 +443,7 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         let bundle = Bundle::new(&mut out).unwrap();
         bundle.add_run(0, part);
-        let size = bundle.finish(1, &files).unwrap();
+        let size = bundle.finish(1, &files, None).unwrap();
         let bytes = out.into_inner();
         assert_eq!(size, bytes.len() as u64);
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -20,6 +20,7 @@ use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Rendered, Stage, Timer};
 use crate::rebuild::{self, Rebuilt};
 use crate::rewrite::PageFacts;
+use crate::search_index::{PageSearch, PreparedPages};
 use crate::sink::{Sink, output_error};
 use crate::site_files;
 
@@ -39,8 +40,8 @@ pub struct Compiled {
     pub(crate) entries: Vec<PageEntry>,
     /// The other files' digests (a build's compile).
     pub(crate) file_digests: Vec<(String, build_cache::Digest)>,
-    /// Every page's search text, in site order, for the cache (a build's compile).
-    pub(crate) texts: Vec<crate::page_output::SearchText>,
+    /// Every page's search document, in site order, for the cache (a build's compile).
+    pub(crate) search: PreparedPages,
 }
 
 /// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
@@ -193,16 +194,17 @@ fn compile_until(
     }
     timer.lap("render");
     timer.phases.extend(project.stats.phases());
+    let search = texts.into_iter().map(PageSearch::Text).collect();
     let files = site_files::all(
         root,
         &project,
         assets.files,
         &pages,
-        &texts,
+        search,
         &mut timer,
         stop,
     )?;
-    let Some(files) = files else {
+    let Some((files, search)) = files else {
         return Ok(None);
     };
     // The files are written by one thread (most of them are search pieces in one folder, where
@@ -214,7 +216,7 @@ fn compile_until(
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         },
         || match bundle {
-            Some(bundle) => bundle.finish(runs.len(), &files),
+            Some(bundle) => bundle.finish(runs.len(), &files, None),
             None => Ok(0),
         },
     );
@@ -249,7 +251,7 @@ fn compile_until(
         timings: timer.phases,
         entries,
         file_digests,
-        texts: if bundled { texts } else { Vec::new() },
+        search: if bundled { search } else { Vec::new() },
     }))
 }
 
@@ -310,7 +312,7 @@ fn build_project_until(
         pages: compiled.entries,
         files: compiled.file_digests,
     }
-    .with_texts(compiled.texts);
+    .with_search(compiled.search);
     if let Err(e) = cache.save() {
         note = Some(crate::tr!(
             "build-cache-not-saved",

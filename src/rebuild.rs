@@ -1,7 +1,8 @@
 //! Incremental `build`: when the previous build of the output folder left a cache
 //! (`build_cache.rs`) and nothing but page bodies changed since, only the pages whose file
 //! changed are rendered again; every other page is taken from the output as it is. The
-//! site-wide files are made again from every page's cached pieces (search text, digests), the
+//! site-wide files are made again from every page's cached pieces (search document with its
+//! stems, digests: only the re-rendered pages are read again for the search index), the
 //! offline bundle from the previous bundle's compressed entries and the new pages' copies, and
 //! only the files whose bytes changed are written. The result is what a clean build writes,
 //! byte for byte (`tests/incremental_build.rs` proves it on random edits).
@@ -29,6 +30,7 @@ use crate::offline;
 use crate::output;
 use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Timer, current_year};
+use crate::search_index::PageSearch;
 use crate::sink::{LiveOutput, Sink, output_error};
 use crate::site_files;
 
@@ -105,7 +107,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     // Every page in site order, as a full build has them after its render: the new ones with
     // their HTML, the others from the cache.
     let mut warnings = site.warnings.clone();
-    let (mut pages, mut texts, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut pages, mut search, mut entries) = (Vec::new(), Vec::new(), Vec::new());
     let mut parts = Vec::with_capacity(site.pages.len());
     for (i, (entry, page)) in cache.pages.into_iter().zip(&site.pages).enumerate() {
         match fresh.remove(&i) {
@@ -123,7 +125,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                     .collect();
                 parts.push(Part::New(copies));
                 warnings.extend(render.warnings);
-                texts.push(render.text);
+                search.push(PageSearch::Text(render.text));
                 pages.extend(render.pages);
             }
             None => {
@@ -131,33 +133,40 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
                 let paths: Vec<String> = entry.outputs.iter().map(|o| o.path.clone()).collect();
                 parts.push(Part::Kept(paths));
                 warnings.extend(entry.warnings(&page.source));
-                texts.push(std::mem::take(&mut entry.text));
+                search.push(PageSearch::Prepared(entry.search.take()));
                 pages.extend(entry.page_outputs());
                 entries.push(entry);
             }
         }
     }
     let never = AtomicBool::new(false);
-    let files = site_files::all(
+    let (files, search) = site_files::all(
         &opts.root,
         &project,
         assets.files,
         &pages,
-        &texts,
+        search,
         &mut timer,
         &never,
     )?
     .expect("not stopped");
 
-    // The offline bundle, beside the output until it replaces the old one.
+    // The offline bundle, beside the output until it replaces the old one; the entries of
+    // the files whose bytes are as before are taken from the previous one.
+    let digests = file_digests(&files);
+    let kept = bundle::Kept {
+        previous: &previous,
+        unchanged: unchanged_files(&cache.files, &digests),
+    };
     let bundle_tmp = beside(out, "bundle");
-    let size = match write_bundle(&bundle_tmp, &previous, parts, &files) {
+    let size = match write_bundle(&bundle_tmp, &kept, parts, &files) {
         Ok(size) => size,
         Err(Missing) => {
             let _ = std::fs::remove_file(&bundle_tmp);
             return Ok(Rebuilt::Full(Unused::OutputChanged));
         }
     };
+    drop(kept);
     drop(previous);
     timer.lap("files+zip");
     let size_text = offline::human_size(size as usize);
@@ -167,7 +176,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     }
 
     // Everything is made: now the output changes.
-    let written = write(out, &cache.files, &pages, &files, &bundle_tmp);
+    let written = write(out, &cache.files, &pages, &files, &digests, &bundle_tmp);
     let _ = std::fs::remove_file(&bundle_tmp);
     written?;
     for p in &mut pages {
@@ -177,9 +186,9 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         out: out.clone(),
         inputs: cache.inputs,
         pages: entries,
-        files: file_digests(&files),
+        files: digests,
     }
-    .with_texts(texts);
+    .with_search(search);
     let note = new_cache
         .save()
         .err()
@@ -243,13 +252,14 @@ enum Part {
 struct Missing;
 
 /// Writes the bundle at `path`: the README, every page's entries in site order, then `files`
-/// (see `bundle::Bundle`). Its size.
+/// (see `bundle::Bundle`; those `kept.unchanged` from the previous bundle). Its size.
 fn write_bundle(
     path: &Path,
-    previous: &bundle::Previous,
+    kept: &bundle::Kept<'_>,
     parts: Vec<Part>,
     files: &[(String, Vec<u8>)],
 ) -> Result<u64, Missing> {
+    let previous = kept.previous;
     let file = std::fs::File::create(path).map_err(|_| Missing)?;
     let zip = bundle::Bundle::new(std::io::BufWriter::with_capacity(1 << 20, file))
         .map_err(|_| Missing)?;
@@ -264,7 +274,7 @@ fn write_bundle(
         };
         zip.add_run(i, compressed);
     }
-    zip.finish(runs, files).map_err(|_| Missing)
+    zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
 }
 
 /// `.<name>.<what>-<pid>.tmp` beside the output folder (never inside: it is published).
@@ -279,19 +289,33 @@ fn beside(out: &Path, what: &str) -> std::path::PathBuf {
 
 fn file_digests(files: &[(String, Vec<u8>)]) -> Vec<(String, build_cache::Digest)> {
     files
-        .iter()
+        .par_iter()
         .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
         .collect()
 }
 
+/// The paths of `now` with the digest they had `before`.
+fn unchanged_files<'a>(
+    before: &[(String, build_cache::Digest)],
+    now: &'a [(String, build_cache::Digest)],
+) -> std::collections::HashSet<&'a str> {
+    let before: HashMap<&str, &build_cache::Digest> =
+        before.iter().map(|(p, d)| (p.as_str(), d)).collect();
+    now.iter()
+        .filter(|(path, digest)| before.get(path.as_str()) == Some(&digest))
+        .map(|(path, _)| path.as_str())
+        .collect()
+}
+
 /// Writes into the output in place: the pages that have HTML (re-rendered, or waiting for the
-/// bundle's size), the files whose bytes changed, the bundle; removes the files no longer
-/// made.
+/// bundle's size), the files whose bytes changed (`digests`: of `files`, in order), the
+/// bundle; removes the files no longer made.
 fn write(
     out: &Path,
     before: &[(String, build_cache::Digest)],
     pages: &[PageOutput],
     files: &[(String, Vec<u8>)],
+    digests: &[(String, build_cache::Digest)],
     bundle_tmp: &Path,
 ) -> Result<(), Diagnostics> {
     build_cache::invalidate(out)?;
@@ -302,9 +326,9 @@ fn write(
     let before: HashMap<&str, &build_cache::Digest> =
         before.iter().map(|(p, d)| (p.as_str(), d)).collect();
     let mut now = std::collections::HashSet::new();
-    for (path, bytes) in files {
+    for ((path, bytes), (_, digest)) in files.iter().zip(digests) {
         now.insert(path.as_str());
-        if before.get(path.as_str()).copied() != Some(blake3::hash(bytes).as_bytes()) {
+        if before.get(path.as_str()).copied() != Some(digest) {
             sink.write(path, bytes)?;
         }
     }

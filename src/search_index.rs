@@ -3,55 +3,171 @@
 //! regulation tables, with the glossary's abbreviations and expansions added both ways
 //! (a page that says «ЕСИА» is found by «единая система идентификации», and the other way).
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
+//!
+//! Reading a page for the index (tokenizing, stemming, finding glossary terms) is most of the
+//! index's cost; a page as the index took it ([`PreparedPage`]) is kept in the build cache, and
+//! an incremental build reads again only the pages it re-rendered ([`PageSearch`]).
 
 use crate::content::GlossaryEntry;
 use crate::data::regulation::view::RowView;
+use crate::page_output::SearchText;
 use pamyatka_checks::search::{
     IndexBuilder, SearchDoc, SearchIndex, StemCache, Word, matches, weight, words, words_cached,
 };
 
 /// A page's searchable parts.
-pub struct PageText<'a> {
-    pub url: &'a str,
-    pub title: &'a str,
-    pub section: &'a str,
-    pub description: &'a str,
-    pub headings: Vec<&'a str>,
+struct PageText<'a> {
+    url: &'a str,
+    title: &'a str,
+    section: &'a str,
+    description: &'a str,
+    headings: Vec<&'a str>,
     /// The rendered Markdown as plain text ([`html_text`]).
-    pub text: &'a str,
+    text: &'a str,
 }
 
 /// A document with each field's stems and weight, ready for the index.
 type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 
-pub fn build(pages: &[PageText<'_>], rows: &[&RowView], glossary: &[GlossaryEntry]) -> SearchIndex {
+/// A page's search document as the index takes it (title, section, snippet text, and each
+/// field's stems with its weight), kept in the build cache: a rebuild reads again only the
+/// pages it re-renders.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PreparedPage {
+    doc: SearchDoc,
+    /// Each field's stems, sorted and once each, joined by spaces (a stem has none): one
+    /// string a field, not one a stem, the smaller form to hold for every page of a site.
+    fields: Vec<(String, u32)>,
+}
+
+impl PreparedPage {
+    fn new((doc, fields): Prepared) -> PreparedPage {
+        PreparedPage {
+            doc,
+            fields: fields
+                .into_iter()
+                .map(|(stems, w)| {
+                    debug_assert!(stems.iter().all(|s| !s.is_empty() && !s.contains(' ')));
+                    (stems.join(" "), w)
+                })
+                .collect(),
+        }
+    }
+
+    /// Adds the page to the index, which keeps its document until [`Indexed::into_files`]
+    /// gives it back (a site's texts are held once); the stems stay here.
+    fn add_to(self, b: &mut IndexBuilder) -> Fields {
+        b.add_unique(
+            self.doc,
+            self.fields
+                .iter()
+                .map(|(stems, w)| (stems.split(' ').filter(|s| !s.is_empty()), *w)),
+        );
+        self.fields
+    }
+}
+
+/// Each page of a site as the index took it, in site order (`None`: not in the index).
+pub type PreparedPages = Vec<Option<PreparedPage>>;
+
+/// A page's fields as [`PreparedPage`] has them.
+type Fields = Vec<(String, u32)>;
+
+/// The index, and what it took of each page.
+pub struct Indexed {
+    pub index: SearchIndex,
+    /// Each page's fields, in site order (`None`: not in the index); the pages' documents are
+    /// the index's first ones, in the same order.
+    fields: Vec<Option<Fields>>,
+}
+
+impl Indexed {
+    /// The index as files (see [`files`]) and each page as the index took it, in site order
+    /// (for the build cache).
+    pub fn into_files(self) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
+        let (files, docs) = pieces(self.index);
+        let mut docs = docs.into_iter();
+        let pages = self
+            .fields
+            .into_iter()
+            .map(|fields| {
+                let fields = fields?;
+                let doc = docs.next().expect("a document for each page in the index");
+                Some(PreparedPage { doc, fields })
+            })
+            .collect();
+        (files, pages)
+    }
+}
+
+/// What the index gets of a page.
+pub enum PageSearch {
+    /// Just rendered: its text, still to read.
+    Text(SearchText),
+    /// Read by an earlier build (its build cache); `None`: not in the index (the search page).
+    Prepared(Option<PreparedPage>),
+}
+
+impl PageSearch {
+    /// The page read for the index (`None`: the search page, not a result).
+    fn prepare(self, glossary: &GlossaryWords) -> Option<PreparedPage> {
+        match self {
+            PageSearch::Text(t) if t.search_page => None,
+            PageSearch::Text(t) => {
+                let page = PageText {
+                    url: &t.url,
+                    title: &t.title,
+                    section: &t.section,
+                    description: &t.description,
+                    headings: t.headings.iter().map(String::as_str).collect(),
+                    text: &t.text,
+                };
+                let prepared = with_cache(|cache| unique(prepare_page(&page, glossary, cache)));
+                Some(PreparedPage::new(prepared))
+            }
+            PageSearch::Prepared(p) => p,
+        }
+    }
+}
+
+/// The index of `pages` (in site order) and the regulation table rows.
+pub fn build(pages: Vec<PageSearch>, rows: &[&RowView], glossary: &[GlossaryEntry]) -> Indexed {
     use rayon::prelude::*;
     let glossary = GlossaryWords::new(glossary);
     // Pages and rows are read (tokenized, stemmed, glossary terms found, each field's stems
     // made unique) in parallel, each worker with its own stem cache, a batch at a time; each
-    // batch then joins the index in site order. Only one batch's stems are held at once: all
-    // the pages' word lists at once took more memory than the rest of a build.
+    // batch then joins the index in site order. Only one batch's word lists are held at once
+    // (all the pages' at once took more memory than the rest of a build); what is kept of
+    // each page is its stems once each, a string a field. A page read by an earlier build
+    // goes in as it is.
     let mut b = IndexBuilder::default();
-    for batch in pages.chunks(BATCH) {
-        let prepared: Vec<Prepared> = batch
-            .par_iter()
-            .map(|p| with_cache(|cache| unique(prepare_page(p, &glossary, cache))))
-            .collect();
-        for (doc, fields) in prepared {
-            b.add_stemmed(doc, fields);
+    let mut fields = Vec::with_capacity(pages.len());
+    let mut pages = pages.into_iter();
+    loop {
+        let batch: Vec<PageSearch> = pages.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
         }
+        let done: Vec<Option<PreparedPage>> = batch
+            .into_par_iter()
+            .map(|p| p.prepare(&glossary))
+            .collect();
+        fields.extend(done.into_iter().map(|p| Some(p?.add_to(&mut b))));
     }
     b.begin_rows();
     for batch in rows.chunks(BATCH) {
-        let prepared: Vec<Prepared> = batch
+        let done: Vec<Prepared> = batch
             .par_iter()
             .map(|r| with_cache(|cache| unique(prepare_row(r, &glossary, cache))))
             .collect();
-        for (doc, fields) in prepared {
+        for (doc, fields) in done {
             b.add_stemmed(doc, fields);
         }
     }
-    b.finish()
+    Indexed {
+        index: b.finish(),
+        fields,
+    }
 }
 
 /// Documents prepared at a time (see [`build`]).
@@ -170,6 +286,11 @@ pub const DOC_CHUNK_BYTES: usize = 4 * 1024;
 /// script calling `pamyatkaSearchData(kind, n, "<json>")`, so that they load from `file://`
 /// too. JSON travels as a string: the module parses it once.
 pub fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
+    pieces(index).0
+}
+
+/// [`files`], and the index's documents back, in order.
+fn pieces(index: SearchIndex) -> (Vec<(String, Vec<u8>)>, Vec<SearchDoc>) {
     let shards = index.shard(TERM_SHARD_BYTES, DOC_CHUNK_BYTES);
     let mut out = vec![(
         "search-index.js".to_string(),
@@ -191,7 +312,8 @@ pub fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
     for (n, d) in shards.docs.iter().enumerate() {
         out.push(piece("d", n, js_string(d)));
     }
-    out
+    let docs = shards.docs.into_iter().flat_map(|c| c.docs).collect();
+    (out, docs)
 }
 
 /// The JSON a written search script carries: the string literal after `marker` in `file`
@@ -453,26 +575,37 @@ mod tests {
 
     #[test]
     fn pages_rows_and_glossary_both_ways() {
-        let pages = [
-            PageText {
-                url: "/esia/privyazka/",
-                title: "Привязка учётной записи ЕСИА",
-                section: "Госуслуги",
-                description: "",
-                headings: vec!["Шаг 1. Регистрация"],
-                text: &html_text("<p>Войдите по логину и паролю &amp; нажмите «Войти».</p>"),
-            },
-            PageText {
-                url: "/o-portale/",
-                title: "О портале",
-                section: "",
-                description: "Зачем портал",
-                headings: vec![],
-                text: &html_text(
-                    "<p>Вход через единую систему идентификации и аутентификации.</p>",
-                ),
-            },
-        ];
+        let pages = || {
+            vec![
+                PageSearch::Text(SearchText {
+                    url: "/esia/privyazka/".into(),
+                    title: "Привязка учётной записи ЕСИА".into(),
+                    section: "Госуслуги".into(),
+                    description: String::new(),
+                    headings: vec!["Шаг 1. Регистрация".into()],
+                    text: html_text("<p>Войдите по логину и паролю &amp; нажмите «Войти».</p>"),
+                    search_page: false,
+                }),
+                PageSearch::Text(SearchText {
+                    url: "/poisk/".into(),
+                    title: "Поиск".into(),
+                    text: "Поиск по порталу".into(),
+                    search_page: true,
+                    ..SearchText::default()
+                }),
+                PageSearch::Text(SearchText {
+                    url: "/o-portale/".into(),
+                    title: "О портале".into(),
+                    section: String::new(),
+                    description: "Зачем портал".into(),
+                    headings: vec![],
+                    text: html_text(
+                        "<p>Вход через единую систему идентификации и аутентификации.</p>",
+                    ),
+                    search_page: false,
+                }),
+            ]
+        };
         let row = RowView {
             url: "/gis/etap-2/#r-2-1-5".into(),
             action: "Восстановление (изменение) логина и (или) пароля пользователям".into(),
@@ -480,7 +613,26 @@ mod tests {
             ..row_view()
         };
         let rows = [&row];
-        let index = build(&pages, &rows, &glossary());
+        let index = build(pages(), &rows, &glossary()).index;
+        // The search page is no document; the pages read by an earlier build, some of them
+        // read again, make the same index and the same files.
+        assert_eq!(index.docs.len(), 3);
+        let (files, prepared) = build(pages(), &rows, &glossary()).into_files();
+        assert_eq!(
+            prepared.iter().map(Option::is_some).collect::<Vec<_>>(),
+            [true, false, true]
+        );
+        let mut again: Vec<PageSearch> =
+            prepared.iter().cloned().map(PageSearch::Prepared).collect();
+        again[2] = pages().remove(2);
+        let rebuilt = build(again, &rows, &glossary());
+        assert_eq!(
+            (&rebuilt.index.docs, &rebuilt.index.terms),
+            (&index.docs, &index.terms)
+        );
+        let (files_again, prepared_again) = rebuilt.into_files();
+        assert_eq!(files_again, files);
+        assert_eq!(prepared_again, prepared);
         let first = |q: &str| search(&index, q, 5).hits.first().map(|h| h.url.clone());
         assert_eq!(
             first("пароль восстановить").as_deref(),

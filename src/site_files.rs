@@ -15,31 +15,32 @@ use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::feed;
 use crate::headers;
-use crate::page_output::{PageOutput, SearchText};
+use crate::page_output::PageOutput;
 use crate::project::{Project, Timer};
-use crate::search_index;
+use crate::search_index::{self, Indexed, PageSearch, PreparedPages};
 use crate::service_worker;
 use crate::variant::Variant;
-use pamyatka_checks::search::SearchIndex;
 
 /// A file the build writes: its path under the output folder, and its bytes.
 pub type File = (String, Vec<u8>);
 
 /// The files that follow from the rendered pages and the typed data, in this order: the
-/// sitemap, the feeds, the role calendars, `_headers`, the search index's pieces.
+/// sitemap, the feeds, the role calendars, `_headers`, the search index's pieces; and each
+/// page as the search index took it (for the build cache).
 pub fn listed(
     site: &Site,
     typed: &data::TypedData,
     pages: &[PageOutput],
-    texts: &[SearchText],
-) -> Vec<File> {
+    search: Vec<PageSearch>,
+) -> (Vec<File>, PreparedPages) {
     let mut files = vec![("sitemap.xml".to_string(), sitemap(site, pages).into_bytes())];
     files.extend(feed::files(site));
     // The role calendars (`role_calendar.rs`), made with the typed data.
     files.extend(typed.files.iter().cloned());
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    files.extend(search_index::files(search_index(site, typed, texts)));
-    files
+    let (pieces, prepared) = search_index(site, typed, search).into_files();
+    files.extend(pieces);
+    (files, prepared)
 }
 
 /// The files of `content/` that are neither Markdown nor YAML, read to be copied as they are;
@@ -74,24 +75,12 @@ pub fn copied<'a>(
 }
 
 /// The search index of every page and every regulation row (see `search_index.rs`).
-fn search_index(site: &Site, typed: &data::TypedData, texts: &[SearchText]) -> SearchIndex {
-    let pages: Vec<search_index::PageText<'_>> = texts
-        .iter()
-        .filter(|t| !t.search_page)
-        .map(|t| search_index::PageText {
-            url: &t.url,
-            title: &t.title,
-            section: &t.section,
-            description: &t.description,
-            headings: t.headings.iter().map(String::as_str).collect(),
-            text: &t.text,
-        })
-        .collect();
+fn search_index(site: &Site, typed: &data::TypedData, search: Vec<PageSearch>) -> Indexed {
     // Rows, once each, in the order of the pages that show them.
     let rows = typed.search_rows();
-    let mut index = search_index::build(&pages, &rows, &site.glossary);
-    index.synonyms = site.synonyms.clone();
-    index
+    let mut indexed = search_index::build(search, &rows, &site.glossary);
+    indexed.index.synonyms = site.synonyms.clone();
+    indexed
 }
 
 /// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators
@@ -174,20 +163,22 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
 
 /// The files made once every page is rendered, in the order the service worker and the bundle
 /// list them: the assets, the 404 page, the site-wide files (`site_files.rs`), and the service
-/// worker last. `None` when `stop` was set on the way.
+/// worker last; and each page as the search index took it, in site order (for the build
+/// cache). `None` when `stop` was set on the way.
 pub(crate) fn all(
     root: &Path,
     project: &Project,
     assets: Vec<(String, Vec<u8>)>,
     pages: &[PageOutput],
-    texts: &[SearchText],
+    search: Vec<PageSearch>,
     timer: &mut Timer,
     stop: &AtomicBool,
-) -> Result<Option<Vec<File>>, Diagnostics> {
+) -> Result<Option<(Vec<File>, PreparedPages)>, Diagnostics> {
     let (site, typed) = (&project.site, &project.typed);
     let mut files = assets;
     files.push(project.render_404()?);
-    files.extend(listed(site, typed, pages, texts));
+    let (listed, prepared) = listed(site, typed, pages, search);
+    files.extend(listed);
     timer.lap("index");
     if stop.load(Ordering::Relaxed) {
         return Ok(None);
@@ -205,5 +196,5 @@ pub(crate) fn all(
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
     let sw = service_worker::service_worker(pages, &files);
     files.push(("sw.js".into(), sw.into_bytes()));
-    Ok(Some(files))
+    Ok(Some((files, prepared)))
 }

@@ -1082,6 +1082,35 @@ mod fold_tests {
     }
 }
 
+/// Native only (the browser makes no index): the build cache's documents, read again.
+#[cfg(not(target_arch = "wasm32"))]
+impl IndexBuilder {
+    /// [`IndexBuilder::add_stemmed`] with each field's stems given once each, borrowed (a
+    /// stem the index has already is not copied): the builder's documents read again from
+    /// its build cache.
+    pub fn add_unique<'s, S>(&mut self, doc: SearchDoc, fields: impl IntoIterator<Item = (S, u32)>)
+    where
+        S: IntoIterator<Item = &'s str>,
+    {
+        let id = self.docs.len() as u32;
+        self.docs.push(doc);
+        for (stems, w) in fields {
+            for stem in stems {
+                let list = match self.postings.get_mut(stem) {
+                    Some(list) => list,
+                    None => self.postings.entry(stem.to_string()).or_default(),
+                };
+                // As in `add_stemmed`: another field of this document with the stem adds its
+                // weight.
+                match list.len() {
+                    n if n >= 2 && list[n - 2] == id => list[n - 1] += w,
+                    _ => list.extend([id, w]),
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1134,6 +1163,47 @@ mod tests {
             .into_iter()
             .map(|h| h.url)
             .collect()
+    }
+
+    /// Stems given once each and borrowed make the index that owned, repeated ones do.
+    #[test]
+    fn unique_borrowed_stems_index_as_owned_ones() {
+        let (d, title, text) = doc(
+            "/a/",
+            "Пароль и логин",
+            "Пароль пароля, логин. Вход по паролю.",
+        );
+        let (d2, title2, text2) = doc("/b/", "Вход", "Логин для входа");
+        let mut owned = IndexBuilder::default();
+        let mut borrowed = IndexBuilder::default();
+        for (d, title, text) in [(d, title, text), (d2, title2, text2)] {
+            let fields = [(stems(&title), weight::TITLE), (stems(&text), weight::TEXT)];
+            let unique: Vec<(Vec<String>, u32)> = fields
+                .iter()
+                .map(|(s, w)| {
+                    let mut s = s.clone();
+                    s.sort_unstable();
+                    s.dedup();
+                    (s, *w)
+                })
+                .collect();
+            owned.add_stemmed(d.clone(), fields.to_vec());
+            borrowed.add_unique(
+                d,
+                unique
+                    .iter()
+                    .map(|(s, w)| (s.iter().map(String::as_str), *w)),
+            );
+        }
+        let (owned, borrowed) = (owned.finish(), borrowed.finish());
+        assert_eq!(owned.terms, borrowed.terms);
+        assert_eq!(owned.docs, borrowed.docs);
+        assert!(
+            owned
+                .terms
+                .iter()
+                .any(|(t, p)| t == "парол" && p == &[0, 11])
+        );
     }
 
     #[test]
