@@ -18,7 +18,7 @@
 //! with a note (and the build is a full one). A build removes the cache before it writes
 //! anything into the output and writes the new one (atomically: a temporary file renamed) only
 //! after the output is complete, so a build stopped half-way leaves no cache and the next build
-//! is a full one. `serve` writes pages in place and removes it too.
+//! is a full one. `serve` writes pages in place: its builds (`CacheUse::Off`) remove it and write none.
 
 use std::collections::BTreeSet;
 use std::io;
@@ -283,12 +283,7 @@ fn program_digest() -> io::Result<Digest> {
 
 /// The cache file of the output folder `out`: `.<name>.cache` beside it.
 pub fn path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    out.parent()
-        .unwrap_or(Path::new("."))
-        .join(format!(".{name}.cache"))
+    crate::output::beside(out, "cache")
 }
 
 /// Why a cache was not used.
@@ -398,17 +393,7 @@ pub fn remove(out: &Path) -> io::Result<()> {
 /// [`remove`], its failure said as a build error (the output must not change while a cache
 /// that no longer describes it stays).
 pub fn invalidate(out: &Path) -> Result<(), Diagnostic> {
-    remove(out).map_err(|e| {
-        Diagnostic::error(
-            "output",
-            crate::tr!(
-                "output-io",
-                action = "write",
-                path = path(out).display().to_string(),
-                error = crate::i18n::io_error(&e)
-            ),
-        )
-    })
+    remove(out).map_err(|e| crate::sink::output_error(crate::output::write_error(&path(out), e)))
 }
 
 #[cfg(test)]

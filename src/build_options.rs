@@ -13,10 +13,22 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Minify the stylesheets and scripts (see `assets.rs`).
     pub minify: bool,
-    /// Re-render only the pages whose file changed since the last build of `out`, when its
-    /// cache allows (`rebuild.rs`); otherwise, and always when `false`, every page. Either
-    /// way the output is the same, byte for byte.
-    pub incremental: bool,
+    /// What the build does with the build cache beside `out` (`build_cache.rs`). Whichever,
+    /// the output is the same, byte for byte.
+    pub cache: CacheUse,
+}
+
+/// How a build uses the build cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// `build`: re-render only the pages whose file changed, when the cache allows
+    /// (`rebuild.rs`); leave a cache for the next build.
+    Incremental,
+    /// `build --clean`: render every page; leave a cache for the next build.
+    Clean,
+    /// `serve`: render every page and leave no cache (serve writes edited pages in place,
+    /// which a cache would not know of).
+    Off,
 }
 
 pub struct BuildReport {

@@ -55,9 +55,6 @@ enum Edit {
 
 impl Live {
     pub fn new(project: Project, out: PathBuf) -> Live {
-        // Pages are about to be written in place, which the build cache would not know of:
-        // the next `build` after `serve` is a full one.
-        let _ = crate::build_cache::remove(&out);
         Live {
             project,
             out: LiveOutput::new(out),

@@ -348,13 +348,17 @@ fn main() -> ExitCode {
         root: cli.root.clone(),
         out,
         minify: true,
-        incremental: false,
+        cache: pipeline::CacheUse::Off,
     };
     match cli.command {
         Command::Build { no_minify, clean } => {
             let opts = BuildOptions {
                 minify: !no_minify,
-                incremental: !clean,
+                cache: if clean {
+                    pipeline::CacheUse::Clean
+                } else {
+                    pipeline::CacheUse::Incremental
+                },
                 ..opts
             };
             let result = pipeline::build_result(&opts);

@@ -79,6 +79,18 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Output
 }
 
 /// The output folder's parent and name (`public` when it has none).
+/// A file beside the output folder `target`: `.<name>.<suffix>` in its parent (the lock, the
+/// build cache, an incremental build's new bundle): never inside the published folder.
+pub fn beside(target: &Path, suffix: &str) -> PathBuf {
+    let (parent, name) = parent_and_name(target);
+    parent.join(format!(".{name}.{suffix}"))
+}
+
+/// An I/O failure while writing `path`, as the build reports it.
+pub fn write_error(path: &Path, source: io::Error) -> OutputError {
+    io_err("write", path)(source)
+}
+
 fn parent_and_name(target: &Path) -> (PathBuf, String) {
     let parent = target
         .parent()

@@ -24,7 +24,7 @@ use crate::search_index::{PageSearch, PreparedPages};
 use crate::sink::{Sink, output_error};
 use crate::site_files;
 
-pub use crate::build_options::{BuildOptions, BuildReport};
+pub use crate::build_options::{BuildOptions, BuildReport, CacheUse};
 
 /// A whole site, compiled: what `check` looks at and `build` reports.
 pub struct Compiled {
@@ -278,7 +278,7 @@ fn build_project_until(
         )
     })?;
     let mut note = None;
-    if opts.incremental {
+    if opts.cache == CacheUse::Incremental {
         match rebuild::rebuild(opts)? {
             Rebuilt::Done(done) => return Ok(Some(*done)),
             Rebuilt::Full(unused) => note = unused.note(),
@@ -287,7 +287,7 @@ fn build_project_until(
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.
-    let Some(compiled) = compile_until(&opts.root, opts.minify, &staging, stop)? else {
+    let Some(mut compiled) = compile_until(&opts.root, opts.minify, &staging, stop)? else {
         return Ok(None);
     };
     let start = Instant::now();
@@ -296,30 +296,18 @@ fn build_project_until(
     staging
         .commit()
         .map_err(|e| Diagnostics::from(output_error(e)))?;
-    let mut timings = compiled.timings;
+    let mut timings = std::mem::take(&mut compiled.timings);
     timings.push(("commit", start.elapsed()));
-    let start = Instant::now();
-    let cache = build_cache::Cache {
-        out: opts.out.clone(),
-        // Unreadable now: a digest that never matches (all zeros).
-        inputs: build_cache::inputs_digest(
-            &opts.root,
-            &compiled.project.site,
-            opts.minify,
-            crate::project::current_year(),
-        )
-        .unwrap_or_default(),
-        pages: compiled.entries,
-        files: compiled.file_digests,
+    if opts.cache != CacheUse::Off {
+        let start = Instant::now();
+        if let Err(e) = save_cache(opts, &mut compiled) {
+            note = Some(crate::tr!(
+                "build-cache-not-saved",
+                error = crate::i18n::io_error(&e)
+            ));
+        }
+        timings.push(("cache", start.elapsed()));
     }
-    .with_search(compiled.search);
-    if let Err(e) = cache.save() {
-        note = Some(crate::tr!(
-            "build-cache-not-saved",
-            error = crate::i18n::io_error(&e)
-        ));
-    }
-    timings.push(("cache", start.elapsed()));
     Ok(Some((
         BuildReport {
             pages: compiled.pages.len(),
@@ -331,6 +319,25 @@ fn build_project_until(
         },
         compiled.project,
     )))
+}
+
+/// Writes the cache of a full build's output (`build_cache.rs`).
+fn save_cache(opts: &BuildOptions, compiled: &mut Compiled) -> std::io::Result<()> {
+    build_cache::Cache {
+        out: opts.out.clone(),
+        // Unreadable now: a digest that never matches (all zeros).
+        inputs: build_cache::inputs_digest(
+            &opts.root,
+            &compiled.project.site,
+            opts.minify,
+            crate::project::current_year(),
+        )
+        .unwrap_or_default(),
+        pages: std::mem::take(&mut compiled.entries),
+        files: std::mem::take(&mut compiled.file_digests),
+    }
+    .with_search(std::mem::take(&mut compiled.search))
+    .save()
 }
 
 /// A build's outcome, with its errors already rendered as text for the dev server's page.

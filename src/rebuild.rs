@@ -158,7 +158,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
         previous: &previous,
         unchanged: unchanged_files(&cache.files, &digests),
     };
-    let bundle_tmp = beside(out, "bundle");
+    let bundle_tmp = output::beside(out, &format!("bundle-{}.tmp", std::process::id()));
     let size = match write_bundle(&bundle_tmp, &kept, parts, &files) {
         Ok(size) => size,
         Err(Missing) => {
@@ -277,16 +277,6 @@ fn write_bundle(
     zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
 }
 
-/// `.<name>.<what>-<pid>.tmp` beside the output folder (never inside: it is published).
-fn beside(out: &Path, what: &str) -> std::path::PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    out.parent()
-        .unwrap_or(Path::new("."))
-        .join(format!(".{name}.{what}-{}.tmp", std::process::id()))
-}
-
 fn file_digests(files: &[(String, Vec<u8>)]) -> Vec<(String, build_cache::Digest)> {
     files
         .par_iter()
@@ -336,17 +326,8 @@ fn write(
         remove_with_empty_folders(out, gone);
     }
     let target = out.join(bundle::BUNDLE);
-    std::fs::rename(bundle_tmp, &target).map_err(|e| {
-        Diagnostic::error(
-            "output",
-            crate::tr!(
-                "output-io",
-                action = "write",
-                path = target.display().to_string(),
-                error = crate::i18n::io_error(&e)
-            ),
-        )
-    })?;
+    std::fs::rename(bundle_tmp, &target)
+        .map_err(|e| output_error(output::write_error(&target, e)))?;
     Ok(())
 }
 

@@ -376,7 +376,7 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
         root: dir.path().to_path_buf(),
         out: public.clone(),
         minify: false,
-        incremental: false,
+        cache: pamyatka::pipeline::CacheUse::Off,
     };
     let stopped = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(true));
     assert!(stopped.is_none(), "a build told to stop reports no result");

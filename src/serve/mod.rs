@@ -76,7 +76,7 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
         out,
         // `serve` writes edited pages in place, which the build cache would not know of (see
         // `incremental.rs`): its builds are full ones.
-        incremental: false,
+        cache: crate::pipeline::CacheUse::Off,
         ..opts.clone()
     })
 }
