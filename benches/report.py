@@ -16,6 +16,7 @@ and clean builds. Python 3 standard library only.
 from __future__ import annotations
 
 import csv
+import re
 import datetime
 import os
 import statistics
@@ -336,6 +337,12 @@ def other_details(w, sel: list[dict], ex: dict[str, str], k: str) -> None:
     if "mdbook_du" in ex or any(r["tool"] == "mdbook" for r in sel):
         du.append(f"mdBook book/ {ex.get('mdbook_du', '?')}")
     w("\nOutput sizes (`du -sh`): " + ", ".join(du) + ".\n")
+    serve = work / f"serve-{k}.md"
+    if serve.exists():
+        w("`pamyatka serve` on this corpus (`benches/serve-latency.mjs`, SERVE=1): from writing a file to the "
+          "reload message on the live-reload stream, then how long until the whole-site files caught up:\n")
+        text = serve.read_text(encoding="utf-8").strip()
+        w(re.sub(r"^# .*\n+", "", text) + "\n")
     sizes = work / f"sizes-{k}.txt"
     if sizes.exists():
         w("pamyatka's offline bundle and search files (`public/offline.zip`, `public/search*`):\n")

@@ -32,6 +32,8 @@ TOOLS_DIR=${TOOLS_DIR:-$ROOT/target/bench-tools}
 RESULTS=${RESULTS:-$ROOT/benches/RESULTS.md}
 KEEP_WORK=${KEEP_WORK:-0}               # 1: keep the corpora and outputs (path printed at the end)
 PHASES=${PHASES:-0}                     # 1: one more, unmeasured clean pamyatka build with --verbose per shape and N
+SERVE=${SERVE:-1}                       # 1: `serve` edit-to-reload latency (benches/serve-latency.mjs) on each shape's largest N
+SERVE_EDITS=${SERVE_EDITS:-15}          # body edits (each made and undone) of that measurement
 SET_ASIDE=${SET_ASIDE:-1}               # 1: outputs of earlier clean runs moved aside, deleted at the end; 0: rm -rf
 
 log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
@@ -40,7 +42,7 @@ log() { printf '[bench %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 report() {
     export WORK TSV EXTRA RESULTS RUNS SEED SIZES SHAPES CASES TEMPLATE_PAGES TIMEOUT MDBOOK_TIMEOUT \
         MDBOOK_ONCE_FROM VERBOSE LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty \
-        HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE
+        HUGO_VERSION MDBOOK_VERSION CPU_MODEL MEM_TOTAL NPROC KERNEL SET_ASIDE SERVE
     python3 "$ROOT/benches/report.py"
 }
 
@@ -377,6 +379,13 @@ for SHAPE in $SHAPES; do
             "$PAMYATKA" --root "$(corpus_dir pamyatka)" --lang en --verbose build >"$WORK/logs/phases-$KEY.log" 2>&1 || true
         fi
         record_sizes
+        if [[ $SERVE == 1 && $N == "${SIZES##* }" ]]; then
+            # serve works on pamyatka's corpus as it is: its output cleared, its files restored after
+            clear_tool pamyatka
+            log "serve latency ($KEY, $SERVE_EDITS body edits)"
+            node "$ROOT/benches/serve-latency.mjs" "$PAMYATKA" "$(corpus_dir pamyatka)" "$SERVE_EDITS" \
+                >"$WORK/serve-$KEY.md" 2>"$WORK/logs/serve-$KEY.log" || log "serve latency failed: see $WORK/logs/serve-$KEY.log"
+        fi
         if [[ $KEEP_WORK != 1 ]]; then
             # keep the logs; this corpus and its outputs are no longer needed
             rm -rf "${WORK:?}/$KEY" "$(hugo_dest)" "$(hugo_cache)"
@@ -390,6 +399,6 @@ T_END=$(date +%s)
 # --- report ----------------------------------------------------------------------------------
 declare -p RUNS SEED SIZES SHAPES CASES TEMPLATE_PAGES TIMEOUT MDBOOK_TIMEOUT MDBOOK_ONCE_FROM VERBOSE \
     LOAD_START LOAD_END T_START T_END PAMYATKA_SRC git_rev git_dirty HUGO_VERSION MDBOOK_VERSION CPU_MODEL \
-    MEM_TOTAL NPROC KERNEL SET_ASIDE >"$WORK/meta.env"
+    MEM_TOTAL NPROC KERNEL SET_ASIDE SERVE >"$WORK/meta.env"
 report
 log "wrote $RESULTS ($((T_END - T_START)) s)"

@@ -4,7 +4,7 @@
 //
 //   node benches/serve-latency.mjs <pamyatka binary> <site root> [edits]
 //
-// The site is served on a free port; the edits are made to a copy-free site root (the script
+// The server runs with `--lang en` (its log lines are matched in English). The site is served on a free port; the edits are made to a copy-free site root (the script
 // restores every file it touches). Prints a Markdown report: median, p90 and max per kind.
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync, readdirSync, statSync, mkdirSync, existsSync, rmSync } from "node:fs";
@@ -39,7 +39,7 @@ const tdir = join(root, "templates");
 const hadTemplates = existsSync(tdir);
 mkdirSync(tdir, { recursive: true });
 
-const server = spawn(bin, ["--root", root, "serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+const server = spawn(bin, ["--root", root, "--lang", "en", "serve", "--port", "0"], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
 const log = [];
 let addr = null;
 const started = new Promise((ok, fail) => {
@@ -107,7 +107,13 @@ const updated = log.filter((l) => /^Updated /.test(l)).length;
 
 // The editor pauses: serve catches up with a full build (search index, offline bundle).
 const catchUpStart = performance.now();
-while (!log.some((l) => /^Search index, sitemap and offline bundle updated/.test(l))) await idle(20);
+while (!log.some((l) => /^Search index, sitemap and offline bundle updated/.test(l))) {
+  if (performance.now() - catchUpStart > 600_000) {
+    server.kill();
+    throw new Error(`no catch-up within 10 minutes; the server said:\n${log.slice(-20).join("\n")}`);
+  }
+  await idle(20);
+}
 const catchUp = performance.now() - catchUpStart;
 
 // Templates used by one page only: 404.html (a small page) and search.html (the search page,
