@@ -1,20 +1,23 @@
 //! The build cache: what the last `build` of an output folder was made from, and what each of
 //! its pages produced, so that the next `build` re-renders only the pages whose file changed
-//! (`rebuild.rs`) and writes what a clean build would write, byte for byte.
+//! or whose render read a template that changed (`rebuild.rs`) and writes what a clean build
+//! would write, byte for byte.
 //!
 //! **Where**: beside the output folder, `.<name>.cache` (like its lock file), never inside it
 //! (the output is published as it is).
 //!
 //! **What it holds**: a header (magic, format, a digest of the program that wrote it), then
 //! (postcard) the output folder it describes, the digest of every input other than the pages'
-//! bodies ([`inputs_digest`]), and per page, in site order: the digest of its file, what it
-//! produced (URL, path, variant, the digest of each written file; the HTML of a page still
-//! waiting for the bundle's size), its warnings and its search document as the index took it
+//! bodies and the page templates ([`inputs_digest`]), every template's digest
+//! ([`TemplateEntry`]), and per page, in site order: the digest of its file, the templates its
+//! render read, what it produced (URL, path, variant, the digest of each written file; the
+//! HTML of a page still waiting for the bundle's size), its warnings and its search document as the index took it
 //! (`search_index::PreparedPage`: its stems made, so that a rebuild reads again only the pages
 //! it re-renders); and the digest of every other file written.
 //!
 //! **When it is trusted**: only when the header is this program's and this format's, it
-//! describes this output folder, and the inputs digest is the same; anything else is ignored
+//! describes this output folder, and the inputs digest is the same (the templates may differ:
+//! the pages that read a changed one are rendered again); anything else is ignored
 //! with a note (and the build is a full one). A build removes the cache before it writes
 //! anything into the output and writes the new one (atomically: a temporary file renamed) only
 //! after the output is complete, so a build stopped half-way leaves no cache and the next build
@@ -381,8 +384,13 @@ pub enum Unused {
     OtherOutput,
     /// The output folder lacks what the previous build wrote (its offline bundle).
     OutputChanged,
-    /// Something besides page bodies changed (templates, data, front matter, settings, …).
+    /// Something besides page bodies and page templates changed (assets, data, front matter,
+    /// settings, …), or a template that defines a tera component.
     InputsChanged,
+    /// The edits touch most pages (a template nearly every page reads): a full build, which
+    /// streams its pages to disk, is faster and holds far less than a rebuild, which keeps the
+    /// pages it renders until every one is made.
+    MostPages,
 }
 
 impl Unused {
@@ -395,7 +403,7 @@ impl Unused {
             Unused::OtherProgram => "other-program",
             Unused::OtherOutput => "other-output",
             Unused::OutputChanged => "output-changed",
-            Unused::InputsChanged => return None,
+            Unused::InputsChanged | Unused::MostPages => return None,
         };
         Some(crate::tr!("build-cache-ignored", reason = reason))
     }
