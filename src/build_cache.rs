@@ -1,20 +1,23 @@
 //! The build cache: what the last `build` of an output folder was made from, and what each of
 //! its pages produced, so that the next `build` re-renders only the pages whose file changed
-//! (`rebuild.rs`) and writes what a clean build would write, byte for byte.
+//! or whose render read a template that changed (`rebuild.rs`) and writes what a clean build
+//! would write, byte for byte.
 //!
 //! **Where**: beside the output folder, `.<name>.cache` (like its lock file), never inside it
 //! (the output is published as it is).
 //!
 //! **What it holds**: a header (magic, format, a digest of the program that wrote it), then
 //! (postcard) the output folder it describes, the digest of every input other than the pages'
-//! bodies ([`inputs_digest`]), and per page, in site order: the digest of its file, what it
-//! produced (URL, path, variant, the digest of each written file; the HTML of a page still
-//! waiting for the bundle's size), its warnings and its search document as the index took it
+//! bodies and the page templates ([`inputs_digest`]), every template's digest
+//! ([`TemplateEntry`]), and per page, in site order: the digest of its file, the templates its
+//! render read, what it produced (URL, path, variant, the digest of each written file; the
+//! HTML of a page still waiting for the bundle's size), its warnings and its search document as the index took it
 //! (`search_index::PreparedPage`: its stems made, so that a rebuild reads again only the pages
 //! it re-renders); and the digest of every other file written.
 //!
 //! **When it is trusted**: only when the header is this program's and this format's, it
-//! describes this output folder, and the inputs digest is the same; anything else is ignored
+//! describes this output folder, and the inputs digest is the same (the templates may differ:
+//! the pages that read a changed one are rendered again); anything else is ignored
 //! with a note (and the build is a full one). A build removes the cache before it writes
 //! anything into the output and writes the new one (atomically: a temporary file renamed) only
 //! after the output is complete, so a build stopped half-way leaves no cache and the next build
@@ -27,17 +30,17 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::Site;
 use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::page_output::PageOutput;
 use crate::search_index::{PreparedPage, PreparedPages};
+use crate::templates::TemplateSources;
 use crate::variant::Variant;
 
 /// The start of every cache file.
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 pub type Digest = [u8; 32];
 
@@ -48,6 +51,8 @@ pub struct Cache {
     pub out: PathBuf,
     /// [`inputs_digest`] of the build.
     pub inputs: Digest,
+    /// Every template the build had (the site's over the built-in ones), by name.
+    pub templates: Vec<TemplateEntry>,
     /// Every page, in site order.
     pub pages: Vec<PageEntry>,
     /// Every other file written (the bundle aside), with its digest.
@@ -61,12 +66,61 @@ pub struct PageEntry {
     pub rel: String,
     /// BLAKE3 of the whole file.
     pub source: Digest,
+    /// The templates its render read (its own, its widgets', what those extend or include):
+    /// places in [`Cache::templates`], sorted.
+    pub templates: Vec<u32>,
     /// One per version of the site.
     pub outputs: Vec<OutputEntry>,
     pub warnings: Vec<CachedWarning>,
     /// The page's search document as the index took it (`None`: the search page, no
     /// document). Put in by [`Cache::with_search`] once the search index is made.
     pub search: Option<PreparedPage>,
+}
+
+/// A template of a build: its name, the digest of its text, and whether it defines a tera
+/// component (callable from any template: an edit of it is a full build).
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct TemplateEntry {
+    pub name: String,
+    pub digest: Digest,
+    pub component: bool,
+}
+
+/// Every template of `sources`, in their order (by name).
+pub fn template_entries(sources: &TemplateSources) -> Vec<TemplateEntry> {
+    sources
+        .files
+        .iter()
+        .map(|(name, (_, text))| TemplateEntry {
+            name: name.clone(),
+            digest: *blake3::hash(text.as_bytes()).as_bytes(),
+            component: sources.defines_component(name),
+        })
+        .collect()
+}
+
+/// The names of the templates added, removed or edited from `before` to `now`, and whether
+/// any of them defines a component, before or now.
+pub fn changed_templates(before: &[TemplateEntry], now: &[TemplateEntry]) -> (Vec<String>, bool) {
+    let by_name = |list: &[TemplateEntry]| -> std::collections::HashMap<String, (Digest, bool)> {
+        list.iter()
+            .map(|t| (t.name.clone(), (t.digest, t.component)))
+            .collect()
+    };
+    let (old, new) = (by_name(before), by_name(now));
+    let mut changed = Vec::new();
+    let mut component = false;
+    for (name, entry) in old.iter().chain(&new) {
+        let (a, b) = (old.get(name), new.get(name));
+        if a.map(|e| e.0) != b.map(|e| e.0) {
+            if !changed.contains(name) {
+                changed.push(name.clone());
+            }
+            component |= entry.1;
+        }
+    }
+    changed.sort();
+    (changed, component)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -107,12 +161,14 @@ impl PageEntry {
     pub fn new(
         rel: &str,
         source: &Arc<str>,
+        templates: Vec<u32>,
         outputs: &[PageOutput],
         warnings: &[Diagnostic],
     ) -> PageEntry {
         PageEntry {
             rel: rel.to_string(),
             source: source_digest(source),
+            templates,
             outputs: outputs
                 .iter()
                 .map(|p| OutputEntry {
@@ -214,23 +270,34 @@ pub fn source_digest(source: &str) -> Digest {
     *blake3::hash(source.as_bytes()).as_bytes()
 }
 
-/// BLAKE3 of everything a build reads but the pages' bodies: every file and folder name under
-/// `content/` and `templates/` (symbolic links by name: the loader skips them), the files'
-/// bytes — of a page, only its front matter —, and the settings a build depends on (the
-/// minification, the language messages are in, the current year the calendar warnings use).
-/// The same digest means: every page renders as before but for the ones whose body changed.
-pub fn inputs_digest(root: &Path, site: &Site, minify: bool, year: i32) -> io::Result<Digest> {
+/// BLAKE3 of everything a build reads but the pages' bodies and the page templates: every file
+/// and folder name under `content/` and `templates/` (symbolic links by name: the loader skips
+/// them) but the templates' (the `*.html` files of `templates/` outside `templates/assets/`,
+/// and the folders they are in), the files' bytes — of a page, only its front matter —, and the
+/// settings a build depends on (the minification, the language messages are in, the current
+/// year the calendar warnings use). The same digest means: every page renders as before but
+/// for the ones whose body changed and those whose render read a template that changed
+/// ([`Cache::templates`], [`PageEntry::templates`]).
+pub fn inputs_digest(
+    root: &Path,
+    pages: &[crate::content::Page],
+    minify: bool,
+    year: i32,
+) -> io::Result<Digest> {
     let mut h = blake3::Hasher::new();
     h.update(&FORMAT.to_le_bytes());
     h.update(crate::i18n::lang().code().as_bytes());
     h.update(&[u8::from(minify)]);
     h.update(&year.to_le_bytes());
     let pages: std::collections::HashMap<&str, &crate::content::Page> =
-        site.pages.iter().map(|p| (p.rel.as_str(), p)).collect();
+        pages.iter().map(|p| (p.rel.as_str(), p)).collect();
     for top in ["content", "templates"] {
         let dir = root.join(top);
         if !dir.exists() {
-            h.update(b"\0missing\0");
+            // No `templates/` is an empty one: the built-in templates and assets.
+            if top == "content" {
+                h.update(b"\0missing\0");
+            }
             continue;
         }
         for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
@@ -241,8 +308,11 @@ pub fn inputs_digest(root: &Path, site: &Site, minify: bool, year: i32) -> io::R
                 .unwrap_or(entry.path())
                 .to_string_lossy()
                 .replace('\\', "/");
-            h.update(rel.as_bytes());
             let kind = entry.file_type();
+            if is_page_template(&rel, kind) {
+                continue;
+            }
+            h.update(rel.as_bytes());
             if kind.is_symlink() {
                 h.update(b"\0link\0");
             } else if kind.is_dir() {
@@ -266,6 +336,19 @@ pub fn inputs_digest(root: &Path, site: &Site, minify: bool, year: i32) -> io::R
         }
     }
     Ok(*h.finalize().as_bytes())
+}
+
+/// Whether `rel` (under the site's root) is a page template or a folder of them: what
+/// `templates::read_sources` reads (a `*.html` file under `templates/`), outside
+/// `templates/assets/` (whose files are fingerprinted into every page, and are in the inputs
+/// digest with their folder).
+fn is_page_template(rel: &str, kind: std::fs::FileType) -> bool {
+    if rel != "templates" && !rel.starts_with("templates/") {
+        return false;
+    }
+    let in_assets = rel == "templates/assets" || rel.starts_with("templates/assets/");
+    let html = Path::new(rel).extension().is_some_and(|e| e == "html");
+    !in_assets && (kind.is_dir() || (kind.is_file() && html))
 }
 
 /// BLAKE3 of the running program: a cache written by another build of pamyatka is not read.
@@ -301,8 +384,13 @@ pub enum Unused {
     OtherOutput,
     /// The output folder lacks what the previous build wrote (its offline bundle).
     OutputChanged,
-    /// Something besides page bodies changed (templates, data, front matter, settings, …).
+    /// Something besides page bodies and page templates changed (assets, data, front matter,
+    /// settings, …), or a template that defines a tera component.
     InputsChanged,
+    /// The edits touch most pages (a template nearly every page reads): a full build, which
+    /// streams its pages to disk, is faster and holds far less than a rebuild, which keeps the
+    /// pages it renders until every one is made.
+    MostPages,
 }
 
 impl Unused {
@@ -315,7 +403,7 @@ impl Unused {
             Unused::OtherProgram => "other-program",
             Unused::OtherOutput => "other-output",
             Unused::OutputChanged => "output-changed",
-            Unused::InputsChanged => return None,
+            Unused::InputsChanged | Unused::MostPages => return None,
         };
         Some(crate::tr!("build-cache-ignored", reason = reason))
     }
@@ -404,6 +492,7 @@ mod tests {
         Cache {
             out: out.to_path_buf(),
             inputs: [7; 32],
+            templates: Vec::new(),
             pages: Vec::new(),
             files: vec![("sw.js".into(), [1; 32])],
         }
@@ -451,6 +540,56 @@ mod tests {
         older[MAGIC.len()] ^= 1;
         std::fs::write(path(&out), &older).unwrap();
         assert_eq!(Cache::load(&out).err(), Some(Unused::OtherProgram));
+    }
+
+    #[test]
+    fn templates_added_removed_or_edited_are_changed() {
+        let t = |name: &str, digest: u8, component: bool| TemplateEntry {
+            name: name.into(),
+            digest: [digest; 32],
+            component,
+        };
+        let before = [
+            t("a.html", 1, false),
+            t("b.html", 2, false),
+            t("c.html", 3, true),
+        ];
+        let now = [
+            t("a.html", 1, false),
+            t("b.html", 4, false),
+            t("d.html", 5, false),
+        ];
+        let (changed, component) = changed_templates(&before, &now);
+        assert_eq!(changed, ["b.html", "c.html", "d.html"]);
+        // c.html defined a component: any template may have called it.
+        assert!(component);
+        let (changed, component) = changed_templates(&before[..2], &now[..2]);
+        assert_eq!((changed, component), (vec!["b.html".to_string()], false));
+        assert_eq!(changed_templates(&now, &now), (Vec::new(), false));
+    }
+
+    #[test]
+    fn page_templates_are_apart_from_the_other_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join("content/site.yaml"), "title: x\n").unwrap();
+        let digest = || inputs_digest(root, &[], true, 2026).unwrap();
+        let first = digest();
+        // No `templates/` is an empty one; page templates are not in the digest.
+        std::fs::create_dir_all(root.join("templates/partials")).unwrap();
+        std::fs::write(root.join("templates/partials/x.html"), "x").unwrap();
+        std::fs::write(root.join("templates/page.html"), "p").unwrap();
+        assert_eq!(digest(), first);
+        // Assets are, and any other file of `templates/`.
+        std::fs::create_dir_all(root.join("templates/assets")).unwrap();
+        let with_assets = digest();
+        assert_ne!(with_assets, first);
+        std::fs::write(root.join("templates/assets/a.html"), "a").unwrap();
+        assert_ne!(digest(), with_assets);
+        std::fs::remove_file(root.join("templates/assets/a.html")).unwrap();
+        std::fs::write(root.join("templates/notes.txt"), "n").unwrap();
+        assert_ne!(digest(), with_assets);
     }
 
     #[test]

@@ -43,7 +43,7 @@ enum Command {
         #[arg(long)]
         no_minify: bool,
         /// Rebuild every page, ignoring the previous build's cache (by default a build
-        /// re-renders only the pages that changed).
+        /// re-renders only the pages the changes touch).
         #[arg(long)]
         clean: bool,
     },

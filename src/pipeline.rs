@@ -68,6 +68,7 @@ impl Project {
                 pages,
                 warnings,
                 text,
+                templates,
             } = match self.render_page(&self.site.pages[i], bundled) {
                 Ok(r) => r,
                 Err(e) => {
@@ -77,8 +78,13 @@ impl Project {
             };
             if bundled {
                 let page = &self.site.pages[i];
-                run.entries
-                    .push(PageEntry::new(&page.rel, &page.source, &pages, &warnings));
+                run.entries.push(PageEntry::new(
+                    &page.rel,
+                    &page.source,
+                    templates,
+                    &pages,
+                    &warnings,
+                ));
             }
             run.rendered.warnings.extend(warnings);
             run.rendered.texts.push(text);
@@ -328,11 +334,12 @@ fn save_cache(opts: &BuildOptions, compiled: &mut Compiled) -> std::io::Result<(
         // Unreadable now: a digest that never matches (all zeros).
         inputs: build_cache::inputs_digest(
             &opts.root,
-            &compiled.project.site,
+            &compiled.project.site.pages,
             opts.minify,
             crate::project::current_year(),
         )
         .unwrap_or_default(),
+        templates: build_cache::template_entries(&compiled.project.sources),
         pages: std::mem::take(&mut compiled.entries),
         files: std::mem::take(&mut compiled.file_digests),
     }

@@ -36,6 +36,10 @@ pub(crate) struct PageRender {
     pub warnings: Vec<Diagnostic>,
     /// What the search index needs of it.
     pub text: SearchText,
+    /// The templates the render read: the page's own, the widgets' its Markdown rendered, and
+    /// every template those extend or include (places in `sources.files`, sorted), for the
+    /// build cache: an edit of any other template leaves the page as it is.
+    pub templates: Vec<u32>,
 }
 
 /// One page's render, or its errors.
@@ -65,6 +69,8 @@ pub struct Project {
     /// Logical asset name → fingerprinted URL.
     asset_urls: std::collections::BTreeMap<String, String>,
     pub sources: templates::TemplateSources,
+    /// Each template's closure through `extends` and `include` (of `sources`).
+    closures: templates::Closures,
     tera: tera::Tera,
     /// The values every template sees ([`GlobalContext`]), converted once.
     globals: Context,
@@ -170,6 +176,7 @@ impl Project {
                 root: root.to_path_buf(),
                 asset_urls: assets.urls.clone(),
                 typed,
+                closures: sources.closures(),
                 sources,
                 tera,
                 globals,
@@ -217,15 +224,26 @@ impl Project {
         sources: templates::TemplateSources,
     ) -> Result<(), Diagnostics> {
         self.tera = Self::environment(&self.site, &sources, &self.asset_urls, &self.globals)?;
+        self.closures = sources.closures();
         self.sources = sources;
         Ok(())
     }
 
     /// A page's Markdown rendered, its widgets through the project's templates.
     pub fn markdown(&self, page: &content::Page) -> markdown::Rendered {
+        self.markdown_noting(page, None)
+    }
+
+    /// [`Self::markdown`], noting in `used` the templates it rendered (its widgets').
+    fn markdown_noting(
+        &self,
+        page: &content::Page,
+        used: Option<&std::cell::RefCell<Vec<String>>>,
+    ) -> markdown::Rendered {
         let templates = templates::Env {
             tera: &self.tera,
             sources: &self.sources,
+            used,
         };
         markdown::render(page, &self.rels, templates)
     }
@@ -235,7 +253,8 @@ impl Project {
     pub(crate) fn render_page(&self, page: &content::Page, file_copy: bool) -> PageResult {
         let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
         let clock = Instant::now();
-        let rendered = self.markdown(page);
+        let used = std::cell::RefCell::new(Vec::new());
+        let rendered = self.markdown_noting(page, Some(&used));
         self.stats.add(Stage::Markdown, clock);
         let (errors, warnings): (Vec<_>, Vec<_>) = rendered
             .diagnostics
@@ -329,10 +348,16 @@ impl Project {
             text: search_index::html_text(&rendered.html),
             search_page: page.template() == "search.html",
         };
+        // The page's own template, rendered above, and the widgets' its Markdown rendered.
+        let used = used.into_inner();
+        let templates = self
+            .closures
+            .of(std::iter::once(page.template()).chain(used.iter().map(String::as_str)));
         Ok(PageRender {
             pages: outputs,
             warnings,
             text: search,
+            templates,
         })
     }
 

@@ -2,6 +2,7 @@
 //! built-in set shipped in the binary), filters and functions, and the context shared by every
 //! page (site settings, navigation, data files), which is built once per build.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -142,31 +143,64 @@ impl TemplateSources {
         }
     }
 
-    /// The templates `name` pulls in directly: `{% extends "…" %}`, `{% include "…" %}`,
-    /// `{% import "…" as … %}`.
+    /// The templates `name` pulls in directly: `{% extends "…" %}`, `{% include "…" %}` (tera 2
+    /// has no other way to name a template in a template).
     fn direct_dependencies(&self, name: &str) -> Vec<String> {
         let Some((_, text)) = self.files.get(name) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        let mut rest: &str = text;
-        while let Some(i) = rest.find("{%") {
-            rest = &rest[i + 2..];
-            let tag = rest.trim_start_matches('-').trim_start();
-            let keyword = tag.split_whitespace().next().unwrap_or_default();
-            if matches!(keyword, "extends" | "include" | "import") {
-                let args = &tag[keyword.len()..];
-                let end = args.find("%}").unwrap_or(args.len());
-                // every quoted name in the tag (an include may list fallbacks)
-                let mut parts = args[..end].split(['"', '\'']);
-                parts.next();
-                while let Some(quoted) = parts.next() {
-                    out.push(quoted.to_string());
-                    parts.next();
+        tags(text)
+            .filter(|(keyword, _)| matches!(*keyword, "extends" | "include"))
+            .filter_map(|(_, args)| string_literal(args))
+            .collect()
+    }
+
+    /// Whether the template `name` defines a tera component (`{% component … %}`): components
+    /// are callable from every template, so what a template renders may depend on one whose
+    /// name it never writes.
+    pub fn defines_component(&self, name: &str) -> bool {
+        self.files
+            .get(name)
+            .is_some_and(|(_, text)| tags(text).any(|(keyword, _)| keyword == "component"))
+    }
+
+    /// Each template's closure through `extends` and `include` (itself and every template it
+    /// pulls in, directly or not), for the build cache's record of what a page's render used.
+    pub fn closures(&self) -> Closures {
+        let index: std::collections::HashMap<&str, u32> = self
+            .files
+            .keys()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i as u32))
+            .collect();
+        let direct: Vec<Vec<u32>> = self
+            .files
+            .keys()
+            .map(|n| {
+                self.direct_dependencies(n)
+                    .iter()
+                    .filter_map(|d| index.get(d.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        let of = (0..direct.len() as u32)
+            .map(|start| {
+                let mut seen = std::collections::BTreeSet::from([start]);
+                let mut todo = vec![start];
+                while let Some(i) = todo.pop() {
+                    for &d in &direct[i as usize] {
+                        if seen.insert(d) {
+                            todo.push(d);
+                        }
+                    }
                 }
-            }
+                seen.into_iter().collect()
+            })
+            .collect();
+        Closures {
+            index: index.into_iter().map(|(n, i)| (n.to_string(), i)).collect(),
+            of,
         }
-        out
     }
 
     /// The templates whose output depends on any of `changed`: those themselves and every
@@ -210,6 +244,70 @@ impl TemplateSources {
     }
 }
 
+/// Each template's closure through `extends` and `include`, by the template's place in
+/// [`TemplateSources::files`] (sorted by name).
+#[derive(Clone, Default)]
+pub struct Closures {
+    index: std::collections::HashMap<String, u32>,
+    of: Vec<Vec<u32>>,
+}
+
+impl Closures {
+    /// The templates a render of `names` reads: their closures together, sorted, once each
+    /// (places in [`TemplateSources::files`]).
+    pub fn of<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Vec<u32> {
+        let mut out: Vec<u32> = names
+            .into_iter()
+            .filter_map(|n| self.index.get(n))
+            .flat_map(|&i| self.of[i as usize].iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Every tag of a template's text (`{% keyword args %}`): its keyword and what follows it. Read
+/// as tera's lexer reads a tag's start (`{%`, an optional `-`, ASCII whitespace, a name), at
+/// every `{%` of the text: one inside a comment, a `raw` block or a string counts too, so
+/// nothing tera would take for a tag is missed.
+fn tags(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.match_indices("{%").map(move |(i, _)| {
+        let rest = &text[i + 2..];
+        let rest = rest.strip_prefix('-').unwrap_or(rest);
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        (&rest[..end], &rest[end..])
+    })
+}
+
+/// The string literal `args` begins with (after ASCII whitespace), as tera's lexer reads one:
+/// quoted by `"`, `'` or `` ` ``, with its escapes (`\"`, `\'`, `\/`, `\\`, `\n`, `\t`, `\r`).
+fn string_literal(args: &str) -> Option<String> {
+    let args = args.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let quote = args
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let mut out = String::new();
+    let mut chars = args[1..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push(match chars.next()? {
+                'n' => '\n',
+                't' => '\t',
+                'r' => '\r',
+                other => other,
+            }),
+            c if c == quote => return Some(out),
+            c => out.push(c),
+        }
+    }
+    None
+}
+
 /// A template environment with the sources it was made from: renders a template outside a
 /// page's own (a widget's markup, rendered while the page's Markdown is), with its errors
 /// located in the template's file.
@@ -217,11 +315,19 @@ impl TemplateSources {
 pub struct Env<'a> {
     pub tera: &'a Tera,
     pub sources: &'a TemplateSources,
+    /// Where the names of the templates rendered are noted, when someone asks (a page's
+    /// render, for the build cache).
+    pub used: Option<&'a RefCell<Vec<String>>>,
 }
 
 impl Env<'_> {
     /// `name` rendered with `ctx` (and the global context).
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        if let Some(used) = self.used
+            && !used.borrow().iter().any(|n| n == name)
+        {
+            used.borrow_mut().push(name.to_string());
+        }
         self.tera
             .render(name, ctx)
             .map_err(|e| template_error(&e, self.sources))
@@ -246,7 +352,11 @@ pub(crate) fn builtin_env() -> Env<'static> {
         global_context(&mut tera, &globals);
         (tera, sources)
     });
-    Env { tera, sources }
+    Env {
+        tera,
+        sources,
+        used: None,
+    }
 }
 
 /// Build the tera environment. `assets` maps logical asset names to fingerprinted URLs.
@@ -472,6 +582,46 @@ mod tests {
                 "regulation.html"
             ]
         );
+    }
+
+    #[test]
+    fn dependencies_are_read_as_tera_reads_a_tag() {
+        let s = TemplateSources {
+            files: [
+                (
+                    "a.html",
+                    "{%include`b.html`%}{%- include\n'c\\/d.html' -%}{% include \"e\\\"f.html\" %}",
+                ),
+                (
+                    "b.html",
+                    "{% extends \"base.html\" %}{# {% include 'x.html' %} #}",
+                ),
+                (
+                    "c/d.html",
+                    "{% component Card(t) %}{{ t }}{% endcomponent Card %}",
+                ),
+                ("base.html", "{% included 'no.html' %}"),
+            ]
+            .iter()
+            .map(|(n, t)| (n.to_string(), (n.to_string(), Arc::from(*t))))
+            .collect(),
+        };
+        assert_eq!(
+            s.direct_dependencies("a.html"),
+            ["b.html", "c/d.html", "e\"f.html"]
+        );
+        // A tag in a comment counts too: more than tera reads, never less.
+        assert_eq!(s.direct_dependencies("b.html"), ["base.html", "x.html"]);
+        assert!(s.direct_dependencies("base.html").is_empty());
+        assert!(s.defines_component("c/d.html") && !s.defines_component("a.html"));
+        // Places in `files` (sorted by name): a.html 0, b.html 1, base.html 2, c/d.html 3.
+        let closures = s.closures();
+        assert_eq!(closures.of(["a.html"]), [0, 1, 2, 3]);
+        assert_eq!(
+            closures.of(["b.html", "c/d.html", "nothing.html"]),
+            [1, 2, 3]
+        );
+        assert_eq!(closures.of(["base.html"]), [2]);
     }
 
     #[test]

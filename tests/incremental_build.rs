@@ -13,7 +13,7 @@ use common::*;
 use proptest::prelude::*;
 
 /// The line an incremental build adds to its summary.
-const INCREMENTAL: &str = "Заново собраны только изменённые страницы";
+const INCREMENTAL: &str = "Заново собраны только страницы, которых коснулись правки";
 
 /// A page of the generated site: a guide with steps, checklists (one item without an id: a
 /// warning), a table, a link to the first page and an abbreviation of the glossary.
@@ -29,6 +29,33 @@ fn page(n: usize, title: &str, extra: &str) -> String {
     )
 }
 
+/// A `deadline` widget.
+const DEADLINE: &str = "```deadline\nlabel: Срок заявки\nrule: В течение 10 рабочих дней после получения запроса\nevent: Дата получения запроса\n```\n";
+
+/// Built-in templates a site may override: a widget's, one that a widget's and the regulation
+/// pages' templates include, one that another template (`osobaya.html`) extends.
+const OVERRIDDEN: [&str; 3] = [
+    "partials/widgets/deadline.html",
+    "partials/calc-form.html",
+    "page.html",
+];
+
+/// The built-in template `name` with a mark of `step` in what it renders.
+fn marked(name: &str, step: usize) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("templates")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    let mark = format!("<span data-step=\"{step}\"></span>");
+    if text.starts_with("{% extends") {
+        let block = "{% block content %}";
+        assert!(text.contains(block), "{name}");
+        text.replacen(block, &format!("{block}{mark}"), 1)
+    } else {
+        format!("{mark}{text}")
+    }
+}
+
 /// The starting site: `pamyatka init`'s, three sections of pages, a glossary, a template some
 /// pages use, a static file.
 fn generated_site(root: &Path) {
@@ -42,7 +69,10 @@ fn generated_site(root: &Path) {
         );
         for p in 0..4 {
             let n = s * 4 + p;
-            let mut text = page(n, &format!("Памятка {n}"), "");
+            // Some pages have a calculator: the `deadline` widget's template and the form it
+            // includes are read by their render, not by the others'.
+            let extra = if n % 4 == 1 { DEADLINE } else { "" };
+            let mut text = page(n, &format!("Памятка {n}"), extra);
             if n % 3 == 0 {
                 text = text.replacen("---\n", "---\ntemplate: osobaya.html\n", 1);
             }
@@ -77,6 +107,10 @@ enum Edit {
     Title { page: usize },
     /// Changes the template some pages use.
     Template,
+    /// Overrides a built-in template (added the first time, edited after; see [`OVERRIDDEN`]).
+    Override { template: usize },
+    /// Removes the override of a built-in template, if there is one.
+    Unoverride { template: usize },
     /// Adds an abbreviation to the glossary.
     Glossary,
     /// Adds a page to a section.
@@ -95,6 +129,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => any::<usize>().prop_map(|page| Edit::Revert { page }),
         1 => any::<usize>().prop_map(|page| Edit::Title { page }),
         1 => Just(Edit::Template),
+        1 => any::<usize>().prop_map(|template| Edit::Override { template }),
+        1 => any::<usize>().prop_map(|template| Edit::Unoverride { template }),
         1 => Just(Edit::Glossary),
         1 => (0..3usize).prop_map(|section| Edit::Add { section }),
         1 => any::<usize>().prop_map(|page| Edit::Delete { page }),
@@ -117,7 +153,8 @@ fn pages(root: &Path) -> Vec<std::path::PathBuf> {
     list
 }
 
-/// Applies `edit`; `true` when only page bodies changed (the next build must be incremental).
+/// Applies `edit`; `true` when only page bodies and page templates changed (the next build
+/// must be incremental).
 fn apply(
     root: &Path,
     edit: &Edit,
@@ -161,7 +198,19 @@ fn apply(
                 ),
             )
             .unwrap();
-            false
+            true
+        }
+        Edit::Override { template } => {
+            let name = OVERRIDDEN[template % OVERRIDDEN.len()];
+            let path = root.join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, marked(name, step)).unwrap();
+            true
+        }
+        Edit::Unoverride { template } => {
+            let name = OVERRIDDEN[template % OVERRIDDEN.len()];
+            let _ = std::fs::remove_file(root.join("templates").join(name));
+            true
         }
         Edit::Glossary => {
             let path = root.join("content/glossary.yaml");
@@ -269,6 +318,8 @@ fn run(edits: &[Edit]) {
     let (inc_s, clean_s) = (inc.to_str().unwrap(), clean.to_str().unwrap());
     let o = pamyatka(&root, &["--out", inc_s, "build"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    let o = pamyatka(&root, &["--out", clean_s, "build", "--clean"]);
+    assert!(o.status.success(), "{}", stderr(&o));
     for (step, edit) in edits.iter().enumerate() {
         let context = format!("step {step} ({edit:?}) of {edits:?}");
         if let Edit::Broken { page } = edit {
@@ -287,6 +338,7 @@ fn run(edits: &[Edit]) {
             continue;
         }
         let bodies_only = apply(&root, edit, step, &originals);
+        let before = tree(&clean);
         let o_inc = pamyatka(&root, &["--out", inc_s, "build"]);
         let o_clean = pamyatka(&root, &["--out", clean_s, "build", "--clean"]);
         assert!(o_inc.status.success(), "{context}: {}", stderr(&o_inc));
@@ -303,7 +355,43 @@ fn run(edits: &[Edit]) {
             "{context}: the warnings differ"
         );
         same_trees(&inc, &clean, &context);
+        if bodies_only {
+            // Exactly the pages whose output changed were rendered again: a template edit
+            // re-renders the pages that read it, and no other.
+            assert_eq!(
+                rerendered(&o_inc),
+                changed_pages(&before, &tree(&clean)),
+                "{context}: pages rendered again\n{}",
+                stderr(&o_inc)
+            );
+        }
     }
+}
+
+/// How many pages an incremental build says it rendered again.
+fn rerendered(o: &std::process::Output) -> usize {
+    let text = stderr(o);
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix(INCREMENTAL))
+        .expect("an incremental build");
+    let n = line.trim_start_matches(": ");
+    n[..n.find(' ').unwrap()].parse().unwrap()
+}
+
+/// How many pages (normal versions) differ from `before` to `after`, the home page aside (it
+/// says the offline bundle's size, which changes with any page).
+fn changed_pages(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> usize {
+    let is_page =
+        |p: &&String| p.ends_with("index.html") && !p.starts_with("lv/") && *p != "index.html";
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(is_page)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .count()
 }
 
 proptest! {
@@ -342,6 +430,14 @@ fn every_kind_of_edit_in_turn() {
             warning: false,
         },
         Edit::Template,
+        // A built-in partial overridden (added), edited, and its override removed.
+        Edit::Override { template: 0 },
+        Edit::Override { template: 0 },
+        Edit::Unoverride { template: 0 },
+        // One that templates include, and one that another template extends.
+        Edit::Override { template: 1 },
+        Edit::Override { template: 2 },
+        Edit::Unoverride { template: 1 },
         Edit::Glossary,
         Edit::Body {
             page: 4,

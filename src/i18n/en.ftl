@@ -83,7 +83,7 @@ cli-arg-help = Print help.
 cli-arg-version = Print version.
 cli-build-about = Build the site into --out. The previous output is replaced only if the whole build succeeds; on any error it stays exactly as it was.
 cli-build-no-minify = Keep the stylesheets and scripts readable (skip their minification; pages are never minified: it saved ~3 % of their gzip size for a third of the build's time).
-cli-build-clean = Rebuild every page, ignoring the previous build's cache (by default a build re-renders only the pages that changed).
+cli-build-clean = Rebuild every page, ignoring the previous build's cache (by default a build re-renders only the pages the changes touch).
 cli-serve-about = Build, serve --out on 127.0.0.1, rebuild on every change in content/ or templates/ and reload the open pages. Errors are shown in the terminal and on the page; the last good site keeps being served.
 cli-serve-port = Port to listen on (0 picks a free one).
 cli-check-about = Check the content without writing anything: front matter, templates, and that every internal link and #anchor resolves (reported with file:line:column).
@@ -151,7 +151,7 @@ cli-build-done = Built { NUM($pages) } { $pages ->
         [one] file
        *[other] files
     })
-cli-build-incremental = Only the changed pages were rebuilt: { NUM($rendered) } of { NUM($sources) } (the rest come from the previous build; --clean rebuilds everything).
+cli-build-incremental = Only the pages the changes touch were rebuilt: { NUM($rendered) } of { NUM($sources) } (the rest come from the previous build; --clean rebuilds everything).
 build-cache-ignored = The previous build's cache was not used: { $reason ->
         [missing] there is none (after serve, for instance, or a build by another version)
         [corrupt] its file is damaged
