@@ -21,7 +21,12 @@
 //! with a note (and the build is a full one). A build removes the cache before it writes
 //! anything into the output and writes the new one (atomically: a temporary file renamed) only
 //! after the output is complete, so a build stopped half-way leaves no cache and the next build
-//! is a full one. `serve` writes pages in place: its builds (`CacheUse::Off`) remove it and write none.
+//! is a full one. `serve` keeps the cache (its first build and its catch-ups are builds like
+//! this one) and, between them, writes the pages an edit touches in place, leaving the cache
+//! as it is: each page it writes is what a build of the files as they are then writes, so a
+//! page on disk differs from its cached output only while its file or one of its templates
+//! differs from the cache's digest too, and the next build renders that page again (and a page
+//! put back as it was is written back as it was).
 
 use std::collections::BTreeSet;
 use std::io;

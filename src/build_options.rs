@@ -21,13 +21,12 @@ pub struct BuildOptions {
 /// How a build uses the build cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CacheUse {
-    /// `build`: re-render only the pages whose file changed, when the cache allows
-    /// (`rebuild.rs`); leave a cache for the next build.
+    /// `build` and `serve`: re-render only the pages whose file or templates changed, when the
+    /// cache allows (`rebuild.rs`); leave a cache for the next build.
     Incremental,
     /// `build --clean`: render every page; leave a cache for the next build.
     Clean,
-    /// `serve`: render every page and leave no cache (serve writes edited pages in place,
-    /// which a cache would not know of).
+    /// Render every page and leave no cache (a build whose output is not built on again).
     Off,
 }
 

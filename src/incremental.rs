@@ -11,8 +11,10 @@
 //!   page: a full build.
 //!
 //! What is made from every page at once — the search index, `sitemap.xml`, `offline.zip` and
-//! `sw.js` — is left as it was and marked stale; `serve` catches up with a full build once the
-//! editor pauses.
+//! `sw.js` — is left as it was and marked stale; `serve` catches up once the editor pauses,
+//! with a build over the output that uses the build cache (`rebuild.rs`): it renders again only
+//! the pages edited since the last build and remakes the site-wide files from the cached
+//! pieces of the others. The pages written here leave the cache valid (see `build_cache.rs`).
 
 use std::path::PathBuf;
 

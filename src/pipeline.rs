@@ -285,8 +285,9 @@ fn build_project_until(
     })?;
     let mut note = None;
     if opts.cache == CacheUse::Incremental {
-        match rebuild::rebuild(opts)? {
+        match rebuild::rebuild(opts, stop)? {
             Rebuilt::Done(done) => return Ok(Some(*done)),
+            Rebuilt::Stopped => return Ok(None),
             Rebuilt::Full(unused) => note = unused.note(),
         }
     }

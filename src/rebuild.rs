@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -45,10 +45,13 @@ pub(crate) enum Rebuilt {
     Done(Box<(BuildReport, Project)>),
     /// It has to be a full build, for this reason.
     Full(Unused),
+    /// `stop` was set before anything was written: the output is as it was.
+    Stopped,
 }
 
-/// Builds `opts.out` again from its cache, or says why it cannot.
-pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
+/// Builds `opts.out` again from its cache, or says why it cannot; gives up, writing nothing,
+/// once `stop` is set (`serve`'s catch-up, when the editor saves again).
+pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt, Diagnostics> {
     let out = &opts.out;
     let Some(_lock) = output::lock_in_place(out).map_err(|e| Diagnostics::from(output_error(e)))?
     else {
@@ -168,17 +171,18 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
             }
         }
     }
-    let never = AtomicBool::new(false);
-    let (files, search) = site_files::all(
+    let Some((files, search)) = site_files::all(
         &opts.root,
         &project,
         assets.files,
         &pages,
         search,
         &mut timer,
-        &never,
+        stop,
     )?
-    .expect("not stopped");
+    else {
+        return Ok(Rebuilt::Stopped);
+    };
 
     // The offline bundle, beside the output until it replaces the old one; the entries of
     // the files whose bytes are as before are taken from the previous one.
@@ -198,6 +202,10 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     drop(kept);
     drop(previous);
     timer.lap("files+zip");
+    if stop.load(Ordering::Relaxed) {
+        let _ = std::fs::remove_file(&bundle_tmp);
+        return Ok(Rebuilt::Stopped);
+    }
     let size_text = offline::human_size(size as usize);
     for p in pages.iter_mut().filter(|p| p.digest.is_none()) {
         p.html = offline::with_size(std::mem::take(&mut p.html), &size_text);

@@ -222,10 +222,17 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
     );
     wait_for(&log, "Обновлена страница /guides/esia/ за");
 
-    // After a pause the whole-site files catch up: the search index knows the new word.
-    wait_for(
+    // After a pause the whole-site files catch up, by an incremental build (only the edited
+    // page rendered again): the search index knows the new word.
+    let caught_up = wait_for(
         &log,
         "Поисковый индекс, карта сайта и архив для работы без сети обновлены",
+    );
+    assert!(
+        caught_up.iter().any(
+            |l| l.starts_with("Заново собраны только страницы, которых коснулись правки: 1 из")
+        ),
+        "the catch-up rendered only the edited page: {caught_up:?}"
     );
     let index: String = std::fs::read_dir(public.join("search"))
         .unwrap()
@@ -265,6 +272,84 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
     assert!(other.contains("Новое подтверждение"), "{other}");
 }
 
+/// What `serve` leaves after edits of every kind it updates in place (a page's body, a
+/// template, an edit put back) and its incremental catch-up is what a clean build of the same
+/// files writes, byte for byte; and a `build` after it, from the cache `serve` kept, writes
+/// nothing different either.
+#[test]
+fn serve_catches_up_to_what_a_clean_build_writes() {
+    let dir = site("basic");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let (server, addr, log) = start(dir.path());
+    let rx = events(&addr);
+    let catch_up = |rx: &mpsc::Receiver<String>| {
+        wait_for(
+            rx,
+            "Поисковый индекс, карта сайта и архив для работы без сети обновлены",
+        )
+    };
+
+    let esia = dir.path().join("content/guides/esia.md");
+    let esia_text = std::fs::read_to_string(&esia).unwrap();
+    std::fs::write(&esia, format!("{esia_text}\nСлово-маркер Снегирёв.\n")).unwrap();
+    wait_for(&rx, "event: reload");
+    // A second page edited and put back before the catch-up: written twice, as it was.
+    let archive = dir.path().join("content/guides/archive.md");
+    let archive_text = std::fs::read_to_string(&archive).unwrap();
+    std::fs::write(&archive, format!("{archive_text}\nВременная строка.\n")).unwrap();
+    wait_for(&rx, "event: reload");
+    std::fs::write(&archive, &archive_text).unwrap();
+    wait_for(&rx, "event: reload");
+    let seen = catch_up(&log);
+    assert!(
+        seen.iter().any(
+            |l| l.starts_with("Заново собраны только страницы, которых коснулись правки: 1 из")
+        ),
+        "{seen:?}"
+    );
+
+    // A template of one page edited, then the page's body: the catch-up renders both again.
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/search.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("search.html"),
+        builtin.replacen("{% block content %}", "{% block content %}<p>Метка</p>", 1),
+    )
+    .unwrap();
+    wait_for(&rx, "event: reload");
+    std::fs::write(&esia, format!("{esia_text}\nСлово-маркер Щегол.\n")).unwrap();
+    wait_for(&rx, "event: reload");
+    catch_up(&log);
+    drop(server);
+
+    let public = dir.path().join("public");
+    let served = snapshot_tree(&public);
+    let clean = dir.path().join("clean");
+    let out = pamyatka(dir.path(), &["--out", "clean", "build", "--clean"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        served == snapshot_tree(&clean),
+        "serve's output differs from a clean build's in: {:?}",
+        served
+            .keys()
+            .chain(snapshot_tree(&clean).keys())
+            .filter(|k| served.get(*k) != snapshot_tree(&clean).get(*k))
+            .collect::<std::collections::BTreeSet<_>>()
+    );
+    // The cache serve kept is trusted by the next build, which has nothing to do.
+    let out = pamyatka(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("коснулись правки: 0 из"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(snapshot_tree(&public) == served);
+}
+
 /// An edit while the catch-up build runs stops it: the edit is shown at once, and the
 /// catch-up starts again after the next pause. The site is made big enough (a few seconds of
 /// catch-up) for the second edit to land while it runs.
@@ -288,6 +373,9 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     }
     let (_server, addr, log) = start(dir.path());
     let rx = events(&addr);
+    // Without the build cache the catch-up is a full build: seconds, long enough for an edit
+    // to land while it runs (with the cache it takes a fraction of that).
+    std::fs::remove_file(dir.path().join(".public.cache")).unwrap();
 
     // An edit, shown at once; a pause; the catch-up starts…
     let first = dir.path().join("content/guides/esia.md");
@@ -337,7 +425,7 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     assert!(index.contains("зяблик"), "second edit");
     assert_eq!(
         names_in(dir.path()),
-        [".public.lock", "content", "public"],
+        [".public.cache", ".public.lock", "content", "public"],
         "no staging folder left"
     );
 }

@@ -153,7 +153,7 @@ cli-build-done = Built { NUM($pages) } { $pages ->
     })
 cli-build-incremental = Only the pages the changes touch were rebuilt: { NUM($rendered) } of { NUM($sources) } (the rest come from the previous build; --clean rebuilds everything).
 build-cache-ignored = The previous build's cache was not used: { $reason ->
-        [missing] there is none (after serve, for instance, or a build by another version)
+        [missing] there is none (after a build by an earlier version, for instance)
         [corrupt] its file is damaged
         [other-program] another version of pamyatka wrote it
         [output-changed] the output folder lacks what the previous build wrote

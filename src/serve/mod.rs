@@ -74,9 +74,12 @@ fn resolved(opts: &BuildOptions) -> Result<BuildOptions, String> {
     Ok(BuildOptions {
         root,
         out,
-        // `serve` writes edited pages in place, which the build cache would not know of (see
-        // `incremental.rs`): its builds are full ones.
-        cache: crate::pipeline::CacheUse::Off,
+        // Its builds keep the build cache beside the output, so that starting over an output
+        // and catching up after edits are incremental builds. The pages `serve` writes in
+        // place between them are what a build of the same files writes, and every page they
+        // differ from the cache in is one whose files differ from the cache too, so the next
+        // build renders it again (see `incremental.rs`).
+        cache: crate::pipeline::CacheUse::Incremental,
         ..opts.clone()
     })
 }
