@@ -479,24 +479,21 @@ fn rewrite_pass(
                     |text: &str| glossary.wrap_first_uses(text, &mut seen.borrow_mut(), expand);
                 // Chunks may split a text node; collect it whole before matching.
                 let mut buf = pending.borrow_mut();
-                if buf.is_empty() && chunk.last_in_text_node() {
-                    // The common case, a text node in one chunk: left as it is unless an
-                    // abbreviation is in it.
+                if buf.is_empty() && (chunk.last_in_text_node() || is_whole_node(html, chunk)) {
+                    // The common case, a text node in one chunk (lol_html follows it with an
+                    // empty last one): left as it is unless an abbreviation is in it.
                     if let Some(html) = wrap(chunk.as_str()) {
-                        chunk.replace(&html, ContentType::Html);
+                        chunk.set_str(html);
                     }
                     return Ok(());
                 }
                 buf.push_str(chunk.as_str());
                 if !chunk.last_in_text_node() {
-                    chunk.remove();
+                    chunk.set_str(String::new());
                     return Ok(());
                 }
                 let whole = std::mem::take(&mut *buf);
-                match wrap(&whole) {
-                    Some(html) => chunk.replace(&html, ContentType::Html),
-                    None => chunk.replace(&whole, ContentType::Html),
-                }
+                chunk.set_str(wrap(&whole).unwrap_or(whole));
                 Ok(())
             }
         }));
@@ -531,6 +528,24 @@ fn rewrite_pass(
     let out = rewrite_to_bytes(html, settings)?;
     let facts = facts.borrow().clone();
     Ok((out, facts))
+}
+
+/// Is `chunk` (of `html`, the pass's whole input) a whole text node? lol_html hands a text node
+/// as one chunk followed by an empty last one when the input is given at once; the chunk is
+/// whole when it is the input at its place and a tag, comment or doctype follows it (outside
+/// raw text such as `<script>`, where no abbreviation goes, these always end a text node).
+fn is_whole_node(html: &str, chunk: &lol_html::html_content::TextChunk<'_>) -> bool {
+    let range = chunk.source_location().bytes();
+    let text = chunk.as_str();
+    if range.len() != text.len() || html.get(range.clone()) != Some(text) {
+        return false;
+    }
+    match html.as_bytes()[range.end..] {
+        [] => true,
+        [b'<', b'!', ..] => true,
+        [b'<', b'/', c, ..] | [b'<', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
 /// The attributes of a `<script>` that hold a URL of the site.
@@ -798,6 +813,31 @@ mod tests {
             )),
             "{out}"
         );
+    }
+
+    /// A text node lol_html hands in several chunks (a `<` that opens no tag splits it) is
+    /// matched whole, as one in a single chunk is: the brackets around `ИНН` are seen, and the
+    /// first use outside them is the one expanded.
+    #[test]
+    fn a_text_node_in_several_chunks_is_matched_whole() {
+        let g = glossary();
+        let inn = "Идентификационный номер налогоплательщика";
+        for (html, at) in [
+            ("<main><p>Номера (СНИЛС < ИНН) и ИНН.</p></main>", "(СНИЛС < "),
+            ("<main><p>Номера (СНИЛС &lt; ИНН) и ИНН.</p></main>", "(СНИЛС &lt; "),
+            ("<main><p>Номера (СНИЛС<!-- -->, ИНН) и ИНН.</p></main>", ", "),
+        ] {
+            let (out, _) = rewrite_normal_page(html, &g);
+            let want = if at == ", " {
+                // A comment ends a text node: `ИНН)` is outside the brackets it can see.
+                format!("<!-- -->, <abbr class=\"abbr--first\">ИНН</abbr> ({inn}))")
+            } else {
+                format!(
+                    "{at}<abbr title=\"{inn}\">ИНН</abbr>) и <abbr class=\"abbr--first\">ИНН</abbr> ({inn}).</p>"
+                )
+            };
+            assert!(out.contains(&want), "{html}: {out}");
+        }
     }
 
     #[test]
