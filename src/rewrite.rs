@@ -297,6 +297,10 @@ pub struct RewriteOptions<'a> {
     /// The site's public address (`site.yaml` base_url): links inside `<main>` carry their full
     /// URL in `data-print-url`, which the print stylesheet shows after the link. Empty: none.
     pub print_base: &'a str,
+    /// Collect the page's ids and links ([`PageFacts`]), which `check` looks at; a build has
+    /// no use for them (and a selector of an attribute alone, `[id]`, is tried on every
+    /// element).
+    pub facts: bool,
 }
 
 /// The page and its `file://` copy for the offline bundle (the rules of
@@ -387,6 +391,7 @@ fn rewrite_pass(
         let prefix = opts.variant.prefix();
         let print_base = opts.print_base.trim_end_matches('/').to_string();
         let in_main = in_main.clone();
+        let collect_facts = opts.facts;
         move |el: &mut lol_html::html_content::Element<'_, '_>| {
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
@@ -421,7 +426,9 @@ fn rewrite_pass(
                 {
                     el.set_attribute("data-print-url", &format!("{print_base}{value}"))?;
                 }
-                facts.borrow_mut().links.push(value.clone());
+                if collect_facts {
+                    facts.borrow_mut().links.push(value.clone());
+                }
                 if relative && value.starts_with('/') {
                     el.set_attribute(attr, &relative_url(&page_url, &value))?;
                 }
@@ -431,8 +438,9 @@ fn rewrite_pass(
     };
 
     let glossary = opts.glossary;
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!("[id]", {
+    let mut settings = RewriteStrSettings::new();
+    if opts.facts {
+        settings = settings.append_element_content_handler(element!("[id]", {
             let facts = facts.clone();
             move |el| {
                 if let Some(id) = el.get_attribute("id") {
@@ -440,7 +448,9 @@ fn rewrite_pass(
                 }
                 Ok(())
             }
-        }))
+        }));
+    }
+    let settings = settings
         .append_element_content_handler(element!("main", depth_handler(&in_main)))
         .append_element_content_handler(element!(
             "a, abbr, code, pre, script, style, textarea, button, select, h1, svg",
@@ -657,6 +667,7 @@ mod tests {
             relative: true,
             variant: Variant::Normal,
             print_base: "",
+            facts: true,
         };
         let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
         let (two, _) = rewrite(html, &opts).unwrap();
@@ -705,6 +716,7 @@ mod tests {
             relative: true,
             variant: Variant::Normal,
             print_base: "https://x.ru/\u{1}F",
+            facts: true,
         };
         let (page, copy, _) = rewrite_with_file_copy(html, &opts).unwrap();
         let (two, _) = rewrite(html, &opts).unwrap();
@@ -754,6 +766,7 @@ mod tests {
             relative: true,
             variant: Variant::Normal,
             print_base: "",
+            facts: true,
         };
         rewrite(html, &opts).unwrap()
     }
@@ -823,9 +836,18 @@ mod tests {
         let g = glossary();
         let inn = "Идентификационный номер налогоплательщика";
         for (html, at) in [
-            ("<main><p>Номера (СНИЛС < ИНН) и ИНН.</p></main>", "(СНИЛС < "),
-            ("<main><p>Номера (СНИЛС &lt; ИНН) и ИНН.</p></main>", "(СНИЛС &lt; "),
-            ("<main><p>Номера (СНИЛС<!-- -->, ИНН) и ИНН.</p></main>", ", "),
+            (
+                "<main><p>Номера (СНИЛС < ИНН) и ИНН.</p></main>",
+                "(СНИЛС < ",
+            ),
+            (
+                "<main><p>Номера (СНИЛС &lt; ИНН) и ИНН.</p></main>",
+                "(СНИЛС &lt; ",
+            ),
+            (
+                "<main><p>Номера (СНИЛС<!-- -->, ИНН) и ИНН.</p></main>",
+                ", ",
+            ),
         ] {
             let (out, _) = rewrite_normal_page(html, &g);
             let want = if at == ", " {
@@ -883,6 +905,7 @@ mod tests {
                 relative: true,
                 variant: Variant::Normal,
                 print_base: "",
+                facts: true,
             },
         )
         .unwrap();
@@ -893,6 +916,25 @@ mod tests {
         assert!(out.contains("rel=\"nofollow noopener\""), "{out}");
         assert!(!out.contains("mailto:a@b\" rel"));
         assert_eq!(facts.ids, vec!["a"]);
+
+        // A build collects nothing, and writes the same page.
+        let html = format!("{html}<main><p id=\"b\"><a href=\"/x/#b\">x</a></p></main>");
+        let opts = |facts| RewriteOptions {
+            page_url: "/",
+            glossary: &g,
+            relative: true,
+            variant: Variant::Normal,
+            print_base: "",
+            facts,
+        };
+        let (with, facts) = rewrite(&html, &opts(true)).unwrap();
+        assert_eq!(
+            (facts.ids, facts.links),
+            (vec!["a".into(), "b".into()], vec!["/x/#b".into()])
+        );
+        let (without, facts) = rewrite(&html, &opts(false)).unwrap();
+        assert_eq!(with, without);
+        assert!(facts.ids.is_empty() && facts.links.is_empty());
     }
 
     #[test]
@@ -910,6 +952,7 @@ mod tests {
                 relative: true,
                 variant: Variant::LowVision,
                 print_base: "https://example.org",
+                facts: true,
             },
         )
         .unwrap();
