@@ -51,6 +51,7 @@ fn stages(c: &mut Criterion) {
             relative: true,
             variant: Variant::Normal,
             print_base: "https://example.org",
+            facts: false,
         };
         let mut g = c.benchmark_group(*name);
         g.bench_function("page, both versions", |b| {

@@ -303,6 +303,8 @@ impl Project {
                 relative: true,
                 variant,
                 print_base: site.config.public_base().unwrap_or(""),
+                // Only `check` looks at them, which makes no offline bundle.
+                facts: !file_copy,
             };
             let rewritten = if file_copy {
                 rewrite::rewrite_with_file_copy(&html, &opts)
@@ -414,6 +416,7 @@ impl Project {
                 relative: false,
                 variant: Variant::Normal,
                 print_base: "",
+                facts: false,
             },
         )
         .map_err(|e| Diagnostics::from(Diagnostic::error("rewrite", format!("404.html: {e}"))))?;
