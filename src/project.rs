@@ -251,7 +251,7 @@ impl Project {
     /// Renders one page in both versions; with `file_copy`, each with its copy for the
     /// offline bundle, made in the same rewrite pass.
     pub(crate) fn render_page(&self, page: &content::Page, file_copy: bool) -> PageResult {
-        let (site, shared, tera, sources) = (&self.site, &self.shared, &self.tera, &self.sources);
+        let (site, shared) = (&self.site, &self.shared);
         let clock = Instant::now();
         let used = std::cell::RefCell::new(Vec::new());
         let rendered = self.markdown_noting(page, Some(&used));
@@ -287,60 +287,26 @@ impl Project {
         let mut ctx = context.to_tera();
         // Every page twice: the normal version, and the low-vision one under /lv/ from the
         // same template (`variant`) and the same rewrite pass with the variant's rules.
-        let mut outputs = Vec::with_capacity(Variant::ALL.len());
-        for variant in Variant::ALL {
-            ctx.insert("variant", &variant);
-            let clock = Instant::now();
-            let html = tera
-                .render(page.template(), &ctx)
-                .map_err(|e| vec![templates::template_error(&e, sources)])?;
-            self.stats.add(Stage::Template, clock);
-            let clock = Instant::now();
-            let url = format!("{}{}", variant.prefix(), page.url);
-            let opts = RewriteOptions {
-                page_url: &url,
-                glossary: &self.glossary,
-                relative: true,
-                variant,
-                print_base: site.config.public_base().unwrap_or(""),
-                // Only `check` looks at them, which makes no offline bundle.
-                facts: !file_copy,
-            };
-            let rewritten = if file_copy {
-                rewrite::rewrite_with_file_copy(&html, &opts)
-                    .map(|(page, copy, facts)| (page, Some(copy), facts))
-            } else {
-                rewrite::rewrite_bytes(&html, &opts).map(|(page, facts)| (page, None, facts))
-            };
-            let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
-                vec![Diagnostic::error(
-                    "rewrite",
-                    format!("{}: {e}", page.file.display()),
-                )]
-            })?;
-            self.stats.add(Stage::Rewrite, clock);
-            if let Some(size) = &self.offline_size {
-                bytes = offline::with_size(bytes, size);
-                copy = copy.map(|c| offline::with_size(c, size));
+        let outputs = if file_copy {
+            // A build renders many pages side by side: a page's versions one after the other.
+            let mut outputs = Vec::with_capacity(Variant::ALL.len());
+            for variant in Variant::ALL {
+                ctx.insert("variant", &variant);
+                outputs.push(self.render_variant(page, &rendered, &ctx, variant, true)?);
             }
-            outputs.push(PageOutput {
-                path: output::page_path(&url),
-                digest: digest(&url, &bytes),
-                url,
-                origin: page.file.display().to_string(),
-                html: bytes,
-                facts,
-                // Markdown links are checked once, with their source location, on the
-                // normal version.
-                links: if variant == Variant::Normal {
-                    rendered.links.clone()
-                } else {
-                    Vec::new()
-                },
-                variant,
-                file_copy: copy,
-            });
-        }
+            outputs
+        } else {
+            // `serve` renders one page or a few while the editor waits: both versions at once
+            // (the search page, which lists every page, takes tens of milliseconds each).
+            let mut lv = ctx.clone();
+            ctx.insert("variant", &Variant::Normal);
+            lv.insert("variant", &Variant::LowVision);
+            let (normal, low_vision) = rayon::join(
+                || self.render_variant(page, &rendered, &ctx, Variant::Normal, false),
+                || self.render_variant(page, &rendered, &lv, Variant::LowVision, false),
+            );
+            vec![normal?, low_vision?]
+        };
         let search = SearchText {
             url: page.url.clone(),
             title: page.front.title.clone(),
@@ -360,6 +326,69 @@ impl Project {
             warnings,
             text: search,
             templates,
+        })
+    }
+
+    /// One version of a page from its template context (`variant` set in `ctx`): rendered,
+    /// rewritten (with its `file://` copy when `file_copy`), the bundle's size filled in.
+    fn render_variant(
+        &self,
+        page: &content::Page,
+        rendered: &markdown::Rendered,
+        ctx: &Context,
+        variant: Variant,
+        file_copy: bool,
+    ) -> Result<PageOutput, Vec<Diagnostic>> {
+        let clock = Instant::now();
+        let html = self
+            .tera
+            .render(page.template(), ctx)
+            .map_err(|e| vec![templates::template_error(&e, &self.sources)])?;
+        self.stats.add(Stage::Template, clock);
+        let clock = Instant::now();
+        let url = format!("{}{}", variant.prefix(), page.url);
+        let opts = RewriteOptions {
+            page_url: &url,
+            glossary: &self.glossary,
+            relative: true,
+            variant,
+            print_base: self.site.config.public_base().unwrap_or(""),
+            // Only `check` looks at them, which makes no offline bundle.
+            facts: !file_copy,
+        };
+        let rewritten = if file_copy {
+            rewrite::rewrite_with_file_copy(&html, &opts)
+                .map(|(page, copy, facts)| (page, Some(copy), facts))
+        } else {
+            rewrite::rewrite_bytes(&html, &opts).map(|(page, facts)| (page, None, facts))
+        };
+        let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
+            vec![Diagnostic::error(
+                "rewrite",
+                format!("{}: {e}", page.file.display()),
+            )]
+        })?;
+        self.stats.add(Stage::Rewrite, clock);
+        if let Some(size) = &self.offline_size {
+            bytes = offline::with_size(bytes, size);
+            copy = copy.map(|c| offline::with_size(c, size));
+        }
+        Ok(PageOutput {
+            path: output::page_path(&url),
+            digest: digest(&url, &bytes),
+            url,
+            origin: page.file.display().to_string(),
+            html: bytes,
+            facts,
+            // Markdown links are checked once, with their source location, on the normal
+            // version.
+            links: if variant == Variant::Normal {
+                rendered.links.clone()
+            } else {
+                Vec::new()
+            },
+            variant,
+            file_copy: copy,
         })
     }
 
