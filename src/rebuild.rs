@@ -71,6 +71,7 @@ pub(crate) fn rebuild(opts: &BuildOptions) -> Result<Rebuilt, Diagnostics> {
     }
     let bundle_path = out.join(bundle::BUNDLE);
     let changed: Vec<usize> = (0..site.pages.len())
+        .into_par_iter()
         .filter(|&i| build_cache::source_digest(&site.pages[i].source) != cache.pages[i].source)
         .collect();
     if changed.is_empty() {
