@@ -5,8 +5,9 @@
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 //!
 //! Reading a page for the index (tokenizing, stemming, finding glossary terms) is most of the
-//! index's cost; a page as the index took it ([`PreparedPage`]) is kept in the build cache, and
-//! an incremental build reads again only the pages it re-rendered ([`PageSearch`]).
+//! index's cost; a page as the index took it ([`PreparedPage`]: its document's escaped JSON and
+//! its stems) is kept in the build cache, and an incremental build reads again only the pages
+//! it re-rendered ([`PageSearch`]). The files are written from those (`search_json.rs`).
 
 use crate::content::GlossaryEntry;
 use crate::data::regulation::view::RowView;
