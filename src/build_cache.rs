@@ -45,7 +45,7 @@ use crate::variant::Variant;
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 pub type Digest = [u8; 32];
 

@@ -93,49 +93,81 @@ impl Deflater {
 
 /// The entries of a previous `offline.zip`, to take as they are into the next one (an
 /// incremental build re-compresses only the pages it re-rendered; deflate is deterministic, so
-/// an entry taken over is the bytes a clean build would write).
+/// an entry taken over is the bytes a clean build would write). Only the zip's directory is
+/// read at first; each entry's compressed bytes are read when it is taken, so the previous
+/// bundle is never whole in memory.
 pub struct Previous {
-    data: Vec<u8>,
+    file: Mutex<Window>,
     /// Path inside the bundle's folder → (start and end of the compressed bytes, crc, size).
-    entries: std::collections::HashMap<String, (usize, usize, u32, u64)>,
+    entries: std::collections::HashMap<String, (u64, u64, u32, u64)>,
 }
 
+/// The previous bundle, and the part of it read last (from `from`).
+struct Window {
+    file: std::fs::File,
+    from: u64,
+    data: Vec<u8>,
+}
+
+/// How much of the previous bundle is read at a time.
+const WINDOW: usize = 1 << 20;
+
 impl Previous {
-    /// Reads the bundle at `path`; an error when it is missing or not a zip pamyatka wrote.
+    /// Reads the directory of the bundle at `path`; an error when it is missing or not a zip
+    /// pamyatka wrote.
     pub fn read(path: &std::path::Path) -> Result<Previous, String> {
-        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let error = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+        let file = std::fs::File::open(path).map_err(|e| error(&e))?;
+        let mut buffer = vec![0u8; rawzip::RECOMMENDED_BUFFER_SIZE];
+        let archive =
+            rawzip::ZipArchive::from_file(file.try_clone().map_err(|e| error(&e))?, &mut buffer)
+                .map_err(|e| error(&e))?;
         let mut entries = std::collections::HashMap::new();
-        {
-            let archive = rawzip::ZipArchive::from_slice(&data[..])
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            let mut list = archive.entries();
-            while let Some(record) = list
-                .next_entry()
-                .map_err(|e| format!("{}: {e}", path.display()))?
-            {
-                let name = String::from_utf8_lossy(record.file_path().as_bytes()).into_owned();
-                let Some(inner) = name.strip_prefix(&format!("{ROOT}/")) else {
-                    continue;
-                };
-                if record.compression_method() != rawzip::CompressionMethod::DEFLATE {
-                    return Err(format!("{}: {name}: not deflated", path.display()));
-                }
-                let entry = archive
-                    .get_entry(record.wayfinder())
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
-                let (start, end) = entry.compressed_data_range();
-                entries.insert(
-                    inner.to_string(),
-                    (
-                        start as usize,
-                        end as usize,
-                        record.crc32(),
-                        record.uncompressed_size_hint(),
-                    ),
-                );
+        let mut list = archive.entries(&mut buffer);
+        while let Some(record) = list.next_entry().map_err(|e| error(&e))? {
+            let name = String::from_utf8_lossy(record.file_path().as_bytes()).into_owned();
+            let Some(inner) = name.strip_prefix(&format!("{ROOT}/")) else {
+                continue;
+            };
+            if record.compression_method() != rawzip::CompressionMethod::DEFLATE {
+                return Err(error(&format!("{name}: not deflated")));
             }
+            let entry = archive
+                .get_entry(record.wayfinder())
+                .map_err(|e| error(&e))?;
+            let (start, end) = entry.compressed_data_range();
+            entries.insert(
+                inner.to_string(),
+                (start, end, record.crc32(), record.uncompressed_size_hint()),
+            );
         }
-        Ok(Previous { data, entries })
+        Ok(Previous {
+            file: Mutex::new(Window {
+                file,
+                from: 0,
+                data: Vec::new(),
+            }),
+            entries,
+        })
+    }
+
+    /// The compressed bytes from `start` to `end`; `None` when the file has them no more.
+    /// Entries are taken in the order of the file, mostly: it is read a window at a time.
+    fn bytes(&self, start: u64, end: u64) -> Option<Vec<u8>> {
+        use std::io::{Read, SeekFrom};
+        let len = usize::try_from(end.checked_sub(start)?).ok()?;
+        let mut reader = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        let Window { file, from, data } = &mut *reader;
+        let offset = usize::try_from(start.checked_sub(*from).unwrap_or(u64::MAX)).ok();
+        if let Some(bytes) = offset.and_then(|o| data.get(o..o.checked_add(len)?)) {
+            return Some(bytes.to_vec());
+        }
+        let want = len.max(WINDOW);
+        data.clear();
+        file.seek(SeekFrom::Start(start)).ok()?;
+        file.take(want as u64).read_to_end(data).ok()?;
+        *from = start;
+        data.get(..len).map(<[u8]>::to_vec)
     }
 
     /// The entries at `paths` (inside the bundle's folder) as they were, or `None` if one is
@@ -147,7 +179,7 @@ impl Previous {
                 let &(start, end, crc, size) = self.entries.get(*path)?;
                 Some(Entry {
                     path: path.to_string(),
-                    deflated: self.data.get(start..end)?.to_vec(),
+                    deflated: self.bytes(start, end)?,
                     crc,
                     size,
                 })
@@ -160,9 +192,12 @@ impl Previous {
     /// size and CRC-32 say so).
     fn entry_of(&self, path: &str, bytes: &[u8]) -> Option<Entry> {
         let &(start, end, crc, size) = self.entries.get(path)?;
-        (size == bytes.len() as u64 && crc == libdeflater::crc32(bytes)).then(|| Entry {
+        if size != bytes.len() as u64 || crc != libdeflater::crc32(bytes) {
+            return None;
+        }
+        Some(Entry {
             path: path.to_string(),
-            deflated: self.data[start..end].to_vec(),
+            deflated: self.bytes(start, end)?,
             crc,
             size,
         })
@@ -397,6 +432,32 @@ mod tests {
         let bundle = Bundle::new(&mut out).unwrap();
         bundle.add_run(1, run("b.html"));
         assert!(bundle.finish(2, &[], None).is_err(), "a run missing");
+    }
+
+    /// Entries are read back in any order (each read fills a window from its entry on).
+    #[test]
+    fn previous_entries_are_taken_in_any_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = |name: &str| (name.to_string(), name.repeat(1000).into_bytes());
+        let pages = [page("a.html"), page("b.html"), page("c.html")];
+        let mut out = std::io::Cursor::new(Vec::new());
+        let bundle = Bundle::new(&mut out).unwrap();
+        for (i, p) in pages.iter().enumerate() {
+            bundle.add_run(i, compress_run(std::slice::from_ref(p)).unwrap());
+        }
+        bundle.finish(pages.len(), &[], None).unwrap();
+        std::fs::write(dir.path().join("offline.zip"), out.into_inner()).unwrap();
+        let previous = Previous::read(&dir.path().join("offline.zip")).unwrap();
+        for name in ["c.html", "a.html", "b.html", "b.html", "a.html"] {
+            let taken = previous.take(&[name]).unwrap().entries.remove(0);
+            let made = compress_run(&[page(name)]).unwrap().entries.remove(0);
+            assert_eq!(
+                (taken.deflated, taken.crc, taken.size),
+                (made.deflated, made.crc, made.size),
+                "{name}"
+            );
+        }
+        assert!(previous.take(&["a.html", "d.html"]).is_none());
     }
 
     /// The bundle made with unchanged files' entries taken from the previous one is the one

@@ -40,6 +40,7 @@ pub mod role_calendar;
 pub mod scaffold;
 pub mod schema;
 pub mod search_index;
+pub mod search_json;
 pub mod serve;
 pub mod service_worker;
 pub mod sink;

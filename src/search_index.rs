@@ -5,15 +5,17 @@
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 //!
 //! Reading a page for the index (tokenizing, stemming, finding glossary terms) is most of the
-//! index's cost; a page as the index took it ([`PreparedPage`]) is kept in the build cache, and
-//! an incremental build reads again only the pages it re-rendered ([`PageSearch`]).
+//! index's cost; a page as the index took it ([`PreparedPage`]: its document's escaped JSON and
+//! its stems) is kept in the build cache, and an incremental build reads again only the pages
+//! it re-rendered ([`PageSearch`]). The files are written from those (`search_json.rs`).
 
 use crate::content::GlossaryEntry;
 use crate::data::regulation::view::RowView;
 use crate::page_output::SearchText;
-use pamyatka_checks::search::{
-    IndexBuilder, SearchDoc, SearchIndex, StemCache, Word, matches, weight, words, words_cached,
-};
+use crate::search_json::{self, Bytes};
+#[cfg(test)]
+use pamyatka_checks::search::{IndexBuilder, SearchIndex};
+use pamyatka_checks::search::{SearchDoc, StemCache, Word, matches, weight, words, words_cached};
 
 /// A page's searchable parts.
 struct PageText<'a> {
@@ -29,76 +31,57 @@ struct PageText<'a> {
 /// A document with each field's stems and weight, ready for the index.
 type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 
-/// A page's search document as the index takes it (title, section, snippet text, and each
-/// field's stems with its weight), kept in the build cache: a rebuild reads again only the
-/// pages it re-renders.
+/// A page's search document as the index takes it (the document's JSON, and each field's
+/// stems with its weight), kept in the build cache: a rebuild reads again only the pages it
+/// re-renders, and writes the others' documents into the index's pieces as they are.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PreparedPage {
-    doc: SearchDoc,
+    /// The document (`SearchDoc`: URL, title, section, snippet text) as serde_json writes
+    /// it, escaped as it goes into its piece's string literal (`search_json::push_js_escaped`).
+    doc: Bytes,
+    /// The length of the document's JSON (the pieces are cut by it).
+    doc_len: u32,
     /// Each field's stems, sorted and once each, joined by spaces (a stem has none): one
     /// string a field, not one a stem, the smaller form to hold for every page of a site.
-    fields: Vec<(String, u32)>,
+    fields: Vec<(Bytes, u32)>,
 }
 
 impl PreparedPage {
     fn new((doc, fields): Prepared) -> PreparedPage {
+        let json = serde_json::to_vec(&doc).expect("a document serializes");
+        let mut escaped = Vec::new();
+        search_json::push_js_escaped(&mut escaped, &json);
         PreparedPage {
-            doc,
+            doc: Bytes(escaped.into_boxed_slice()),
+            doc_len: json.len() as u32,
             fields: fields
                 .into_iter()
                 .map(|(stems, w)| {
                     debug_assert!(stems.iter().all(|s| !s.is_empty() && !s.contains(' ')));
-                    (stems.join(" "), w)
+                    (Bytes(stems.join(" ").into_bytes().into_boxed_slice()), w)
                 })
                 .collect(),
         }
     }
 
-    /// Adds the page to the index, which keeps its document until [`Indexed::into_files`]
-    /// gives it back (a site's texts are held once); the stems stay here.
-    fn add_to(self, b: &mut IndexBuilder) -> Fields {
-        b.add_unique(
-            self.doc,
-            self.fields
-                .iter()
-                .map(|(stems, w)| (stems.split(' ').filter(|s| !s.is_empty()), *w)),
-        );
-        self.fields
+    /// Each field's stems, with its weight.
+    fn stems(&self) -> impl Iterator<Item = (impl Iterator<Item = &[u8]>, u32)> {
+        self.fields.iter().map(|(stems, w)| {
+            let mut from = 0;
+            let mut spaces = memchr::memchr_iter(b' ', &stems.0).chain([stems.0.len()]);
+            let stems = std::iter::from_fn(move || {
+                let end = spaces.next()?;
+                let stem = &stems.0[from..end];
+                from = end + 1;
+                Some(stem)
+            });
+            (stems.filter(|s| !s.is_empty()), *w)
+        })
     }
 }
 
 /// Each page of a site as the index took it, in site order (`None`: not in the index).
 pub type PreparedPages = Vec<Option<PreparedPage>>;
-
-/// A page's fields as [`PreparedPage`] has them.
-type Fields = Vec<(String, u32)>;
-
-/// The index, and what it took of each page.
-pub struct Indexed {
-    pub index: SearchIndex,
-    /// Each page's fields, in site order (`None`: not in the index); the pages' documents are
-    /// the index's first ones, in the same order.
-    fields: Vec<Option<Fields>>,
-}
-
-impl Indexed {
-    /// The index as files (see [`files`]) and each page as the index took it, in site order
-    /// (for the build cache).
-    pub fn into_files(self) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
-        let (files, docs) = pieces(self.index);
-        let mut docs = docs.into_iter();
-        let pages = self
-            .fields
-            .into_iter()
-            .map(|fields| {
-                let fields = fields?;
-                let doc = docs.next().expect("a document for each page in the index");
-                Some(PreparedPage { doc, fields })
-            })
-            .collect();
-        (files, pages)
-    }
-}
 
 /// What the index gets of a page.
 pub enum PageSearch {
@@ -130,44 +113,98 @@ impl PageSearch {
     }
 }
 
-/// The index of `pages` (in site order) and the regulation table rows.
-pub fn build(pages: Vec<PageSearch>, rows: &[&RowView], glossary: &[GlossaryEntry]) -> Indexed {
+/// The index of `pages` (in site order) and the regulation table rows, as files (see
+/// [`search_json::pieces`]; the manifest names `synonyms`), and each page as the index took
+/// it, in site order (for the build cache).
+pub fn build(
+    pages: Vec<PageSearch>,
+    rows: &[&RowView],
+    glossary: &[GlossaryEntry],
+    synonyms: &[Vec<String>],
+) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
     use rayon::prelude::*;
     let glossary = GlossaryWords::new(glossary);
     // Pages and rows are read (tokenized, stemmed, glossary terms found, each field's stems
-    // made unique) in parallel, each worker with its own stem cache, a batch at a time; each
-    // batch then joins the index in site order. Only one batch's word lists are held at once
-    // (all the pages' at once took more memory than the rest of a build); what is kept of
-    // each page is its stems once each, a string a field. A page read by an earlier build
-    // goes in as it is.
-    let mut b = IndexBuilder::default();
-    let mut fields = Vec::with_capacity(pages.len());
+    // made unique) in parallel, each worker with its own stem cache, a batch at a time. Only
+    // one batch's word lists are held at once (all the pages' at once took more memory than
+    // the rest of a build); what is kept of each page is its document's JSON and its stems
+    // once each, a string a field. A page read by an earlier build goes in as it is.
+    let mut prepared: PreparedPages = Vec::with_capacity(pages.len());
     let mut pages = pages.into_iter();
     loop {
         let batch: Vec<PageSearch> = pages.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
         }
-        let done: Vec<Option<PreparedPage>> = batch
-            .into_par_iter()
-            .map(|p| p.prepare(&glossary))
-            .collect();
-        fields.extend(done.into_iter().map(|p| Some(p?.add_to(&mut b))));
+        prepared.par_extend(batch.into_par_iter().map(|p| p.prepare(&glossary)));
     }
-    b.begin_rows();
+    let mut row_docs = Vec::with_capacity(rows.len());
     for batch in rows.chunks(BATCH) {
-        let done: Vec<Prepared> = batch
-            .par_iter()
-            .map(|r| with_cache(|cache| unique(prepare_row(r, &glossary, cache))))
-            .collect();
-        for (doc, fields) in done {
-            b.add_stemmed(doc, fields);
+        row_docs.par_extend(batch.par_iter().map(|r| {
+            PreparedPage::new(with_cache(|cache| unique(prepare_row(r, &glossary, cache))))
+        }));
+    }
+    let docs: Vec<&PreparedPage> = prepared.iter().flatten().chain(&row_docs).collect();
+    let page_docs = prepared.iter().flatten().count() as u32;
+    let terms = postings(&docs);
+    let json: Vec<search_json::EscapedDoc<'_>> = docs
+        .iter()
+        .map(|d| (&*d.doc.0, d.doc_len as usize))
+        .collect();
+    let files = search_json::pieces(
+        &json,
+        page_docs,
+        &terms,
+        synonyms,
+        TERM_SHARD_BYTES,
+        DOC_CHUNK_BYTES,
+    );
+    (files, prepared)
+}
+
+/// For each stem of `docs` (in index order: a document's number is its place), sorted, the
+/// documents that have it and their scores, `[doc, score, …]`: each field counts once per
+/// stem, and the weights of a document's fields with the stem add up (as
+/// `IndexBuilder::add_stemmed` counts them; its index is the reference in the tests).
+fn postings<'a>(docs: &[&'a PreparedPage]) -> Vec<(&'a [u8], Vec<u32>)> {
+    use rayon::prelude::*;
+    type Map<'a> = rustc_hash::FxHashMap<&'a [u8], Vec<u32>>;
+    // A map for each run of documents (on the workers), then the runs' lists joined in order:
+    // the documents of a later run come after.
+    let run = docs
+        .len()
+        .div_ceil(rayon::current_num_threads().max(1) * 2)
+        .max(1);
+    let maps: Vec<Map<'a>> = docs
+        .par_chunks(run)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut map = Map::default();
+            for (i, doc) in chunk.iter().enumerate() {
+                let id = (k * run + i) as u32;
+                for (stems, w) in doc.stems() {
+                    for stem in stems {
+                        let list = map.entry(stem).or_default();
+                        match list.len() {
+                            n if n >= 2 && list[n - 2] == id => list[n - 1] += w,
+                            _ => list.extend([id, w]),
+                        }
+                    }
+                }
+            }
+            map
+        })
+        .collect();
+    let mut maps = maps.into_iter();
+    let mut all = maps.next().unwrap_or_default();
+    for map in maps {
+        for (stem, list) in map {
+            all.entry(stem).or_default().extend(list);
         }
     }
-    Indexed {
-        index: b.finish(),
-        fields,
-    }
+    let mut terms: Vec<(&[u8], Vec<u32>)> = all.into_iter().collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    terms
 }
 
 /// Documents prepared at a time (see [`build`]).
@@ -284,13 +321,11 @@ pub const DOC_CHUNK_BYTES: usize = 4 * 1024;
 /// The index as files: `search-index.js`, the manifest (`window.PAMYATKA_SEARCH = "<json>"`),
 /// and the pieces `search/t<n>.js` (terms) and `search/d<n>.js` (documents), each a classic
 /// script calling `pamyatkaSearchData(kind, n, "<json>")`, so that they load from `file://`
-/// too. JSON travels as a string: the module parses it once.
-pub fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
-    pieces(index).0
-}
-
-/// [`files`], and the index's documents back, in order.
-fn pieces(index: SearchIndex) -> (Vec<(String, Vec<u8>)>, Vec<SearchDoc>) {
+/// too. JSON travels as a string: the module parses it once. The checks crate's own sharding
+/// and serde_json, which [`build`] writes byte for byte (`search_json.rs`, faster): the
+/// reference in the tests.
+#[cfg(test)]
+fn files(index: SearchIndex) -> Vec<(String, Vec<u8>)> {
     let shards = index.shard(TERM_SHARD_BYTES, DOC_CHUNK_BYTES);
     let mut out = vec![(
         "search-index.js".to_string(),
@@ -312,8 +347,7 @@ fn pieces(index: SearchIndex) -> (Vec<(String, Vec<u8>)>, Vec<SearchDoc>) {
     for (n, d) in shards.docs.iter().enumerate() {
         out.push(piece("d", n, js_string(d)));
     }
-    let docs = shards.docs.into_iter().flat_map(|c| c.docs).collect();
-    (out, docs)
+    out
 }
 
 /// The JSON a written search script carries: the string literal after `marker` in `file`
@@ -380,6 +414,7 @@ pub fn search_built(
 }
 
 /// `value` as JSON inside a JavaScript string literal that is safe in a script file.
+#[cfg(test)]
 fn js_string<T: serde::Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).expect("index serializes");
     serde_json::to_string(&json)
@@ -525,7 +560,6 @@ pub fn html_text(html: &str) -> String {
 mod tests {
     use super::*;
     use crate::data::regulation::view::tests::row_view;
-    use pamyatka_checks::search::search;
 
     /// The glossary terms of every page of this repository's site, found by looking at every
     /// word (the rule itself) and by the index of first letters: the same.
@@ -613,42 +647,170 @@ mod tests {
             ..row_view()
         };
         let rows = [&row];
-        let index = build(pages(), &rows, &glossary()).index;
-        // The search page is no document; the pages read by an earlier build, some of them
-        // read again, make the same index and the same files.
-        assert_eq!(index.docs.len(), 3);
-        let (files, prepared) = build(pages(), &rows, &glossary()).into_files();
+        let (files, prepared) = build(pages(), &rows, &glossary(), &[]);
+        // The search page is no document.
         assert_eq!(
             prepared.iter().map(Option::is_some).collect::<Vec<_>>(),
             [true, false, true]
         );
+        assert_eq!(files, reference(&prepared, &rows, &glossary(), &[]));
+        // The pages read by an earlier build, some of them read again, make the same files.
         let mut again: Vec<PageSearch> =
             prepared.iter().cloned().map(PageSearch::Prepared).collect();
         again[2] = pages().remove(2);
-        let rebuilt = build(again, &rows, &glossary());
-        assert_eq!(
-            (&rebuilt.index.docs, &rebuilt.index.terms),
-            (&index.docs, &index.terms)
-        );
-        let (files_again, prepared_again) = rebuilt.into_files();
+        let (files_again, prepared_again) = build(again, &rows, &glossary(), &[]);
         assert_eq!(files_again, files);
         assert_eq!(prepared_again, prepared);
-        let first = |q: &str| search(&index, q, 5).hits.first().map(|h| h.url.clone());
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), &files);
+        let found = |q: &str| search_built(dir.path(), q, 5).unwrap();
+        let first = |q: &str| found(q).hits.first().map(|h| h.url.clone());
         assert_eq!(
             first("пароль восстановить").as_deref(),
             Some("gis/etap-2/#r-2-1-5")
         );
         assert_eq!(first("регистрация").as_deref(), Some("esia/privyazka/"));
         // the abbreviation finds the page that spells it out, and the other way round
-        let r = search(&index, "ЕСИА", 5);
+        let r = found("ЕСИА");
         assert!(r.hits.iter().any(|h| h.url == "o-portale/"), "{r:?}");
-        let r = search(&index, "единая система идентификации", 5);
+        let r = found("единая система идентификации");
         assert_eq!(r.hits[0].url, "esia/privyazka/");
-        let hit = &search(&index, "логин", 5).hits;
+        let hit = &found("логин").hits;
         assert!(
             hit.iter()
                 .any(|h| h.snippet.iter().any(|(t, m)| *m && t == "логину"))
         );
+    }
+
+    fn write_files(dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
+        for (path, bytes) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, bytes).unwrap();
+        }
+    }
+
+    /// The files of the same documents through the checks crate's index builder, its
+    /// sharding and serde_json.
+    fn reference(
+        pages: &PreparedPages,
+        rows: &[&RowView],
+        glossary: &[GlossaryEntry],
+        synonyms: &[Vec<String>],
+    ) -> Vec<(String, Vec<u8>)> {
+        let mut b = IndexBuilder::default();
+        for p in pages.iter().flatten() {
+            let literal = format!("\"{}\"", std::str::from_utf8(&p.doc.0).unwrap());
+            let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
+            assert_eq!(json.len(), p.doc_len as usize);
+            let doc: SearchDoc = serde_json::from_str(&json).unwrap();
+            let fields = p
+                .stems()
+                .map(|(stems, w)| {
+                    let stems = stems.map(|s| String::from_utf8(s.to_vec()).unwrap());
+                    (stems.collect(), w)
+                })
+                .collect();
+            b.add_stemmed(doc, fields);
+        }
+        b.begin_rows();
+        let glossary = GlossaryWords::new(glossary);
+        for r in rows {
+            let (doc, fields) = with_cache(|cache| prepare_row(r, &glossary, cache));
+            b.add_stemmed(doc, fields);
+        }
+        let mut index = b.finish();
+        index.synonyms = synonyms.to_vec();
+        files(index)
+    }
+
+    /// Hundreds of pages, their texts with every character JSON or a script escapes, make
+    /// the files of the reference: the same pieces, cut at the same places.
+    #[test]
+    fn many_pages_make_the_reference_files() {
+        const WORDS: &[&str] = &[
+            "заявление",
+            "заявления",
+            "ЕСИА",
+            "единая",
+            "система",
+            "идентификации",
+            "аутентификации",
+            "пароль",
+            "логин",
+            "школа",
+            "учитель",
+            "ученик",
+            "ёлка",
+            "срок",
+            "дней",
+            "2026",
+            "СНИЛС",
+            "gosuslugi",
+            "portal",
+            "\"кавычки\"",
+            "a\\b",
+            "</script>",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{1}",
+            "\t",
+            "«ёж»",
+            "—",
+            "x<y",
+            "&",
+            "'",
+        ];
+        let mut seed = 9u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        // Made-up words, thousands of stems: many term shards.
+        const SYLLABLES: &[&str] = &["ма", "ло", "ви", "ку", "зе", "ры", "ст", "но", "пра", "дё"];
+        let mut text = |n: usize| {
+            (0..n)
+                .map(|_| match next(3) {
+                    0 => WORDS[next(WORDS.len())].to_string(),
+                    _ => (0..4).map(|_| SYLLABLES[next(SYLLABLES.len())]).collect(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let pages: Vec<SearchText> = (0..400)
+            .map(|i| SearchText {
+                url: format!("/razdel/stranica-{i}/"),
+                title: text(4),
+                section: text(2),
+                description: text(6),
+                headings: vec![text(3), text(2)],
+                text: text(20 + i % 150),
+                search_page: i == 7,
+            })
+            .collect();
+        let row = RowView {
+            action: text(8),
+            ..row_view()
+        };
+        let rows = [&row, &row];
+        let synonyms = vec![vec!["пароль".to_string(), "код доступа".to_string()]];
+        let search = || {
+            pages
+                .iter()
+                .cloned()
+                .map(PageSearch::Text)
+                .collect::<Vec<_>>()
+        };
+        let (files, prepared) = build(search(), &rows, &glossary(), &synonyms);
+        let count = |prefix: &str| files.iter().filter(|(p, _)| p.starts_with(prefix)).count();
+        assert!(
+            count("search/t") > 3 && count("search/d") > 20,
+            "{}",
+            files.len()
+        );
+        assert_eq!(files, reference(&prepared, &rows, &glossary(), &synonyms));
     }
 
     /// Every part of a row a reader may search for reaches its search document.

@@ -17,7 +17,7 @@ use crate::feed;
 use crate::headers;
 use crate::page_output::PageOutput;
 use crate::project::{Project, Timer};
-use crate::search_index::{self, Indexed, PageSearch, PreparedPages};
+use crate::search_index::{self, PageSearch, PreparedPages};
 use crate::service_worker;
 use crate::variant::Variant;
 
@@ -38,7 +38,9 @@ pub fn listed(
     // The role calendars (`role_calendar.rs`), made with the typed data.
     files.extend(typed.files.iter().cloned());
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
-    let (pieces, prepared) = search_index(site, typed, search).into_files();
+    // Rows, once each, in the order of the pages that show them.
+    let rows = typed.search_rows();
+    let (pieces, prepared) = search_index::build(search, &rows, &site.glossary, &site.synonyms);
     files.extend(pieces);
     (files, prepared)
 }
@@ -72,15 +74,6 @@ pub fn copied<'a>(
         out.push((rel, bytes));
     }
     Ok(out)
-}
-
-/// The search index of every page and every regulation row (see `search_index.rs`).
-fn search_index(site: &Site, typed: &data::TypedData, search: Vec<PageSearch>) -> Indexed {
-    // Rows, once each, in the order of the pages that show them.
-    let rows = typed.search_rows();
-    let mut indexed = search_index::build(search, &rows, &site.glossary);
-    indexed.index.synonyms = site.synonyms.clone();
-    indexed
 }
 
 /// Every data file as JSON at `data/<path>.json`, for the browser's calculators and validators
