@@ -170,10 +170,16 @@ test("low-vision panel: open at the first visit only, then as the reader left it
   const top = await page.locator("h1").evaluate((h) => h.getBoundingClientRect().top);
   assert.ok(top < 800, `the title starts at ${top}px, below the first screen`);
   // Opened by the reader: it stays open on the next pages, and closed once closed.
+  // (The panel's toggle event, which saves the state, comes a task after the click: a
+  // navigation at once could leave before it, as no reader can.)
+  const saved = (state) =>
+    page.waitForFunction((s) => localStorage.getItem("pamyatka:lv-panel") === s, state);
   await page.locator("#lv-panel > summary").click();
+  await saved("open");
   await page.goto(site.url + "/lv/esia/privyazka/");
   assert.equal(await isOpen(), true, "the reader opened it");
   await page.locator("#lv-panel > summary").click();
+  await saved("closed");
   await page.goto(site.url + "/lv/");
   assert.equal(await isOpen(), false, "the reader closed it");
   assert.deepEqual(errors, []);
