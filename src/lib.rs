@@ -7,6 +7,7 @@
 
 pub mod assets;
 pub mod autolink;
+pub mod body_splice;
 pub mod build_cache;
 pub mod build_options;
 pub mod bundle;

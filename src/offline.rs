@@ -157,6 +157,20 @@ const SLASH_PAGE_FILE: &str = "/index.html";
 /// Where a relative link to a page (`../esia/`, `./`, `../esia/#shag-2`) gets `index.html`
 /// so as to name the file (`../esia/index.html#shag-2`), and exactly what goes there. Other
 /// links (files, anchors, external) are left alone.
+/// A link as the `file://` copy has it, marked ([`split_marked`]): what the copy adds to name
+/// the page's file between `FILE_ONLY` and its end (the rule of [`file_url_rules`] for
+/// `<a href>` and `<form action>`, for links written apart from a pass: `body_splice`).
+pub(crate) fn with_page_file_marked(href: &str) -> String {
+    match index_html_insert(href) {
+        Some((at, text)) => format!(
+            "{}{FILE_ONLY}{text}{FILE_ONLY_END}{}",
+            &href[..at],
+            &href[at..]
+        ),
+        None => href.to_string(),
+    }
+}
+
 fn index_html_insert(href: &str) -> Option<(usize, &'static str)> {
     if href.contains("://")
         || href.starts_with('#')

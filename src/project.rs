@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::assets;
+use crate::body_splice;
 use crate::content::{self, Site};
 use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -23,6 +24,7 @@ use crate::output;
 use crate::page_output::{PageOutput, SearchText, digest};
 use crate::render::context::{CalendarRange, GlobalContext, PageContext, WidgetData};
 use crate::render::{self, Shared};
+use crate::rewrite::PageFacts;
 use crate::rewrite::{self, Glossary, RewriteOptions};
 use crate::search_index;
 use crate::templates;
@@ -71,6 +73,9 @@ pub struct Project {
     pub sources: templates::TemplateSources,
     /// Each template's closure through `extends` and `include` (of `sources`).
     closures: templates::Closures,
+    /// The page templates into which a build splices a page's rewritten body
+    /// ([`body_splice::layouts`]).
+    splicing: HashSet<String>,
     tera: tera::Tera,
     /// The values every template sees ([`GlobalContext`]), converted once.
     globals: Context,
@@ -177,6 +182,7 @@ impl Project {
                 asset_urls: assets.urls.clone(),
                 typed,
                 closures: sources.closures(),
+                splicing: body_splice::layouts(&sources),
                 sources,
                 tera,
                 globals,
@@ -225,6 +231,7 @@ impl Project {
     ) -> Result<(), Diagnostics> {
         self.tera = Self::environment(&self.site, &sources, &self.asset_urls, &self.globals)?;
         self.closures = sources.closures();
+        self.splicing = body_splice::layouts(&sources);
         self.sources = sources;
         Ok(())
     }
@@ -284,17 +291,34 @@ impl Project {
                 data::PageValue::Calculator => context.calculator = true,
             }
         }
+        // A build rewrites the page's body once for both versions, where it can be shown to
+        // make the same bytes (`body_splice`): the template is rendered with a placeholder.
+        let spliced = (file_copy
+            && self.splicing.contains(page.template())
+            && body_splice::body_allows(&rendered.html))
+        .then(|| rewrite::SplicedBody::new(&rendered.html));
+        if spliced.is_some() {
+            context.page.content = body_splice::PLACEHOLDER;
+        }
         let mut ctx = context.to_tera();
         // Every page twice: the normal version, and the low-vision one under /lv/ from the
         // same template (`variant`) and the same rewrite pass with the variant's rules.
         let outputs = if file_copy {
             // A build renders many pages side by side: a page's versions one after the other.
-            let mut outputs = Vec::with_capacity(Variant::ALL.len());
-            for variant in Variant::ALL {
-                ctx.insert("variant", &variant);
-                outputs.push(self.render_variant(page, &rendered, &ctx, variant, true)?);
+            let mut outputs = None;
+            if let Some(body) = &spliced {
+                outputs = self.render_versions(page, &rendered, &mut ctx, Some(body))?;
+                if outputs.is_none() {
+                    context.page.content = &rendered.html;
+                    ctx = context.to_tera();
+                }
             }
-            outputs
+            match outputs {
+                Some(outputs) => outputs,
+                None => self
+                    .render_versions(page, &rendered, &mut ctx, None)?
+                    .expect("a whole page is always rewritten"),
+            }
         } else {
             // `serve` renders one page or a few while the editor waits: both versions at once
             // (the search page, which lists every page, takes tens of milliseconds each).
@@ -302,10 +326,11 @@ impl Project {
             ctx.insert("variant", &Variant::Normal);
             lv.insert("variant", &Variant::LowVision);
             let (normal, low_vision) = rayon::join(
-                || self.render_variant(page, &rendered, &ctx, Variant::Normal, false),
-                || self.render_variant(page, &rendered, &lv, Variant::LowVision, false),
+                || self.render_variant(page, &rendered, &ctx, Variant::Normal, false, None),
+                || self.render_variant(page, &rendered, &lv, Variant::LowVision, false, None),
             );
-            vec![normal?, low_vision?]
+            let whole = "a whole page is always rewritten";
+            vec![normal?.expect(whole), low_vision?.expect(whole)]
         };
         let search = SearchText {
             url: page.url.clone(),
@@ -329,8 +354,30 @@ impl Project {
         })
     }
 
+    /// Both versions of a page with their `file://` copies, one after the other; `None` when
+    /// the body, given as `spliced`, cannot be spliced in (see [`Self::render_variant`]).
+    fn render_versions(
+        &self,
+        page: &content::Page,
+        rendered: &markdown::Rendered,
+        ctx: &mut Context,
+        spliced: Option<&rewrite::SplicedBody<'_>>,
+    ) -> Result<Option<Vec<PageOutput>>, Vec<Diagnostic>> {
+        let mut outputs = Vec::with_capacity(Variant::ALL.len());
+        for variant in Variant::ALL {
+            ctx.insert("variant", &variant);
+            match self.render_variant(page, rendered, ctx, variant, true, spliced)? {
+                Some(output) => outputs.push(output),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(outputs))
+    }
+
     /// One version of a page from its template context (`variant` set in `ctx`): rendered,
     /// rewritten (with its `file://` copy when `file_copy`), the bundle's size filled in.
+    /// With `spliced` (and `file_copy`), `ctx` has the body's placeholder and the body is
+    /// spliced in by the rewrite pass; `None` when it cannot be.
     fn render_variant(
         &self,
         page: &content::Page,
@@ -338,7 +385,8 @@ impl Project {
         ctx: &Context,
         variant: Variant,
         file_copy: bool,
-    ) -> Result<PageOutput, Vec<Diagnostic>> {
+        spliced: Option<&rewrite::SplicedBody<'_>>,
+    ) -> Result<Option<PageOutput>, Vec<Diagnostic>> {
         let clock = Instant::now();
         let html = self
             .tera
@@ -356,7 +404,13 @@ impl Project {
             // Only `check` looks at them, which makes no offline bundle.
             facts: !file_copy,
         };
-        let rewritten = if file_copy {
+        let rewritten = if let Some(body) = spliced.filter(|_| file_copy) {
+            match rewrite::rewrite_spliced(&html, body, &opts) {
+                Ok(Some((page, copy))) => Ok((page, Some(copy), PageFacts::default())),
+                Ok(None) => return Ok(None),
+                Err(e) => Err(e),
+            }
+        } else if file_copy {
             rewrite::rewrite_with_file_copy(&html, &opts)
                 .map(|(page, copy, facts)| (page, Some(copy), facts))
         } else {
@@ -373,7 +427,7 @@ impl Project {
             bytes = offline::with_size(bytes, size);
             copy = copy.map(|c| offline::with_size(c, size));
         }
-        Ok(PageOutput {
+        Ok(Some(PageOutput {
             path: output::page_path(&url),
             digest: digest(&url, &bytes),
             url,
@@ -389,7 +443,7 @@ impl Project {
             },
             variant,
             file_copy: copy,
-        })
+        }))
     }
 
     /// Renders the pages at `indexes` (into `site.pages`), in parallel.

@@ -14,10 +14,11 @@ use std::rc::Rc;
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, element, text};
 
+use crate::body_splice::{self, Neutral, TextState, UrlRef};
 use crate::content::GlossaryEntry;
 use crate::escape::escape_attr;
 use crate::offline;
-use crate::urls::is_external;
+use crate::urls::{is_external, relative_url};
 use crate::variant::Variant;
 use pamyatka_checks::search::is_word_char;
 
@@ -309,25 +310,135 @@ pub fn rewrite_with_file_copy(
     html: &str,
     opts: &RewriteOptions<'_>,
 ) -> Result<(Vec<u8>, Vec<u8>, PageFacts), String> {
-    // Everything the pass writes comes from the page, the glossary, the page's URL or the
-    // site's address: if any holds the mark, marks could not be told apart.
-    let holds_mark = offline::holds_mark;
-    if holds_mark(html)
-        || holds_mark(opts.page_url)
-        || holds_mark(opts.print_base)
-        || opts.glossary.has_mark
-    {
+    if !can_mark(html, opts) {
         let (page, facts) = rewrite(html, opts)?;
         let copy = offline::for_file_url(&page)?;
         return Ok((page.into_bytes(), copy.into_bytes(), facts));
     }
-    let (marked, facts) = rewrite_pass(html, opts, true)?;
+    let (marked, facts) = rewrite_pass(html, opts, true, &Mode::Whole)?;
     let (page, copy) = offline::split_marked(&marked);
     Ok((page, copy, facts))
 }
 
+/// Whether one pass can write a page and its `file://` copy together: everything the pass
+/// writes comes from the page, the glossary, the page's URL or the site's address; if any
+/// holds the mark, marks could not be told apart.
+fn can_mark(html: &str, opts: &RewriteOptions<'_>) -> bool {
+    let holds_mark = offline::holds_mark;
+    !(holds_mark(html)
+        || holds_mark(opts.page_url)
+        || holds_mark(opts.print_base)
+        || opts.glossary.has_mark)
+}
+
+/// A page's body for [`rewrite_spliced`]: its HTML (which [`body_splice::body_allows`]), and
+/// its neutral rewrite once one version's pass has made it, for the other's.
+#[derive(Default)]
+pub struct SplicedBody<'b> {
+    pub html: &'b str,
+    neutral: RefCell<Option<Rc<Neutral>>>,
+}
+
+impl<'b> SplicedBody<'b> {
+    pub fn new(html: &'b str) -> Self {
+        SplicedBody {
+            html,
+            neutral: RefCell::new(None),
+        }
+    }
+}
+
+/// A page's bytes and its `file://` copy's.
+pub type PageAndCopy = (Vec<u8>, Vec<u8>);
+
+/// [`rewrite_with_file_copy`] of a page rendered with [`body_splice::PLACEHOLDER`] for its
+/// body, the body put in its place as the whole page's pass would have rewritten it.
+/// `Ok(None)`: it cannot be shown to be that (see `body_splice`); the page is to be rendered
+/// with its body and rewritten whole.
+pub fn rewrite_spliced(
+    html: &str,
+    body: &SplicedBody<'_>,
+    opts: &RewriteOptions<'_>,
+) -> Result<Option<PageAndCopy>, String> {
+    if !opts.relative
+        || opts.facts
+        || !can_mark(html, opts)
+        || memchr::memmem::find_iter(html.as_bytes(), body_splice::PLACEHOLDER).count() != 1
+    {
+        return Ok(None);
+    }
+    let failed = Rc::new(Cell::new(false));
+    let (marked, _) = rewrite_pass(
+        html,
+        opts,
+        true,
+        &Mode::Spliced {
+            body,
+            failed: failed.clone(),
+        },
+    )?;
+    if failed.get() {
+        return Ok(None);
+    }
+    Ok(Some(offline::split_marked(&marked)))
+}
+
+/// The body rewritten alone from `start` for every version (see `body_splice`); `None` when
+/// its pass ends in another state than it began.
+fn neutral_body(
+    html: &str,
+    opts: &RewriteOptions<'_>,
+    start: &TextState,
+) -> Result<Option<Neutral>, String> {
+    let urls = Rc::new(RefCell::new(Vec::new()));
+    let end = Rc::new(RefCell::new(None));
+    let (bytes, _) = rewrite_pass(
+        html,
+        opts,
+        true,
+        &Mode::Neutral {
+            start,
+            urls: urls.clone(),
+            end: end.clone(),
+        },
+    )?;
+    let Some(end) = end.borrow_mut().take() else {
+        return Ok(None);
+    };
+    let end: TextState = end;
+    if end.blocked != start.blocked || end.in_heading != start.in_heading {
+        return Ok(None);
+    }
+    let urls = std::mem::take(&mut *urls.borrow_mut());
+    Ok(Some(Neutral {
+        html: bytes,
+        urls,
+        start: start.clone(),
+        end_seen: end.seen,
+    }))
+}
+
+/// How a pass takes the page's body.
+enum Mode<'m> {
+    /// The page as it is.
+    Whole,
+    /// A page with [`body_splice::PLACEHOLDER`] for its body, put in when the pass reaches
+    /// it; `failed` set when it cannot be.
+    Spliced {
+        body: &'m SplicedBody<'m>,
+        failed: Rc<Cell<bool>>,
+    },
+    /// A body alone, inside `<main>`, from `start`: the URLs to resolve for each version are
+    /// marked and listed in `urls`, and the state at its end is left in `end`.
+    Neutral {
+        start: &'m TextState,
+        urls: Rc<RefCell<Vec<UrlRef>>>,
+        end: Rc<RefCell<Option<TextState>>>,
+    },
+}
+
 pub fn rewrite(html: &str, opts: &RewriteOptions<'_>) -> Result<(String, PageFacts), String> {
-    let (bytes, facts) = rewrite_pass(html, opts, false)?;
+    let (bytes, facts) = rewrite_pass(html, opts, false, &Mode::Whole)?;
     let html = String::from_utf8(bytes).map_err(|e| e.to_string())?;
     Ok((html, facts))
 }
@@ -338,7 +449,7 @@ pub fn rewrite_bytes(
     html: &str,
     opts: &RewriteOptions<'_>,
 ) -> Result<(Vec<u8>, PageFacts), String> {
-    rewrite_pass(html, opts, false)
+    rewrite_pass(html, opts, false, &Mode::Whole)
 }
 
 /// What `lol_html::rewrite_str` does, into bytes: it checks every piece it writes for UTF-8,
@@ -357,16 +468,27 @@ fn rewrite_pass(
     html: &str,
     opts: &RewriteOptions<'_>,
     file_marks: bool,
+    mode: &Mode<'_>,
 ) -> Result<(Vec<u8>, PageFacts), String> {
     let facts = Rc::new(RefCell::new(PageFacts::default()));
+    let neutral = matches!(mode, Mode::Neutral { .. });
     // Depth counters: inside <main>, and inside elements where no <abbr> may go.
-    let in_main = Rc::new(Cell::new(0u32));
+    let in_main = Rc::new(Cell::new(u32::from(neutral)));
     let blocked = Rc::new(Cell::new(0u32));
     let pending = Rc::new(RefCell::new(String::new()));
     // Inside h2–h6 (abbreviations are wrapped, not expanded), and the abbreviations the page
     // has expanded so far.
     let in_heading = Rc::new(Cell::new(0u32));
     let seen = Rc::new(RefCell::new(HashSet::new()));
+    let urls = match mode {
+        Mode::Neutral { start, urls, .. } => {
+            blocked.set(start.blocked);
+            in_heading.set(start.in_heading);
+            seen.replace(start.seen.clone());
+            Some(urls.clone())
+        }
+        _ => None,
+    };
 
     let depth_handler = |counter: &Rc<Cell<u32>>| {
         let counter = counter.clone();
@@ -392,6 +514,7 @@ fn rewrite_pass(
         let print_base = opts.print_base.trim_end_matches('/').to_string();
         let in_main = in_main.clone();
         let collect_facts = opts.facts;
+        let urls = urls.clone();
         move |el: &mut lol_html::html_content::Element<'_, '_>| -> lol_html::HandlerResult {
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
@@ -404,6 +527,41 @@ fn rewrite_pass(
                         el.set_attribute("rel", &rel)?;
                     }
                 }
+                return Ok(());
+            }
+            if let Some(urls) = urls
+                .as_ref()
+                .filter(|_| value.starts_with('/') && !value.starts_with("//"))
+            {
+                // A body for both versions: what each makes of the URL is marked (see
+                // `body_splice::Neutral::resolve`, which does what the lines below do).
+                let tag = el.tag_name();
+                let n = {
+                    let mut urls = urls.borrow_mut();
+                    urls.push(UrlRef {
+                        prefixed: (attr == "href" || attr == "action")
+                            && is_page_url(&value)
+                            && el.get_attribute("data-variant-switch").is_none(),
+                        file_rule: (tag == "a" && attr == "href")
+                            || (tag == "form" && attr == "action"),
+                        value,
+                    });
+                    urls.len() - 1
+                };
+                if !print_base.is_empty() && in_main.get() > 0 && tag == "a" {
+                    el.set_attribute(
+                        "data-print-url",
+                        &format!(
+                            "{}{n}{}",
+                            body_splice::PRINT_MARK,
+                            body_splice::PRINT_MARK_END
+                        ),
+                    )?;
+                }
+                el.set_attribute(
+                    attr,
+                    &format!("{}{n}{}", body_splice::URL_MARK, body_splice::URL_MARK_END),
+                )?;
                 return Ok(());
             }
             if value.starts_with('#') || (value.starts_with('/') && !value.starts_with("//")) {
@@ -452,67 +610,121 @@ fn rewrite_pass(
     }
     // One handler for every element, which looks at the tag's name itself: lol_html tries
     // each selector on each element, and these were two dozen (a tenth of the pass).
-    let settings = settings
-        .append_element_content_handler(element!("*", {
-            let main = depth_handler(&in_main);
-            let block = depth_handler(&blocked);
-            let heading = depth_handler(&in_heading);
-            let href = url_attr("href");
-            let src = url_attr("src");
-            let action = url_attr("action");
-            // A script's own URL and the asset URLs it reads from its tag (the WASM module, its
-            // glue, a worker…).
-            let mut script = SCRIPT_URL_ATTRS.map(url_attr);
-            move |el| {
-                let tag = el.tag_name();
-                match tag.as_str() {
-                    "main" => main(el)?,
-                    "h2" | "h3" | "h4" | "h5" | "h6" => heading(el)?,
-                    t if NO_ABBR.contains(&t) => block(el)?,
-                    _ => {}
-                }
-                match tag.as_str() {
-                    "a" | "link" => href(el),
-                    "img" | "source" | "iframe" => src(el),
-                    "form" => action(el),
-                    "script" => script.iter_mut().try_for_each(|h| h(el)),
-                    _ => Ok(()),
-                }
+    let settings = settings.append_element_content_handler(element!("*", {
+        let main = depth_handler(&in_main);
+        let block = depth_handler(&blocked);
+        let heading = depth_handler(&in_heading);
+        let href = url_attr("href");
+        let src = url_attr("src");
+        let action = url_attr("action");
+        // A script's own URL and the asset URLs it reads from its tag (the WASM module, its
+        // glue, a worker…).
+        let mut script = SCRIPT_URL_ATTRS.map(url_attr);
+        move |el| {
+            let tag = el.tag_name();
+            match tag.as_str() {
+                "main" => main(el)?,
+                "h2" | "h3" | "h4" | "h5" | "h6" => heading(el)?,
+                t if NO_ABBR.contains(&t) => block(el)?,
+                _ => {}
             }
-        }))
-        .append_element_content_handler(text!("main", {
-            let in_main = in_main.clone();
-            let blocked = blocked.clone();
-            let pending = pending.clone();
-            let in_heading = in_heading.clone();
-            let seen = seen.clone();
-            move |chunk| {
-                if in_main.get() == 0 || blocked.get() > 0 {
+            match tag.as_str() {
+                "a" | "link" => href(el),
+                "img" | "source" | "iframe" => src(el),
+                "form" => action(el),
+                "script" => script.iter_mut().try_for_each(|h| h(el)),
+                _ => Ok(()),
+            }
+        }
+    }));
+    let glossary_text = {
+        let in_main = in_main.clone();
+        let blocked = blocked.clone();
+        let pending = pending.clone();
+        let in_heading = in_heading.clone();
+        let seen = seen.clone();
+        move |chunk: &mut lol_html::html_content::TextChunk<'_>| -> lol_html::HandlerResult {
+            if in_main.get() == 0 || blocked.get() > 0 {
+                return Ok(());
+            }
+            let expand = in_heading.get() == 0;
+            let wrap = |text: &str| glossary.wrap_first_uses(text, &mut seen.borrow_mut(), expand);
+            // Chunks may split a text node; collect it whole before matching.
+            let mut buf = pending.borrow_mut();
+            if buf.is_empty() && (chunk.last_in_text_node() || is_whole_node(html, chunk)) {
+                // The common case, a text node in one chunk (lol_html follows it with an
+                // empty last one): left as it is unless an abbreviation is in it.
+                if let Some(html) = wrap(chunk.as_str()) {
+                    chunk.set_str(html);
+                }
+                return Ok(());
+            }
+            buf.push_str(chunk.as_str());
+            if !chunk.last_in_text_node() {
+                chunk.set_str(String::new());
+                return Ok(());
+            }
+            let whole = std::mem::take(&mut *buf);
+            chunk.set_str(wrap(&whole).unwrap_or(whole));
+            Ok(())
+        }
+    };
+    // A body alone is all inside `<main>`.
+    let settings = if neutral {
+        settings.append_document_content_handler(lol_html::doc_text!(glossary_text))
+    } else {
+        settings.append_element_content_handler(text!("main", glossary_text))
+    };
+    let settings = match mode {
+        Mode::Spliced { body, failed } => {
+            let (in_main, blocked, in_heading, seen) = (
+                in_main.clone(),
+                blocked.clone(),
+                in_heading.clone(),
+                seen.clone(),
+            );
+            let failed = failed.clone();
+            settings.append_document_content_handler(lol_html::doc_comments!(move |c| {
+                if c.text() != body_splice::PLACEHOLDER_TEXT {
                     return Ok(());
                 }
-                let expand = in_heading.get() == 0;
-                let wrap =
-                    |text: &str| glossary.wrap_first_uses(text, &mut seen.borrow_mut(), expand);
-                // Chunks may split a text node; collect it whole before matching.
-                let mut buf = pending.borrow_mut();
-                if buf.is_empty() && (chunk.last_in_text_node() || is_whole_node(html, chunk)) {
-                    // The common case, a text node in one chunk (lol_html follows it with an
-                    // empty last one): left as it is unless an abbreviation is in it.
-                    if let Some(html) = wrap(chunk.as_str()) {
-                        chunk.set_str(html);
+                if in_main.get() == 0 {
+                    failed.set(true);
+                    return Ok(());
+                }
+                let start = TextState {
+                    blocked: blocked.get(),
+                    in_heading: in_heading.get(),
+                    seen: seen.borrow().clone(),
+                };
+                // The other version's pass made it from the same state: the same body.
+                let made = body.neutral.borrow().clone().filter(|n| n.start == start);
+                let neutral = match made {
+                    Some(n) => n,
+                    None => {
+                        let for_both = RewriteOptions {
+                            variant: Variant::Normal,
+                            ..*opts
+                        };
+                        let Some(n) = neutral_body(body.html, &for_both, &start)? else {
+                            failed.set(true);
+                            return Ok(());
+                        };
+                        let n = Rc::new(n);
+                        *body.neutral.borrow_mut() = Some(n.clone());
+                        n
                     }
-                    return Ok(());
-                }
-                buf.push_str(chunk.as_str());
-                if !chunk.last_in_text_node() {
-                    chunk.set_str(String::new());
-                    return Ok(());
-                }
-                let whole = std::mem::take(&mut *buf);
-                chunk.set_str(wrap(&whole).unwrap_or(whole));
+                };
+                c.replace(
+                    &neutral.resolve(opts.variant, opts.page_url, opts.print_base),
+                    ContentType::Html,
+                );
+                seen.replace(neutral.end_seen.clone());
                 Ok(())
-            }
-        }));
+            }))
+        }
+        _ => settings,
+    };
     let settings = if opts.variant == Variant::Normal {
         settings
     } else {
@@ -542,6 +754,13 @@ fn rewrite_pass(
         settings
     };
     let out = rewrite_to_bytes(html, settings)?;
+    if let Mode::Neutral { end, .. } = mode {
+        *end.borrow_mut() = Some(TextState {
+            blocked: blocked.get(),
+            in_heading: in_heading.get(),
+            seen: seen.take(),
+        });
+    }
     let facts = facts.borrow().clone();
     Ok((out, facts))
 }
@@ -584,33 +803,6 @@ const SCRIPT_URL_ATTRS: [&str; 7] = [
 fn is_page_url(url: &str) -> bool {
     let path = url.split(['#', '?']).next().unwrap_or(url);
     path.starts_with('/') && path.ends_with('/')
-}
-
-/// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`.
-pub fn relative_url(from_page: &str, target: &str) -> String {
-    let from_dirs: Vec<&str> = from_page.split('/').filter(|s| !s.is_empty()).collect();
-    let (path, suffix) = match target.find(['#', '?']) {
-        Some(i) => (&target[..i], &target[i..]),
-        None => (target, ""),
-    };
-    let to: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = path.ends_with('/');
-    let common = from_dirs
-        .iter()
-        .zip(&to)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(std::iter::repeat_n("..", from_dirs.len() - common));
-    parts.extend(&to[common..]);
-    let mut out = parts.join("/");
-    if out.is_empty() {
-        out.push_str("./");
-    } else if trailing && !out.ends_with('/') {
-        out.push('/');
-    }
-    out.push_str(suffix);
-    out
 }
 
 #[cfg(test)]

@@ -66,6 +66,33 @@ pub fn percent_decode(s: &str) -> String {
     }
 }
 
+/// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`.
+pub fn relative_url(from_page: &str, target: &str) -> String {
+    let from_dirs: Vec<&str> = from_page.split('/').filter(|s| !s.is_empty()).collect();
+    let (path, suffix) = match target.find(['#', '?']) {
+        Some(i) => (&target[..i], &target[i..]),
+        None => (target, ""),
+    };
+    let to: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let trailing = path.ends_with('/');
+    let common = from_dirs
+        .iter()
+        .zip(&to)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(std::iter::repeat_n("..", from_dirs.len() - common));
+    parts.extend(&to[common..]);
+    let mut out = parts.join("/");
+    if out.is_empty() {
+        out.push_str("./");
+    } else if trailing && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(suffix);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
