@@ -1241,4 +1241,75 @@ mod tests {
         );
         assert_eq!(relative_url("/esia/", "/esia/#top"), "./#top");
     }
+
+    /// A body spliced in by the template's pass is byte for byte the whole page's pass, in
+    /// both versions and their `file://` copies: glossary first uses carried across the
+    /// template's text before and after it, links of every kind, headings.
+    #[test]
+    fn a_spliced_body_is_the_whole_pass() {
+        let glossary = glossary();
+        let template = |body: &str| {
+            format!(
+                "<html><head><link href=\"/assets/a.css\" rel=\"stylesheet\"></head><body>\
+                 <nav><a href=\"/\">ИНН</a></nav><main><h1>СПО</h1><p>Про ИНН.</p>\
+                 <div class=\"prose\">\n{body}\n</div><p>СПО и ВПР СПО после.</p>\
+                 <a href=\"/esia/\">назад</a></main><footer>ИНН</footer></body></html>"
+            )
+        };
+        let body = "<h2 id=\"x\">ВПР СПО в заголовке</h2>\n<p>Снова ИНН и СПО, ВПР СПО.</p>\n\
+            <p><a href=\"/fioko/dokumenty/#a\">ссылка</a> <a href=\"../esia/\">отн.</a> \
+            <a href=\"https://x.ru/\">внешняя</a> <a href=\"#x\">якорь</a> \
+            <a href=\"/lv/\" data-variant-switch>версия</a> <a href='/a&quot;b/'>кавычки</a></p>\n\
+            <form action=\"/search/\"><button>СПО</button></form>\n\
+            <p><link href=\"/assets/f.pdf\"><code>ИНН</code> <abbr>СПО</abbr></p>\n\
+            <p><code>ИНН</p><p>СПО</p>";
+        for print_base in ["", "https://obr.region.ru/p/"] {
+            for variant in Variant::ALL {
+                let url = format!("{}/fioko/dokumenty/", variant.prefix());
+                let opts = RewriteOptions {
+                    page_url: &url,
+                    glossary: &glossary,
+                    relative: true,
+                    variant,
+                    print_base,
+                    facts: false,
+                };
+                let (page, copy, _) = rewrite_with_file_copy(&template(body), &opts).unwrap();
+                let spliced = SplicedBody::new(body);
+                let (s_page, s_copy) =
+                    rewrite_spliced(&template(body_splice::PLACEHOLDER), &spliced, &opts)
+                        .unwrap()
+                        .expect("this body is spliced");
+                let page = String::from_utf8(page).unwrap();
+                assert_eq!(String::from_utf8(s_page).unwrap(), page, "{variant:?}");
+                assert_eq!(s_copy, copy, "{variant:?}");
+                assert!(page.contains("abbr--first"), "{page}");
+            }
+        }
+    }
+
+    /// A body whose pass ends inside an element (a `<code>` left open) is not spliced: the
+    /// whole pass would keep it open over the template's text after it.
+    #[test]
+    fn a_body_left_open_is_refused() {
+        let glossary = glossary();
+        let opts = RewriteOptions {
+            page_url: "/a/",
+            glossary: &glossary,
+            relative: true,
+            variant: Variant::Normal,
+            print_base: "",
+            facts: false,
+        };
+        let page = format!("<main>{}<p>ИНН</p></main>", body_splice::PLACEHOLDER);
+        let open = SplicedBody::new("<code><p>ИНН</p>");
+        assert!(rewrite_spliced(&page, &open, &opts).unwrap().is_none());
+        let closed = SplicedBody::new("<p><code>ИНН</code></p>");
+        assert!(rewrite_spliced(&page, &closed, &opts).unwrap().is_some());
+        // Outside <main>, or twice: the whole pass.
+        let outside = format!("{}<main></main>", body_splice::PLACEHOLDER);
+        assert!(rewrite_spliced(&outside, &closed, &opts).unwrap().is_none());
+        let twice = format!("<main>{0}{0}</main>", body_splice::PLACEHOLDER);
+        assert!(rewrite_spliced(&twice, &closed, &opts).unwrap().is_none());
+    }
 }
