@@ -519,6 +519,18 @@ fn rewrite_pass(
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
             };
+            if urls.is_some() && !value.starts_with('/') {
+                // A body for both versions has no pass of `offline::file_url_rules` (none of
+                // what they change but links is in a body: `body_splice::body_allows`); their
+                // rule for links is this, on the value no version changes.
+                let tag = el.tag_name();
+                if (tag == "a" && attr == "href") || (tag == "form" && attr == "action") {
+                    let fixed = offline::with_page_file_marked(&value);
+                    if fixed != value {
+                        el.set_attribute(attr, &fixed)?;
+                    }
+                }
+            }
             if attr == "href" && el.tag_name() == "a" && is_external(&value) {
                 if value.starts_with("http") || value.starts_with("//") {
                     let rel = el.get_attribute("rel").unwrap_or_default();
@@ -748,7 +760,7 @@ fn rewrite_pass(
             Ok(())
         }))
     };
-    let settings = if file_marks {
+    let settings = if file_marks && !neutral {
         offline::file_url_rules(settings, true)
     } else {
         settings
