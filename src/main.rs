@@ -799,3 +799,7 @@ fn validate(root: &std::path::Path, what: ValidateCommand) -> ExitCode {
 fn today() -> String {
     pamyatka_checks::date::IsoDate(time::OffsetDateTime::now_utc().date()).to_string()
 }
+
+/// mimalloc instead of the system allocator: see its line in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
