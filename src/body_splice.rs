@@ -69,7 +69,8 @@ pub struct UrlRef {
 /// once it is done.
 #[derive(Debug)]
 pub struct Neutral {
-    pub html: Vec<u8>,
+    /// UTF-8 (checked once, when the pass made it); the marks are ASCII, so it is cut at them.
+    pub html: String,
     pub urls: Vec<UrlRef>,
     pub start: TextState,
     pub end_seen: HashSet<String>,
@@ -88,28 +89,28 @@ impl Neutral {
                 u.value.clone()
             }
         };
-        let html = &self.html;
+        let html = self.html.as_str();
+        let bytes = html.as_bytes();
         let mut out = String::with_capacity(html.len() + html.len() / 16);
         let mut pos = 0;
-        while let Some(i) = memchr::memchr(0x01, &html[pos..]) {
+        while let Some(i) = memchr::memchr(0x01, &bytes[pos..]) {
             let i = pos + i;
-            let kind = html.get(i + 1).copied();
+            let kind = bytes.get(i + 1).copied();
             if !matches!(kind, Some(b'U' | b'V')) {
                 // One of the `file://` copy's marks: it stays for the split.
-                push_str(&mut out, &html[pos..i + 1]);
+                out.push_str(&html[pos..i + 1]);
                 pos = i + 1;
                 continue;
             }
-            push_str(&mut out, &html[pos..i]);
+            out.push_str(&html[pos..i]);
             let digits_end = i
                 + 2
-                + html[i + 2..]
+                + bytes[i + 2..]
                     .iter()
                     .position(|b| !b.is_ascii_digit())
-                    .unwrap_or(html.len() - i - 2);
-            let n: usize = std::str::from_utf8(&html[i + 2..digits_end])
-                .ok()
-                .and_then(|d| d.parse().ok())
+                    .unwrap_or(bytes.len() - i - 2);
+            let n: usize = html[i + 2..digits_end]
+                .parse()
                 .expect("a URL mark holds its number");
             let u = &self.urls[n];
             let value = absolute(u);
@@ -127,13 +128,9 @@ impl Neutral {
             // The mark's end: the control character and a letter.
             pos = digits_end + 2;
         }
-        push_str(&mut out, &html[pos..]);
+        out.push_str(&html[pos..]);
         out
     }
-}
-
-fn push_str(out: &mut String, bytes: &[u8]) {
-    out.push_str(std::str::from_utf8(bytes).expect("the pass writes UTF-8"));
 }
 
 /// An attribute value as lol_html writes one it was given (`set_attribute`): double quotes
@@ -387,8 +384,7 @@ mod tests {
         let neutral = Neutral {
             html: format!(
                 "<a href=\"{URL_MARK}0{URL_MARK_END}\" data-print-url=\"{PRINT_MARK}0{PRINT_MARK_END}\">x</a><link href=\"{URL_MARK}1{URL_MARK_END}\">"
-            )
-            .into_bytes(),
+            ),
             urls: vec![
                 UrlRef {
                     value: "/esia/#a\"b".into(),

@@ -411,7 +411,8 @@ fn neutral_body(
     }
     let urls = std::mem::take(&mut *urls.borrow_mut());
     Ok(Some(Neutral {
-        html: bytes,
+        html: String::from_utf8(bytes)
+            .map_err(|e| format!("the body's pass wrote no UTF-8: {e}"))?,
         urls,
         start: start.clone(),
         end_seen: end.seen,

@@ -503,7 +503,7 @@ pub fn html_text(html: &str) -> String {
     ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    // The element whose content is being skipped, until its end tag.
+    // The element whose content is being skipped, until its end tag (lower case).
     let mut skipping: Option<String> = None;
     while let Some(lt) = rest.find('<') {
         if skipping.is_none() {
@@ -515,29 +515,30 @@ pub fn html_text(html: &str) -> String {
         };
         let tag = &rest[lt + 1..lt + gt];
         rest = &rest[lt + gt + 1..];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let named = tag.trim_start_matches('/');
+        let name = &named[..named
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(named.len())];
         if tag.starts_with('/') {
-            if skipping.as_deref() == Some(name.as_str()) {
+            if skipping
+                .as_deref()
+                .is_some_and(|s| s.eq_ignore_ascii_case(name))
+            {
                 skipping = None;
-            } else if BLOCKS.contains(&name.as_str()) {
-                let last = out.trim_end().chars().next_back();
+            } else if BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name)) {
+                let end = out.trim_end().len();
+                let last = out[..end].chars().next_back();
                 if last.is_some_and(|c| c.is_alphanumeric() || c == '»' || c == ')') {
-                    let end = out.trim_end().len();
                     out.truncate(end);
                     out.push('.');
                 }
             }
         } else if skipping.is_none()
-            && ((name == "a" && tag.contains("class=\"heading-anchor\""))
+            && ((name.eq_ignore_ascii_case("a") && tag.contains("class=\"heading-anchor\""))
                 || tag.contains("data-search-skip"))
         {
-            skipping = Some(name);
-        } else if name == "wbr" {
+            skipping = Some(name.to_ascii_lowercase());
+        } else if name.eq_ignore_ascii_case("wbr") {
             // A break opportunity inside a word (a web address's), not a space.
             continue;
         }
@@ -546,14 +547,43 @@ pub fn html_text(html: &str) -> String {
     if skipping.is_none() {
         out.push_str(rest);
     }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    decoded_words(&out)
+}
+
+/// `text` with the entities the renderer writes decoded (each once: `&amp;lt;` is `&lt;`) and
+/// its white space collapsed to single spaces, without a space at either end.
+fn decoded_words(text: &str) -> String {
+    const ENTITIES: [(&str, char); 6] = [
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&nbsp;", ' '),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let (c, len) = match ENTITIES
+            .iter()
+            .find(|(e, _)| c == '&' && rest.starts_with(e))
+        {
+            Some((e, decoded)) => (*decoded, e.len()),
+            None => (c, c.len_utf8()),
+        };
+        rest = &rest[len..];
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -840,6 +870,86 @@ mod tests {
                 stems.iter().any(|s| s.as_str() == word),
                 "{word}: {stems:?}"
             );
+        }
+    }
+
+    /// The first `html_text`: an allocation per tag and a pass per entity; kept to hold the
+    /// one-pass version to the same text.
+    fn html_text_by_replacing(html: &str) -> String {
+        const BLOCKS: &[&str] = &[
+            "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption",
+            "summary",
+        ];
+        let mut out = String::new();
+        let mut rest = html;
+        let mut skipping: Option<String> = None;
+        while let Some(lt) = rest.find('<') {
+            if skipping.is_none() {
+                out.push_str(&rest[..lt]);
+            }
+            let Some(gt) = rest[lt..].find('>') else {
+                rest = "";
+                break;
+            };
+            let tag = &rest[lt + 1..lt + gt];
+            rest = &rest[lt + gt + 1..];
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if tag.starts_with('/') {
+                if skipping.as_deref() == Some(name.as_str()) {
+                    skipping = None;
+                } else if BLOCKS.contains(&name.as_str()) {
+                    let last = out.trim_end().chars().next_back();
+                    if last.is_some_and(|c| c.is_alphanumeric() || c == '»' || c == ')') {
+                        let end = out.trim_end().len();
+                        out.truncate(end);
+                        out.push('.');
+                    }
+                }
+            } else if skipping.is_none()
+                && ((name == "a" && tag.contains("class=\"heading-anchor\""))
+                    || tag.contains("data-search-skip"))
+            {
+                skipping = Some(name);
+            } else if name == "wbr" {
+                continue;
+            }
+            out.push(' ');
+        }
+        if skipping.is_none() {
+            out.push_str(rest);
+        }
+        let decoded = out
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&nbsp;", " ")
+            .replace("&amp;", "&");
+        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn html_text_is_the_replacing_version(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<p>", "</p>", "<P>", "</LI>", "<li>", "</h2>", "<wbr>", "<WBR>", "<br/>",
+                    "<a class=\"heading-anchor\" href=\"#x\">", "</a>", "</A>",
+                    "<div data-search-skip>", "</div>", "<span>", "</span>", "<", ">",
+                    "&amp;", "&amp;lt;", "&lt;", "&gt;", "&quot;", "&#39;", "&nbsp;", "&",
+                    "&nbsp", "amp;", "nbsp;", "lt;", " ", "  ", "\n", "\u{a0}", "\t", "Шаг",
+                    "1", ")", "»", ".", "x", "ё", "—",
+                ]),
+                0..40,
+            )
+        ) {
+            let html = pieces.concat();
+            proptest::prop_assert_eq!(html_text(&html), html_text_by_replacing(&html));
         }
     }
 
