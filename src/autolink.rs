@@ -68,10 +68,13 @@ pub(crate) fn addresses(text: &str) -> Vec<(Range<usize>, bool)> {
     let mut start = 0;
     for piece in text.split(stop) {
         let token = piece.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        let lower = token.to_ascii_lowercase();
-        let full = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && token.len() > "https://".len();
-        if full || is_host_like(token) {
+        let starts = |scheme: &str| {
+            token
+                .get(..scheme.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+        };
+        let full = (starts("https://") || starts("http://")) && token.len() > "https://".len();
+        if full || (token.contains('.') && is_host_like(token)) {
             found.push((start..start + token.len(), full));
         }
         start += piece.len()

@@ -85,7 +85,7 @@ pub fn words(text: &str) -> Vec<Word> {
 /// page, and the Snowball stemmer is the costly part of reading them.
 #[derive(Default)]
 pub struct StemCache {
-    stems: std::collections::HashMap<String, String>,
+    stems: rustc_hash::FxHashMap<String, String>,
 }
 
 /// The longest stop word, in bytes: longer words are not looked up.
