@@ -332,7 +332,9 @@ def other_details(w, sel: list[dict], ex: dict[str, str], k: str) -> None:
     phases_log = work / "logs" / f"phases-{k}.log"
     if phases_log.exists():
         w("\npamyatka's phase timings from one more, unmeasured clean build with `--verbose` (PHASES=1):\n")
-        w("```text\n" + phases_log.read_text(encoding="utf-8", errors="replace").rstrip() + "\n```")
+        # Only the summary and the timings: the log also holds every warning in full.
+        timings = phases(str(phases_log))
+        w("```text\n" + ("\n".join(timings) if timings else "(no timings in the log)") + "\n```")
     du = [f"pamyatka public/ {ex.get('public_du', '?')}", f"Hugo {ex.get('hugo_du', '?')}"]
     if "mdbook_du" in ex or any(r["tool"] == "mdbook" for r in sel):
         du.append(f"mdBook book/ {ex.get('mdbook_du', '?')}")

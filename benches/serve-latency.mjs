@@ -147,4 +147,4 @@ console.log(`| one page's Markdown body | ${body.length} | ${ms(quantile(body, 0
 console.log(`| 404.html (the 404 page uses it) | ${small.length} | ${ms(quantile(small, 0.5))} | ${ms(quantile(small, 0.9))} | ${ms(Math.max(...small))} |`);
 console.log(`| search.html (the search page, both versions: it lists all ${pageCount} pages) | ${template.length} | ${ms(quantile(template, 0.5))} | ${ms(quantile(template, 0.9))} | ${ms(Math.max(...template))} |`);
 console.log(`\nIncremental updates seen in the server's log: ${updated} of ${body.length} body edits (the rest were full rebuilds).`);
-console.log(`After the last edit, the whole-site files (search index, sitemap, offline.zip, sw.js) were up to date ${ms(catchUp + 0)} ms later (a ${1500} ms pause, then a full build).`);
+console.log(`After the last edit, the whole-site files (search index, sitemap, offline.zip, sw.js) were up to date ${ms(catchUp + 0)} ms later (a ${1500} ms pause, then an incremental build of what changed).`);
