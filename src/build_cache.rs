@@ -425,7 +425,10 @@ impl Cache {
 
     /// Reads the cache of `out`, if it is one this program can trust for `out`.
     pub fn load(out: &Path) -> Result<Cache, Unused> {
-        let bytes = match std::fs::read(path(out)) {
+        // The program's digest (its 28 MB read and hashed) while the cache is read (hundreds of
+        // MB at 10 000 memo pages).
+        let (read, program) = rayon::join(|| std::fs::read(path(out)), program_digest);
+        let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Unused::Missing),
             Err(_) => return Err(Unused::Corrupt),
@@ -437,7 +440,7 @@ impl Cache {
             return Err(Unused::Corrupt);
         }
         let format = u32::from_le_bytes(header[MAGIC.len()..MAGIC.len() + 4].try_into().unwrap());
-        let program = program_digest().map_err(|_| Unused::OtherProgram)?;
+        let program = program.map_err(|_| Unused::OtherProgram)?;
         if format != FORMAT || header[MAGIC.len() + 4..] != program {
             return Err(Unused::OtherProgram);
         }

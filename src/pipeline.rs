@@ -210,7 +210,12 @@ fn compile_until(
         &mut timer,
         stop,
     )?;
-    let Some((files, search)) = files else {
+    let Some(site_files::Made {
+        files,
+        digests,
+        search,
+    }) = files
+    else {
         return Ok(None);
     };
     // The files are written by one thread (most of them are search pieces in one folder, where
@@ -238,14 +243,7 @@ fn compile_until(
         sink.write(&p.path, &p.html)?;
         p.html = Vec::new();
     }
-    let file_digests = if bundled {
-        files
-            .iter()
-            .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let file_digests = if bundled { digests } else { Vec::new() };
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
     names.push(bundle::BUNDLE.into());
     timer.lap("home");

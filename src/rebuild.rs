@@ -172,7 +172,11 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             }
         }
     }
-    let Some((files, search)) = site_files::all(
+    let Some(site_files::Made {
+        files,
+        digests,
+        search,
+    }) = site_files::all(
         &opts.root,
         &project,
         assets.files,
@@ -187,7 +191,6 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
 
     // The offline bundle, beside the output until it replaces the old one; the entries of
     // the files whose bytes are as before are taken from the previous one.
-    let digests = file_digests(&files);
     let kept = bundle::Kept {
         previous: &previous,
         unchanged: unchanged_files(&cache.files, &digests),
@@ -367,13 +370,6 @@ fn write_bundle(
         zip.add_run(i, compressed);
     }
     zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
-}
-
-fn file_digests(files: &[(String, Vec<u8>)]) -> Vec<(String, build_cache::Digest)> {
-    files
-        .par_iter()
-        .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
-        .collect()
 }
 
 /// The paths of `now` with the digest they had `before`.

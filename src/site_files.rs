@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::build_cache::Digest;
 use crate::content::Site;
 use crate::content::reserved::{self, BUNDLE};
 use crate::data;
@@ -156,8 +157,8 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
 
 /// The files made once every page is rendered, in the order the service worker and the bundle
 /// list them: the assets, the 404 page, the site-wide files (`site_files.rs`), and the service
-/// worker last; and each page as the search index took it, in site order (for the build
-/// cache). `None` when `stop` was set on the way.
+/// worker last; their digests; and each page as the search index took it, in site order (for
+/// the build cache). `None` when `stop` was set on the way.
 pub(crate) fn all(
     root: &Path,
     project: &Project,
@@ -166,7 +167,7 @@ pub(crate) fn all(
     search: Vec<PageSearch>,
     timer: &mut Timer,
     stop: &AtomicBool,
-) -> Result<Option<(Vec<File>, PreparedPages)>, Diagnostics> {
+) -> Result<Option<Made>, Diagnostics> {
     let (site, typed) = (&project.site, &project.typed);
     let mut files = assets;
     files.push(project.render_404()?);
@@ -187,7 +188,32 @@ pub(crate) fn all(
     files.extend(copied);
     // The service worker lists (and hashes) everything but the bundle. The home pages are
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
-    let sw = service_worker::service_worker(pages, &files);
-    files.push(("sw.js".into(), sw.into_bytes()));
-    Ok(Some((files, prepared)))
+    let mut digests = digests(&files);
+    let sw = service_worker::service_worker(pages, &digests).into_bytes();
+    digests.push(("sw.js".into(), *blake3::hash(&sw).as_bytes()));
+    files.push(("sw.js".into(), sw));
+    Ok(Some(Made {
+        files,
+        digests,
+        search: prepared,
+    }))
+}
+
+/// What [`all`] made.
+pub(crate) struct Made {
+    pub files: Vec<File>,
+    /// Each file's path and the BLAKE3 digest of its bytes, in the same order.
+    pub digests: Vec<(String, Digest)>,
+    /// Each page as the search index took it, in site order.
+    pub search: PreparedPages,
+}
+
+/// Each file's path and the BLAKE3 digest of its bytes (on every thread: the search pieces
+/// alone are a few hundred MB at 10 000 memo pages).
+fn digests(files: &[File]) -> Vec<(String, Digest)> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
+        .collect()
 }

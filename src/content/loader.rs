@@ -213,11 +213,13 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             ),
         )
     })?;
-    let text: Arc<str> = match String::from_utf8(bytes) {
+    // simdutf8's SIMD check first (std's is several times slower on Cyrillic text); std's
+    // only for an invalid file, for where its first bad byte is.
+    let text: Arc<str> = match simdutf8::basic::from_utf8(&bytes) {
         Ok(s) => Arc::from(s),
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Err(_) => {
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            let lossy: Arc<str> = Arc::from(String::from_utf8_lossy(&bytes).into_owned());
             return Err(Diagnostic::error("encoding", tr!("content-not-utf8"))
                 .at(Location::new(&file, lossy, valid, 1))
                 .hint(tr!("content-not-utf8.hint")));
