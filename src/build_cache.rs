@@ -453,6 +453,12 @@ impl Cache {
 
     /// Writes the cache beside `self.out`, atomically.
     pub fn save(&self) -> io::Result<()> {
+        self.write_temporary()?.put_in_place()
+    }
+
+    /// Writes the cache into a temporary file beside `self.out`, which no build reads until
+    /// [`Written::put_in_place`] renames it (so it can be written while the output changes).
+    pub fn write_temporary(&self) -> io::Result<Written> {
         use std::io::Write as _;
         let target = path(&self.out);
         let tmp = target.with_extension(format!("cache.{}.tmp", std::process::id()));
@@ -470,7 +476,30 @@ impl Cache {
             let _ = std::fs::remove_file(&tmp);
             return Err(e);
         }
-        std::fs::rename(&tmp, &target)
+        Ok(Written { tmp, target })
+    }
+}
+
+/// A cache written, not yet where builds read it.
+#[must_use = "a written cache is put in place or discarded"]
+pub struct Written {
+    tmp: PathBuf,
+    target: PathBuf,
+}
+
+impl Written {
+    /// Renames it into place (once the output it describes is complete).
+    pub fn put_in_place(self) -> io::Result<()> {
+        let renamed = std::fs::rename(&self.tmp, &self.target);
+        if renamed.is_err() {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+        renamed
+    }
+
+    /// Removes it (the output did not become what it describes).
+    pub fn discard(self) {
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }
 

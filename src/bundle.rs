@@ -153,22 +153,50 @@ impl Previous {
     }
 
     /// The compressed bytes from `start` to `end`; `None` when the file has them no more.
-    /// Entries are taken in the order of the file, mostly: it is read a window at a time.
     fn bytes(&self, start: u64, end: u64) -> Option<Vec<u8>> {
+        self.with_bytes(start, end, <[u8]>::to_vec)
+    }
+
+    /// `f` of the compressed bytes from `start` to `end` (lent from the window, not copied);
+    /// `None` when the file has them no more. Entries are taken in the order of the file,
+    /// mostly: it is read a window at a time.
+    fn with_bytes<R>(&self, start: u64, end: u64, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         use std::io::{Read, SeekFrom};
         let len = usize::try_from(end.checked_sub(start)?).ok()?;
         let mut reader = self.file.lock().unwrap_or_else(|e| e.into_inner());
         let Window { file, from, data } = &mut *reader;
         let offset = usize::try_from(start.checked_sub(*from).unwrap_or(u64::MAX)).ok();
         if let Some(bytes) = offset.and_then(|o| data.get(o..o.checked_add(len)?)) {
-            return Some(bytes.to_vec());
+            return Some(f(bytes));
         }
         let want = len.max(WINDOW);
         data.clear();
         file.seek(SeekFrom::Start(start)).ok()?;
         file.take(want as u64).read_to_end(data).ok()?;
         *from = start;
-        data.get(..len).map(<[u8]>::to_vec)
+        data.get(..len).map(f)
+    }
+
+    /// Appends the entries at `paths` (inside the bundle's folder) as they were to `zip`,
+    /// straight from the previous file's window. `Ok(false)` if one is missing.
+    fn append_to<W: Write>(
+        &self,
+        zip: &mut rawzip::ZipArchiveWriter<W>,
+        paths: &[&str],
+    ) -> Result<bool, String> {
+        for path in paths {
+            let Some(&(start, end, crc, size)) = self.entries.get(*path) else {
+                return Ok(false);
+            };
+            let appended = self.with_bytes(start, end, |deflated| {
+                append_entry(zip, path, deflated, crc, size)
+            });
+            match appended {
+                Some(result) => result?,
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     /// The entries at `paths` (inside the bundle's folder) as they were, or `None` if one is
@@ -280,6 +308,44 @@ impl<W: Write + Seek> Bundle<W> {
     pub fn add_run(&self, index: usize, part: Compressed) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.waiting.insert(index, part);
+        drop(state);
+        self.add_run_waiting();
+    }
+
+    /// Run number `index`: the entries at `paths` of the `previous` bundle, as they were.
+    /// Straight from the previous file when the run goes in now (every run before it is in),
+    /// else taken into memory to wait for its turn. `Ok(false)` if an entry is missing.
+    pub fn add_previous(
+        &self,
+        index: usize,
+        previous: &Previous,
+        paths: &[&str],
+    ) -> Result<bool, String> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if state.next != index {
+            drop(state);
+            let Some(part) = previous.take(paths) else {
+                return Ok(false);
+            };
+            self.add_run(index, part);
+            return Ok(true);
+        }
+        if let Some(e) = &state.error {
+            return Err(e.clone());
+        }
+        if !previous.append_to(&mut state.zip, paths)? {
+            return Ok(false);
+        }
+        state.next += 1;
+        drop(state);
+        // The runs that were waiting for this one.
+        self.add_run_waiting();
+        Ok(true)
+    }
+
+    /// Puts in the runs that wait and whose turn it is.
+    fn add_run_waiting(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let next = state.next;
             let Some(part) = state.waiting.remove(&next) else {
@@ -357,20 +423,32 @@ impl<W: Write + Seek> Bundle<W> {
 /// Writes a compressed run into the zip as it is.
 fn append<W: Write>(zip: &mut rawzip::ZipArchiveWriter<W>, part: Compressed) -> Result<(), String> {
     for e in part.entries {
-        let name = format!("{ROOT}/{}", e.path);
-        let error = |err: &dyn std::fmt::Display| format!("offline.zip: {name}: {err}");
-        let (mut entry, _) = zip
-            .new_file(name.as_str())
-            .compression_method(rawzip::CompressionMethod::DEFLATE)
-            .last_modified(rawzip::time::UtcDateTime::from_unix(DATE))
-            .unix_permissions(0o100644)
-            .start()
-            .map_err(|err| error(&err))?;
-        entry.write_all(&e.deflated).map_err(|err| error(&err))?;
-        entry
-            .finish(rawzip::DataDescriptorOutput::new(e.crc, e.size))
-            .map_err(|err| error(&err))?;
+        append_entry(zip, &e.path, &e.deflated, e.crc, e.size)?;
     }
+    Ok(())
+}
+
+/// Writes one compressed entry (`path` inside the bundle's folder) into the zip as it is.
+fn append_entry<W: Write>(
+    zip: &mut rawzip::ZipArchiveWriter<W>,
+    path: &str,
+    deflated: &[u8],
+    crc: u32,
+    size: u64,
+) -> Result<(), String> {
+    let name = format!("{ROOT}/{path}");
+    let error = |err: &dyn std::fmt::Display| format!("offline.zip: {name}: {err}");
+    let (mut entry, _) = zip
+        .new_file(name.as_str())
+        .compression_method(rawzip::CompressionMethod::DEFLATE)
+        .last_modified(rawzip::time::UtcDateTime::from_unix(DATE))
+        .unix_permissions(0o100644)
+        .start()
+        .map_err(|err| error(&err))?;
+    entry.write_all(deflated).map_err(|err| error(&err))?;
+    entry
+        .finish(rawzip::DataDescriptorOutput::new(crc, size))
+        .map_err(|err| error(&err))?;
     Ok(())
 }
 
@@ -459,6 +537,50 @@ mod tests {
             );
         }
         assert!(previous.take(&["a.html", "d.html"]).is_none());
+    }
+
+    /// Runs taken from the previous bundle, straight or (out of turn) through memory, among
+    /// runs compressed again in any order, make the bundle a clean build makes.
+    #[test]
+    fn previous_runs_go_in_as_compressed_ones_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = |name: &str| (name.to_string(), name.repeat(1000).into_bytes());
+        let names = ["a.html", "b.html", "c.html", "d.html"];
+        let run = |i: usize| compress_run(&[page(names[i])]).unwrap();
+        let clean = {
+            let mut out = std::io::Cursor::new(Vec::new());
+            let bundle = Bundle::new(&mut out).unwrap();
+            for i in 0..names.len() {
+                bundle.add_run(i, run(i));
+            }
+            bundle.finish(names.len(), &[], None).unwrap();
+            out.into_inner()
+        };
+        std::fs::write(dir.path().join("offline.zip"), &clean).unwrap();
+        let previous = Previous::read(&dir.path().join("offline.zip")).unwrap();
+        // (run, from the previous bundle?) in the order they are added.
+        let orders: [&[(usize, bool)]; 3] = [
+            &[(0, true), (1, true), (2, true), (3, true)],
+            &[(3, false), (0, true), (2, true), (1, false)],
+            &[(1, true), (2, false), (0, false), (3, true)],
+        ];
+        for order in orders {
+            let mut out = std::io::Cursor::new(Vec::new());
+            let bundle = Bundle::new(&mut out).unwrap();
+            for &(i, kept) in order {
+                if kept {
+                    assert_eq!(bundle.add_previous(i, &previous, &[names[i]]), Ok(true));
+                } else {
+                    bundle.add_run(i, run(i));
+                }
+            }
+            bundle.finish(names.len(), &[], None).unwrap();
+            assert!(out.into_inner() == clean, "{order:?}");
+        }
+        let mut out = std::io::Cursor::new(Vec::new());
+        let bundle = Bundle::new(&mut out).unwrap();
+        assert_eq!(bundle.add_previous(0, &previous, &["e.html"]), Ok(false));
+        assert_eq!(bundle.add_previous(1, &previous, &["e.html"]), Ok(false));
     }
 
     /// The bundle made with unchanged files' entries taken from the previous one is the one

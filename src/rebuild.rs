@@ -57,15 +57,29 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
     else {
         return Ok(Rebuilt::Full(Unused::FirstBuild));
     };
-    let cache = match Cache::load(out) {
-        Ok(cache) => cache,
-        Err(unused) => return Ok(Rebuilt::Full(unused)),
-    };
+    if !build_cache::path(out).exists() {
+        return Ok(Rebuilt::Full(Unused::Missing));
+    }
     let mut timer = Timer {
         start: Instant::now(),
         phases: Vec::new(),
     };
-    let (project, assets) = Project::load_timed(&opts.root, opts.minify, &mut timer)?;
+    // The cache (hundreds of MB at 10 000 memo pages, read and decoded on one thread) while
+    // the site is read (on the others).
+    let (cache, loaded) = rayon::join(
+        || {
+            let start = Instant::now();
+            (Cache::load(out), start.elapsed())
+        },
+        || Project::load_timed(&opts.root, opts.minify, &mut timer),
+    );
+    let (cache, cache_read) = cache;
+    let cache = match cache {
+        Ok(cache) => cache,
+        Err(unused) => return Ok(Rebuilt::Full(unused)),
+    };
+    let (project, assets) = loaded?;
+    timer.phases.push((" cache read*", cache_read));
     let site = &project.site;
     let same_inputs =
         build_cache::inputs_digest(&opts.root, &site.pages, opts.minify, current_year())
@@ -216,23 +230,32 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         p.digest = digest(&p.url, &p.html);
     }
 
-    // Everything is made: now the output changes.
-    let written = write(out, &cache.files, &pages, &files, &digests, &bundle_tmp);
-    let _ = std::fs::remove_file(&bundle_tmp);
-    written?;
-    for p in &mut pages {
-        p.html = Vec::new();
-    }
+    // Everything is made: now the output changes, while the new cache is written beside it
+    // (a temporary file, renamed into place once the output is complete).
     let new_cache = Cache {
         out: out.clone(),
         inputs: cache.inputs,
         templates,
         pages: entries,
-        files: digests,
+        files: digests.clone(),
     }
     .with_search(search);
-    let note = new_cache
-        .save()
+    let (written, saved) = rayon::join(
+        || write(out, &cache.files, &pages, &files, &digests, &bundle_tmp),
+        || new_cache.write_temporary(),
+    );
+    let _ = std::fs::remove_file(&bundle_tmp);
+    if let Err(e) = written {
+        if let Ok(saved) = saved {
+            saved.discard();
+        }
+        return Err(e);
+    }
+    for p in &mut pages {
+        p.html = Vec::new();
+    }
+    let note = saved
+        .and_then(build_cache::Written::put_in_place)
         .err()
         .map(|e| crate::tr!("build-cache-not-saved", error = crate::i18n::io_error(&e)));
     timer.lap("write");
@@ -360,14 +383,17 @@ fn write_bundle(
         .map_err(|_| Missing)?;
     let runs = parts.len();
     for (i, part) in parts.into_iter().enumerate() {
-        let compressed = match part {
-            Part::New(copies) => bundle::compress_run(&copies).map_err(|_| Missing)?,
+        match part {
+            Part::New(copies) => {
+                zip.add_run(i, bundle::compress_run(&copies).map_err(|_| Missing)?);
+            }
             Part::Kept(paths) => {
                 let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
-                previous.take(&paths).ok_or(Missing)?
+                if !zip.add_previous(i, previous, &paths).map_err(|_| Missing)? {
+                    return Err(Missing);
+                }
             }
-        };
-        zip.add_run(i, compressed);
+        }
     }
     zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
 }
