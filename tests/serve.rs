@@ -260,6 +260,28 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
     assert!(page.contains("Шаблон-маркер"), "{page}");
     let written = written_since(&before, &public);
     assert_eq!(written, ["lv/poisk/index.html", "poisk/index.html"]);
+    wait_for(
+        &log,
+        "Поисковый индекс, карта сайта и архив для работы без сети обновлены",
+    );
+
+    // A safe save (gedit, a JetBrains editor: a temporary file beside the page, renamed over
+    // it) is a body edit like any other, not a full build.
+    let before = mtimes(&public);
+    let temporary = dir.path().join("content/guides/.goutputstream-7XK2Q1");
+    std::fs::write(
+        &temporary,
+        format!("{original}\nСлово-маркер Пересохранённый.\n"),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, &page_md).unwrap();
+    wait_for(&log, "Обновлена страница /guides/esia/ за");
+    let (_, page) = get(&addr, "/guides/esia/");
+    assert!(page.contains("Пересохранённый"));
+    assert_eq!(
+        written_since(&before, &public),
+        ["guides/esia/index.html", "lv/guides/esia/index.html"]
+    );
 
     // A front-matter edit changes the navigation of every page: a full build.
     std::fs::write(

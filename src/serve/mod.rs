@@ -355,14 +355,53 @@ fn updated(urls: &[String], ms: u64) -> String {
     }
 }
 
+/// Files an editor makes beside the one it saves (swap, lock and backup files, the temporary
+/// file a safe save writes and renames over the real one), which no build reads: an edit
+/// seen with them is classified by the real files alone (else every safe save in gedit or a
+/// JetBrains editor would be a full build). Hidden files are never read from `content/` (the
+/// loader and the copied files skip them), but a hidden `.html` template would be.
 fn is_noise(p: &Path) -> bool {
     let name = p
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    name.starts_with(".#")
+    (name.starts_with('.') && !name.ends_with(".html"))
         || name.ends_with('~')
         || name.ends_with(".swp")
         || name.ends_with(".swx")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
         || name == "4913"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editors_side_files_are_noise() {
+        for noise in [
+            "content/esia/.#privyazka.md",
+            "content/esia/privyazka.md~",
+            "content/esia/.privyazka.md.swp",
+            "templates/.search.html.swx",
+            "templates/4913",
+            "templates/.goutputstream-K2K9X2",
+            "content/esia/.privyazka.md.kate-swp",
+            "content/esia/privyazka.md___jb_tmp___",
+            "content/esia/privyazka.md___jb_old___",
+        ] {
+            assert!(is_noise(Path::new(noise)), "{noise}");
+        }
+        for file in [
+            "content/esia/privyazka.md",
+            "content/site.yaml",
+            "content/files/blank",
+            "templates/search.html",
+            "templates/.hidden.html",
+            "templates/assets/style.css",
+        ] {
+            assert!(!is_noise(Path::new(file)), "{file}");
+        }
+    }
 }
