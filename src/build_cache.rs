@@ -490,7 +490,7 @@ pub struct Written {
 impl Written {
     /// Renames it into place (once the output it describes is complete).
     pub fn put_in_place(self) -> io::Result<()> {
-        let renamed = std::fs::rename(&self.tmp, &self.target);
+        let renamed = crate::output::rename(&self.tmp, &self.target);
         if renamed.is_err() {
             let _ = std::fs::remove_file(&self.tmp);
         }

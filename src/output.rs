@@ -19,6 +19,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
 
 /// Marks a folder as pamyatka's output, so that `--out` never replaces anything else.
 pub const MARKER: &str = ".pamyatka-output";
@@ -178,6 +179,40 @@ fn leftovers(parent: &Path, name: &str, kind: &str) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `fs::rename`, tried again for up to two seconds when Windows says the target is in use. There
+/// a file (or a folder holding one) cannot be replaced while another process has it open —
+/// `serve` reading the page for the browser at that moment, an antivirus scanner or the search
+/// indexer looking at a file just written — which lasts milliseconds: a build must not fail on
+/// it. Elsewhere (and for any other error) the first answer stands.
+pub fn rename(from: &Path, to: &Path) -> io::Result<()> {
+    retry_while(|| fs::rename(from, to), in_use, Duration::from_secs(2))
+}
+
+/// Whether `e` is Windows' "in use" (access denied while another handle is open).
+fn in_use(e: &io::Error) -> bool {
+    cfg!(windows) && e.kind() == io::ErrorKind::PermissionDenied
+}
+
+/// Runs `op` until it succeeds, fails other than `transient`, or `limit` has passed (waiting
+/// 5, 10, 20 … up to 100 ms between tries).
+fn retry_while(
+    mut op: impl FnMut() -> io::Result<()>,
+    transient: impl Fn(&io::Error) -> bool,
+    limit: Duration,
+) -> io::Result<()> {
+    let deadline = std::time::Instant::now() + limit;
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match op() {
+            Err(e) if transient(&e) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            result => return result,
+        }
+    }
+}
+
 /// Puts back the previous output when a build was killed between the two renames of a swap
 /// (no output, an old folder beside it); then removes every staging and old folder left by
 /// builds that no longer run (the caller holds the lock, so none runs).
@@ -189,7 +224,7 @@ fn recover(target: &Path) -> Result<(), OutputError> {
             .filter(|p| p.join(MARKER).is_file())
             .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok());
         if let Some(old) = newest {
-            fs::rename(&old, target).map_err(io_err("put-back", &old))?;
+            rename(&old, target).map_err(io_err("put-back", &old))?;
         }
     }
     for dir in leftovers(&parent, &name, "staging")
@@ -268,11 +303,11 @@ impl Staging {
                 .replace(".staging-", ".old-"),
         );
         if had_old {
-            fs::rename(&self.target, &old).map_err(io_err("move-aside", &self.target))?;
+            rename(&self.target, &old).map_err(io_err("move-aside", &self.target))?;
         }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
+        if let Err(e) = rename(&self.dir, &self.target) {
             if had_old {
-                let _ = fs::rename(&old, &self.target);
+                let _ = rename(&old, &self.target);
             }
             return Err(io_err("move-into-place", &self.target)(e));
         }
@@ -410,6 +445,50 @@ pub fn page_path(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rename refused while the target is in use (Windows) is tried again until it goes
+    /// through; any other error, or one that lasts past the limit, is the answer.
+    #[test]
+    fn a_transient_failure_is_tried_again_and_others_are_not() {
+        let denied = || io::Error::from(io::ErrorKind::PermissionDenied);
+        let is_denied = |e: &io::Error| e.kind() == io::ErrorKind::PermissionDenied;
+        let limit = Duration::from_secs(2);
+
+        let mut tries = 0;
+        let result = retry_while(
+            || {
+                tries += 1;
+                if tries < 4 { Err(denied()) } else { Ok(()) }
+            },
+            is_denied,
+            limit,
+        );
+        assert!(result.is_ok());
+        assert_eq!(tries, 4);
+
+        let mut tries = 0;
+        let result = retry_while(
+            || {
+                tries += 1;
+                Err(io::Error::from(io::ErrorKind::NotFound))
+            },
+            is_denied,
+            limit,
+        );
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::NotFound);
+        assert_eq!(tries, 1, "not a transient error: tried once");
+
+        let started = std::time::Instant::now();
+        let result = retry_while(|| Err(denied()), is_denied, Duration::from_millis(50));
+        assert_eq!(result.unwrap_err().kind(), io::ErrorKind::PermissionDenied);
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "gives up after the limit"
+        );
+
+        // Off Windows, access denied is a real permission error: reported at once.
+        assert_eq!(in_use(&denied()), cfg!(windows));
+    }
 
     #[test]
     fn commit_replaces_and_drop_discards() {

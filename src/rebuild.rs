@@ -440,7 +440,7 @@ fn write(
         remove_with_empty_folders(out, gone);
     }
     let target = out.join(bundle::BUNDLE);
-    std::fs::rename(bundle_tmp, &target)
+    output::rename(bundle_tmp, &target)
         .map_err(|e| output_error(output::write_error(&target, e)))?;
     Ok(())
 }

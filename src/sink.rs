@@ -112,7 +112,11 @@ fn write_atomic(out: &Path, rel: &str, bytes: &[u8]) -> std::io::Result<()> {
     }
     let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, &path)
+    let renamed = crate::output::rename(&tmp, &path);
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    renamed
 }
 
 #[cfg(test)]
