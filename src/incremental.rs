@@ -6,9 +6,12 @@
 //!   re-rendered (both versions). Front matter feeds the navigation and the section lists of
 //!   other pages, so a front-matter change, a new or deleted page, a data file, `site.yaml` or
 //!   the glossary needs a full build.
-//! - An edit to templates: only the pages whose template is, or extends/includes, an edited one
-//!   (and the 404 page when it does). Assets (`templates/assets/`) are fingerprinted into every
-//!   page: a full build.
+//! - An edit to templates: only the pages whose last render read an edited template, or one
+//!   that extends or includes an edited one, as the render recorded it (`PageRender::templates`,
+//!   kept by name from the build and from each re-render here; a page no render has told about
+//!   is chosen by its layout and the widgets fenced in its body), and the 404 page when its
+//!   template is affected. Assets (`templates/assets/`) are fingerprinted into every page: a
+//!   full build.
 //!
 //! What is made from every page at once — the search index, `sitemap.xml`, `offline.zip` and
 //! `sw.js` — is left as it was and marked stale; `serve` catches up once the editor pauses,
@@ -44,6 +47,10 @@ pub enum Outcome {
 /// A built site kept in memory between edits.
 pub struct Live {
     project: Project,
+    /// Each page's templates as its last render recorded them (names; see
+    /// `PageRender::templates`), `None` where no render said (a page is then chosen by its
+    /// layout and the widgets fenced in its body).
+    recorded: Vec<Option<Vec<String>>>,
     out: LiveOutput,
     /// The whole-site files (search index, sitemap, offline bundle, service worker) lag behind
     /// incremental updates.
@@ -56,11 +63,25 @@ enum Edit {
 }
 
 impl Live {
-    pub fn new(project: Project, out: PathBuf) -> Live {
+    pub fn new(mut project: Project, out: PathBuf) -> Live {
+        let pages = project.site.pages.len();
+        let recorded = match project.recorded.take() {
+            Some(list) if list.len() == pages => list.into_iter().map(Some).collect(),
+            _ => vec![None; pages],
+        };
         Live {
             project,
+            recorded,
             out: LiveOutput::new(out),
             stale: false,
+        }
+    }
+
+    /// Whether the page at `index` read one of `templates` when it was last rendered.
+    fn reads(&self, index: usize, templates: &std::collections::HashSet<String>) -> bool {
+        match &self.recorded[index] {
+            Some(names) => names.iter().any(|n| templates.contains(n)),
+            None => self.project.uses_template(index, templates),
         }
     }
 
@@ -135,11 +156,13 @@ impl Live {
         let mut outputs = Vec::new();
         let mut warnings = Vec::new();
         let mut errors = Vec::new();
-        for (_, page) in &fresh {
+        let mut read = Vec::new();
+        for (index, page) in &fresh {
             match self.project.render_page(page, false) {
                 Ok(r) => {
                     outputs.extend(r.pages);
                     warnings.extend(r.warnings);
+                    read.push((*index, self.project.template_names(&r.templates)));
                 }
                 Err(e) => errors.extend(e),
             }
@@ -154,6 +177,9 @@ impl Live {
         }
         for (index, page) in fresh {
             self.project.site.pages[index] = page;
+        }
+        for (index, names) in read {
+            self.recorded[index] = Some(names);
         }
         self.stale = true;
         Outcome::Updated {
@@ -182,7 +208,7 @@ impl Live {
             return Outcome::Failed(d);
         }
         let indexes: Vec<usize> = (0..self.project.site.pages.len())
-            .filter(|&i| self.project.uses_template(i, &affected))
+            .filter(|&i| self.reads(i, &affected))
             .collect();
         let rendered = match self.project.render_pages(&indexes) {
             Ok(r) => r,
@@ -209,6 +235,9 @@ impl Live {
         }
         if let Err(e) = self.write(&rendered.pages, &files) {
             return Outcome::Failed(e);
+        }
+        for (&index, places) in indexes.iter().zip(&rendered.templates) {
+            self.recorded[index] = Some(self.project.template_names(places));
         }
         self.stale = true;
         Outcome::Updated {

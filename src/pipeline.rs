@@ -247,6 +247,13 @@ fn compile_until(
     let mut names: Vec<String> = files.into_iter().map(|(path, _)| path).collect();
     names.push(bundle::BUNDLE.into());
     timer.lap("home");
+    if entries.len() == project.site.pages.len() {
+        let recorded = entries
+            .iter()
+            .map(|e| project.template_names(&e.templates))
+            .collect();
+        project.recorded = Some(recorded);
+    }
     Ok(Some(Compiled {
         project,
         pages,

@@ -88,6 +88,10 @@ pub struct Project {
     /// The offline bundle's size as the home page says it («1,4 МБ»), once a build made it:
     /// pages re-rendered by `serve` after that say it at once.
     pub offline_size: Option<String>,
+    /// Each page's templates as its render in the last build recorded them (names, in site
+    /// order; [`PageRender::templates`] named), once a build made them: `serve` re-renders by
+    /// them after a template edit.
+    pub recorded: Option<Vec<Vec<String>>>,
 }
 
 /// The stages of rendering a page.
@@ -191,6 +195,7 @@ impl Project {
                 rels,
                 stats: RenderStats::default(),
                 offline_size: None,
+                recorded: None,
                 site,
             },
             assets,
@@ -460,6 +465,7 @@ impl Project {
                     out.pages.extend(r.pages);
                     out.warnings.extend(r.warnings);
                     out.texts.push(r.text);
+                    out.templates.push(r.templates);
                 }
                 Err(e) => errors.extend(e),
             }
@@ -506,6 +512,16 @@ impl Project {
         Ok(("404.html".into(), html.into_bytes()))
     }
 
+    /// The names of the templates at `places` (of [`PageRender::templates`]: places in
+    /// `sources.files`).
+    pub fn template_names(&self, places: &[u32]) -> Vec<String> {
+        let names: Vec<&String> = self.sources.files.keys().collect();
+        places
+            .iter()
+            .filter_map(|&p| names.get(p as usize).map(|n| (*n).clone()))
+            .collect()
+    }
+
     /// Whether the page at `index` is rendered from one of `templates`: its own, or the
     /// template of a widget its Markdown has.
     pub fn uses_template(&self, index: usize, templates: &HashSet<String>) -> bool {
@@ -523,6 +539,8 @@ pub struct Rendered {
     pub pages: Vec<PageOutput>,
     pub warnings: Vec<Diagnostic>,
     pub(crate) texts: Vec<SearchText>,
+    /// Each page's recorded templates ([`PageRender::templates`]), in the order rendered.
+    pub(crate) templates: Vec<Vec<u32>>,
 }
 
 /// The current year (UTC), for the calendar's "is this year covered" warning.

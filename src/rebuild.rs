@@ -230,6 +230,10 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         p.digest = digest(&p.url, &p.html);
     }
 
+    let recorded = entries
+        .iter()
+        .map(|e| project.template_names(&e.templates))
+        .collect();
     // Everything is made: now the output changes, while the new cache is written beside it
     // (a temporary file, renamed into place once the output is complete).
     let new_cache = Cache {
@@ -266,6 +270,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
     std::thread::spawn(move || drop((new_cache, files, pages)));
     let mut project = project;
     project.offline_size = Some(size_text);
+    project.recorded = Some(recorded);
     Ok(Rebuilt::Done(Box::new((
         BuildReport {
             pages: page_count,
@@ -345,6 +350,12 @@ fn unchanged(project: Project, cache: Cache, bundle: &Path, mut timer: Timer) ->
     let sources = site.pages.len();
     let mut project = project;
     project.offline_size = Some(offline::human_size(size as usize));
+    let recorded = cache
+        .pages
+        .iter()
+        .map(|e| project.template_names(&e.templates))
+        .collect();
+    project.recorded = Some(recorded);
     Rebuilt::Done(Box::new((
         BuildReport {
             pages,

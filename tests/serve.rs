@@ -294,6 +294,62 @@ fn serve_rerenders_only_what_an_edit_touches_and_catches_up_later() {
     assert!(other.contains("Новое подтверждение"), "{other}");
 }
 
+/// A template edit re-renders the pages whose last render read the template, as the render
+/// recorded it, and no other: a page that shows a widget's fence as an example (inside a
+/// longer fence) never read the widget's template, though its lines look as if it did (the
+/// guess that chose pages before took it too).
+#[test]
+fn serve_rerenders_the_pages_a_template_was_read_by() {
+    let dir = site("basic");
+    let templates = dir.path().join("templates");
+    // The override's folder is there before serving (a folder made is a full build).
+    std::fs::create_dir_all(templates.join("partials/widgets")).unwrap();
+    let widget = "```deadline\n\
+                  label: Заявка\n\
+                  rule: В течение 10 дней после получения лицензии\n\
+                  event: Дата получения лицензии\n\
+                  ```\n";
+    std::fs::write(
+        dir.path().join("content/guides/srok.md"),
+        format!("---\ntitle: \"Срок подачи\"\n---\n\nСрок считается так:\n\n{widget}"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/guides/primer.md"),
+        format!(
+            "---\ntitle: \"Как вставить калькулятор\"\n---\n\nНапишите так:\n\n\
+             ````markdown\n{widget}````\n"
+        ),
+    )
+    .unwrap();
+    let (_server, addr, log) = start(dir.path());
+    let public = dir.path().join("public");
+    let before = mtimes(&public);
+
+    let builtin = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("templates/partials/widgets/deadline.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("partials/widgets/deadline.html"),
+        format!("<p>Виджет-маркер</p>\n{builtin}"),
+    )
+    .unwrap();
+    wait_for(&log, "Обновлен");
+    let (_, page) = get(&addr, "/guides/srok/");
+    assert!(
+        page.contains("Виджет-маркер"),
+        "the page was not rendered again: {page}"
+    );
+    let written = written_since(&before, &public);
+    assert_eq!(
+        written,
+        ["guides/srok/index.html", "lv/guides/srok/index.html"],
+        "the widget's page, and not the one that shows its fence"
+    );
+}
+
 /// What `serve` leaves after edits of every kind it updates in place (a page's body, a
 /// template, an edit put back) and its incremental catch-up is what a clean build of the same
 /// files writes, byte for byte; and a `build` after it, from the cache `serve` kept, writes
