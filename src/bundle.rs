@@ -363,10 +363,12 @@ impl<W: Write + Seek> Bundle<W> {
     /// Adds the other files and finishes the zip; returns its size. `runs` is how many runs
     /// there were: all of them must have been added. `kept`: the entries of the previous
     /// bundle that may be taken as they are.
+    /// `web_only` files are left out (the images' widths but the mid one).
     pub fn finish(
         self,
         runs: usize,
         files: &[(String, Vec<u8>)],
+        web_only: &std::collections::HashSet<String>,
         kept: Option<&Kept<'_>>,
     ) -> Result<u64, String> {
         use base64::Engine as _;
@@ -386,7 +388,7 @@ impl<W: Write + Seek> Bundle<W> {
         // The files as they are, but the modules, which become scripts.
         let mut entries: Vec<Bundled<'_>> = Vec::new();
         for (path, bytes) in files {
-            if NOT_BUNDLED.contains(&path.as_str()) {
+            if NOT_BUNDLED.contains(&path.as_str()) || web_only.contains(path) {
                 continue;
             }
             let unchanged = kept.is_some_and(|k| k.unchanged.contains(path.as_str()));
@@ -492,7 +494,7 @@ mod tests {
         bundle.add_run(2, run("c.html"));
         bundle.add_run(0, run("a.html"));
         bundle.add_run(1, run("b.html"));
-        bundle.finish(3, &[], None).unwrap();
+        bundle.finish(3, &[], &Default::default(), None).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.into_inner())).unwrap();
         let names: Vec<String> = (0..zip.len())
             .map(|i| zip.by_index(i).unwrap().name().to_string())
@@ -510,7 +512,10 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         let bundle = Bundle::new(&mut out).unwrap();
         bundle.add_run(1, run("b.html"));
-        assert!(bundle.finish(2, &[], None).is_err(), "a run missing");
+        assert!(
+            bundle.finish(2, &[], &Default::default(), None).is_err(),
+            "a run missing"
+        );
     }
 
     /// Entries are read back in any order (each read fills a window from its entry on).
@@ -524,7 +529,9 @@ mod tests {
         for (i, p) in pages.iter().enumerate() {
             bundle.add_run(i, compress_run(std::slice::from_ref(p)).unwrap());
         }
-        bundle.finish(pages.len(), &[], None).unwrap();
+        bundle
+            .finish(pages.len(), &[], &Default::default(), None)
+            .unwrap();
         std::fs::write(dir.path().join("offline.zip"), out.into_inner()).unwrap();
         let previous = Previous::read(&dir.path().join("offline.zip")).unwrap();
         for name in ["c.html", "a.html", "b.html", "b.html", "a.html"] {
@@ -553,7 +560,9 @@ mod tests {
             for i in 0..names.len() {
                 bundle.add_run(i, run(i));
             }
-            bundle.finish(names.len(), &[], None).unwrap();
+            bundle
+                .finish(names.len(), &[], &Default::default(), None)
+                .unwrap();
             out.into_inner()
         };
         std::fs::write(dir.path().join("offline.zip"), &clean).unwrap();
@@ -574,7 +583,9 @@ mod tests {
                     bundle.add_run(i, run(i));
                 }
             }
-            bundle.finish(names.len(), &[], None).unwrap();
+            bundle
+                .finish(names.len(), &[], &Default::default(), None)
+                .unwrap();
             assert!(out.into_inner() == clean, "{order:?}");
         }
         let mut out = std::io::Cursor::new(Vec::new());
@@ -592,7 +603,7 @@ mod tests {
             let mut out = std::io::Cursor::new(Vec::new());
             Bundle::new(&mut out)
                 .unwrap()
-                .finish(0, files, kept)
+                .finish(0, files, &Default::default(), kept)
                 .unwrap();
             out.into_inner()
         };
@@ -627,7 +638,7 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         let bundle = Bundle::new(&mut out).unwrap();
         bundle.add_run(0, part);
-        let size = bundle.finish(1, &files, None).unwrap();
+        let size = bundle.finish(1, &files, &Default::default(), None).unwrap();
         let bytes = out.into_inner();
         assert_eq!(size, bytes.len() as u64);
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

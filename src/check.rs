@@ -25,6 +25,7 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
             .iter()
             .filter_map(missing_source),
     );
+    out.extend(images(compiled));
     // The accessibility lints are warnings when building; `check` is where an editor asks to
     // be told, so they fail it.
     out.extend(
@@ -38,6 +39,60 @@ pub fn check(compiled: &Compiled) -> Vec<Diagnostic> {
                 d
             }),
     );
+    out
+}
+
+/// The images no page shows or links to (published, but nobody reaches them), and the
+/// highlights without a label (a number on an image that the list under it leaves
+/// unexplained).
+fn images(compiled: &Compiled) -> Vec<Diagnostic> {
+    let project = &compiled.project;
+    let catalogue = &project.images;
+    if catalogue.images.is_empty() {
+        return Vec::new();
+    }
+    let mut used: HashSet<String> = HashSet::new();
+    for page in &compiled.pages {
+        for link in &page.facts.links {
+            let path = link.split(['?', '#']).next().unwrap_or_default();
+            used.insert(percent_decode(path));
+        }
+        for link in &page.links {
+            used.insert(link.page_url.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for image in catalogue.images.values() {
+        if !image
+            .files
+            .iter()
+            .any(|f| used.contains(&format!("/{}", f.path)))
+        {
+            out.push(
+                Diagnostic::error(
+                    "image",
+                    crate::tr!("image-unused", path = format!("content/{}", image.rel)),
+                )
+                .kind("unused")
+                .hint(crate::tr!("image-unused.hint")),
+            );
+        }
+        let sidecar = format!("{}.yaml", image.rel);
+        let sidecar = project
+            .site
+            .image_sidecars
+            .iter()
+            .find(|s| s.rsplit_once('.').is_some_and(|(i, _)| i == image.rel))
+            .unwrap_or(&sidecar);
+        out.extend(
+            crate::images::highlights::empty_labels(&project.root, sidecar, &image.highlights)
+                .into_iter()
+                .map(|mut d| {
+                    d.severity = crate::diagnostic::Severity::Error;
+                    d
+                }),
+        );
+    }
     out
 }
 

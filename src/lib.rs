@@ -1,7 +1,7 @@
 //! pamyatka: turns the instruction memos and regulation tables of Russian education information
 //! systems, written as Markdown + YAML in `content/`, into an accessible static site.
 //!
-//! Pipeline (one module per stage): [`content`] loads → [`markdown`] and [`templates`] render →
+//! Pipeline (one module per stage): [`content`] loads → [`images`] sizes → [`markdown`] and [`templates`] render →
 //! [`rewrite`] post-processes → [`output`] writes; [`pipeline`] runs them, [`check`] verifies
 //! links ([`external`] the web addresses they point to, on request), [`serve`] rebuilds on change.
 
@@ -23,6 +23,7 @@ pub mod headers;
 pub mod highlight;
 pub mod html_comment;
 pub mod i18n;
+pub mod images;
 pub mod incremental;
 pub mod init;
 pub mod limits;

@@ -15,6 +15,7 @@ use crate::content::Page;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::escape::{escape_attr, escape_text};
 use crate::highlight;
+use crate::images::{Catalogue, Image, figure};
 use crate::slug::{Slugger, slugify};
 use crate::templates;
 use crate::tr;
@@ -63,6 +64,8 @@ pub struct Rendered {
     pub checklist: Vec<ChecklistItem>,
     /// Interactive widgets (fenced `deadline`, `archive-check`, … blocks), in page order.
     pub widgets: Vec<WidgetUse>,
+    /// The prepared images the page shows (paths under `content/`), in page order.
+    pub images: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -82,8 +85,13 @@ pub fn options() -> Options {
 }
 
 /// Render a page's Markdown body. `pages` holds the `rel` paths of every page in the site;
-/// `templates` renders its widgets.
-pub fn render(page: &Page, pages: &HashSet<String>, templates: templates::Env) -> Rendered {
+/// `templates` renders its widgets; `images` are the site's prepared images.
+pub fn render(
+    page: &Page,
+    pages: &HashSet<String>,
+    templates: templates::Env,
+    images: &Catalogue,
+) -> Rendered {
     let body = page.body();
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -92,6 +100,7 @@ pub fn render(page: &Page, pages: &HashSet<String>, templates: templates::Env) -
         page,
         pages,
         templates,
+        images,
         out: Vec::with_capacity(events.len()),
         rendered: Rendered::default(),
         slugger: Slugger::default(),
@@ -125,6 +134,7 @@ struct Renderer<'a, 'p> {
     page: &'p Page,
     pages: &'p HashSet<String>,
     templates: templates::Env<'p>,
+    images: &'p Catalogue,
     out: Vec<Event<'a>>,
     rendered: Rendered,
     slugger: Slugger,
@@ -135,7 +145,7 @@ struct Renderer<'a, 'p> {
     last_heading: u8,
 }
 
-impl<'a> Renderer<'a, '_> {
+impl<'a, 'p> Renderer<'a, 'p> {
     fn loc(&self, range: &Range<usize>) -> Location {
         Location::new(
             &self.page.file,
@@ -340,10 +350,79 @@ impl<'a> Renderer<'a, '_> {
                         id: id.clone(),
                     }));
                 }
+                // An image alone in its paragraph: a figure.
+                Event::Start(Tag::Paragraph) => {
+                    if let Some((Event::Start(Tag::Image { .. }), _)) = events.get(i + 1) {
+                        let end = find_end(&events, i + 1);
+                        if matches!(
+                            events.get(end + 1),
+                            Some((Event::End(TagEnd::Paragraph), _))
+                        ) && self.image(&events[i + 1..=end], true)
+                        {
+                            i = end + 2;
+                            continue;
+                        }
+                    }
+                    self.out.push(ev.clone());
+                }
+                Event::Start(Tag::Image { .. }) => {
+                    let end = find_end(&events, i);
+                    if self.image(&events[i..=end], false) {
+                        i = end + 1;
+                        continue;
+                    }
+                    self.out.push(ev.clone());
+                }
                 _ => self.out.push(ev.clone()),
             }
             i += 1;
         }
+    }
+
+    /// A prepared image (`events` from its start to its end) as `images::figure` writes it;
+    /// `false` (nothing written) when the image is not one of the site's prepared images.
+    fn image(&mut self, events: &[(Event<'a>, Range<usize>)], block: bool) -> bool {
+        let Some((
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }),
+            _,
+        )) = events.first()
+        else {
+            return false;
+        };
+        let Some(image) = self.find_image(dest_url) else {
+            return false;
+        };
+        let alt = plain_text(&events[1..events.len() - 1]);
+        let html = figure::html(
+            image,
+            &figure::Placement {
+                alt: &alt,
+                title,
+                block,
+                // On the first screen, perhaps: before the page's first heading.
+                first: self.rendered.images.is_empty() && self.rendered.headings.is_empty(),
+            },
+        );
+        self.rendered.images.push(image.rel.clone());
+        self.out.push(Event::Html(html.into()));
+        true
+    }
+
+    /// The prepared image an image's address names: from the site's root (`/esia/forma.png`),
+    /// from the page's address as a browser reads it, or from the Markdown file's folder (as
+    /// an editor's preview shows it).
+    fn find_image(&self, dest: &str) -> Option<&'p Image> {
+        if dest.is_empty() || is_external(dest) || self.images.images.is_empty() {
+            return None;
+        }
+        let path = percent_decode(dest.split(['?', '#']).next().unwrap_or_default());
+        resolve_url(&self.page.url, &path)
+            .and_then(|url| self.images.at_url(&url))
+            .or_else(|| {
+                join_rel(&self.page.rel, &path).and_then(|rel| self.images.images.get(&rel))
+            })
     }
 
     /// A fenced widget block (`events[start]` opens it, `events[end]` closes it).
@@ -741,7 +820,7 @@ mod tests {
         let p = page(rel, body);
         let mut set: HashSet<String> = others.iter().map(|o| o.to_string()).collect();
         set.insert(rel.to_string());
-        render(&p, &set, templates::builtin_env())
+        render(&p, &set, templates::builtin_env(), &Catalogue::default())
     }
 
     #[test]

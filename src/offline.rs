@@ -111,6 +111,46 @@ pub(crate) fn file_url_rules<'h, 's>(
             el.set_attribute("data-page-file", &copy_only(PAGE_FILE))?;
             Ok(())
         }))
+        // A prepared image (`images::figure`) shows its mid width alone, the one file of it
+        // the bundle has: no other widths, no other format.
+        .append_element_content_handler(element!("img[data-offline-src]", move |el| {
+            let offline = el.get_attribute("data-offline-src").unwrap_or_default();
+            let src = el.get_attribute("src").unwrap_or_default();
+            if marked {
+                let srcset = el.get_attribute("srcset").unwrap_or_default();
+                el.set_attribute(
+                    "src",
+                    &format!("{PAGE_ONLY}{src}{PAGE_ONLY_END}{FILE_ONLY}{offline}{FILE_ONLY_END}"),
+                )?;
+                el.set_attribute("srcset", &format!("{PAGE_ONLY}{srcset}{PAGE_ONLY_END}"))?;
+            } else {
+                // As the marked pass leaves it (it cannot remove an attribute from the copy
+                // alone): an empty `srcset` offers no other file.
+                el.set_attribute("src", &offline)?;
+                el.set_attribute("srcset", "")?;
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("picture > source", move |el| {
+            if marked {
+                el.before(PAGE_ONLY, ContentType::Html);
+                el.after(PAGE_ONLY_END, ContentType::Html);
+            } else {
+                el.remove();
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("a[data-offline-href]", move |el| {
+            let offline = el.get_attribute("data-offline-href").unwrap_or_default();
+            let href = el.get_attribute("href").unwrap_or_default();
+            let fixed = if marked {
+                format!("{PAGE_ONLY}{href}{PAGE_ONLY_END}{FILE_ONLY}{offline}{FILE_ONLY_END}")
+            } else {
+                offline
+            };
+            el.set_attribute("href", &fixed)?;
+            Ok(())
+        }))
         .append_element_content_handler(element!("[data-offline-link]", move |el| {
             if marked {
                 el.before(PAGE_ONLY, ContentType::Html);

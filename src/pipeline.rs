@@ -214,6 +214,7 @@ fn compile_until(
         files,
         digests,
         search,
+        web_only,
     }) = files
     else {
         return Ok(None);
@@ -227,7 +228,7 @@ fn compile_until(
                 .try_for_each(|(path, bytes)| sink.write(path, bytes))
         },
         || match bundle {
-            Some(bundle) => bundle.finish(runs.len(), &files, None),
+            Some(bundle) => bundle.finish(runs.len(), &files, &web_only, None),
             None => Ok(0),
         },
     );

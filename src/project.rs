@@ -81,6 +81,8 @@ pub struct Project {
     globals: Context,
     shared: Shared,
     glossary: Glossary,
+    /// The site's raster images, prepared (sizes, files, highlights).
+    pub images: crate::images::Catalogue,
     /// Every page's file (relative to `content/`), for `.md` links.
     rels: HashSet<String>,
     /// CPU time spent in each stage of rendering pages (all threads), for `--verbose`.
@@ -156,6 +158,13 @@ impl Project {
         let mut site = content::load(root)?;
         let typed = data::attach(&mut site, current_year())?;
         timer.lap("load");
+        let images = crate::images::Catalogue::load(
+            root,
+            &site.images,
+            &site.image_sidecars,
+            &mut site.warnings,
+        )?;
+        timer.lap("images");
         let assets = assets::collect(root, minify).map_err(|d| Diagnostics { diagnostics: d })?;
         let sources = templates::read_sources(root).map_err(|d| Diagnostics { diagnostics: d })?;
         let shared = Shared::new(&site);
@@ -192,6 +201,7 @@ impl Project {
                 globals,
                 shared,
                 glossary,
+                images,
                 rels,
                 stats: RenderStats::default(),
                 offline_size: None,
@@ -257,7 +267,7 @@ impl Project {
             sources: &self.sources,
             used,
         };
-        markdown::render(page, &self.rels, templates)
+        markdown::render(page, &self.rels, templates, &self.images)
     }
 
     /// Renders one page in both versions; with `file_copy`, each with its copy for the

@@ -190,6 +190,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         files,
         digests,
         search,
+        web_only,
     }) = site_files::all(
         &opts.root,
         &project,
@@ -210,7 +211,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         unchanged: unchanged_files(&cache.files, &digests),
     };
     let bundle_tmp = output::beside(out, &format!("bundle-{}.tmp", std::process::id()));
-    let size = match write_bundle(&bundle_tmp, &kept, parts, &files) {
+    let size = match write_bundle(&bundle_tmp, &kept, parts, &files, &web_only) {
         Ok(size) => size,
         Err(Missing) => {
             let _ = std::fs::remove_file(&bundle_tmp);
@@ -387,6 +388,7 @@ fn write_bundle(
     kept: &bundle::Kept<'_>,
     parts: Vec<Part>,
     files: &[(String, Vec<u8>)],
+    web_only: &std::collections::HashSet<String>,
 ) -> Result<u64, Missing> {
     let previous = kept.previous;
     let file = std::fs::File::create(path).map_err(|_| Missing)?;
@@ -406,7 +408,8 @@ fn write_bundle(
             }
         }
     }
-    zip.finish(runs, files, Some(kept)).map_err(|_| Missing)
+    zip.finish(runs, files, web_only, Some(kept))
+        .map_err(|_| Missing)
 }
 
 /// The paths of `now` with the digest they had `before`.

@@ -593,6 +593,7 @@ fn rewrite_pass(
                 if !print_base.is_empty()
                     && in_main.get() > 0
                     && el.tag_name() == "a"
+                    && attr == "href"
                     && value.starts_with('/')
                 {
                     el.set_attribute("data-print-url", &format!("{print_base}{value}"))?;
@@ -633,6 +634,31 @@ fn rewrite_pass(
         // A script's own URL and the asset URLs it reads from its tag (the WASM module, its
         // glue, a worker…).
         let mut script = SCRIPT_URL_ATTRS.map(url_attr);
+        // A prepared image's other URLs (`images::figure`): its widths, and the mid width
+        // that the `file://` copy shows.
+        let offline_src = url_attr("data-offline-src");
+        let offline_href = url_attr("data-offline-href");
+        let srcset = {
+            let facts = facts.clone();
+            let page_url = opts.page_url.to_string();
+            let (relative, collect_facts) = (opts.relative, opts.facts);
+            move |el: &mut lol_html::html_content::Element<'_, '_>| -> lol_html::HandlerResult {
+                let Some(value) = el.get_attribute("srcset") else {
+                    return Ok(());
+                };
+                let fixed = srcset_urls(&value, |url| {
+                    if collect_facts {
+                        facts.borrow_mut().links.push(url.to_string());
+                    }
+                    (relative && url.starts_with('/') && !url.starts_with("//"))
+                        .then(|| relative_url(&page_url, url))
+                });
+                if fixed != value {
+                    el.set_attribute("srcset", &fixed)?;
+                }
+                Ok(())
+            }
+        };
         move |el| {
             let tag = el.tag_name();
             match tag.as_str() {
@@ -642,8 +668,17 @@ fn rewrite_pass(
                 _ => {}
             }
             match tag.as_str() {
-                "a" | "link" => href(el),
-                "img" | "source" | "iframe" => src(el),
+                "a" => {
+                    href(el)?;
+                    offline_href(el)
+                }
+                "link" => href(el),
+                "img" | "source" => {
+                    src(el)?;
+                    srcset(el)?;
+                    offline_src(el)
+                }
+                "iframe" => src(el),
                 "form" => action(el),
                 "script" => script.iter_mut().try_for_each(|h| h(el)),
                 _ => Ok(()),
@@ -743,23 +778,34 @@ fn rewrite_pass(
     } else {
         // Low-vision version: decorative images (empty alt) go; the others give way to their
         // text, and stay in the page for the settings panel's «изображения: показывать».
-        settings.append_element_content_handler(element!("img", |el| {
-            let alt = el.get_attribute("alt").unwrap_or_default();
-            if alt.trim().is_empty() {
-                el.remove();
-                return Ok(());
-            }
-            let class = el.get_attribute("class").unwrap_or_default();
-            el.set_attribute("class", format!("{class} lv-img").trim())?;
-            el.after(
-                &format!(
-                    "<span class=\"lv-alt\">Изображение: {}</span>",
-                    crate::escape::escape_text(&alt)
-                ),
-                ContentType::Html,
-            );
-            Ok(())
-        }))
+        settings
+            // A prepared image in a figure (`images::figure`): its list of highlights stays in
+            // view, the image itself behind a control that shows it, across the text column.
+            .append_element_content_handler(element!("a.shot__zoom", |el| {
+                el.before(
+                    "<details class=\"shot__more\"><summary>Показать изображение</summary>",
+                    ContentType::Html,
+                );
+                el.after("</details>", ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("img:not(.shot__img)", |el| {
+                let alt = el.get_attribute("alt").unwrap_or_default();
+                if alt.trim().is_empty() {
+                    el.remove();
+                    return Ok(());
+                }
+                let class = el.get_attribute("class").unwrap_or_default();
+                el.set_attribute("class", format!("{class} lv-img").trim())?;
+                el.after(
+                    &format!(
+                        "<span class=\"lv-alt\">Изображение: {}</span>",
+                        crate::escape::escape_text(&alt)
+                    ),
+                    ContentType::Html,
+                );
+                Ok(())
+            }))
     };
     let settings = if file_marks && !neutral {
         offline::file_url_rules(settings, true)
@@ -794,6 +840,24 @@ fn is_whole_node(html: &str, chunk: &lol_html::html_content::TextChunk<'_>) -> b
         [b'<', b'/', c, ..] | [b'<', c, ..] => c.is_ascii_alphabetic(),
         _ => false,
     }
+}
+
+/// A `srcset` with each candidate's URL changed by `fix` (`None`: as it is); the width or
+/// density descriptors and the separators kept.
+fn srcset_urls(value: &str, mut fix: impl FnMut(&str) -> Option<String>) -> String {
+    value
+        .split(',')
+        .map(|candidate| {
+            let lead = candidate.len() - candidate.trim_start().len();
+            let rest = &candidate[lead..];
+            let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            match fix(&rest[..end]) {
+                Some(url) => format!("{}{url}{}", &candidate[..lead], &rest[end..]),
+                None => candidate.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// The elements inside which no `<abbr>` goes.

@@ -16,6 +16,7 @@ use crate::data;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::feed;
 use crate::headers;
+use crate::images::Catalogue;
 use crate::page_output::PageOutput;
 use crate::project::{Project, Timer};
 use crate::search_index::{self, PageSearch, PreparedPages};
@@ -46,15 +47,21 @@ pub fn listed(
     (files, prepared)
 }
 
-/// The files of `content/` that are neither Markdown nor YAML, read to be copied as they are;
-/// an error for each that would replace one the build writes (`written`, besides `sw.js` and
-/// the offline bundle) or stand in its way.
+/// The files of `content/` that are neither Markdown nor YAML, read to be copied as they are,
+/// but the raster images, whose prepared files (`images`) take their place; an error for each
+/// that would replace one the build writes (`written`, besides `sw.js`, the offline bundle
+/// and the images' narrower copies) or stand in its way.
 pub fn copied<'a>(
     root: &Path,
+    images: &'a Catalogue,
     written: impl Iterator<Item = &'a str>,
 ) -> Result<Vec<File>, Diagnostics> {
     let statics = static_files(root)?;
-    let clashes = reserved::check_files(&statics, written.chain(["sw.js", BUNDLE]));
+    let copies = images
+        .files()
+        .filter(|f| !images.images.contains_key(&f.path))
+        .map(|f| f.path.as_str());
+    let clashes = reserved::check_files(&statics, written.chain(["sw.js", BUNDLE]).chain(copies));
     if !clashes.is_empty() {
         return Err(Diagnostics {
             diagnostics: clashes,
@@ -62,6 +69,9 @@ pub fn copied<'a>(
     }
     let mut out = Vec::with_capacity(statics.len());
     for rel in statics {
+        if images.images.contains_key(&rel) {
+            continue;
+        }
         let bytes = std::fs::read(root.join("content").join(&rel)).map_err(|e| {
             Diagnostics::from(Diagnostic::error(
                 "io",
@@ -74,6 +84,7 @@ pub fn copied<'a>(
         })?;
         out.push((rel, bytes));
     }
+    out.extend(images.files().map(|f| (f.path.clone(), f.bytes.to_vec())));
     Ok(out)
 }
 
@@ -180,6 +191,7 @@ pub(crate) fn all(
     files.extend(data_json(site));
     let copied = copied(
         root,
+        &project.images,
         pages
             .iter()
             .map(|p| p.path.as_str())
@@ -189,13 +201,17 @@ pub(crate) fn all(
     // The service worker lists (and hashes) everything but the bundle. The home pages are
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
     let mut digests = digests(&files);
-    let sw = service_worker::service_worker(pages, &digests).into_bytes();
+    let web_only = project.images.web_only();
+    let sw =
+        service_worker::service_worker(pages, &digests, &web_only, &project.images.fallbacks())
+            .into_bytes();
     digests.push(("sw.js".into(), *blake3::hash(&sw).as_bytes()));
     files.push(("sw.js".into(), sw));
     Ok(Some(Made {
         files,
         digests,
         search: prepared,
+        web_only,
     }))
 }
 
@@ -206,6 +222,9 @@ pub(crate) struct Made {
     pub digests: Vec<(String, Digest)>,
     /// Each page as the search index took it, in site order.
     pub search: PreparedPages,
+    /// The files for the web only, neither in the offline bundle nor precached: the images'
+    /// widths but the mid one ([`crate::images::Catalogue::web_only`]).
+    pub web_only: std::collections::HashSet<String>,
 }
 
 /// Each file's path and the BLAKE3 digest of its bytes (on every thread: the search pieces

@@ -41,6 +41,7 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     }
     let mut errors = Vec::new();
     let mut files = Vec::new();
+    let (mut images, mut image_sidecars) = (Vec::new(), Vec::new());
     // Symbolic links are not followed: warned about, one by one.
     let mut skipped = Vec::new();
     for entry in WalkDir::new(&content).sort_by_file_name() {
@@ -83,6 +84,15 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         // may not be among them.
         if let Some(d) = script_file(&rel) {
             errors.push(d);
+        }
+        // Images and their highlights files are read by the images stage.
+        if crate::images::is_raster(&rel) {
+            images.push(rel);
+            continue;
+        }
+        if crate::images::is_sidecar(&rel) {
+            image_sidecars.push(rel);
+            continue;
         }
         if matches!(
             Path::new(&rel).extension().and_then(|e| e.to_str()),
@@ -189,6 +199,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         glossary,
         synonyms,
         data_sources,
+        images,
+        image_sidecars,
         warnings,
     })
 }

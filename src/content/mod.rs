@@ -106,6 +106,10 @@ pub struct Site {
     pub synonyms: Vec<Vec<String>>,
     /// The text of every data file, by path relative to `content/`, for typed re-parsing.
     pub data_sources: BTreeMap<String, Arc<str>>,
+    /// The raster images (PNG, JPEG) by path relative to `content/`, in order, and the
+    /// highlights files beside them (`forma.png.yaml`): prepared by `images`.
+    pub images: Vec<String>,
+    pub image_sidecars: Vec<String>,
     pub warnings: Vec<Diagnostic>,
 }
 

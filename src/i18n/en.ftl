@@ -683,3 +683,25 @@ template-missing-parent = Template '{ $name }' is inheriting from '{ $parent }',
 asset-script-syntax = The script does not parse: { $error }
     .label = here
     .hint = A browser would not run a script with this error, so the site was not built (the previous build is left as it was). Fix the script here (most often a missing bracket, comma or quote) and build again.
+
+## Images (images/)
+
+image-sidecar-alone = A highlights file has no image { $image } beside it
+    .hint = A file "name.png.yaml" describes highlights on the image "name.png" in the same folder. Put the image beside it, or rename the file so that the names match (with the extension).
+image-unreadable = cannot read the image { $path }: { $detail }
+    .hint = The file is damaged, or it is not a PNG/JPEG although its extension says so. Save the image again (e.g. "Save as… PNG") and build again.
+image-heavy = The image { $path } weighs { $size } even after recompression (more than { $limit }): slow to load on a phone
+    .hint = Make it smaller: crop what is not needed (a memo usually needs the program's window, not the whole screen) or save it smaller. Save photographs as JPEG.
+image-wide = The image { $path } is { $width } pixels wide ({ $height } high): wider than { $limit } pixels
+    .hint = Such screenshots come from very large screens; readers need only a part. Crop it to the window that matters or scale it down to 1920 pixels wide.
+image-highlight-empty = Highlight { $number } is empty: its width or height is zero
+    .hint = Coordinates are in the original image's pixels ({ $width } × { $height }): x and y are the frame's top left corner, w and h its width and height.
+image-highlight-outside = Highlight { $number } goes past the image's edge: its right edge is { $right }, its bottom { $bottom }, and the image is { $width } × { $height }
+    .label = this frame
+    .hint = Coordinates are in the original image's pixels ({ $width } × { $height }): x and y are the frame's top left corner, w and h its width and height. Check that the frame was measured on this image at this size.
+image-highlight-no-label = Highlight { $number } has no label
+    .hint = Add a "label": what is highlighted. The labels are listed under the image, numbered: they are what readers who cannot see the picture read, and what the search finds.
+image-unused = The image { $path } is not used on any page
+    .hint = Put it into a memo with a line "![what the image shows](/path/to/file.png)" or delete the file: unused images make the site larger.
+image-name-taken = The image { $image } is also written at { $path }, but content/ already has a file of that name
+    .hint = The program makes the narrower copies of images itself, named "name-480w.png" and "name-480w.webp". Rename { $path } so that the names differ.

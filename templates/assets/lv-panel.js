@@ -28,16 +28,26 @@
     });
   }
 
+  // Screenshots (figures) sit behind «Показать изображение»: the images setting opens or
+  // closes them all; each can still be opened or closed on its own.
+  function showFigures() {
+    var on = root.getAttribute("data-lv-images") !== "off";
+    Array.prototype.forEach.call(document.querySelectorAll("details.shot__more"), function (d) { d.open = on; });
+  }
+  showFigures();
+
   panel.addEventListener("change", function (e) {
     var t = /** @type {HTMLInputElement} */ (e.target);
     if (!t || t.type !== "radio" || t.name.indexOf("lv-") !== 0) return;
     root.setAttribute("data-lv-" + t.name.slice(3), t.value);
+    if (t.name === "lv-images") showFigures();
     save();
   });
   panel.querySelector("[data-lv-reset]").addEventListener("click", function () {
     NAMES.forEach(function (n) { if (DEFAULTS[n]) root.setAttribute("data-lv-" + n, DEFAULTS[n]); });
     try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
     sync();
+    showFigures();
     status.textContent = "Настройки сброшены.";
   });
 
