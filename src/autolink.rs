@@ -60,30 +60,53 @@ pub fn html(text: &str, in_link: bool) -> Option<String> {
 }
 
 /// The addresses in `text`: where each is, and whether it is a full `http(s)://` address.
+/// The text is cut into pieces at white space, quotes and brackets; a piece is an address
+/// (its punctuation at the end left out) when it begins with `http(s)://` or has the shape of
+/// a host. Both need a `.` or a `:`, so only the pieces around those are looked at.
 pub(crate) fn addresses(text: &str) -> Vec<(Range<usize>, bool)> {
-    let stop = |c: char| {
-        c.is_whitespace() || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '<' | '>' | '(' | ')')
-    };
     let mut found = Vec::new();
-    let mut start = 0;
-    for piece in text.split(stop) {
-        let token = piece.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        let starts = |scheme: &str| {
-            token
-                .get(..scheme.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
-        };
-        let full = (starts("https://") || starts("http://")) && token.len() > "https://".len();
-        if full || (token.contains('.') && is_host_like(token)) {
+    // Where the piece last looked at ends: the `.` and `:` before it were in it.
+    let mut done = 0;
+    for at in memchr::memchr2_iter(b'.', b':', text.as_bytes()) {
+        if at < done {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_stop(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[at..]
+            .char_indices()
+            .find(|&(_, c)| is_stop(c))
+            .map_or(text.len(), |(i, _)| at + i);
+        done = end;
+        if let Some(full) = address(&text[start..end]) {
+            let token = text[start..end].trim_end_matches(ADDRESS_END);
             found.push((start..start + token.len(), full));
         }
-        start += piece.len()
-            + text[start + piece.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
     }
     found
+}
+
+/// What ends a piece of text that may be an address.
+fn is_stop(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '«' | '»' | '"' | '“' | '”' | '„' | '<' | '>' | '(' | ')')
+}
+
+/// The punctuation after an address, which is not part of it.
+const ADDRESS_END: [char; 6] = ['.', ',', ';', ':', '!', '?'];
+
+/// Whether a piece of text (see [`addresses`]) is an address, and then whether a full one.
+fn address(piece: &str) -> Option<bool> {
+    let token = piece.trim_end_matches(ADDRESS_END);
+    let starts = |scheme: &str| {
+        token
+            .get(..scheme.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(scheme))
+    };
+    let full = (starts("https://") || starts("http://")) && token.len() > "https://".len();
+    (full || (token.contains('.') && is_host_like(token))).then_some(full)
 }
 
 /// `esia.gosuslugi.ru`, `sd.72to.ru/x`, `citto@72to.ru`: ASCII, a host of two or more labels
@@ -126,6 +149,34 @@ fn with_breaks(address: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `addresses`, piece by piece: the reference of the one that looks only
+    /// around `.` and `:`.
+    fn addresses_by_pieces(text: &str) -> Vec<(Range<usize>, bool)> {
+        let mut found = Vec::new();
+        let mut start = 0;
+        for piece in text.split(is_stop) {
+            if let Some(full) = address(piece) {
+                let token = piece.trim_end_matches(ADDRESS_END);
+                found.push((start..start + token.len(), full));
+            }
+            start += piece.len()
+                + text[start + piece.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn addresses_are_found_around_dots_and_colons_as_piece_by_piece(
+            text in "(https?://|[a-z0-9./:@?&,;!-]|[ \\u{a0}\\u{2003}«»\"“”„<>()]|ст\\.|т\\.е\\.|слово|\\.ru)*"
+        ) {
+            proptest::prop_assert_eq!(addresses(&text), addresses_by_pieces(&text));
+        }
+    }
 
     #[test]
     fn full_addresses_become_links_that_break_only_between_parts() {

@@ -22,6 +22,8 @@ use crate::urls::{is_external, relative_url};
 use crate::variant::Variant;
 use pamyatka_checks::search::is_word_char;
 
+mod body_text;
+
 /// Abbreviations to expand, keyed by their exact spelling.
 #[derive(Debug, Default)]
 pub struct Glossary {
@@ -31,6 +33,8 @@ pub struct Glossary {
     /// Finds the first word of any abbreviation anywhere in a text (leftmost-longest): most
     /// runs of text have none, and the others are looked at only where one begins.
     first_words: Option<aho_corasick::AhoCorasick>,
+    /// A first word holds a `<` or `>` (then a body's text is not wrapped by `body_text`).
+    first_word_has_angle: bool,
     /// An abbreviation or expansion holds the mark of [`split_marked`] (then pages are
     /// rewritten without marks).
     has_mark: bool,
@@ -46,7 +50,9 @@ impl Glossary {
                 continue;
             }
             g.max_words = g.max_words.max(key.split(' ').count());
-            first_words.insert(key.split(' ').next().unwrap_or_default().to_string());
+            let first_word = key.split(' ').next().unwrap_or_default();
+            g.first_word_has_angle |= first_word.contains(['<', '>']);
+            first_words.insert(first_word.to_string());
             g.has_mark |= offline::holds_mark(&key) || offline::holds_mark(&e.title);
             g.terms.insert(key, e.title.clone());
         }
@@ -384,11 +390,35 @@ pub fn rewrite_spliced(
 }
 
 /// The body rewritten alone from `start` for every version (see `body_splice`); `None` when
-/// its pass ends in another state than it began.
+/// its pass ends in another state than it began. Its abbreviations are wrapped by a scan of
+/// the pass's output where the scan can vouch for it (`body_text`), else by the pass.
 fn neutral_body(
     html: &str,
     opts: &RewriteOptions<'_>,
     start: &TextState,
+) -> Result<Option<Neutral>, String> {
+    // The pass leaves the text as it is, and the scan wraps the abbreviations in what it
+    // wrote (tags and text where they were in the body); what the scan cannot vouch for is
+    // rewritten again by the pass with its text handler.
+    let Some(neutral) = neutral_pass(html, opts, start, false)? else {
+        return Ok(None);
+    };
+    match body_text::wrap(&neutral.html, opts.glossary, start) {
+        Some((html, end_seen)) => Ok(Some(Neutral {
+            html,
+            end_seen,
+            ..neutral
+        })),
+        None => neutral_pass(html, opts, start, true),
+    }
+}
+
+/// [`neutral_body`]'s pass, with the glossary's abbreviations wrapped when `text`.
+fn neutral_pass(
+    html: &str,
+    opts: &RewriteOptions<'_>,
+    start: &TextState,
+    text: bool,
 ) -> Result<Option<Neutral>, String> {
     let urls = Rc::new(RefCell::new(Vec::new()));
     let end = Rc::new(RefCell::new(None));
@@ -400,6 +430,7 @@ fn neutral_body(
             start,
             urls: urls.clone(),
             end: end.clone(),
+            text,
         },
     )?;
     let Some(end) = end.borrow_mut().take() else {
@@ -430,11 +461,13 @@ enum Mode<'m> {
         failed: Rc<Cell<bool>>,
     },
     /// A body alone, inside `<main>`, from `start`: the URLs to resolve for each version are
-    /// marked and listed in `urls`, and the state at its end is left in `end`.
+    /// marked and listed in `urls`, and the state at its end is left in `end`; its text is
+    /// left as it is unless `text` (the glossary's abbreviations wrapped already).
     Neutral {
         start: &'m TextState,
         urls: Rc<RefCell<Vec<UrlRef>>>,
         end: Rc<RefCell<Option<TextState>>>,
+        text: bool,
     },
 }
 
@@ -718,8 +751,12 @@ fn rewrite_pass(
         }
     };
     // A body alone is all inside `<main>`.
-    let settings = if neutral {
-        settings.append_document_content_handler(lol_html::doc_text!(glossary_text))
+    let settings = if let Mode::Neutral { text, .. } = mode {
+        if *text {
+            settings.append_document_content_handler(lol_html::doc_text!(glossary_text))
+        } else {
+            settings
+        }
     } else {
         settings.append_element_content_handler(text!("main", glossary_text))
     };

@@ -505,11 +505,13 @@ pub fn html_text(html: &str) -> String {
     let mut rest = html;
     // The element whose content is being skipped, until its end tag (lower case).
     let mut skipping: Option<String> = None;
-    while let Some(lt) = rest.find('<') {
+    static SKIP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("data-search-skip"));
+    while let Some(lt) = memchr::memchr(b'<', rest.as_bytes()) {
         if skipping.is_none() {
             out.push_str(&rest[..lt]);
         }
-        let Some(gt) = rest[lt..].find('>') else {
+        let Some(gt) = memchr::memchr(b'>', &rest.as_bytes()[lt..]) else {
             rest = "";
             break;
         };
@@ -535,7 +537,7 @@ pub fn html_text(html: &str) -> String {
             }
         } else if skipping.is_none()
             && ((name.eq_ignore_ascii_case("a") && tag.contains("class=\"heading-anchor\""))
-                || tag.contains("data-search-skip"))
+                || SKIP.find(tag.as_bytes()).is_some())
         {
             skipping = Some(name.to_ascii_lowercase());
         } else if name.eq_ignore_ascii_case("wbr") {
@@ -551,7 +553,9 @@ pub fn html_text(html: &str) -> String {
 }
 
 /// `text` with the entities the renderer writes decoded (each once: `&amp;lt;` is `&lt;`) and
-/// its white space collapsed to single spaces, without a space at either end.
+/// its white space collapsed to single spaces, without a space at either end. A run of bytes
+/// that are none of `&`, white space or the first byte of a character that may be white space
+/// (Cyrillic letters are not) is copied whole; the others are read one character at a time.
 fn decoded_words(text: &str) -> String {
     const ENTITIES: [(&str, char); 6] = [
         ("&lt;", '<'),
@@ -561,10 +565,37 @@ fn decoded_words(text: &str) -> String {
         ("&nbsp;", ' '),
         ("&amp;", '&'),
     ];
+    // Bytes that may begin an entity or a white space character: `&`, ASCII controls and
+    // space, and every first byte of a multi-byte character but Cyrillic's (`D0`, `D1`).
+    const SLOW: [bool; 256] = {
+        let mut slow = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            slow[b] = b <= 0x20 || b == b'&' as usize || (b >= 0xC0 && b != 0xD0 && b != 0xD1);
+            b += 1;
+        }
+        slow
+    };
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| SLOW[b as usize])
+            .map_or(bytes.len(), |n| at + n);
+        if run > at {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&text[at..run]);
+            at = run;
+            continue;
+        }
+        let rest = &text[at..];
+        let c = rest.chars().next().expect("a character at a boundary");
         let (c, len) = match ENTITIES
             .iter()
             .find(|(e, _)| c == '&' && rest.starts_with(e))
@@ -572,7 +603,7 @@ fn decoded_words(text: &str) -> String {
             Some((e, decoded)) => (*decoded, e.len()),
             None => (c, c.len_utf8()),
         };
-        rest = &rest[len..];
+        at += len;
         if c.is_whitespace() {
             space = !out.is_empty();
         } else {
@@ -933,7 +964,51 @@ mod tests {
         decoded.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The first `decoded_words`, a character at a time: the reference of the one that
+    /// copies runs.
+    fn decoded_words_by_chars(text: &str) -> String {
+        const ENTITIES: [(&str, char); 6] = [
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+            ("&nbsp;", ' '),
+            ("&amp;", '&'),
+        ];
+        let mut out = String::with_capacity(text.len());
+        let mut space = false;
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            let (c, len) = match ENTITIES
+                .iter()
+                .find(|(e, _)| c == '&' && rest.starts_with(e))
+            {
+                Some((e, decoded)) => (*decoded, e.len()),
+                None => (c, c.len_utf8()),
+            };
+            rest = &rest[len..];
+            if c.is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        /// Any text, white space of every kind (and the bytes around it) among letters.
+        #[test]
+        fn decoded_words_copies_runs_as_it_read_characters(
+            text in "([\\u{0}-\\u{40}&;a-zё«»—…\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{206f}\\u{3000}\\u{feff}абвЯ𝄞]|&(amp|lt|gt|quot|#39|nbsp);?)*"
+        ) {
+            proptest::prop_assert_eq!(decoded_words(&text), decoded_words_by_chars(&text));
+        }
+
         #[test]
         fn html_text_is_the_replacing_version(
             pieces in proptest::collection::vec(
