@@ -45,11 +45,7 @@ fn srcset<'a>(files: impl Iterator<Item = &'a Sized>) -> String {
 
 /// The `<picture>` of an image.
 fn picture(image: &Image, at: &Placement<'_>) -> String {
-    let mid = image.mid();
-    let own_mid = image
-        .of_format(false)
-        .find(|f| f.width == mid.width)
-        .unwrap_or(mid);
+    let (mid, own_mid) = (image.mid(), image.mid_of(false));
     let mut out = String::from("<picture>");
     if image.has_webp() {
         let _ = write!(
@@ -117,9 +113,9 @@ pub fn html(image: &Image, at: &Placement<'_>) -> String {
         return picture(image, at);
     }
     let mut out = String::from("<figure class=\"shot\">\n");
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<a class=\"shot__zoom\" href=\"/{}\" data-offline-href=\"/{}\"><span class=\"shot__frame\">{}{}</span><span class=\"visually-hidden\"> (открыть в полном размере)</span></a>\n",
+        "<a class=\"shot__zoom\" href=\"/{}\" data-offline-href=\"/{}\"><span class=\"shot__frame\">{}{}</span><span class=\"visually-hidden\"> (открыть в полном размере)</span></a>",
         escape_attr(&image.rel),
         escape_attr(&image.mid().path),
         picture(image, at),

@@ -112,21 +112,19 @@ impl Image {
         self.files.iter().any(|f| f.webp)
     }
 
-    /// The file the offline bundle and the service worker carry: [`MID`] wide (or the
-    /// original's width), WebP when kept.
+    /// The file the offline bundle and the service worker carry: the lightest at least [`MID`]
+    /// wide (or the original's width, when narrower), WebP when kept.
     pub fn mid(&self) -> &Sized {
-        let width = self
-            .files
-            .iter()
-            .map(|f| f.width)
-            .filter(|&w| w <= MID)
-            .max()
-            .unwrap_or(self.width);
-        let webp = self.has_webp();
-        self.files
-            .iter()
-            .find(|f| f.width == width && f.webp == webp)
-            .unwrap_or(&self.files[0])
+        self.mid_of(self.has_webp())
+    }
+
+    /// [`Image::mid`] among the files of one format (WebP or the image's own).
+    pub fn mid_of(&self, webp: bool) -> &Sized {
+        let at_least = MID.min(self.width);
+        self.of_format(webp)
+            .filter(|f| f.width >= at_least)
+            .min_by_key(|f| f.bytes.len())
+            .unwrap_or_else(|| self.original())
     }
 
     /// The files of one format, narrowest first.
@@ -184,7 +182,7 @@ impl Catalogue {
         } else {
             sizing::cache_dir(root)
         };
-        let results: Vec<Result<(Image, Vec<Diagnostic>), Vec<Diagnostic>>> = rels
+        let results: Vec<Prepared> = rels
             .par_iter()
             .map(|rel| prepare(root, rel, sidecars, cache.as_deref()))
             .collect();
@@ -260,13 +258,11 @@ impl Catalogue {
     }
 }
 
+/// An image prepared with its warnings, or its errors.
+type Prepared = Result<(Image, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// Reads, checks and sizes one image.
-fn prepare(
-    root: &Path,
-    rel: &str,
-    sidecars: &[String],
-    cache: Option<&Path>,
-) -> Result<(Image, Vec<Diagnostic>), Vec<Diagnostic>> {
+fn prepare(root: &Path, rel: &str, sidecars: &[String], cache: Option<&Path>) -> Prepared {
     let file = Path::new("content").join(rel);
     let format = Format::of(rel).expect("only raster images are prepared");
     let bytes = std::fs::read(root.join(&file)).map_err(|e| {

@@ -95,22 +95,26 @@ pub(super) fn sized(
     let own: usize = made.iter().map(|(o, _)| o.len()).sum();
     let webp: usize = made.iter().map(|(_, w)| w.len()).sum();
     let keep_webp = webp < own;
+    let own_kept = lighter_than_wider(made.iter().map(|(o, _)| o.len()));
+    let webp_kept = lighter_than_wider(made.iter().map(|(_, w)| w.len()));
     let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
     let mut files = Vec::new();
-    for (&w, (own, webp)) in widths.iter().zip(made) {
+    for (i, (&w, (own, webp))) in widths.iter().zip(made).enumerate() {
         let h = height_at(w, width, height);
-        files.push(Sized {
-            path: if w == width {
-                rel.to_string()
-            } else {
-                format!("{stem}-{w}w.{ext}")
-            },
-            width: w,
-            height: h,
-            webp: false,
-            bytes: Arc::new(own),
-        });
-        if keep_webp {
+        if own_kept[i] {
+            files.push(Sized {
+                path: if w == width {
+                    rel.to_string()
+                } else {
+                    format!("{stem}-{w}w.{ext}")
+                },
+                width: w,
+                height: h,
+                webp: false,
+                bytes: Arc::new(own),
+            });
+        }
+        if keep_webp && webp_kept[i] {
             files.push(Sized {
                 path: format!("{stem}-{w}w.webp"),
                 width: w,
@@ -121,6 +125,24 @@ pub(super) fn sized(
         }
     }
     Ok(files)
+}
+
+/// Which of an image's widths (narrowest first, by their files' sizes) are worth writing: the
+/// image's own, and each narrower one lighter than every wider one kept. A narrower copy of a
+/// screenshot can weigh more than the original (smoothing makes new colours): a browser
+/// would then load more bytes for a worse picture.
+fn lighter_than_wider(sizes: impl DoubleEndedIterator<Item = usize>) -> Vec<bool> {
+    let mut lightest = usize::MAX;
+    let mut kept: Vec<bool> = sizes
+        .rev()
+        .map(|size| {
+            let keep = size < lightest;
+            lightest = lightest.min(size);
+            keep
+        })
+        .collect();
+    kept.reverse();
+    kept
 }
 
 /// The extension of an image's narrower copies: the original's, in lower case.
@@ -136,9 +158,12 @@ fn image_format(format: Format) -> image::ImageFormat {
     }
 }
 
+/// One width's file in the image's own format, and as WebP.
+type Pair = (Vec<u8>, Vec<u8>);
+
 /// Each width's file in the image's own format and as WebP. The image's own width in its
 /// own format is the original recompressed (a PNG; a JPEG is kept as it is).
-fn make(bytes: &[u8], format: Format, widths: &[u32]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, String> {
+fn make(bytes: &[u8], format: Format, widths: &[u32]) -> Result<Vec<Pair>, String> {
     let mut decoder = ImageReader::with_format(Cursor::new(bytes), image_format(format))
         .into_decoder()
         .map_err(|e| e.to_string())?;
@@ -215,7 +240,7 @@ fn cached_name(w: u32, ext: &str) -> String {
 }
 
 /// A complete cache entry's files (the entry is renamed into place only when complete).
-fn read_cached(dir: &Path, widths: &[u32], ext: &str) -> Option<Vec<(Vec<u8>, Vec<u8>)>> {
+fn read_cached(dir: &Path, widths: &[u32], ext: &str) -> Option<Vec<Pair>> {
     widths
         .iter()
         .map(|&w| {
@@ -232,7 +257,7 @@ fn write_cached(
     key: &str,
     widths: &[u32],
     ext: &str,
-    made: &[(Vec<u8>, Vec<u8>)],
+    made: &[Pair],
 ) -> std::io::Result<()> {
     let tmp = cache.join(format!("{key}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -285,6 +310,22 @@ mod tests {
             }
         });
         encode(&DynamicImage::ImageRgb8(img), image::ImageFormat::Png).unwrap()
+    }
+
+    #[test]
+    fn a_narrower_copy_heavier_than_a_wider_one_is_left_out() {
+        assert_eq!(
+            lighter_than_wider([10, 20, 30].into_iter()),
+            [true, true, true]
+        );
+        assert_eq!(
+            lighter_than_wider([10, 50, 30].into_iter()),
+            [true, false, true]
+        );
+        assert_eq!(
+            lighter_than_wider([40, 50, 30].into_iter()),
+            [false, false, true]
+        );
     }
 
     #[test]
