@@ -134,6 +134,13 @@ pub fn kinds() -> Vec<Kind> {
             Some("content/glossary.yaml"),
             Vec<GlossaryEntry>
         ),
+        // PNG screenshots are the usual case: a JPEG's highlights file names its schema by its
+        // `$schema` line.
+        kind!(
+            "image",
+            Some("content/**/*.png.yaml"),
+            crate::images::highlights::ImageMeta
+        ),
         kind!(
             "search-synonyms",
             Some("content/search-synonyms.yaml"),
@@ -158,6 +165,7 @@ pub fn kind_of(rel: &str) -> Option<&'static str> {
         _ if stem.ends_with("archive-rule") => "archive-rule",
         _ if stem.ends_with("readiness-rule") => "readiness-rule",
         _ if stem.ends_with("registration-form") => "registration-form",
+        _ if crate::images::is_sidecar(rel) => "image",
         _ => return None,
     })
 }
