@@ -337,10 +337,27 @@ mod tests {
         assert_eq!(height_at(1, 1920, 1080), 1);
     }
 
+    /// A PNG of smooth colours: its narrower copies weigh less.
+    fn gradient(width: u32, height: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 120])
+        });
+        encode(&DynamicImage::ImageRgb8(img), image::ImageFormat::Png).unwrap()
+    }
+
+    #[test]
+    fn a_screenshots_heavier_narrow_copies_are_not_written() {
+        // Flat colours and sharp "text": smoothing makes the narrower copies heavier.
+        let png = screenshot(1000, 500);
+        let files = sized(None, "k", "a/shot.png", Format::Png, &png, 1000, 500).unwrap();
+        let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["a/shot.png", "a/shot-1000w.webp"]);
+    }
+
     #[test]
     fn sized_once_then_taken_from_the_cache() {
         let dir = tempfile::tempdir().unwrap();
-        let png = screenshot(1000, 500);
+        let png = gradient(2000, 1000);
         let k = key(&png);
         let files = sized(
             Some(dir.path()),
@@ -348,8 +365,8 @@ mod tests {
             "a/shot.png",
             Format::Png,
             &png,
+            2000,
             1000,
-            500,
         )
         .unwrap();
         let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -360,8 +377,10 @@ mod tests {
                 "a/shot-480w.webp",
                 "a/shot-960w.png",
                 "a/shot-960w.webp",
+                "a/shot-1440w.png",
+                "a/shot-1440w.webp",
                 "a/shot.png",
-                "a/shot-1000w.webp"
+                "a/shot-2000w.webp"
             ]
         );
         for f in &files {
@@ -375,9 +394,9 @@ mod tests {
         }
         // The original, recompressed, holds the same pixels.
         let original = image::load_from_memory(&png).unwrap().to_rgb8();
-        let again = image::load_from_memory(&files[4].bytes).unwrap().to_rgb8();
+        let again = image::load_from_memory(&files[6].bytes).unwrap().to_rgb8();
         assert_eq!(original, again);
-        assert!(files[4].bytes.len() <= png.len());
+        assert!(files[6].bytes.len() <= png.len());
         // The cache entry is used next time: spoil it and see the spoiled bytes come back.
         std::fs::write(dir.path().join(&k).join("480.webp"), b"cached").unwrap();
         let again = sized(
@@ -386,8 +405,8 @@ mod tests {
             "a/shot.png",
             Format::Png,
             &png,
+            2000,
             1000,
-            500,
         )
         .unwrap();
         assert_eq!(again[1].bytes.as_slice(), b"cached");
