@@ -503,7 +503,13 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     assert!(index.contains("зяблик"), "second edit");
     assert_eq!(
         names_in(dir.path()),
-        [".public.cache", ".public.lock", "content", "public"],
+        [
+            ".pamyatka",
+            ".public.cache",
+            ".public.lock",
+            "content",
+            "public"
+        ],
         "no staging folder left"
     );
 }
