@@ -90,6 +90,17 @@ pub(crate) fn file_url_rules<'h, 's>(
             text.to_string()
         }
     };
+    // What the page has and its copy does not (the bundle's link, a picture's WebP source):
+    // marked, or gone.
+    let page_only = move |el: &mut lol_html::html_content::Element<'_, '_>| {
+        if marked {
+            el.before(PAGE_ONLY, ContentType::Html);
+            el.after(PAGE_ONLY_END, ContentType::Html);
+        } else {
+            el.remove();
+        }
+        Ok(())
+    };
     settings
         .append_element_content_handler(element!("a[href], form[action]", move |el| {
             let attr = if el.tag_name() == "form" {
@@ -131,15 +142,7 @@ pub(crate) fn file_url_rules<'h, 's>(
             }
             Ok(())
         }))
-        .append_element_content_handler(element!("picture > source", move |el| {
-            if marked {
-                el.before(PAGE_ONLY, ContentType::Html);
-                el.after(PAGE_ONLY_END, ContentType::Html);
-            } else {
-                el.remove();
-            }
-            Ok(())
-        }))
+        .append_element_content_handler(element!("picture > source", page_only))
         .append_element_content_handler(element!("a[data-offline-href]", move |el| {
             let offline = el.get_attribute("data-offline-href").unwrap_or_default();
             let href = el.get_attribute("href").unwrap_or_default();
@@ -151,15 +154,7 @@ pub(crate) fn file_url_rules<'h, 's>(
             el.set_attribute("href", &fixed)?;
             Ok(())
         }))
-        .append_element_content_handler(element!("[data-offline-link]", move |el| {
-            if marked {
-                el.before(PAGE_ONLY, ContentType::Html);
-                el.after(PAGE_ONLY_END, ContentType::Html);
-            } else {
-                el.remove();
-            }
-            Ok(())
-        }))
+        .append_element_content_handler(element!("[data-offline-link]", page_only))
         // On file:// a module cannot be fetched: it comes inlined in a classic script
         // (`<module>.wasm.js`, made by the bundle), loaded before the script that uses it.
         .append_element_content_handler(element!("script[data-wasm]", move |el| {

@@ -59,13 +59,6 @@ impl Format {
             _ => None,
         }
     }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Png => "image/png",
-            Format::Jpeg => "image/jpeg",
-        }
-    }
 }
 
 /// Whether `rel` (under `content/`) is a raster image that is prepared.
