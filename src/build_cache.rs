@@ -11,9 +11,11 @@
 //! bodies and the page templates ([`inputs_digest`]), every template's digest
 //! ([`TemplateEntry`]), and per page, in site order: the digest of its file, the templates its
 //! render read, what it produced (URL, path, variant, the digest of each written file; the
-//! HTML of a page still waiting for the bundle's size), its warnings and its search document as the index took it
-//! (`search_index::PreparedPage`: its stems made, so that a rebuild reads again only the pages
-//! it re-renders); and the digest of every other file written.
+//! HTML of a page still waiting for the bundle's size), its warnings and what the search
+//! index took of it (`search_index::PreparedPage`: its stems made, so that a rebuild reads
+//! again only the pages it re-renders; not its document's text, which is in the output's
+//! document chunks: `search_json::Before`); the digest of every other file written; and where
+//! the index's documents are in its chunks (`search_json::Layout`).
 //!
 //! **When it is trusted**: only when the header is this program's and this format's, it
 //! describes this output folder, and the inputs digest is the same (the templates may differ:
@@ -45,7 +47,7 @@ use crate::variant::Variant;
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 pub type Digest = [u8; 32];
 
@@ -62,6 +64,8 @@ pub struct Cache {
     pub pages: Vec<PageEntry>,
     /// Every other file written (the bundle aside), with its digest.
     pub files: Vec<(String, Digest)>,
+    /// Where the search index's documents are in its chunks (`search_json::Before`).
+    pub index: crate::search_json::Layout,
 }
 
 /// What one page (a file of `content/`) produced.
@@ -532,6 +536,7 @@ mod tests {
             templates: Vec::new(),
             pages: Vec::new(),
             files: vec![("sw.js".into(), [1; 32])],
+            index: Default::default(),
         }
     }
 

@@ -217,18 +217,11 @@ impl Previous {
         Some(Compressed { entries })
     }
 
-    /// The entry at `path` (inside the bundle's folder) as it was, if it holds `bytes` (its
-    /// size and CRC-32 say so).
-    fn entry_of(&self, path: &str, bytes: &[u8]) -> Option<Entry> {
-        let &(start, end, crc, size) = self.entries.get(path)?;
-        if size != bytes.len() as u64 || crc != libdeflater::crc32(bytes) {
-            return None;
-        }
-        Some(Entry {
-            path: path.to_string(),
-            deflated: self.bytes(start, end)?,
-            crc,
-            size,
+    /// Whether the entry at `path` (inside the bundle's folder) holds `bytes` (its size and
+    /// CRC-32 say so).
+    fn holds(&self, path: &str, bytes: &[u8]) -> bool {
+        self.entries.get(path).is_some_and(|&(_, _, crc, size)| {
+            size == bytes.len() as u64 && crc == libdeflater::crc32(bytes)
         })
     }
 }
@@ -236,40 +229,49 @@ impl Previous {
 /// The entries of the previous bundle [`Bundle::finish`] may take as they are rather than
 /// compress again (an incremental build): those of the files (by their path in the output)
 /// whose bytes are the ones that bundle was written with (their digest is the one the build
-/// cache has; and the entry's size and CRC-32 agree).
+/// cache has; and the entry's size and CRC-32 agree), and those of the files whose bytes the
+/// build did not make again (`not_held`: the previous build's files as they are), which must
+/// be there.
 pub struct Kept<'a> {
     pub previous: &'a Previous,
     pub unchanged: std::collections::HashSet<&'a str>,
+    pub not_held: &'a std::collections::HashSet<String>,
 }
 
 /// A file for the bundle: its path inside the bundle's folder, its bytes there, and whether
 /// the previous bundle's entry may be taken (see [`Kept`]).
 type Bundled<'a> = (String, std::borrow::Cow<'a, [u8]>, bool);
 
+/// An entry of [`Bundle::finish`]'s files: compressed now, or the previous bundle's (by path).
+enum Item {
+    New(Entry),
+    Previous(String),
+}
+
 /// Runs of files compressed in parallel (deflate is the costly part); an unchanged file's
-/// entry taken from the previous bundle instead, when there is one.
-fn compress_runs(
-    entries: &[Bundled<'_>],
-    kept: Option<&Kept<'_>>,
-) -> Result<Vec<Compressed>, String> {
+/// entry is the previous bundle's instead, when it holds the same bytes (or the file's bytes
+/// were not made again: `not_held`).
+fn compress_runs(entries: &[Bundled<'_>], kept: Option<&Kept<'_>>) -> Result<Vec<Item>, String> {
     use rayon::prelude::*;
-    entries
+    let runs: Vec<Vec<Item>> = entries
         .par_chunks(RUN)
         .map(|run| {
             let mut deflater = Deflater::new();
-            let entries = run
-                .iter()
+            run.iter()
                 .map(|(path, bytes, unchanged)| {
-                    let previous = kept.filter(|_| *unchanged).map(|k| k.previous);
-                    match previous.and_then(|p| p.entry_of(path, bytes)) {
-                        Some(entry) => Ok(entry),
-                        None => deflater.entry(path, bytes),
+                    let previous = kept.filter(|_| *unchanged);
+                    match previous {
+                        Some(k) if k.not_held.contains(path) => Ok(Item::Previous(path.clone())),
+                        Some(k) if k.previous.holds(path, bytes) => {
+                            Ok(Item::Previous(path.clone()))
+                        }
+                        _ => deflater.entry(path, bytes).map(Item::New),
                     }
                 })
-                .collect::<Result<_, _>>()?;
-            Ok(Compressed { entries })
+                .collect::<Result<_, _>>()
         })
-        .collect()
+        .collect::<Result<_, String>>()?;
+    Ok(runs.into_iter().flatten().collect())
 }
 
 /// `offline.zip`, written as the runs arrive (see the module's text). Only the runs that
@@ -412,8 +414,16 @@ impl<W: Write + Seek> Bundle<W> {
         }
         let others = compress_runs(&entries, kept)?;
         drop(entries);
-        for part in others {
-            append(&mut zip, part)?;
+        for item in others {
+            match item {
+                Item::New(e) => append_entry(&mut zip, &e.path, &e.deflated, e.crc, e.size)?,
+                Item::Previous(path) => {
+                    let previous = kept.map(|k| k.previous).expect("only with a previous");
+                    if !previous.append_to(&mut zip, &[&path])? {
+                        return Err(format!("offline.zip: {path}: not in the previous bundle"));
+                    }
+                }
+            }
         }
         let mut out = zip.finish().map_err(|e| format!("offline.zip: {e}"))?;
         out.flush().map_err(|e| format!("offline.zip: {e}"))?;
@@ -616,10 +626,20 @@ mod tests {
             previous: &previous,
             // b.js said unchanged by mistake: its size and CRC-32 give it away.
             unchanged: ["a.css", "b.js"].into_iter().collect(),
+            not_held: &Default::default(),
         };
         assert_eq!(make(&now, Some(&kept)), make(&now, None));
-        assert!(previous.entry_of("a.css", b"body{}").is_some());
-        assert!(previous.entry_of("b.js", b"let b = 2;").is_none());
+        assert!(previous.holds("a.css", b"body{}"));
+        assert!(!previous.holds("b.js", b"let b = 2;"));
+        // A file whose bytes were not made again is the previous entry as it is.
+        let not_held = ["a.css".to_string()].into_iter().collect();
+        let kept = Kept {
+            previous: &previous,
+            unchanged: ["a.css"].into_iter().collect(),
+            not_held: &not_held,
+        };
+        let without = [file("a.css", ""), file("b.js", "let b = 2;")];
+        assert_eq!(make(&without, Some(&kept)), make(&now, None));
     }
 
     #[test]

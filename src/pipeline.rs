@@ -42,6 +42,8 @@ pub struct Compiled {
     pub(crate) file_digests: Vec<(String, build_cache::Digest)>,
     /// Every page's search document, in site order, for the cache (a build's compile).
     pub(crate) search: PreparedPages,
+    /// Where the search index's documents are in its chunks, for the cache.
+    pub(crate) search_layout: crate::search_json::Layout,
 }
 
 /// A run of pages rendered by one worker in a compile (see [`Project::render_run`]).
@@ -207,18 +209,21 @@ fn compile_until(
         assets.files,
         &pages,
         search,
+        None,
         &mut timer,
         stop,
     )?;
-    let Some(site_files::Made {
+    let site_files::SiteFiles::Made(made) = files else {
+        return Ok(None);
+    };
+    let site_files::Made {
         files,
         digests,
         search,
+        layout,
         web_only,
-    }) = files
-    else {
-        return Ok(None);
-    };
+        as_before: _,
+    } = *made;
     // The files are written by one thread (most of them are search pieces in one folder, where
     // writers would queue for the folder's lock) while the others finish the bundle.
     let (written, size) = rayon::join(
@@ -264,6 +269,7 @@ fn compile_until(
         entries,
         file_digests,
         search: if bundled { search } else { Vec::new() },
+        search_layout: layout,
     }))
 }
 
@@ -349,6 +355,7 @@ fn save_cache(opts: &BuildOptions, compiled: &mut Compiled) -> std::io::Result<(
         templates: build_cache::template_entries(&compiled.project.sources),
         pages: std::mem::take(&mut compiled.entries),
         files: std::mem::take(&mut compiled.file_digests),
+        index: std::mem::take(&mut compiled.search_layout),
     }
     .with_search(std::mem::take(&mut compiled.search))
     .save()

@@ -5,10 +5,11 @@
 //! its widgets', and what those extend or include) are rendered again; every other page is
 //! taken from the output as it is. The 404 page, the one other file made from a template, is
 //! made again every time with the site-wide files (`site_files::all`). The
-//! site-wide files are made again from every page's cached pieces (search document with its
-//! stems, digests: only the re-rendered pages are read again for the search index), the
-//! offline bundle from the previous bundle's compressed entries and the new pages' copies, and
-//! only the files whose bytes changed are written. The result is what a clean build writes,
+//! site-wide files are made again from every page's cached pieces (search stems, digests: only
+//! the re-rendered pages are read again for the search index, and the index's document chunks
+//! that hold none of them are the previous ones as they are), the offline bundle from the
+//! previous bundle's compressed entries and the new pages' copies, and only the files whose
+//! bytes changed are written. The result is what a clean build writes,
 //! byte for byte (`tests/incremental_build.rs` proves it on random edits).
 //!
 //! Anything the cache cannot vouch for — no cache, a damaged one, one from another program or
@@ -37,6 +38,7 @@ use crate::output;
 use crate::page_output::{PageOutput, digest};
 use crate::project::{PageRender, Project, Timer, current_year};
 use crate::search_index::PageSearch;
+use crate::search_json;
 use crate::sink::{LiveOutput, Sink, output_error};
 use crate::site_files;
 
@@ -186,29 +188,50 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             }
         }
     }
-    let Some(site_files::Made {
-        files,
-        digests,
-        search,
-        web_only,
-    }) = site_files::all(
+    // The search index's documents of the pages not rendered again are in the previous
+    // build's document chunks (checked against their digests before they are used).
+    let before_files: HashMap<&str, build_cache::Digest> =
+        cache.files.iter().map(|(p, d)| (p.as_str(), *d)).collect();
+    let read = |path: &str| -> Option<Vec<u8>> {
+        let digest = before_files.get(path)?;
+        let bytes = std::fs::read(out.join(path)).ok()?;
+        (blake3::hash(&bytes).as_bytes() == digest).then_some(bytes)
+    };
+    let before = search_json::Before {
+        digests: &before_files,
+        layout: &cache.index,
+        read: &read,
+    };
+    let made = site_files::all(
         &opts.root,
         &project,
         assets.files,
         &pages,
         search,
+        Some(&before),
         &mut timer,
         stop,
-    )?
-    else {
-        return Ok(Rebuilt::Stopped);
+    )?;
+    let site_files::Made {
+        files,
+        digests,
+        search,
+        layout,
+        web_only,
+        as_before,
+    } = match made {
+        site_files::SiteFiles::Made(made) => *made,
+        site_files::SiteFiles::Stopped => return Ok(Rebuilt::Stopped),
+        site_files::SiteFiles::NotAsBefore => return Ok(Rebuilt::Full(Unused::OutputChanged)),
     };
+    drop(before_files);
 
     // The offline bundle, beside the output until it replaces the old one; the entries of
     // the files whose bytes are as before are taken from the previous one.
     let kept = bundle::Kept {
         previous: &previous,
         unchanged: unchanged_files(&cache.files, &digests),
+        not_held: &as_before,
     };
     let bundle_tmp = output::beside(out, &format!("bundle-{}.tmp", std::process::id()));
     let size = match write_bundle(&bundle_tmp, &kept, parts, &files, &web_only) {
@@ -243,6 +266,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         templates,
         pages: entries,
         files: digests.clone(),
+        index: layout,
     }
     .with_search(search);
     let (written, saved) = rayon::join(

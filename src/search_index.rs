@@ -5,9 +5,11 @@
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 //!
 //! Reading a page for the index (tokenizing, stemming, finding glossary terms) is most of the
-//! index's cost; a page as the index took it ([`PreparedPage`]: its document's escaped JSON and
-//! its stems) is kept in the build cache, and an incremental build reads again only the pages
-//! it re-rendered ([`PageSearch`]). The files are written from those (`search_json.rs`).
+//! index's cost; a page as the index took it ([`PreparedPage`]: its stems, and its document's
+//! escaped JSON while the build that read it runs) is kept in the build cache, and an
+//! incremental build reads again only the pages it re-rendered ([`PageSearch`]), and makes
+//! again only the pieces that may have changed. The files are written from those
+//! (`search_json.rs`).
 
 use crate::content::GlossaryEntry;
 use crate::data::regulation::view::RowView;
@@ -32,13 +34,17 @@ struct PageText<'a> {
 type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 
 /// A page's search document as the index takes it (the document's JSON, and each field's
-/// stems with its weight), kept in the build cache: a rebuild reads again only the pages it
-/// re-renders, and writes the others' documents into the index's pieces as they are.
+/// stems with its weight), kept in the build cache but for the JSON: a rebuild reads again
+/// only the pages it re-renders, and takes the others' documents from the previous build's
+/// pieces as they are.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PreparedPage {
     /// The document (`SearchDoc`: URL, title, section, snippet text) as serde_json writes
     /// it, escaped as it goes into its piece's string literal (`search_json::push_js_escaped`).
-    doc: Bytes,
+    /// Not in the build cache: a rebuild that needs it takes it from the previous build's
+    /// document chunk (`search_json::Before`), so `None` for a page read from the cache.
+    #[serde(skip)]
+    doc: Option<Bytes>,
     /// The length of the document's JSON (the pieces are cut by it).
     doc_len: u32,
     /// Each field's stems, sorted and once each, joined by spaces (a stem has none): one
@@ -52,7 +58,7 @@ impl PreparedPage {
         let mut escaped = Vec::new();
         search_json::push_js_escaped(&mut escaped, &json);
         PreparedPage {
-            doc: Bytes(escaped.into_boxed_slice()),
+            doc: Some(Bytes(escaped.into_boxed_slice())),
             doc_len: json.len() as u32,
             fields: fields
                 .into_iter()
@@ -113,15 +119,28 @@ impl PageSearch {
     }
 }
 
+/// The search index a build writes, made by [`build`].
+pub struct Built {
+    /// `search-index.js` and the pieces (see [`search_json::pieces`]).
+    pub files: Vec<(String, search_json::Piece)>,
+    /// Each page as the index took it, in site order (for the build cache).
+    pub pages: PreparedPages,
+    /// Where the documents are in the chunks (for the build cache: the next build's
+    /// [`search_json::Before`]).
+    pub layout: search_json::Layout,
+}
+
 /// The index of `pages` (in site order) and the regulation table rows, as files (see
 /// [`search_json::pieces`]; the manifest names `synonyms`), and each page as the index took
-/// it, in site order (for the build cache).
+/// it. `before`: what an incremental build knows of the previous build's index (its pages
+/// read from the cache have no document text: it is taken from that index's files).
 pub fn build(
     pages: Vec<PageSearch>,
     rows: &[&RowView],
     glossary: &[GlossaryEntry],
     synonyms: &[Vec<String>],
-) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
+    before: Option<&search_json::Before<'_>>,
+) -> Result<Built, search_json::NotAsBefore> {
     use rayon::prelude::*;
     let glossary = GlossaryWords::new(glossary);
     // Pages and rows are read (tokenized, stemmed, glossary terms found, each field's stems
@@ -147,19 +166,29 @@ pub fn build(
     let docs: Vec<&PreparedPage> = prepared.iter().flatten().chain(&row_docs).collect();
     let page_docs = prepared.iter().flatten().count() as u32;
     let terms = postings(&docs);
-    let json: Vec<search_json::EscapedDoc<'_>> = docs
+    let json: Vec<search_json::Doc<'_>> = docs
         .iter()
-        .map(|d| (&*d.doc.0, d.doc_len as usize))
+        .map(|d| search_json::Doc {
+            escaped: d.doc.as_ref().map(|b| &*b.0),
+            len: d.doc_len as usize,
+        })
         .collect();
-    let files = search_json::pieces(
+    let pieces = search_json::pieces(
         &json,
         page_docs,
         &terms,
         synonyms,
-        TERM_SHARD_BYTES,
-        DOC_CHUNK_BYTES,
-    );
-    (files, prepared)
+        (TERM_SHARD_BYTES, DOC_CHUNK_BYTES),
+        before,
+    )?;
+    drop(json);
+    drop(terms);
+    drop(docs);
+    Ok(Built {
+        files: pieces.files,
+        pages: prepared,
+        layout: pieces.layout,
+    })
 }
 
 /// For each stem of `docs` (in index order: a document's number is its place), sorted, the
@@ -708,7 +737,7 @@ mod tests {
             ..row_view()
         };
         let rows = [&row];
-        let (files, prepared) = build(pages(), &rows, &glossary(), &[]);
+        let (files, prepared) = built(pages(), &rows, &glossary(), &[]);
         // The search page is no document.
         assert_eq!(
             prepared.iter().map(Option::is_some).collect::<Vec<_>>(),
@@ -719,7 +748,7 @@ mod tests {
         let mut again: Vec<PageSearch> =
             prepared.iter().cloned().map(PageSearch::Prepared).collect();
         again[2] = pages().remove(2);
-        let (files_again, prepared_again) = build(again, &rows, &glossary(), &[]);
+        let (files_again, prepared_again) = built(again, &rows, &glossary(), &[]);
         assert_eq!(files_again, files);
         assert_eq!(prepared_again, prepared);
         let dir = tempfile::tempdir().unwrap();
@@ -743,6 +772,25 @@ mod tests {
         );
     }
 
+    /// [`build`] of a clean build, its files as bytes.
+    fn built(
+        pages: Vec<PageSearch>,
+        rows: &[&RowView],
+        glossary: &[GlossaryEntry],
+        synonyms: &[Vec<String>],
+    ) -> (Vec<(String, Vec<u8>)>, PreparedPages) {
+        let built = build(pages, rows, glossary, synonyms, None).unwrap();
+        let files = built
+            .files
+            .into_iter()
+            .map(|(path, piece)| match piece {
+                search_json::Piece::Made(bytes) => (path, bytes),
+                search_json::Piece::AsBefore(_) => panic!("{path}: as before in a clean build"),
+            })
+            .collect();
+        (files, built.pages)
+    }
+
     fn write_files(dir: &std::path::Path, files: &[(String, Vec<u8>)]) {
         for (path, bytes) in files {
             let path = dir.join(path);
@@ -761,7 +809,8 @@ mod tests {
     ) -> Vec<(String, Vec<u8>)> {
         let mut b = IndexBuilder::default();
         for p in pages.iter().flatten() {
-            let literal = format!("\"{}\"", std::str::from_utf8(&p.doc.0).unwrap());
+            let doc = p.doc.as_ref().unwrap();
+            let literal = format!("\"{}\"", std::str::from_utf8(&doc.0).unwrap());
             let json: String = serde_json::from_str(&literal.replace("<\\/", "</")).unwrap();
             assert_eq!(json.len(), p.doc_len as usize);
             let doc: SearchDoc = serde_json::from_str(&json).unwrap();
@@ -785,10 +834,9 @@ mod tests {
         files(index)
     }
 
-    /// Hundreds of pages, their texts with every character JSON or a script escapes, make
-    /// the files of the reference: the same pieces, cut at the same places.
-    #[test]
-    fn many_pages_make_the_reference_files() {
+    /// `n` pages (the eighth the search page) of made-up text, with every character JSON or
+    /// a script escapes, and thousands of stems; and a text of `words` such words.
+    fn many_pages(n: usize, seed: u64) -> (Vec<SearchText>, impl FnMut(usize) -> String) {
         const WORDS: &[&str] = &[
             "заявление",
             "заявления",
@@ -822,8 +870,8 @@ mod tests {
             "&",
             "'",
         ];
-        let mut seed = 9u64;
-        let mut next = |n: usize| {
+        let mut seed = seed;
+        let mut next = move |n: usize| {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
@@ -831,7 +879,7 @@ mod tests {
         };
         // Made-up words, thousands of stems: many term shards.
         const SYLLABLES: &[&str] = &["ма", "ло", "ви", "ку", "зе", "ры", "ст", "но", "пра", "дё"];
-        let mut text = |n: usize| {
+        let mut text = move |n: usize| {
             (0..n)
                 .map(|_| match next(3) {
                     0 => WORDS[next(WORDS.len())].to_string(),
@@ -840,7 +888,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let pages: Vec<SearchText> = (0..400)
+        let pages: Vec<SearchText> = (0..n)
             .map(|i| SearchText {
                 url: format!("/razdel/stranica-{i}/"),
                 title: text(4),
@@ -851,6 +899,14 @@ mod tests {
                 search_page: i == 7,
             })
             .collect();
+        (pages, text)
+    }
+
+    /// Hundreds of pages, their texts with every character JSON or a script escapes, make
+    /// the files of the reference: the same pieces, cut at the same places.
+    #[test]
+    fn many_pages_make_the_reference_files() {
+        let (pages, mut text) = many_pages(400, 9);
         let row = RowView {
             action: text(8),
             ..row_view()
@@ -864,7 +920,7 @@ mod tests {
                 .map(PageSearch::Text)
                 .collect::<Vec<_>>()
         };
-        let (files, prepared) = build(search(), &rows, &glossary(), &synonyms);
+        let (files, prepared) = built(search(), &rows, &glossary(), &synonyms);
         let count = |prefix: &str| files.iter().filter(|(p, _)| p.starts_with(prefix)).count();
         assert!(
             count("search/t") > 3 && count("search/d") > 20,
@@ -872,6 +928,100 @@ mod tests {
             files.len()
         );
         assert_eq!(files, reference(&prepared, &rows, &glossary(), &synonyms));
+    }
+
+    /// A rebuild's index, the unchanged pages' documents taken from the previous build's
+    /// chunks (the build cache has no texts), is the clean build's; the chunks that did not
+    /// change are not made again; a previous chunk that is needed and not as it was is refused.
+    #[test]
+    fn a_rebuild_takes_the_unchanged_documents_from_the_previous_chunks() {
+        use search_json::Piece;
+        use std::collections::HashMap;
+        let (pages, mut text) = many_pages(300, 5);
+        let row = RowView {
+            action: text(8),
+            ..row_view()
+        };
+        let rows = [&row];
+        let search = |pages: &[SearchText]| -> Vec<PageSearch> {
+            pages.iter().cloned().map(PageSearch::Text).collect()
+        };
+        let clean = build(search(&pages), &rows, &glossary(), &[], None).unwrap();
+        let (files, prepared) = built(search(&pages), &rows, &glossary(), &[]);
+        let dir = tempfile::tempdir().unwrap();
+        write_files(dir.path(), &files);
+        // As the build cache has them: without their documents' texts.
+        let cached: PreparedPages =
+            postcard::from_bytes(&postcard::to_stdvec(&prepared).unwrap()).unwrap();
+        assert!(cached.iter().flatten().all(|p| p.doc.is_none()));
+        let digests: HashMap<&str, search_json::Digest> = files
+            .iter()
+            .map(|(p, b)| (p.as_str(), *blake3::hash(b).as_bytes()))
+            .collect();
+        let reads = std::sync::atomic::AtomicUsize::new(0);
+        let read = |path: &str| {
+            reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let bytes = std::fs::read(dir.path().join(path)).ok()?;
+            (blake3::hash(&bytes).as_bytes() == digests.get(path)?).then_some(bytes)
+        };
+        let before = search_json::Before {
+            digests: &digests,
+            layout: &clean.layout,
+            read: &read,
+        };
+        // Pages edited: a text longer (the cuts after it may move), one shorter, a title.
+        let mut edited = pages.clone();
+        edited[250]
+            .text
+            .push_str(" дополнение в конце страницы «ЕСИА»");
+        edited[280].text = text(5);
+        edited[299].title = "Новое название".into();
+        let again = || {
+            let mut again: Vec<PageSearch> =
+                cached.iter().cloned().map(PageSearch::Prepared).collect();
+            for i in [250, 280, 299] {
+                again[i] = PageSearch::Text(edited[i].clone());
+            }
+            again
+        };
+        let rebuilt = build(again(), &rows, &glossary(), &[], Some(&before)).unwrap();
+        let (expected, _) = built(search(&edited), &rows, &glossary(), &[]);
+        let mut as_before = 0;
+        let got: Vec<(String, Vec<u8>)> = rebuilt
+            .files
+            .into_iter()
+            .map(|(path, piece)| match piece {
+                Piece::Made(bytes) => (path, bytes),
+                Piece::AsBefore(d) => {
+                    as_before += 1;
+                    assert_eq!(Some(&d), digests.get(path.as_str()));
+                    let bytes = std::fs::read(dir.path().join(&path)).unwrap();
+                    (path, bytes)
+                }
+            })
+            .collect();
+        assert_eq!(got, expected);
+        // Every chunk before the first edited page's document (page 250's is the 249th: the
+        // search page has none) is the previous file, not made again.
+        let untouched = clean
+            .layout
+            .chunks
+            .windows(2)
+            .filter(|w| w[1] <= 249)
+            .count();
+        assert!(untouched > 100, "{untouched}");
+        assert!(as_before >= untouched, "{as_before} of {untouched}");
+        // and was not read either: only chunks from page 250's on were.
+        let chunks = clean.layout.chunks.len();
+        let reads = reads.load(std::sync::atomic::Ordering::Relaxed);
+        assert!(reads > 0 && reads <= chunks - untouched, "{reads}");
+        // The chunk of page 250 holds other pages' documents: without the previous files, no.
+        let gone = |_: &str| None;
+        let without = search_json::Before {
+            read: &gone,
+            ..before
+        };
+        assert!(build(again(), &rows, &glossary(), &[], Some(&without)).is_err());
     }
 
     /// Every part of a row a reader may search for reaches its search document.

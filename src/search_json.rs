@@ -185,21 +185,76 @@ fn runs(lengths: impl Iterator<Item = usize>, target: usize) -> Vec<std::ops::Ra
     out
 }
 
-/// A document for [`pieces`]: its JSON written by [`push_js_escaped`], and the JSON's length.
-pub type EscapedDoc<'a> = (&'a [u8], usize);
+/// A document for [`pieces`].
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    /// Its JSON written by [`push_js_escaped`]; `None`: the previous build's document, as it
+    /// was, found in the previous build's chunk ([`Before`]).
+    pub escaped: Option<&'a [u8]>,
+    /// The length of its JSON (what the cut counts).
+    pub len: usize,
+}
+
+/// A file of the index as [`pieces`] makes it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece {
+    /// Its bytes.
+    Made(Vec<u8>),
+    /// The previous build's file as it is, with its digest (a rebuild: [`Before`]).
+    AsBefore(Digest),
+}
+
+/// BLAKE3 of a file's bytes.
+pub type Digest = [u8; 32];
+
+/// Where an index's documents are in its chunks: where each chunk begins (a document's
+/// number), and the length of each document's escaped JSON. Kept in the build cache.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    pub chunks: Vec<u32>,
+    pub lengths: Vec<u32>,
+}
+
+/// What an incremental build knows of the index the previous build wrote: the digest of each
+/// file it wrote (by path), its [`Layout`] (the documents are the same ones, at the same
+/// places: only their texts may differ), and a way to read one of its files back (`None`
+/// unless its bytes are the ones of that digest).
+pub struct Before<'a> {
+    pub digests: &'a std::collections::HashMap<&'a str, Digest>,
+    pub layout: &'a Layout,
+    pub read: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
+}
+
+/// A previous file was missing or not what [`Before`] says it was: the pieces cannot be made
+/// from it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NotAsBefore(pub String);
+
+/// The index's files and its [`Layout`] (for the next build's [`Before`]).
+pub struct Pieces {
+    pub files: Vec<(String, Piece)>,
+    pub layout: Layout,
+}
 
 /// The index's files (`search-index.js`, `search/t<n>.js`, `search/d<n>.js`; see
-/// `search_index::build`) from each document's escaped JSON (pages first: `pages` of them), the
-/// postings of each term (sorted by term; `[doc, score, …]`, docs ascending) and the synonym
-/// groups, cut into pieces of about `term_bytes` and `doc_bytes` of JSON.
+/// `search_index::build`) from the documents (pages first: `pages` of them), the postings of
+/// each term (sorted by term; `[doc, score, …]`, docs ascending) and the synonym groups, cut
+/// into pieces of about `term_bytes` and `doc_bytes` of JSON.
+///
+/// With `before` (an incremental build), a document chunk cut where the previous build cut
+/// it, all of whose documents are the previous build's (`Doc::escaped` is `None`), is that
+/// build's file as it is ([`Piece::AsBefore`], never made); a chunk that has such a document
+/// among new ones takes its escaped JSON from the previous build's chunk that held it. Any
+/// piece made with the bytes the previous build wrote at its path is `AsBefore` too, so that
+/// nothing is held or written again for it.
 pub fn pieces(
-    docs: &[EscapedDoc<'_>],
+    docs: &[Doc<'_>],
     pages: u32,
     terms: &[(&[u8], Vec<u32>)],
     synonyms: &[Vec<String>],
-    term_bytes: usize,
-    doc_bytes: usize,
-) -> Vec<(String, Vec<u8>)> {
+    (term_bytes, doc_bytes): (usize, usize),
+    before: Option<&Before<'_>>,
+) -> Result<Pieces, NotAsBefore> {
     use rayon::prelude::*;
     // Every term's escaped JSON, one after the other, where each ends, and its JSON's length:
     // `["stem",[doc,score,…]]`, of which only the stem's JSON may need escapes.
@@ -231,7 +286,7 @@ pub fn pieces(
     }
     let start = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
     let shards = runs(lengths.iter().copied(), term_bytes);
-    let chunks = runs(docs.iter().map(|d| d.1), doc_bytes);
+    let chunks = runs(docs.iter().map(|d| d.len), doc_bytes);
 
     let manifest = Manifest {
         terms: shards
@@ -251,17 +306,23 @@ pub fn pieces(
     );
     head.extend_from_slice(b";\n");
 
-    // A piece: its JSON's escaped parts, between the quotes of its literal.
+    // A piece's file: its JSON's escaped parts between the quotes of its literal; as the
+    // previous build's file when it has the same bytes.
     let piece = |kind: &str, n: usize, size: usize, parts: &mut dyn FnMut(&mut Vec<u8>)| {
+        let path = format!("search/{kind}{n}.js");
         let mut bytes = Vec::with_capacity(size + 64);
-        bytes.extend_from_slice(format!("pamyatkaSearchData(\"{kind}\", {n}, \"").as_bytes());
+        bytes.extend_from_slice(piece_head(kind, n).as_bytes());
         parts(&mut bytes);
-        bytes.extend_from_slice(b"\");\n");
-        (format!("search/{kind}{n}.js"), bytes)
+        bytes.extend_from_slice(PIECE_END);
+        let old = before.and_then(|b| b.digests.get(path.as_str()));
+        match old {
+            Some(old) if *old == *blake3::hash(&bytes).as_bytes() => (path, Piece::AsBefore(*old)),
+            _ => (path, Piece::Made(bytes)),
+        }
     };
     let term_files = shards.par_iter().enumerate().map(|(n, r)| {
         let size = ends[r.end - 1] - start(r.start) + r.len();
-        piece("t", n, size, &mut |out| {
+        Ok(piece("t", n, size, &mut |out| {
             out.extend_from_slice(br#"{\"terms\":["#);
             for i in r.clone() {
                 if i > r.start {
@@ -270,24 +331,163 @@ pub fn pieces(
                 out.extend_from_slice(&encoded[start(i)..ends[i]]);
             }
             out.extend_from_slice(b"]}");
-        })
+        }))
     });
+    let previous = before.map(|before| Previous { before });
     let doc_files = chunks.par_iter().enumerate().map(|(n, r)| {
-        let size = docs[r.clone()].iter().map(|d| d.0.len() + 1).sum();
-        piece("d", n, size, &mut |out| {
+        let path = format!("search/d{n}.js");
+        let texts = match &previous {
+            Some(previous) => {
+                if previous.same_chunk(n, r) && docs[r.clone()].iter().all(|d| d.escaped.is_none())
+                {
+                    return previous.as_before(path);
+                }
+                previous.texts(docs, r.clone())?
+            }
+            None => r
+                .clone()
+                .map(|i| {
+                    let text = docs[i].escaped.expect("a clean build has every text");
+                    std::borrow::Cow::Borrowed(text)
+                })
+                .collect(),
+        };
+        let size = texts.iter().map(|t| t.len() + 1).sum();
+        Ok(piece("d", n, size, &mut |out| {
             out.extend_from_slice(format!(r#"{{\"first\":{},\"docs\":["#, r.start).as_bytes());
-            for (k, doc) in docs[r.clone()].iter().enumerate() {
+            for (k, text) in texts.iter().enumerate() {
                 if k > 0 {
                     out.push(b',');
                 }
-                out.extend_from_slice(doc.0);
+                out.extend_from_slice(text);
             }
             out.extend_from_slice(b"]}");
-        })
+        }))
     });
-    let mut out = vec![("search-index.js".to_string(), head)];
-    out.par_extend(term_files.chain(doc_files));
-    out
+    let mut files = vec![("search-index.js".to_string(), Piece::Made(head))];
+    let made: Result<Vec<_>, NotAsBefore> = term_files.chain(doc_files).collect();
+    files.extend(made?);
+    let lengths = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| match (d.escaped, before) {
+            (Some(text), _) => Ok(text.len() as u32),
+            (None, Some(b)) => b
+                .layout
+                .lengths
+                .get(i)
+                .copied()
+                .ok_or(NotAsBefore(i.to_string())),
+            (None, None) => unreachable!("a clean build has every text"),
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Pieces {
+        files,
+        layout: Layout {
+            chunks: manifest.docs,
+            lengths,
+        },
+    })
+}
+
+/// How a piece's file begins: the call, the kind and number, the literal's opening quote.
+fn piece_head(kind: &str, n: usize) -> String {
+    format!("pamyatkaSearchData(\"{kind}\", {n}, \"")
+}
+
+/// How a piece's file ends.
+const PIECE_END: &[u8] = b"\");\n";
+
+/// The previous build's document chunks, for [`pieces`].
+struct Previous<'a> {
+    before: &'a Before<'a>,
+}
+
+impl Previous<'_> {
+    /// The documents of the previous build's chunk `n`.
+    fn range(&self, n: usize) -> Option<std::ops::Range<usize>> {
+        let Layout { chunks, lengths } = self.before.layout;
+        let start = *chunks.get(n)? as usize;
+        let end = chunks.get(n + 1).map_or(lengths.len(), |&e| e as usize);
+        (start < end && end <= lengths.len()).then_some(start..end)
+    }
+
+    fn same_chunk(&self, n: usize, r: &std::ops::Range<usize>) -> bool {
+        self.range(n).as_ref() == Some(r)
+    }
+
+    /// Chunk `n` is the previous build's file at `path`.
+    fn as_before(&self, path: String) -> Result<(String, Piece), NotAsBefore> {
+        match self.before.digests.get(path.as_str()) {
+            Some(d) => Ok((path, Piece::AsBefore(*d))),
+            None => Err(NotAsBefore(path)),
+        }
+    }
+
+    /// The escaped JSON of the documents of `range`: the new ones as they are, the others
+    /// from the previous build's chunks that held them (each such file read once).
+    fn texts<'d>(
+        &self,
+        docs: &[Doc<'d>],
+        range: std::ops::Range<usize>,
+    ) -> Result<Vec<std::borrow::Cow<'d, [u8]>>, NotAsBefore> {
+        use std::borrow::Cow;
+        let mut read: Option<(usize, Vec<u8>)> = None;
+        let mut texts = Vec::with_capacity(range.len());
+        for i in range {
+            if let Some(text) = docs[i].escaped {
+                texts.push(Cow::Borrowed(text));
+                continue;
+            }
+            let n = self
+                .before
+                .layout
+                .chunks
+                .partition_point(|&s| s as usize <= i)
+                .checked_sub(1)
+                .ok_or_else(|| NotAsBefore(format!("search/d? ({i})")))?;
+            if read.as_ref().is_none_or(|(m, _)| *m != n) {
+                read = Some((n, self.chunk(n)?));
+            }
+            let (_, bytes) = read.as_ref().expect("just read");
+            texts.push(Cow::Owned(self.doc(n, bytes, i)?));
+        }
+        Ok(texts)
+    }
+
+    /// The previous build's chunk `n`, its bytes checked against its digest.
+    fn chunk(&self, n: usize) -> Result<Vec<u8>, NotAsBefore> {
+        let path = format!("search/d{n}.js");
+        (self.before.read)(&path).ok_or(NotAsBefore(path))
+    }
+
+    /// Document `i`'s escaped JSON in `bytes`, the previous build's chunk `n`: after the
+    /// head, each of its documents' escaped JSON (their lengths are known) and a comma.
+    fn doc(&self, n: usize, bytes: &[u8], i: usize) -> Result<Vec<u8>, NotAsBefore> {
+        let wrong = || NotAsBefore(format!("search/d{n}.js"));
+        let range = self.range(n).ok_or_else(wrong)?;
+        let head = piece_head("d", n);
+        let json_head = format!(r#"{{\"first\":{},\"docs\":["#, range.start);
+        let mut at = head.len() + json_head.len();
+        if !bytes.starts_with(head.as_bytes())
+            || bytes.get(head.len()..at) != Some(json_head.as_bytes())
+        {
+            return Err(wrong());
+        }
+        for k in range {
+            let len = self.before.layout.lengths[k] as usize;
+            let text = bytes.get(at..at + len).ok_or_else(wrong)?;
+            if k == i {
+                return Ok(text.to_vec());
+            }
+            at += len;
+            if bytes.get(at) != Some(&b',') {
+                return Err(wrong());
+            }
+            at += 1;
+        }
+        Err(wrong())
+    }
 }
 
 #[cfg(test)]

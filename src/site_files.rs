@@ -20,6 +20,7 @@ use crate::images::Catalogue;
 use crate::page_output::PageOutput;
 use crate::project::{Project, Timer};
 use crate::search_index::{self, PageSearch, PreparedPages};
+use crate::search_json;
 use crate::service_worker;
 use crate::variant::Variant;
 
@@ -27,14 +28,17 @@ use crate::variant::Variant;
 pub type File = (String, Vec<u8>);
 
 /// The files that follow from the rendered pages and the typed data, in this order: the
-/// sitemap, the feeds, the role calendars, `_headers`, the search index's pieces; and each
-/// page as the search index took it (for the build cache).
+/// sitemap, the feeds, the role calendars, `_headers`, the search index's pieces (those that
+/// are the previous build's files as they are with no bytes, and their digests in
+/// `as_before`); and the search index's pages and chunks (for the build cache).
 pub fn listed(
     site: &Site,
     typed: &data::TypedData,
     pages: &[PageOutput],
     search: Vec<PageSearch>,
-) -> (Vec<File>, PreparedPages) {
+    before: Option<&search_json::Before<'_>>,
+    as_before: &mut HashMap<String, Digest>,
+) -> Result<(Vec<File>, search_index::Built), search_json::NotAsBefore> {
     let mut files = vec![("sitemap.xml".to_string(), sitemap(site, pages).into_bytes())];
     files.extend(feed::files(site));
     // The role calendars (`role_calendar.rs`), made with the typed data.
@@ -42,9 +46,17 @@ pub fn listed(
     files.push(("_headers".into(), headers::headers_file().into_bytes()));
     // Rows, once each, in the order of the pages that show them.
     let rows = typed.search_rows();
-    let (pieces, prepared) = search_index::build(search, &rows, &site.glossary, &site.synonyms);
-    files.extend(pieces);
-    (files, prepared)
+    let mut index = search_index::build(search, &rows, &site.glossary, &site.synonyms, before)?;
+    for (path, piece) in std::mem::take(&mut index.files) {
+        match piece {
+            search_json::Piece::Made(bytes) => files.push((path, bytes)),
+            search_json::Piece::AsBefore(digest) => {
+                as_before.insert(path.clone(), digest);
+                files.push((path, Vec::new()));
+            }
+        }
+    }
+    Ok((files, index))
 }
 
 /// The files of `content/` that are neither Markdown nor YAML, read to be copied as they are,
@@ -169,24 +181,30 @@ fn sitemap(site: &Site, pages: &[PageOutput]) -> String {
 /// The files made once every page is rendered, in the order the service worker and the bundle
 /// list them: the assets, the 404 page, the site-wide files (`site_files.rs`), and the service
 /// worker last; their digests; and each page as the search index took it, in site order (for
-/// the build cache). `None` when `stop` was set on the way.
+/// the build cache). `before`: what an incremental build knows of the previous search index.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn all(
     root: &Path,
     project: &Project,
     assets: Vec<(String, Vec<u8>)>,
     pages: &[PageOutput],
     search: Vec<PageSearch>,
+    before: Option<&search_json::Before<'_>>,
     timer: &mut Timer,
     stop: &AtomicBool,
-) -> Result<Option<Made>, Diagnostics> {
+) -> Result<SiteFiles, Diagnostics> {
     let (site, typed) = (&project.site, &project.typed);
     let mut files = assets;
     files.push(project.render_404()?);
-    let (listed, prepared) = listed(site, typed, pages, search);
+    let mut as_before = HashMap::new();
+    let (listed, index) = match listed(site, typed, pages, search, before, &mut as_before) {
+        Ok(listed) => listed,
+        Err(search_json::NotAsBefore(_)) => return Ok(SiteFiles::NotAsBefore),
+    };
     files.extend(listed);
     timer.lap("index");
     if stop.load(Ordering::Relaxed) {
-        return Ok(None);
+        return Ok(SiteFiles::Stopped);
     }
     files.extend(data_json(site));
     let copied = copied(
@@ -200,39 +218,61 @@ pub(crate) fn all(
     files.extend(copied);
     // The service worker lists (and hashes) everything but the bundle. The home pages are
     // hashed as they are before the bundle's size is in them: its size follows from the rest.
-    let mut digests = digests(&files);
+    let mut digests = digests(&files, &as_before);
     let web_only = project.images.web_only();
     let sw =
         service_worker::service_worker(pages, &digests, &web_only, &project.images.fallbacks())
             .into_bytes();
     digests.push(("sw.js".into(), *blake3::hash(&sw).as_bytes()));
     files.push(("sw.js".into(), sw));
-    Ok(Some(Made {
+    Ok(SiteFiles::Made(Box::new(Made {
         files,
         digests,
-        search: prepared,
+        search: index.pages,
+        layout: index.layout,
         web_only,
-    }))
+        as_before: as_before.into_keys().collect(),
+    })))
+}
+
+/// What became of [`all`].
+pub(crate) enum SiteFiles {
+    Made(Box<Made>),
+    /// `stop` was set on the way.
+    Stopped,
+    /// A file of the previous build an incremental one takes its search documents from was
+    /// missing or changed.
+    NotAsBefore,
 }
 
 /// What [`all`] made.
 pub(crate) struct Made {
+    /// Each file's path and bytes; no bytes for those in `as_before`.
     pub files: Vec<File>,
     /// Each file's path and the BLAKE3 digest of its bytes, in the same order.
     pub digests: Vec<(String, Digest)>,
     /// Each page as the search index took it, in site order.
     pub search: PreparedPages,
+    /// Where the search index's documents are in its chunks.
+    pub layout: search_json::Layout,
     /// The files for the web only, neither in the offline bundle nor precached: the images'
     /// widths but the mid one ([`crate::images::Catalogue::web_only`]).
     pub web_only: std::collections::HashSet<String>,
+    /// The files that are the previous build's as they are (an incremental build), whose
+    /// bytes were not made: the output and the previous bundle have them.
+    pub as_before: std::collections::HashSet<String>,
 }
 
 /// Each file's path and the BLAKE3 digest of its bytes (on every thread: the search pieces
-/// alone are a few hundred MB at 10 000 memo pages).
-fn digests(files: &[File]) -> Vec<(String, Digest)> {
+/// alone are a few hundred MB at 10 000 memo pages); `as_before`'s, which have no bytes here,
+/// as they were.
+fn digests(files: &[File], as_before: &HashMap<String, Digest>) -> Vec<(String, Digest)> {
     use rayon::prelude::*;
     files
         .par_iter()
-        .map(|(path, bytes)| (path.clone(), *blake3::hash(bytes).as_bytes()))
+        .map(|(path, bytes)| match as_before.get(path) {
+            Some(digest) => (path.clone(), *digest),
+            None => (path.clone(), *blake3::hash(bytes).as_bytes()),
+        })
         .collect()
 }
