@@ -11,11 +11,11 @@
 //! bodies and the page templates ([`inputs_digest`]), every template's digest
 //! ([`TemplateEntry`]), and per page, in site order: the digest of its file, the templates its
 //! render read, what it produced (URL, path, variant, the digest of each written file; the
-//! HTML of a page still waiting for the bundle's size), its warnings and what the search
-//! index took of it (`search_index::PreparedPage`: its stems made, so that a rebuild reads
-//! again only the pages it re-renders; not its document's text, which is in the output's
-//! document chunks: `search_json::Before`); the digest of every other file written; and where
-//! the index's documents are in its chunks (`search_json::Layout`).
+//! HTML of a page still waiting for the bundle's size), its warnings and the length of its
+//! search document's JSON (`search_index::PreparedPage`; its text and stems are in the output's
+//! document chunks and term shards, which a rebuild reads back: `search_json::Before`); the
+//! digest of every other file written; and where the index's documents are in its chunks
+//! (`search_json::Layout`).
 //!
 //! **When it is trusted**: only when the header is this program's and this format's, it
 //! describes this output folder, and the inputs digest is the same (the templates may differ:

@@ -5,10 +5,10 @@
 //! Written as `search-index.js`, a classic script, so that it also loads from `file://`.
 //!
 //! Reading a page for the index (tokenizing, stemming, finding glossary terms) is most of the
-//! index's cost; a page as the index took it ([`PreparedPage`]: its stems, and its document's
-//! escaped JSON while the build that read it runs) is kept in the build cache, and an
-//! incremental build reads again only the pages it re-rendered ([`PageSearch`]), and makes
-//! again only the pieces that may have changed. The files are written from those
+//! index's cost; a page as the index took it ([`PreparedPage`]: its document's escaped JSON
+//! and its stems) is what the pieces are made from, and an incremental build reads again only
+//! the pages it re-rendered ([`PageSearch`]): the others' documents and postings are read back
+//! from the previous build's pieces, and only the pieces that may have changed are made again
 //! (`search_json.rs`).
 
 use crate::content::GlossaryEntry;
@@ -34,9 +34,9 @@ struct PageText<'a> {
 type Prepared = (SearchDoc, Vec<(Vec<String>, u32)>);
 
 /// A page's search document as the index takes it (the document's JSON, and each field's
-/// stems with its weight), kept in the build cache but for the JSON: a rebuild reads again
-/// only the pages it re-renders, and takes the others' documents from the previous build's
-/// pieces as they are.
+/// stems with its weight). The build cache keeps only the JSON's length: a rebuild reads again
+/// only the pages it re-renders, and takes the others' documents and postings from the
+/// previous build's pieces (`search_json::Before`).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PreparedPage {
     /// The document (`SearchDoc`: URL, title, section, snippet text) as serde_json writes
@@ -49,6 +49,10 @@ pub struct PreparedPage {
     doc_len: u32,
     /// Each field's stems, sorted and once each, joined by spaces (a stem has none): one
     /// string a field, not one a stem, the smaller form to hold for every page of a site.
+    /// Not in the build cache either: a rebuild takes the previous postings from the previous
+    /// build's term shards (`search_json::previous_terms`) and changes only those of the
+    /// documents it reads again.
+    #[serde(skip)]
     fields: Vec<(Bytes, u32)>,
 }
 
@@ -149,6 +153,11 @@ pub fn build(
     // the rest of a build); what is kept of each page is its document's JSON and its stems
     // once each, a string a field. A page read by an earlier build goes in as it is.
     let mut prepared: PreparedPages = Vec::with_capacity(pages.len());
+    // Whether each page was read now (not taken from the cache).
+    let fresh: Vec<bool> = pages
+        .iter()
+        .map(|p| matches!(p, PageSearch::Text(_)))
+        .collect();
     let mut pages = pages.into_iter();
     loop {
         let batch: Vec<PageSearch> = pages.by_ref().take(BATCH).collect();
@@ -165,7 +174,28 @@ pub fn build(
     }
     let docs: Vec<&PreparedPage> = prepared.iter().flatten().chain(&row_docs).collect();
     let page_docs = prepared.iter().flatten().count() as u32;
-    let terms = postings(&docs);
+    // A rebuild's postings: the previous index's, with the documents read now (the pages
+    // rendered again, and the rows, read every time) taken out and put in again.
+    let previous_terms;
+    let terms = match before {
+        None => postings(&docs),
+        Some(before) => {
+            previous_terms = search_json::previous_terms(before)?;
+            let read_now = prepared
+                .iter()
+                .zip(&fresh)
+                .filter(|(p, _)| p.is_some())
+                .map(|(_, &f)| f)
+                .chain(row_docs.iter().map(|_| true));
+            let read_now: Vec<(u32, &PreparedPage)> = read_now
+                .zip(&docs)
+                .enumerate()
+                .filter(|(_, (f, _))| *f)
+                .map(|(id, (_, d))| (id as u32, *d))
+                .collect();
+            updated_postings(&previous_terms, &read_now)
+        }
+    };
     let json: Vec<search_json::Doc<'_>> = docs
         .iter()
         .map(|d| search_json::Doc {
@@ -233,6 +263,61 @@ fn postings<'a>(docs: &[&'a PreparedPage]) -> Vec<(&'a [u8], Vec<u32>)> {
     }
     let mut terms: Vec<(&[u8], Vec<u32>)> = all.into_iter().collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    terms
+}
+
+/// [`postings`] of the documents, from the `previous` postings of the same documents (sorted
+/// by term) where only those of `read_now` (by number, ascending) may have changed: their
+/// pairs are taken out of every list, and their stems' put in at their places.
+fn updated_postings<'a>(
+    previous: &'a [search_json::Term],
+    read_now: &[(u32, &'a PreparedPage)],
+) -> Vec<(&'a [u8], Vec<u32>)> {
+    use rayon::prelude::*;
+    let ids: rustc_hash::FxHashSet<u32> = read_now.iter().map(|(id, _)| *id).collect();
+    // What the documents read now give each of their stems, `[doc, score, …]`.
+    let mut added: rustc_hash::FxHashMap<&'a [u8], Vec<u32>> = Default::default();
+    for (id, doc) in read_now {
+        for (stems, w) in doc.stems() {
+            for stem in stems {
+                let list = added.entry(stem).or_default();
+                match list.len() {
+                    n if n >= 2 && list[n - 2] == *id => list[n - 1] += w,
+                    _ => list.extend([*id, w]),
+                }
+            }
+        }
+    }
+    let merge = |old: &[u32], new: Option<&Vec<u32>>| -> Vec<u32> {
+        let kept = old.chunks_exact(2).filter(|p| !ids.contains(&p[0]));
+        let mut out = Vec::with_capacity(old.len() + new.map_or(0, Vec::len));
+        let mut new = new
+            .map_or(&[][..], Vec::as_slice)
+            .chunks_exact(2)
+            .peekable();
+        for pair in kept {
+            while let Some(n) = new.next_if(|n| n[0] < pair[0]) {
+                out.extend_from_slice(n);
+            }
+            out.extend_from_slice(pair);
+        }
+        new.for_each(|n| out.extend_from_slice(n));
+        out
+    };
+    let mut terms: Vec<(&'a [u8], Vec<u32>)> = previous
+        .par_iter()
+        .map(|(term, list)| (term.as_slice(), merge(list, added.get(term.as_slice()))))
+        .filter(|(_, list)| !list.is_empty())
+        .collect();
+    let known: rustc_hash::FxHashSet<&[u8]> = previous.iter().map(|(t, _)| t.as_slice()).collect();
+    let new_terms: Vec<(&'a [u8], Vec<u32>)> = added
+        .into_iter()
+        .filter(|(term, _)| !known.contains(term))
+        .collect();
+    if !new_terms.is_empty() {
+        terms.extend(new_terms);
+        terms.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    }
     terms
 }
 
@@ -960,7 +1045,9 @@ mod tests {
             .collect();
         let reads = std::sync::atomic::AtomicUsize::new(0);
         let read = |path: &str| {
-            reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if path.starts_with("search/d") {
+                reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
             let bytes = std::fs::read(dir.path().join(path)).ok()?;
             (blake3::hash(&bytes).as_bytes() == digests.get(path)?).then_some(bytes)
         };

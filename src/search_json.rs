@@ -398,6 +398,75 @@ fn piece_head(kind: &str, n: usize) -> String {
 /// How a piece's file ends.
 const PIECE_END: &[u8] = b"\");\n";
 
+/// A term and its postings, `[doc, score, …]`.
+pub type Term = (Vec<u8>, Vec<u32>);
+
+/// The postings of the previous build's index, read back from its term shards
+/// (`search/t0.js`, `search/t1.js`, … in order, each checked against its digest by
+/// [`Before::read`]): each term and its `[doc, score, …]`, docs ascending, terms sorted — what
+/// [`pieces`] was given. A shard that is missing, changed, or holds a stem this reader does
+/// not take as it is (one with an escape) is refused.
+pub fn previous_terms(before: &Before<'_>) -> Result<Vec<Term>, NotAsBefore> {
+    use rayon::prelude::*;
+    let count = (0..)
+        .take_while(|n| {
+            before
+                .digests
+                .contains_key(format!("search/t{n}.js").as_str())
+        })
+        .count();
+    let shards: Vec<Vec<Term>> = (0..count)
+        .into_par_iter()
+        .map(|n| {
+            let path = format!("search/t{n}.js");
+            let bytes = (before.read)(&path).ok_or_else(|| NotAsBefore(path.clone()))?;
+            shard_terms(&bytes, n).ok_or(NotAsBefore(path))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(shards.into_iter().flatten().collect())
+}
+
+/// The terms of term shard `n`'s file, as [`pieces`] writes it: the head, `{\"terms\":[`,
+/// then `[\"stem\",[doc,score,…]]` separated by commas (each doc the difference from the one
+/// before), then `]}` and the end.
+fn shard_terms(bytes: &[u8], n: usize) -> Option<Vec<Term>> {
+    let rest = bytes.strip_prefix(piece_head("t", n).as_bytes())?;
+    let rest = rest.strip_prefix(br#"{\"terms\":["#)?;
+    let mut rest = rest.strip_suffix(PIECE_END)?.strip_suffix(b"]}")?;
+    let mut terms = Vec::new();
+    while !rest.is_empty() {
+        if !terms.is_empty() {
+            rest = rest.strip_prefix(b",")?;
+        }
+        rest = rest.strip_prefix(br#"[\""#)?;
+        // The stem runs to the next backslash, which must be its closing `\"`: a stem with
+        // an escape of its own is not read here.
+        let end = memchr::memchr(b'\\', rest)?;
+        let stem = &rest[..end];
+        rest = rest[end..].strip_prefix(br#"\",["#)?;
+        let close = memchr::memchr(b']', rest)?;
+        let mut postings = Vec::new();
+        let mut doc = 0u32;
+        if close > 0 {
+            for (k, number) in rest[..close].split(|&b| b == b',').enumerate() {
+                let value: u32 = std::str::from_utf8(number).ok()?.parse().ok()?;
+                if k % 2 == 0 {
+                    doc = doc.checked_add(value)?;
+                    postings.push(doc);
+                } else {
+                    postings.push(value);
+                }
+            }
+        }
+        if postings.len() % 2 != 0 {
+            return None;
+        }
+        rest = rest[close..].strip_prefix(b"]]")?;
+        terms.push((stem.to_vec(), postings));
+    }
+    Some(terms)
+}
+
 /// The previous build's document chunks, for [`pieces`].
 struct Previous<'a> {
     before: &'a Before<'a>,
