@@ -47,7 +47,7 @@ use crate::variant::Variant;
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 pub type Digest = [u8; 32];
 
@@ -362,8 +362,7 @@ fn is_page_template(rel: &str, kind: std::fs::FileType) -> bool {
 
 /// BLAKE3 of the running program: a cache written by another build of pamyatka is not read.
 fn program_digest() -> io::Result<Digest> {
-    static DIGEST: std::sync::OnceLock<Result<Digest, String>> = std::sync::OnceLock::new();
-    DIGEST
+    PROGRAM
         .get_or_init(|| {
             let exe = std::env::current_exe().map_err(|e| e.to_string())?;
             let bytes = std::fs::read(&exe).map_err(|e| e.to_string())?;
@@ -371,6 +370,38 @@ fn program_digest() -> io::Result<Digest> {
         })
         .clone()
         .map_err(io::Error::other)
+}
+
+/// [`program_digest`], once known.
+static PROGRAM: std::sync::OnceLock<Result<Digest, String>> = std::sync::OnceLock::new();
+
+/// Takes `digest` as the running program's (read from a cache it wrote: [`program_stamp`]).
+fn remember_program_digest(digest: Digest) {
+    let _ = PROGRAM.set(Ok(digest));
+}
+
+/// The length of [`program_stamp`].
+const STAMP: usize = 24;
+
+/// The running program's file as the file system describes it: its size and modification
+/// time (to the nanosecond where the file system keeps it). A cache keeps the stamp of the
+/// program that wrote it beside its digest; a program whose file has the same stamp is that
+/// one (building or copying a program gives its file a new time), and takes the digest as it
+/// is rather than hashing itself. `None` when it cannot be read (the cache then keeps zeros,
+/// which match no file).
+fn program_stamp() -> Option<[u8; STAMP]> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let time = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut stamp = [0u8; STAMP];
+    stamp[..8].copy_from_slice(&meta.len().to_le_bytes());
+    stamp[8..16].copy_from_slice(&time.as_secs().to_le_bytes());
+    stamp[16..20].copy_from_slice(&time.subsec_nanos().to_le_bytes());
+    Some(stamp)
 }
 
 /// The cache file of the output folder `out`: `.<name>.cache` beside it.
@@ -429,23 +460,31 @@ impl Cache {
 
     /// Reads the cache of `out`, if it is one this program can trust for `out`.
     pub fn load(out: &Path) -> Result<Cache, Unused> {
-        // The program's digest (its 28 MB read and hashed) while the cache is read (hundreds of
-        // MB at 10 000 memo pages).
-        let (read, program) = rayon::join(|| std::fs::read(path(out)), program_digest);
+        let (read, stamp) = rayon::join(|| std::fs::read(path(out)), program_stamp);
         let bytes = match read {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Unused::Missing),
             Err(_) => return Err(Unused::Corrupt),
         };
         let (header, body) = bytes
-            .split_at_checked(MAGIC.len() + 4 + 32)
+            .split_at_checked(MAGIC.len() + 4 + 32 + STAMP)
             .ok_or(Unused::Corrupt)?;
-        if &header[..MAGIC.len()] != MAGIC {
+        let (magic, header) = header.split_at(MAGIC.len());
+        if magic != MAGIC {
             return Err(Unused::Corrupt);
         }
-        let format = u32::from_le_bytes(header[MAGIC.len()..MAGIC.len() + 4].try_into().unwrap());
-        let program = program.map_err(|_| Unused::OtherProgram)?;
-        if format != FORMAT || header[MAGIC.len() + 4..] != program {
+        let (format, header) = header.split_at(4);
+        if format != FORMAT.to_le_bytes() {
+            return Err(Unused::OtherProgram);
+        }
+        let (digest, written_stamp) = header.split_at(32);
+        let digest: Digest = digest.try_into().expect("32 bytes");
+        // The program that wrote it, if its file is this one's (same size and time): its
+        // digest is this program's, and need not be computed (28 MB read and hashed).
+        if stamp.is_some_and(|s| s[..] == *written_stamp) {
+            remember_program_digest(digest);
+        }
+        if program_digest().map_err(|_| Unused::OtherProgram)? != digest {
             return Err(Unused::OtherProgram);
         }
         let cache: Cache = postcard::from_bytes(body).map_err(|_| Unused::Corrupt)?;
@@ -472,6 +511,7 @@ impl Cache {
             file.write_all(MAGIC)?;
             file.write_all(&FORMAT.to_le_bytes())?;
             file.write_all(&program_digest()?)?;
+            file.write_all(&program_stamp().unwrap_or_default())?;
             // Not synced: a cache cut short by a power loss fails to read and is ignored.
             let mut file = postcard::to_io(self, file).map_err(io::Error::other)?;
             file.flush()
@@ -572,11 +612,18 @@ mod tests {
         // Not a cache at all.
         std::fs::write(path(&out), b"hello").unwrap();
         assert_eq!(Cache::load(&out).err(), Some(Unused::Corrupt));
-        // Another program wrote it.
+        // Another program wrote it: another digest, from a file with another stamp.
+        let digest = MAGIC.len() + 4;
         let mut foreign = good.clone();
-        foreign[MAGIC.len() + 4] ^= 1;
+        foreign[digest] ^= 1;
+        foreign[digest + 32] ^= 1;
         std::fs::write(path(&out), &foreign).unwrap();
         assert_eq!(Cache::load(&out).err(), Some(Unused::OtherProgram));
+        // This program, its file touched since (another stamp, the same digest): trusted.
+        let mut touched = good.clone();
+        touched[digest + 32 + 9] ^= 1;
+        std::fs::write(path(&out), &touched).unwrap();
+        assert!(Cache::load(&out).is_ok());
         // Another format.
         let mut older = good;
         older[MAGIC.len()] ^= 1;

@@ -118,9 +118,6 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
     if !worth_rebuilding(changed.len(), site.pages.len()) {
         return Ok(Rebuilt::Full(Unused::MostPages));
     }
-    let Ok(previous) = bundle::Previous::read(&bundle_path) else {
-        return Ok(Rebuilt::Full(Unused::OutputChanged));
-    };
     timer.lap("cache");
 
     // The pages whose file changed, rendered again (both versions and their `file://` copies).
@@ -202,16 +199,26 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         layout: &cache.index,
         read: &read,
     };
-    let made = site_files::all(
-        &opts.root,
-        &project,
-        assets.files,
-        &pages,
-        search,
-        Some(&before),
-        &mut timer,
-        stop,
-    )?;
+    // The previous bundle's directory (tens of thousands of entries) is read meanwhile.
+    let (previous, made) = rayon::join(
+        || bundle::Previous::read(&bundle_path),
+        || {
+            site_files::all(
+                &opts.root,
+                &project,
+                assets.files,
+                &pages,
+                search,
+                Some(&before),
+                &mut timer,
+                stop,
+            )
+        },
+    );
+    let made = made?;
+    let Ok(previous) = previous else {
+        return Ok(Rebuilt::Full(Unused::OutputChanged));
+    };
     let site_files::Made {
         files,
         digests,
