@@ -6,6 +6,7 @@
 //! - turns site-absolute URLs (`/esia/`) into page-relative ones (`../esia/`), so the site works
 //!   from any sub-path of a host.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -549,7 +550,10 @@ fn rewrite_pass(
         let in_main = in_main.clone();
         let collect_facts = opts.facts;
         let urls = urls.clone();
-        move |el: &mut lol_html::html_content::Element<'_, '_>| -> lol_html::HandlerResult {
+        // `tag`: the element's name, lowercase ([`tag_name`]).
+        move |el: &mut lol_html::html_content::Element<'_, '_>,
+              tag: &str|
+              -> lol_html::HandlerResult {
             let Some(value) = el.get_attribute(attr) else {
                 return Ok(());
             };
@@ -557,7 +561,6 @@ fn rewrite_pass(
                 // A body for both versions has no pass of `offline::file_url_rules` (none of
                 // what they change but links is in a body: `body_splice::body_allows`); their
                 // rule for links is this, on the value no version changes.
-                let tag = el.tag_name();
                 if (tag == "a" && attr == "href") || (tag == "form" && attr == "action") {
                     let fixed = offline::with_page_file_marked(&value);
                     if fixed != value {
@@ -565,7 +568,7 @@ fn rewrite_pass(
                     }
                 }
             }
-            if attr == "href" && el.tag_name() == "a" && is_external(&value) {
+            if attr == "href" && tag == "a" && is_external(&value) {
                 if value.starts_with("http") || value.starts_with("//") {
                     let rel = el.get_attribute("rel").unwrap_or_default();
                     if !rel.split_whitespace().any(|r| r == "noopener") {
@@ -581,7 +584,6 @@ fn rewrite_pass(
             {
                 // A body for both versions: what each makes of the URL is marked (see
                 // `body_splice::Neutral::resolve`, which does what the lines below do).
-                let tag = el.tag_name();
                 let n = {
                     let mut urls = urls.borrow_mut();
                     urls.push(UrlRef {
@@ -625,7 +627,7 @@ fn rewrite_pass(
                 }
                 if !print_base.is_empty()
                     && in_main.get() > 0
-                    && el.tag_name() == "a"
+                    && tag == "a"
                     && attr == "href"
                     && value.starts_with('/')
                 {
@@ -693,27 +695,28 @@ fn rewrite_pass(
             }
         };
         move |el| {
-            let tag = el.tag_name();
-            match tag.as_str() {
+            let tag = tag_name(html, el);
+            let tag = tag.as_ref();
+            match tag {
                 "main" => main(el)?,
                 "h2" | "h3" | "h4" | "h5" | "h6" => heading(el)?,
                 t if NO_ABBR.contains(&t) => block(el)?,
                 _ => {}
             }
-            match tag.as_str() {
+            match tag {
                 "a" => {
-                    href(el)?;
-                    offline_href(el)
+                    href(el, tag)?;
+                    offline_href(el, tag)
                 }
-                "link" => href(el),
+                "link" => href(el, tag),
                 "img" | "source" => {
-                    src(el)?;
+                    src(el, tag)?;
                     srcset(el)?;
-                    offline_src(el)
+                    offline_src(el, tag)
                 }
-                "iframe" => src(el),
-                "form" => action(el),
-                "script" => script.iter_mut().try_for_each(|h| h(el)),
+                "iframe" => src(el, tag),
+                "form" => action(el, tag),
+                "script" => script.iter_mut().try_for_each(|h| h(el, tag)),
                 _ => Ok(()),
             }
         }
@@ -859,6 +862,29 @@ fn rewrite_pass(
     }
     let facts = facts.borrow().clone();
     Ok((out, facts))
+}
+
+/// The name of `el`'s tag, lowercase, as `Element::tag_name` gives it: read where the tag
+/// is in `html`, the pass's input (every element a handler sees was parsed from it), when it
+/// is written in lowercase, as good as always; `tag_name` makes a `String` of it at each call
+/// (a twentieth of the pass).
+fn tag_name<'h>(html: &'h str, el: &lol_html::html_content::Element<'_, '_>) -> Cow<'h, str> {
+    let at = el.source_location().bytes().start;
+    let bytes = html.as_bytes();
+    if bytes.get(at) == Some(&b'<') && bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase) {
+        // The tag name state: the name ends at whitespace, `/` or `>` (ASCII, so the slice
+        // is on a character boundary).
+        let name = &bytes[at + 1..];
+        let len = name
+            .iter()
+            .position(|&b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+            .unwrap_or(name.len());
+        let name = &html[at + 1..at + 1 + len];
+        if !name.bytes().any(|b| b.is_ascii_uppercase() || b == 0) {
+            return Cow::Borrowed(name);
+        }
+    }
+    Cow::Owned(el.tag_name())
 }
 
 /// Is `chunk` (of `html`, the pass's whole input) a whole text node? lol_html hands a text node
@@ -1425,5 +1451,46 @@ mod tests {
         assert!(rewrite_spliced(&outside, &closed, &opts).unwrap().is_none());
         let twice = format!("<main>{0}{0}</main>", body_splice::PLACEHOLDER);
         assert!(rewrite_spliced(&twice, &closed, &opts).unwrap().is_none());
+    }
+
+    /// Every element's name as read from the input is `Element::tag_name`'s, whatever case,
+    /// spacing and characters the tags are written with.
+    fn tag_names_agree(html: &str) {
+        let seen = RefCell::new(Vec::new());
+        let settings =
+            RewriteStrSettings::new().append_element_content_handler(element!("*", |el| {
+                seen.borrow_mut()
+                    .push((tag_name(html, el).into_owned(), el.tag_name()));
+                Ok(())
+            }));
+        lol_html::rewrite_str(html, settings).unwrap();
+        for (read, named) in seen.into_inner() {
+            assert_eq!(read, named, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn tag_names_read_from_the_input_are_lol_htmls() {
+        for html in [
+            "<main id=m><a href='/x/'>x</a><A HREF=/y/>y</A><br/><br>\n<img\nsrc=a></main>",
+            "<p\tclass=a>b</p><h2\x0cid=x>h</h2><h3\rid=y>h</h3><Svg><path/></Svg>",
+            "<aй href=/>x</aй><a-b>c</a-b><x:y>z</x:y><abbr/title=t>ВПР</abbr>",
+            "<scRipt src=/s.js></scRipt><form action=/f/></form><a\u{0}b>c</a\u{0}b><a",
+        ] {
+            tag_names_agree(html);
+        }
+    }
+
+    proptest::proptest! {
+        /// As above, on made-up tags: a name of letters, digits and other characters, ended
+        /// as the tokenizer ends one.
+        #[test]
+        fn tag_names_agree_on_any_tag(
+            name in "[a-zA-Z][a-zA-Z0-9:\\-_йЖ\u{0}]{0,6}",
+            end in proptest::sample::select(vec![" ", "\t", "\n", "\r", "\x0c", "/", ">", ""]),
+            rest in "[a-z=\"' /]{0,8}",
+        ) {
+            tag_names_agree(&format!("<p><{name}{end}{rest}>text</{name}></p>"));
+        }
     }
 }
