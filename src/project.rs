@@ -403,10 +403,21 @@ impl Project {
         spliced: Option<&rewrite::SplicedBody<'_>>,
     ) -> Result<Option<PageOutput>, Vec<Diagnostic>> {
         let clock = Instant::now();
-        let html = self
-            .tera
-            .render(page.template(), ctx)
-            .map_err(|e| vec![templates::template_error(&e, &self.sources)])?;
+        // Rendered into bytes and checked by simdutf8: `Tera::render` checks its output with
+        // std's UTF-8 check, which takes its slow path on Cyrillic text. (The capacity: a
+        // page's template output, its body aside, with room to spare.)
+        let mut out = Vec::with_capacity(64 * 1024);
+        let template_error = |e: tera::Error| vec![templates::template_error(&e, &self.sources)];
+        self.tera
+            .render_to(page.template(), ctx, &mut out)
+            .map_err(template_error)?;
+        let html = match simdutf8::basic::from_utf8(&out) {
+            Ok(html) => html,
+            Err(_) => {
+                let e = String::from_utf8(out.clone()).expect_err("not UTF-8");
+                return Err(template_error(e.into()));
+            }
+        };
         self.stats.add(Stage::Template, clock);
         let clock = Instant::now();
         let url = format!("{}{}", variant.prefix(), page.url);
@@ -420,16 +431,16 @@ impl Project {
             facts: !file_copy,
         };
         let rewritten = if let Some(body) = spliced.filter(|_| file_copy) {
-            match rewrite::rewrite_spliced(&html, body, &opts) {
+            match rewrite::rewrite_spliced(html, body, &opts) {
                 Ok(Some((page, copy))) => Ok((page, Some(copy), PageFacts::default())),
                 Ok(None) => return Ok(None),
                 Err(e) => Err(e),
             }
         } else if file_copy {
-            rewrite::rewrite_with_file_copy(&html, &opts)
+            rewrite::rewrite_with_file_copy(html, &opts)
                 .map(|(page, copy, facts)| (page, Some(copy), facts))
         } else {
-            rewrite::rewrite_bytes(&html, &opts).map(|(page, facts)| (page, None, facts))
+            rewrite::rewrite_bytes(html, &opts).map(|(page, facts)| (page, None, facts))
         };
         let (mut bytes, mut copy, facts) = rewritten.map_err(|e| {
             vec![Diagnostic::error(
