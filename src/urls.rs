@@ -66,27 +66,33 @@ pub fn percent_decode(s: &str) -> String {
     }
 }
 
-/// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`.
+/// `/esia/privyazka/#x` seen from `/fioko/` → `../esia/privyazka/#x`. (Every URL of every
+/// page goes through it: the path segments are walked, not collected.)
 pub fn relative_url(from_page: &str, target: &str) -> String {
-    let from_dirs: Vec<&str> = from_page.split('/').filter(|s| !s.is_empty()).collect();
-    let (path, suffix) = match target.find(['#', '?']) {
-        Some(i) => (&target[..i], &target[i..]),
-        None => (target, ""),
-    };
-    let to: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let trailing = path.ends_with('/');
-    let common = from_dirs
-        .iter()
-        .zip(&to)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let mut parts: Vec<&str> = Vec::new();
-    parts.extend(std::iter::repeat_n("..", from_dirs.len() - common));
-    parts.extend(&to[common..]);
-    let mut out = parts.join("/");
+    let (path, suffix) = target.split_at(target.find(['#', '?']).unwrap_or(target.len()));
+    fn segments(s: &str) -> impl Iterator<Item = &str> {
+        s.split('/').filter(|s| !s.is_empty())
+    }
+    let mut to = segments(path).peekable();
+    // The page's folders past the part it shares with the target, each a `..`.
+    let mut ups = 0;
+    for dir in segments(from_page) {
+        if ups == 0 && to.peek() == Some(&dir) {
+            to.next();
+        } else {
+            ups += 1;
+        }
+    }
+    let mut out = String::with_capacity(3 * ups + target.len() + 2);
+    for part in std::iter::repeat_n("..", ups).chain(to) {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        out.push_str(part);
+    }
     if out.is_empty() {
         out.push_str("./");
-    } else if trailing && !out.ends_with('/') {
+    } else if path.ends_with('/') && !out.ends_with('/') {
         out.push('/');
     }
     out.push_str(suffix);
@@ -96,6 +102,72 @@ pub fn relative_url(from_page: &str, target: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `relative_url` was before it walked the segments: the reference it is held to.
+    fn relative_url_collected(from_page: &str, target: &str) -> String {
+        let from_dirs: Vec<&str> = from_page.split('/').filter(|s| !s.is_empty()).collect();
+        let (path, suffix) = match target.find(['#', '?']) {
+            Some(i) => (&target[..i], &target[i..]),
+            None => (target, ""),
+        };
+        let to: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let trailing = path.ends_with('/');
+        let common = from_dirs
+            .iter()
+            .zip(&to)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(std::iter::repeat_n("..", from_dirs.len() - common));
+        parts.extend(&to[common..]);
+        let mut out = parts.join("/");
+        if out.is_empty() {
+            out.push_str("./");
+        } else if trailing && !out.ends_with('/') {
+            out.push('/');
+        }
+        out.push_str(suffix);
+        out
+    }
+
+    #[test]
+    fn relative_urls_are_the_collected_ones() {
+        for (from, to) in [
+            ("/fioko/", "/esia/privyazka/#x"),
+            ("/esia/privyazka/", "/esia/"),
+            ("/esia/privyazka/", "/esia/privyazka/"),
+            ("/esia/privyazka/", "/esia/privyazka/#shag-2"),
+            ("/", "/"),
+            ("/", "/assets/a.css"),
+            ("/lv/esia/", "/lv/"),
+            ("/a/b/", "/a/b/c/?q=1#x"),
+            ("/404.html", "/a//b/"),
+            ("", ""),
+            ("/a/", "?q"),
+        ] {
+            assert_eq!(
+                relative_url(from, to),
+                relative_url_collected(from, to),
+                "{from} {to}"
+            );
+        }
+        assert_eq!(
+            relative_url("/fioko/", "/esia/privyazka/#x"),
+            "../esia/privyazka/#x"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_relative_url_is_the_collected_one(
+            from in "[/ab]{0,8}",
+            path in "[/ab.]{0,8}",
+            suffix in "([#?][/ab]{0,3})?",
+        ) {
+            let to = format!("{path}{suffix}");
+            proptest::prop_assert_eq!(relative_url(&from, &to), relative_url_collected(&from, &to));
+        }
+    }
 
     #[test]
     fn urls_resolve_as_a_browser_does() {
