@@ -372,6 +372,12 @@ fn program_digest() -> io::Result<Digest> {
         .map_err(io::Error::other)
 }
 
+/// Makes [`program_digest`] now (a full build does it while its pages render: the cache is
+/// written with it at the end).
+pub fn warm_program_digest() {
+    let _ = program_digest();
+}
+
 /// [`program_digest`], once known.
 static PROGRAM: std::sync::OnceLock<Result<Digest, String>> = std::sync::OnceLock::new();
 

@@ -303,6 +303,11 @@ fn build_project_until(
             Rebuilt::Full(unused) => note = unused.note(),
         }
     }
+    if opts.cache != CacheUse::Off {
+        // The program's digest, which the cache is written with at the end, is made while the
+        // pages render rather than after them.
+        rayon::spawn(build_cache::warm_program_digest);
+    }
     let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.
