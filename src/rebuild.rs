@@ -185,8 +185,9 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             }
         }
     }
-    // The search index's documents of the pages not rendered again are in the previous
-    // build's document chunks (checked against their digests before they are used).
+    // Every file the previous build wrote but the pages, with its digest: the search index's
+    // documents of the pages not rendered again are in its document chunks (checked against
+    // their digests before they are used), and only files whose digest changed are written.
     let before_files: HashMap<&str, build_cache::Digest> =
         cache.files.iter().map(|(p, d)| (p.as_str(), *d)).collect();
     let read = |path: &str| -> Option<Vec<u8>> {
@@ -231,13 +232,12 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         site_files::SiteFiles::Stopped => return Ok(Rebuilt::Stopped),
         site_files::SiteFiles::NotAsBefore => return Ok(Rebuilt::Full(Unused::OutputChanged)),
     };
-    drop(before_files);
 
     // The offline bundle, beside the output until it replaces the old one; the entries of
     // the files whose bytes are as before are taken from the previous one.
     let kept = bundle::Kept {
         previous: &previous,
-        unchanged: unchanged_files(&cache.files, &digests),
+        unchanged: unchanged_files(&before_files, &digests),
         not_held: &as_before,
     };
     let bundle_tmp = output::beside(out, &format!("bundle-{}.tmp", std::process::id()));
@@ -277,7 +277,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
     }
     .with_search(search);
     let (written, saved) = rayon::join(
-        || write(out, &cache.files, &pages, &files, &digests, &bundle_tmp),
+        || write(out, &before_files, &pages, &files, &digests, &bundle_tmp),
         || new_cache.write_temporary(),
     );
     let _ = std::fs::remove_file(&bundle_tmp);
@@ -445,13 +445,11 @@ fn write_bundle(
 
 /// The paths of `now` with the digest they had `before`.
 fn unchanged_files<'a>(
-    before: &[(String, build_cache::Digest)],
+    before: &HashMap<&str, build_cache::Digest>,
     now: &'a [(String, build_cache::Digest)],
 ) -> std::collections::HashSet<&'a str> {
-    let before: HashMap<&str, &build_cache::Digest> =
-        before.iter().map(|(p, d)| (p.as_str(), d)).collect();
     now.iter()
-        .filter(|(path, digest)| before.get(path.as_str()) == Some(&digest))
+        .filter(|(path, digest)| before.get(path.as_str()) == Some(digest))
         .map(|(path, _)| path.as_str())
         .collect()
 }
@@ -461,7 +459,7 @@ fn unchanged_files<'a>(
 /// bundle; removes the files no longer made.
 fn write(
     out: &Path,
-    before: &[(String, build_cache::Digest)],
+    before: &HashMap<&str, build_cache::Digest>,
     pages: &[PageOutput],
     files: &[(String, Vec<u8>)],
     digests: &[(String, build_cache::Digest)],
@@ -472,12 +470,10 @@ fn write(
     for p in pages.iter().filter(|p| !p.html.is_empty()) {
         sink.write(&p.path, &p.html)?;
     }
-    let before: HashMap<&str, &build_cache::Digest> =
-        before.iter().map(|(p, d)| (p.as_str(), d)).collect();
     let mut now = std::collections::HashSet::new();
     for ((path, bytes), (_, digest)) in files.iter().zip(digests) {
         now.insert(path.as_str());
-        if before.get(path.as_str()).copied() != Some(digest) {
+        if before.get(path.as_str()) != Some(digest) {
             sink.write(path, bytes)?;
         }
     }
