@@ -567,3 +567,46 @@ fn a_cache_that_cannot_be_trusted_is_ignored_with_a_note() {
     assert!(o.status.success(), "{}", stderr(&o));
     same_trees(&out, &clean, "after a spoilt search piece");
 }
+
+/// A rebuild keeps the bundle it replaces beside the output (`.<out>.bundle.spare`) and writes
+/// the next one over it: whatever the spare held, the new bundle is exactly what a clean build
+/// writes, and the spare then holds the bundle just replaced.
+#[test]
+fn a_rebuild_writes_its_bundle_over_the_spare_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    let out_s = out.to_str().unwrap();
+    let spare = tmp.path().join(".pub.bundle.spare");
+    let edit = |n: usize| {
+        let page = &pages(&root)[1];
+        let text = std::fs::read_to_string(page).unwrap();
+        std::fs::write(page, format!("{text}\nПравка номер {n}.\n")).unwrap();
+    };
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!spare.exists(), "a full build makes no spare");
+
+    edit(1);
+    let previous = std::fs::read(out.join("offline.zip")).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&spare).unwrap(),
+        previous,
+        "the replaced bundle is the spare"
+    );
+
+    // A spare longer than any bundle, of bytes no zip has: written over and cut.
+    std::fs::write(&spare, vec![0xA5; previous.len() * 3]).unwrap();
+    edit(2);
+    let previous = std::fs::read(out.join("offline.zip")).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&spare).unwrap(), previous);
+    let o = pamyatka(&root, &["--out", clean.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    same_trees(&out, &clean, "a bundle written over a longer spare");
+}
