@@ -47,7 +47,7 @@ use crate::variant::Variant;
 const MAGIC: &[u8; 16] = b"pamyatka-cache\n\0";
 
 /// The layout of what follows the header; raised whenever a type below changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 pub type Digest = [u8; 32];
 
@@ -75,6 +75,9 @@ pub struct PageEntry {
     pub rel: String,
     /// BLAKE3 of the whole file.
     pub source: Digest,
+    /// The file's stamp when it was read (`content::FileStamp`): while the file has the same,
+    /// `source` is its digest without hashing it again. `None`: racy, hashed next time.
+    pub stamp: Option<crate::content::FileStamp>,
     /// The templates its render read (its own, its widgets', what those extend or include):
     /// places in [`Cache::templates`], sorted.
     pub templates: Vec<u32>,
@@ -169,7 +172,7 @@ impl PageEntry {
     /// still to come ([`Cache::with_search`]).
     pub fn new(
         rel: &str,
-        source: &Arc<str>,
+        (source, stamp): (&Arc<str>, Option<crate::content::FileStamp>),
         templates: Vec<u32>,
         outputs: &[PageOutput],
         warnings: &[Diagnostic],
@@ -177,6 +180,7 @@ impl PageEntry {
         PageEntry {
             rel: rel.to_string(),
             source: source_digest(source),
+            stamp,
             templates,
             outputs: outputs
                 .iter()

@@ -82,7 +82,7 @@ impl Project {
                 let page = &self.site.pages[i];
                 run.entries.push(PageEntry::new(
                     &page.rel,
-                    &page.source,
+                    (&page.source, self.site.stamps.get(&page.rel).copied()),
                     templates,
                     &pages,
                     &warnings,

@@ -100,12 +100,13 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         return Ok(Rebuilt::Full(Unused::InputsChanged));
     };
     let bundle_path = out.join(bundle::BUNDLE);
-    // The pages whose file changed, and those whose render read a template that changed.
+    // The pages whose file changed, and those whose render read a template that changed. A
+    // file with the stamp the previous build recorded is not hashed again (`content::FileStamp`).
     let changed: Vec<usize> = (0..site.pages.len())
         .into_par_iter()
         .filter(|&i| {
-            let entry = &cache.pages[i];
-            build_cache::source_digest(&site.pages[i].source) != entry.source
+            let (entry, page) = (&cache.pages[i], &site.pages[i]);
+            file_changed(entry, page, site.stamps.get(&page.rel).copied())
                 || entry
                     .templates
                     .iter()
@@ -153,7 +154,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             Some(mut render) => {
                 entries.push(PageEntry::new(
                     &page.rel,
-                    &page.source,
+                    (&page.source, site.stamps.get(&page.rel).copied()),
                     std::mem::take(&mut render.templates),
                     &render.pages,
                     &render.warnings,
@@ -170,6 +171,8 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             }
             None => {
                 let mut entry = entry;
+                // The same bytes as the cached ones (same stamp, or same digest): the stamp now.
+                entry.stamp = site.stamps.get(&page.rel).copied();
                 // Its templates are all unchanged: their places in the new list.
                 entry.templates = entry
                     .templates
@@ -326,6 +329,17 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         },
         project,
     ))))
+}
+
+/// Whether `page`'s file (`stamp`: its stamp now, if trusted) changed since the build that
+/// recorded `entry`: the same stamp as recorded says it did not, without hashing the file.
+fn file_changed(
+    entry: &PageEntry,
+    page: &crate::content::Page,
+    stamp: Option<crate::content::FileStamp>,
+) -> bool {
+    let as_read = entry.stamp.is_some() && entry.stamp == stamp;
+    !as_read && build_cache::source_digest(&page.source) != entry.source
 }
 
 /// Whether rendering `rendered` of `pages` pages again beats a full build. A rebuild holds the
@@ -553,6 +567,45 @@ fn remove_with_empty_folders(out: &Path, rel: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_with_the_recorded_stamp_is_not_hashed_again() {
+        use crate::content::{FileStamp, FrontMatter, Page, PageKind};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "---\ntitle: А\n---\nТекст.\n").unwrap();
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+        let stamp = FileStamp::of(&std::fs::metadata(&path).unwrap(), later);
+        assert!(stamp.is_some());
+        let page = |text: &str| Page {
+            file: path.clone(),
+            rel: "a.md".to_string(),
+            source: std::sync::Arc::from(text),
+            body_offset: 0,
+            front: FrontMatter::default(),
+            kind: PageKind::Page,
+            url: "/a/".to_string(),
+            section: String::new(),
+        };
+        let recorded = page("то, что прочла прошлая сборка");
+        let entry = PageEntry::new("a.md", (&recorded.source, stamp), Vec::new(), &[], &[]);
+        let now = page("другой текст");
+        // Same stamp: as read, whatever the text (a file with its stamp has its bytes).
+        assert!(!file_changed(&entry, &now, stamp));
+        // No stamp now (racy) or none then: hashed.
+        assert!(file_changed(&entry, &now, None));
+        assert!(!file_changed(&entry, &recorded, None));
+        let unstamped = PageEntry::new("a.md", (&recorded.source, None), Vec::new(), &[], &[]);
+        assert!(file_changed(&unstamped, &now, None));
+        assert!(file_changed(&unstamped, &now, stamp));
+        // Another stamp: hashed.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, "---\ntitle: Б\n---\nТекст.\n").unwrap();
+        let other = FileStamp::of(&std::fs::metadata(&path).unwrap(), later);
+        assert_ne!(other, stamp);
+        assert!(file_changed(&entry, &now, other));
+        assert!(!file_changed(&entry, &recorded, other));
+    }
 
     #[test]
     fn most_pages_again_is_a_full_build() {

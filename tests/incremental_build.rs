@@ -610,3 +610,30 @@ fn a_rebuild_writes_its_bundle_over_the_spare_one() {
     assert!(o.status.success(), "{}", stderr(&o));
     same_trees(&out, &clean, "a bundle written over a longer spare");
 }
+
+/// Files older than the racy window get stamps the next build trusts instead of hashing them
+/// (`content::FileStamp`); an edit that keeps a page's length is still seen, by its times.
+#[test]
+fn a_page_edited_after_its_stamp_was_recorded_is_rendered_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    // Every file out of the racy window of the first build.
+    std::thread::sleep(std::time::Duration::from_millis(3300));
+    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    let out_s = out.to_str().unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = &pages(&root)[1];
+    let text = std::fs::read_to_string(page).unwrap();
+    let at = text.rfind('.').expect("a sentence");
+    let edited = format!("{}!{}", &text[..at], &text[at + 1..]);
+    assert_eq!(edited.len(), text.len());
+    std::fs::write(page, edited).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(rerendered(&o), 1, "{}", stderr(&o));
+    let o = pamyatka(&root, &["--out", clean.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    same_trees(&out, &clean, "a page edited to the same length");
+}

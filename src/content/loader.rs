@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::frontmatter::{self, FrontMatter};
-use super::{GlossaryEntry, Page, PageKind, Section, Site, url_for};
+use super::{FileStamp, GlossaryEntry, Page, PageKind, Section, Site, url_for};
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::limits;
@@ -17,7 +17,7 @@ use crate::yaml::{self, Seg};
 
 /// What one file turned into.
 enum Loaded {
-    Page(Box<Page>),
+    Page(Box<Page>, Option<FileStamp>),
     Data(String, serde_json::Value, Arc<str>),
     Config(SiteConfig),
     Glossary(Vec<GlossaryEntry>, serde_json::Value),
@@ -39,6 +39,8 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         .hint(tr!("content-no-folder.hint"))
         .into());
     }
+    // Before any file's metadata is taken: see `stamp.rs`.
+    let started = std::time::SystemTime::now();
     let mut errors = Vec::new();
     let mut files = Vec::new();
     let (mut images, mut image_sidecars) = (Vec::new(), Vec::new());
@@ -102,8 +104,10 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         }
     }
 
-    let results: Vec<Result<Loaded, Diagnostic>> =
-        files.par_iter().map(|rel| load_file(root, rel)).collect();
+    let results: Vec<Result<Loaded, Diagnostic>> = files
+        .par_iter()
+        .map(|rel| load_file(root, rel, started))
+        .collect();
 
     let mut config = None;
     let mut pages = Vec::new();
@@ -111,9 +115,15 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
     let mut glossary = Vec::new();
     let mut synonyms = Vec::new();
     let mut data_sources = BTreeMap::new();
+    let mut stamps = std::collections::HashMap::new();
     for r in results {
         match r {
-            Ok(Loaded::Page(p)) => pages.push(*p),
+            Ok(Loaded::Page(p, stamp)) => {
+                if let Some(stamp) = stamp {
+                    stamps.insert(p.rel.clone(), stamp);
+                }
+                pages.push(*p);
+            }
             Ok(Loaded::Data(rel, value, text)) => {
                 insert_data(&mut data, &rel, value);
                 data_sources.insert(rel, text);
@@ -202,20 +212,22 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         images,
         image_sidecars,
         warnings,
+        stamps,
     })
 }
 
 /// Reads one Markdown page again (for `serve` after an edit): `None` when it is now a draft.
 pub fn reload_page(root: &Path, rel: &str) -> Result<Option<Page>, Diagnostic> {
-    match load_file(root, rel)? {
-        Loaded::Page(p) => Ok(Some(*p)),
+    match load_file(root, rel, std::time::SystemTime::now())? {
+        Loaded::Page(p, _) => Ok(Some(*p)),
         _ => Ok(None),
     }
 }
 
-fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
+/// Reads one file of `content/` (`started`: when the load began, for the page's stamp).
+fn load_file(root: &Path, rel: &str, started: std::time::SystemTime) -> Result<Loaded, Diagnostic> {
     let file = PathBuf::from("content").join(rel);
-    let bytes = std::fs::read(root.join(&file)).map_err(|e| {
+    let (bytes, stamp) = read_stamped(&root.join(&file), started).map_err(|e| {
         Diagnostic::error(
             "io",
             tr!(
@@ -262,16 +274,19 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             PageKind::Page
         };
         let dir = rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        return Ok(Loaded::Page(Box::new(Page {
-            url: url_for(rel),
-            rel: rel.to_string(),
-            file,
-            source: text,
-            body_offset: split.body,
-            front,
-            kind,
-            section: dir,
-        })));
+        return Ok(Loaded::Page(
+            Box::new(Page {
+                url: url_for(rel),
+                rel: rel.to_string(),
+                file,
+                source: text,
+                body_offset: split.body,
+                front,
+                kind,
+                section: dir,
+            }),
+            stamp,
+        ));
     }
     match rel {
         "site.yaml" => {
@@ -297,6 +312,20 @@ fn load_file(root: &Path, rel: &str) -> Result<Loaded, Diagnostic> {
             Ok(Loaded::Data(rel.to_string(), value, text))
         }
     }
+}
+
+/// A file's bytes and its stamp, taken on the open file before the bytes are read.
+fn read_stamped(
+    path: &Path,
+    started: std::time::SystemTime,
+) -> std::io::Result<(Vec<u8>, Option<FileStamp>)> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let stamp = FileStamp::of(&meta, started);
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, stamp))
 }
 
 /// The search's synonym list (relative to `content/`): groups of words and phrases that find

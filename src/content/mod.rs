@@ -4,6 +4,7 @@ pub mod date;
 mod frontmatter;
 mod loader;
 pub mod reserved;
+mod stamp;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use std::sync::Arc;
 pub use frontmatter::split as split_front_matter;
 pub use frontmatter::{Audience, Change, FrontMatter, SourceInfo};
 pub use loader::{SYNONYMS, build_sections, load, reload_page};
+pub use stamp::FileStamp;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -111,6 +113,8 @@ pub struct Site {
     pub images: Vec<String>,
     pub image_sidecars: Vec<String>,
     pub warnings: Vec<Diagnostic>,
+    /// The pages' files' stamps, by [`Page::rel`], where they can be trusted (`stamp.rs`).
+    pub stamps: std::collections::HashMap<String, FileStamp>,
 }
 
 impl Site {
