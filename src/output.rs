@@ -287,11 +287,23 @@ impl Staging {
 
     /// Replace the target with the staging folder: in one atomic exchange where the OS can,
     /// otherwise by two renames (see [`recover`] for a build killed between them).
-    pub fn commit(mut self) -> Result<(), OutputError> {
+    pub fn commit(self) -> Result<(), OutputError> {
+        self.commit_keeping(&[])
+    }
+
+    /// [`Staging::commit`], and then each `(file, to)` of `keep` of the previous output moved
+    /// to `to` (where it can be) instead of being removed with the rest of it.
+    pub fn commit_keeping(mut self, keep: &[(&str, &Path)]) -> Result<(), OutputError> {
+        let keep_from = |previous: &Path| {
+            for (file, to) in keep {
+                let _ = fs::rename(previous.join(file), to);
+            }
+        };
         let had_old = self.target.exists();
         if had_old && exchange(&self.dir, &self.target).map_err(io_err("swap", &self.target))? {
             // The staging path now holds the previous output.
             self.committed = true;
+            keep_from(&self.dir);
             let _ = fs::remove_dir_all(&self.dir);
             return Ok(());
         }
@@ -313,6 +325,7 @@ impl Staging {
         }
         self.committed = true;
         if had_old {
+            keep_from(&old);
             let _ = fs::remove_dir_all(&old);
         }
         Ok(())
@@ -509,6 +522,25 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, [".public.lock", "public"], "no staging left behind");
+    }
+
+    #[test]
+    fn commit_keeping_moves_a_file_of_the_previous_output_out_of_its_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let kept = dir.path().join(".public.kept");
+        let s = Staging::begin(&target).unwrap();
+        s.write("offline.zip", b"old").unwrap();
+        s.commit_keeping(&[("offline.zip", &kept)]).unwrap();
+        // No previous output: nothing to keep.
+        assert!(!kept.exists());
+        let s = Staging::begin(&target).unwrap();
+        s.write("offline.zip", b"new").unwrap();
+        s.commit_keeping(&[("offline.zip", &kept)]).unwrap();
+        assert_eq!(fs::read(&kept).unwrap(), b"old");
+        assert_eq!(fs::read(target.join("offline.zip")).unwrap(), b"new");
+        assert!(leftovers(dir.path(), "public", "old").is_empty());
+        assert!(leftovers(dir.path(), "public", "staging").is_empty());
     }
 
     #[test]

@@ -317,8 +317,16 @@ fn build_project_until(
     let start = Instant::now();
     // The cache describes the output about to be replaced: it goes first (see `build_cache`).
     build_cache::invalidate(&opts.out)?;
+    // The previous bundle becomes the spare the next incremental build writes its bundle over
+    // (`rebuild::spare_bundle`), rather than being freed with the previous output.
+    let spare = rebuild::spare_bundle(&opts.out);
+    let keep: &[(&str, &Path)] = if opts.cache == CacheUse::Off {
+        &[]
+    } else {
+        &[(crate::bundle::BUNDLE, &spare)]
+    };
     staging
-        .commit()
+        .commit_keeping(keep)
         .map_err(|e| Diagnostics::from(output_error(e)))?;
     let mut timings = std::mem::take(&mut compiled.timings);
     timings.push(("commit", start.elapsed()));

@@ -243,7 +243,9 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         unchanged: unchanged_files(&before_files, &digests),
         not_held: &as_before,
     };
-    let bundle_tmp = output::beside(out, &format!("bundle-{}.tmp", std::process::id()));
+    // One name, not one per process: the output's lock makes this build its only writer, and a
+    // bundle a killed build left there is written over like the spare.
+    let bundle_tmp = output::beside(out, "bundle.tmp");
     let spare = spare_bundle(out);
     let size = match write_bundle(&bundle_tmp, &spare, &kept, parts, &files, &web_only) {
         Ok(size) => size,
@@ -448,15 +450,16 @@ pub(crate) fn spare_bundle(out: &Path) -> std::path::PathBuf {
     output::beside(out, "bundle.spare")
 }
 
-/// Opens `path` to write a bundle in: the spare bundle renamed to `path` (its bytes written
-/// over, its length set when the bundle is finished), else a new file.
+/// Opens `path` to write a bundle in: the spare bundle renamed to `path`, else what a killed
+/// build left at `path`, else a new file; its bytes are written over, and its length set when
+/// the bundle is finished.
 fn open_bundle(path: &Path, spare: &Path) -> std::io::Result<std::fs::File> {
-    if std::fs::rename(spare, path).is_ok()
-        && let Ok(file) = std::fs::OpenOptions::new().write(true).open(path)
-    {
-        return Ok(file);
-    }
-    std::fs::File::create(path)
+    let _ = std::fs::rename(spare, path);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
 }
 
 /// A bundle file not used after all, kept as the spare (or removed when it cannot be).

@@ -609,6 +609,26 @@ fn a_rebuild_writes_its_bundle_over_the_spare_one() {
     let o = pamyatka(&root, &["--out", clean.to_str().unwrap(), "build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     same_trees(&out, &clean, "a bundle written over a longer spare");
+
+    // No spare, but the new bundle's file a killed build left half-written: written over too.
+    std::fs::remove_file(&spare).unwrap();
+    let tmp_bundle = tmp.path().join(".pub.bundle.tmp");
+    std::fs::write(&tmp_bundle, vec![0x5A; previous.len() * 2]).unwrap();
+    edit(3);
+    let o = pamyatka(&root, &["--out", out_s, "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
+    assert!(!tmp_bundle.exists() && spare.exists());
+    let o = pamyatka(&root, &["--out", clean.to_str().unwrap(), "build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    same_trees(&out, &clean, "a bundle written over a killed build's");
+
+    // A full build over a previous output keeps that output's bundle as the spare.
+    let previous = std::fs::read(out.join("offline.zip")).unwrap();
+    std::fs::remove_file(&spare).unwrap();
+    let o = pamyatka(&root, &["--out", out_s, "build", "--clean"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&spare).unwrap(), previous);
 }
 
 /// Files older than the racy window get stamps the next build trusts instead of hashing them
