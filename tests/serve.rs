@@ -501,10 +501,13 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
         .collect();
     assert!(index.contains("первоначальн"), "first edit");
     assert!(index.contains("зяблик"), "second edit");
+    // The full catch-up build kept the bundle it replaced, for the next incremental build to
+    // write over (`rebuild::spare_bundle`).
     assert_eq!(
         names_in(dir.path()),
         [
             ".pamyatka",
+            ".public.bundle.spare",
             ".public.cache",
             ".public.lock",
             "content",
