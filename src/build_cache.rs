@@ -172,7 +172,8 @@ impl PageEntry {
     /// still to come ([`Cache::with_search`]).
     pub fn new(
         rel: &str,
-        (source, stamp): (&Arc<str>, Option<crate::content::FileStamp>),
+        source: &Arc<str>,
+        stamp: Option<crate::content::FileStamp>,
         templates: Vec<u32>,
         outputs: &[PageOutput],
         warnings: &[Diagnostic],

@@ -82,7 +82,8 @@ impl Project {
                 let page = &self.site.pages[i];
                 run.entries.push(PageEntry::new(
                     &page.rel,
-                    (&page.source, self.site.stamps.get(&page.rel).copied()),
+                    &page.source,
+                    self.site.stamp(&page.rel),
                     templates,
                     &pages,
                     &warnings,

@@ -106,7 +106,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
         .into_par_iter()
         .filter(|&i| {
             let (entry, page) = (&cache.pages[i], &site.pages[i]);
-            file_changed(entry, page, site.stamps.get(&page.rel).copied())
+            file_changed(entry, page, site.stamp(&page.rel))
                 || entry
                     .templates
                     .iter()
@@ -154,7 +154,8 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             Some(mut render) => {
                 entries.push(PageEntry::new(
                     &page.rel,
-                    (&page.source, site.stamps.get(&page.rel).copied()),
+                    &page.source,
+                    site.stamp(&page.rel),
                     std::mem::take(&mut render.templates),
                     &render.pages,
                     &render.warnings,
@@ -172,7 +173,7 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
             None => {
                 let mut entry = entry;
                 // The same bytes as the cached ones (same stamp, or same digest): the stamp now.
-                entry.stamp = site.stamps.get(&page.rel).copied();
+                entry.stamp = site.stamp(&page.rel);
                 // Its templates are all unchanged: their places in the new list.
                 entry.templates = entry
                     .templates
@@ -290,7 +291,8 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
                 &pages,
                 &files,
                 &digests,
-                (&bundle_tmp, &spare),
+                &bundle_tmp,
+                &spare,
             )
         },
         || new_cache.write_temporary(),
@@ -520,7 +522,7 @@ fn unchanged_files<'a>(
 
 /// Writes into the output in place: the pages that have HTML (re-rendered, or waiting for the
 /// bundle's size), the files whose bytes changed (`digests`: of `files`, in order), the
-/// bundle (`bundle`: the new one's file, and the spare's name the old one keeps); removes the
+/// bundle (`bundle_tmp`: the new one's file; `spare`: the name the old one keeps); removes the
 /// files no longer made.
 fn write(
     out: &Path,
@@ -528,7 +530,8 @@ fn write(
     pages: &[PageOutput],
     files: &[(String, Vec<u8>)],
     digests: &[(String, build_cache::Digest)],
-    (bundle_tmp, spare): (&Path, &Path),
+    bundle_tmp: &Path,
+    spare: &Path,
 ) -> Result<(), Diagnostics> {
     build_cache::invalidate(out)?;
     let sink = LiveOutput::new(out.to_path_buf());
@@ -591,14 +594,14 @@ mod tests {
             section: String::new(),
         };
         let recorded = page("то, что прочла прошлая сборка");
-        let entry = PageEntry::new("a.md", (&recorded.source, stamp), Vec::new(), &[], &[]);
+        let entry = PageEntry::new("a.md", &recorded.source, stamp, Vec::new(), &[], &[]);
         let now = page("другой текст");
         // Same stamp: as read, whatever the text (a file with its stamp has its bytes).
         assert!(!file_changed(&entry, &now, stamp));
         // No stamp now (racy) or none then: hashed.
         assert!(file_changed(&entry, &now, None));
         assert!(!file_changed(&entry, &recorded, None));
-        let unstamped = PageEntry::new("a.md", (&recorded.source, None), Vec::new(), &[], &[]);
+        let unstamped = PageEntry::new("a.md", &recorded.source, None, Vec::new(), &[], &[]);
         assert!(file_changed(&unstamped, &now, None));
         assert!(file_changed(&unstamped, &now, stamp));
         // Another stamp: hashed.

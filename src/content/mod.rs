@@ -118,6 +118,11 @@ pub struct Site {
 }
 
 impl Site {
+    /// The stamp of the page at `rel` (relative to `content/`) when it was read, if trusted.
+    pub fn stamp(&self, rel: &str) -> Option<FileStamp> {
+        self.stamps.get(rel).copied()
+    }
+
     /// A section's title: its `_index.md`'s, else its folder's name.
     pub fn section_title(&self, s: &Section) -> String {
         match s.index_page {
