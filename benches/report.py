@@ -27,6 +27,7 @@ CASES = {
     "clean": "clean build (no output yet)",
     "nochange": "rebuild over the previous output, nothing changed",
     "body": "rebuild after appending a sentence to one page's body",
+    "cold": "the same, with the page cache dropped first",
     "template": "rebuild after editing the template a few pages use",
     "title": "rebuild after editing one page's front matter title",
 }
@@ -195,7 +196,10 @@ def main() -> None:
   sentence to one page's Markdown (the same page every time: the middle one of the sorted page
   files, named below; one more sentence each run); `template` first edits the one line of the
   template the corpus's special pages use (pamyatka's `templates/special.html`, Hugo's
-  `layouts/_default/special.html`); `title` first changes the `title:` in one page's front matter
+  `layouts/_default/special.html`); `cold` is `body` (one more sentence) with the page cache then
+  written back and dropped (`sync; echo 3 > /proc/sys/vm/drop_caches`), so that everything the
+  build reads — its program, the sources, the previous output and cache — comes from the disk, as
+  on an editor's first build of a day; `title` first changes the `title:` in one page's front matter
   (the page a third into the sorted list), which every page of its section shows in its navigation.
   pamyatka: the same command as for a clean build. Hugo:
   `hugo --source DIR --quiet --destination DEST --cacheDir CACHE` — Hugo has no persistent
@@ -203,7 +207,10 @@ def main() -> None:
   (as a plain `hugo` run does).
 - Wall time: `date +%s%N` around the process; CPU time and peak RSS: GNU time's user + system time and
   "Maximum resident set size" (CPU time is less disturbed than wall time by other load on the machine).
-  Median of the runs; the tools take turns case by case, run by run. At N ≥ MDBOOK_ONCE_FROM mdBook
+  Median of the runs. The tools take turns run by run: in each run every case of pamyatka, then
+  every case of Hugo, so that each rebuild follows its own tool's previous case as an editor's
+  builds follow each other (not the other tool's build, which would push its files out of the page
+  cache: the `cold` case measures that). At N ≥ MDBOOK_ONCE_FROM mdBook
   runs once, with its own time limit.
 - Source pages/s = Markdown files in the corpus (N + 21) / median wall time: the fair comparison.
   HTML files/s counts what each tool wrote: pamyatka writes every page twice (the normal page and the

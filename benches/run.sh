@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Build benchmark of issues #9 and #22: pamyatka against Hugo (Debian's) and mdBook on the same
 # synthetic Russian corpus (benches/corpus.py) in one or more shapes: whole-process wall time,
-# CPU time and peak RSS, median of RUNS runs, the tools interleaved run by run. Besides the
-# clean build, the rebuild cases of issue #22 (pamyatka and Hugo): nothing changed, one page's
-# body edited, a template of a few pages edited, one page's title edited. Writes
-# benches/RESULTS.md (through benches/report.py).
+# CPU time and peak RSS, median of RUNS runs, the tools interleaved run by run (in each run,
+# every case of one tool, then every case of the next). Besides the clean build, the rebuild
+# cases of issue #22 (pamyatka and Hugo): nothing changed, one page's body edited (with the
+# page cache as the previous build left it, and with it dropped), a template of a few pages
+# edited, one page's title edited. Writes benches/RESULTS.md (through benches/report.py).
 #
 #   bash benches/run.sh                                     # N = 1000 and 10000, both shapes, every case, RUNS=3
 #   RUNS=5 SIZES="1000" SHAPES=memo bash benches/run.sh     # other settings: see the variables below
@@ -20,7 +21,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUNS=${RUNS:-3}                         # measured builds per tool, shape, N and case (median reported)
 SIZES=${SIZES:-"1000 10000"}            # corpus sizes (pages besides home and section pages)
 SHAPES=${SHAPES:-"default memo"}        # corpus shapes (corpus.py --shape)
-CASES=${CASES:-"clean nochange body template title"}  # build cases, in this order each run (see run_case)
+CASES=${CASES:-"clean nochange body cold template title"}  # build cases, in this order each run (see run_case)
 SEED=${SEED:-9}                         # corpus seed
 TEMPLATE_PAGES=${TEMPLATE_PAGES:-20}    # pages that use the corpus's own template (the `template` case edits it)
 TIMEOUT=${TIMEOUT:-1800}                # seconds, any one build
@@ -61,8 +62,8 @@ fi
 
 for c in $CASES; do
     case $c in
-    clean | nochange | body | template | title) ;;
-    *) log "unknown case '$c' in CASES (clean nochange body template title)"; exit 2 ;;
+    clean | nochange | body | cold | template | title) ;;
+    *) log "unknown case '$c' in CASES (clean nochange body cold template title)"; exit 2 ;;
     esac
 done
 if [[ " $CASES " == *" template "* ]] && ((TEMPLATE_PAGES < 1)); then
@@ -85,6 +86,18 @@ trap cleanup EXIT
 trap 'log "error at line $LINENO: $BASH_COMMAND"' ERR
 trap 'log "stopped by a signal"; exit 143' TERM INT
 T_START=$(date +%s)
+
+# The `cold` case drops the page cache, which takes root (or sudo without a password).
+if [[ " $CASES " == *" cold "* ]]; then
+    if [[ $(id -u) == 0 ]]; then
+        DROP_CACHES=(sh -c 'sync && echo 3 >/proc/sys/vm/drop_caches')
+    elif sudo -n true 2>/dev/null; then
+        DROP_CACHES=(sudo -n sh -c 'sync && echo 3 >/proc/sys/vm/drop_caches')
+    else
+        log "the cold case needs root or sudo -n to drop the page cache: left out"
+        CASES=$(tr ' ' '\n' <<<"$CASES" | grep -vx cold | tr '\n' ' ')
+    fi
+fi
 
 # --- tools -----------------------------------------------------------------------------------
 SUDO=()
@@ -275,7 +288,9 @@ edit_title() {
 
 # run_case CASE TOOL RUN: prepares the case and measures one build. `clean` clears everything
 # the tool left; every other case builds over the previous output (an unmeasured build first
-# when there is none yet, e.g. CASES without `clean`).
+# when there is none yet, e.g. CASES without `clean`). `cold` is `body` with the page cache
+# dropped (written back, then emptied) after the edit: the files a rebuild reads come from the
+# disk, as on the first build of a day.
 run_case() {
     local case=$1 tool=$2 run=$3
     if [[ $case == clean ]]; then
@@ -287,6 +302,10 @@ run_case() {
     fi
     case $case in
     body) edit_body "$tool" "$run" ;;
+    cold)
+        edit_body "$tool" "$run.cold"
+        "${DROP_CACHES[@]}"
+        ;;
     template) edit_template "$tool" "$run" ;;
     title) edit_title "$tool" "$run" ;;
     esac
@@ -321,15 +340,18 @@ check_corpus() {
     log "$SHAPE N=$N: pamyatka check exit $rc"
 }
 
-# measure_corpus: RUNS rounds; in each, every case for pamyatka then Hugo, and mdBook's clean build.
+# measure_corpus: RUNS rounds; in each, every case for pamyatka, then every case for Hugo, and
+# mdBook's clean build. Each rebuild case follows its own tool's previous case, as an editor's
+# builds follow each other: not another tool's build, whose reads and writes (Hugo's 7 GB at
+# 10 000 memo pages) would evict its files from the page cache (the `cold` case measures that).
 measure_corpus() {
     local r case tool mdbook_once=0 mdbook_limit=$TIMEOUT
     if ((N >= MDBOOK_ONCE_FROM)); then mdbook_once=1 mdbook_limit=$MDBOOK_TIMEOUT; fi
     local with_mdbook=0
     if [[ $WITH_MDBOOK == 1 && " $CASES " == *" clean "* ]]; then with_mdbook=1; fi
     for ((r = 1; r <= RUNS; r++)); do
-        for case in $CASES; do
-            for tool in pamyatka hugo; do
+        for tool in pamyatka hugo; do
+            for case in $CASES; do
                 run_case "$case" "$tool" "$r"
             done
         done

@@ -14,7 +14,16 @@
 //!   (Linux `renameat2(RENAME_EXCHANGE)`); elsewhere it is two renames, and a build killed
 //!   between them left the previous output in `.<name>.old-<pid>`, which the next build puts
 //!   back before anything else.
+//! - **A full build does not free the previous output.** Once replaced, it is kept beside the
+//!   output as `.<name>.recycle`, and the next full build begins its staging folder from it:
+//!   every file it writes is written over the file of the same name (the same inode, the same
+//!   directory entry), and whatever it did not write is removed before the swap. Creating and
+//!   freeing tens of thousands of files on every build is what a full build over a previous
+//!   output paid for before (on a journal-less ext4 the kernel also skips every inode freed in
+//!   the last minutes when it allocates one, `recently_deleted`, which slowed every later
+//!   build). The cost: one more copy of the output on disk, deletable at any time.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,6 +37,9 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     committed: bool,
+    /// When the staging folder began as the previous output (`recycle_dir`): the files this
+    /// build wrote (`/`-separated), so that the others are removed before the swap.
+    written: Option<Mutex<HashSet<String>>>,
     _lock: OutputLock,
 }
 
@@ -79,7 +91,6 @@ fn io_err(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Output
     }
 }
 
-/// The output folder's parent and name (`public` when it has none).
 /// A file beside the output folder `target`: `.<name>.<suffix>` in its parent (the lock, the
 /// build cache, an incremental build's new bundle): never inside the published folder.
 pub fn beside(target: &Path, suffix: &str) -> PathBuf {
@@ -92,6 +103,12 @@ pub fn write_error(path: &Path, source: io::Error) -> OutputError {
     io_err("write", path)(source)
 }
 
+/// The previous output, kept for the next full build to write over (see the module's docs).
+pub fn recycle_dir(target: &Path) -> PathBuf {
+    beside(target, "recycle")
+}
+
+/// The output folder's parent and name (`public` when it has none).
 fn parent_and_name(target: &Path) -> (PathBuf, String) {
     let parent = target
         .parent()
@@ -246,8 +263,9 @@ pub fn lock_in_place(target: &Path) -> Result<Option<OutputLock>, OutputError> {
 }
 
 impl Staging {
-    /// Start a build that will replace `target`.
-    pub fn begin(target: &Path) -> Result<Staging, OutputError> {
+    /// Start a build that will replace `target`: in the recycle folder the build before it
+    /// left (see the module's docs) when `recycle`, else in an empty folder.
+    pub fn begin(target: &Path, recycle: bool) -> Result<Staging, OutputError> {
         let lock = OutputLock::acquire(target)?;
         recover(target)?;
         if target.exists() && !is_replaceable(target) {
@@ -258,7 +276,11 @@ impl Staging {
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(io_err("clear", &dir))?;
         }
-        fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
+        let old = recycle_dir(target);
+        let recycled = recycle && old.join(MARKER).is_file() && rename(&old, &dir).is_ok();
+        if !recycled {
+            fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
+        }
         fs::write(
             dir.join(MARKER),
             b"This folder is written by `pamyatka build` and replaced whole on every build.\n",
@@ -268,6 +290,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             committed: false,
+            written: recycled.then(|| Mutex::new(HashSet::from([MARKER.to_string()]))),
             _lock: lock,
         })
     }
@@ -278,11 +301,73 @@ impl Staging {
 
     /// Write one file (`rel` uses `/`).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), OutputError> {
+        self.make(rel, |path| fs::write(path, bytes))
+    }
+
+    /// Creates (or truncates) one file to be written by the caller (`rel` uses `/`).
+    pub fn create(&self, rel: &str) -> Result<fs::File, OutputError> {
+        self.make(rel, |path| fs::File::create(path))
+    }
+
+    /// Makes the file `rel` with `op`, its folder first. In a recycled staging folder `rel` is
+    /// recorded as written, and when it cannot be made, whatever of the previous output stands
+    /// in its way (a folder of its name, a file named as one of its folders) is removed and it
+    /// is tried once more.
+    fn make<T>(&self, rel: &str, op: impl Fn(&Path) -> io::Result<T>) -> Result<T, OutputError> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+        let attempt = || {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(io_err("create", parent))?;
+            }
+            op(&path).map_err(io_err("write", &path))
+        };
+        let Some(written) = &self.written else {
+            return attempt();
+        };
+        written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(rel.to_string());
+        attempt().or_else(|_| {
+            clear_way(&self.dir, rel);
+            attempt()
+        })
+    }
+
+    /// In a recycled staging folder: removes every file this build did not write, then every
+    /// folder left empty.
+    fn sweep(&self) -> Result<(), OutputError> {
+        let Some(written) = &self.written else {
+            return Ok(());
+        };
+        let written = written.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut rel = String::new();
+        for entry in walkdir::WalkDir::new(&self.dir)
+            .min_depth(1)
+            .contents_first(true)
+        {
+            let entry = entry.map_err(|e| {
+                let path = e.path().unwrap_or(&self.dir).to_path_buf();
+                io_err("clear", &path)(e.into())
+            })?;
+            let path = entry.path();
+            if entry.file_type().is_dir() {
+                // Not empty: an error that is no error here.
+                let _ = fs::remove_dir(path);
+                continue;
+            }
+            rel.clear();
+            for part in path.strip_prefix(&self.dir).expect("inside").components() {
+                if !rel.is_empty() {
+                    rel.push('/');
+                }
+                rel.push_str(&part.as_os_str().to_string_lossy());
+            }
+            if !written.contains(&rel) {
+                fs::remove_file(path).map_err(io_err("clear", path))?;
+            }
         }
-        fs::write(&path, bytes).map_err(io_err("write", &path))
+        Ok(())
     }
 
     /// Replace the target with the staging folder: in one atomic exchange where the OS can,
@@ -299,12 +384,13 @@ impl Staging {
                 let _ = fs::rename(previous.join(file), to);
             }
         };
+        self.sweep()?;
         let had_old = self.target.exists();
         if had_old && exchange(&self.dir, &self.target).map_err(io_err("swap", &self.target))? {
             // The staging path now holds the previous output.
             self.committed = true;
             keep_from(&self.dir);
-            let _ = fs::remove_dir_all(&self.dir);
+            retire(&self.dir, &self.target);
             return Ok(());
         }
         let old = self.dir.with_file_name(
@@ -326,16 +412,53 @@ impl Staging {
         self.committed = true;
         if had_old {
             keep_from(&old);
-            let _ = fs::remove_dir_all(&old);
+            retire(&old, &self.target);
         }
         Ok(())
     }
 }
 
 impl Drop for Staging {
+    /// A build given up: its staging folder is kept for the next one to write over.
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            retire(&self.dir, &self.target);
+        }
+    }
+}
+
+/// Keeps `dir` (a previous output, or a given-up staging folder) as `target`'s recycle folder
+/// for the next full build to write over; removes it where it cannot.
+fn retire(dir: &Path, target: &Path) {
+    let recycle = recycle_dir(target);
+    if recycle.join(MARKER).is_file() {
+        let _ = fs::remove_dir_all(&recycle);
+    }
+    if recycle.exists() || rename(dir, &recycle).is_err() {
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
+/// Removes what stands where the file `rel` (`/`-separated) goes in `dir`: a folder of its
+/// name, or a file named as one of its folders (a recycled staging folder holds another
+/// build's files).
+fn clear_way(dir: &Path, rel: &str) {
+    let mut path = dir.to_path_buf();
+    let mut parts = rel.split('/').peekable();
+    while let Some(part) = parts.next() {
+        path.push(part);
+        let Ok(meta) = fs::symlink_metadata(&path) else {
+            return;
+        };
+        match (parts.peek().is_some(), meta.is_dir()) {
+            (true, false) => {
+                let _ = fs::remove_file(&path);
+                return;
+            }
+            (false, true) => {
+                let _ = fs::remove_dir_all(&path);
+            }
+            _ => {}
         }
     }
 }
@@ -504,24 +627,132 @@ mod tests {
     }
 
     #[test]
-    fn commit_replaces_and_drop_discards() {
+    fn commit_replaces_and_drop_keeps_the_output() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("a/index.html", b"one").unwrap();
         s.commit().unwrap();
         assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
 
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("a/index.html", b"two").unwrap();
         drop(s); // a failed build
         assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
-        let mut left: Vec<String> = fs::read_dir(tmp.path())
+        assert_eq!(
+            names(tmp.path()),
+            [".public.lock", ".public.recycle", "public"],
+            "no staging left behind: it is kept for the next build to write over"
+        );
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        left.sort();
-        assert_eq!(left, [".public.lock", "public"], "no staging left behind");
+        names.sort();
+        names
+    }
+
+    /// Every file under `dir`, `/`-separated, with its bytes.
+    fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| !e.file_type().is_dir())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap();
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                (rel, fs::read(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn a_full_build_writes_over_the_previous_output_and_removes_what_it_did_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let recycle = recycle_dir(&target);
+        let s = Staging::begin(&target, true).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.write("b/c/index.html", b"gone next time").unwrap();
+        s.write("x", b"a file, a folder next time").unwrap();
+        s.write("y/index.html", b"a folder, a file next time")
+            .unwrap();
+        s.commit().unwrap();
+        let first = tree(&target);
+        assert!(!recycle.exists(), "no previous output to keep");
+
+        let s = Staging::begin(&target, true).unwrap();
+        s.write("a/index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert_eq!(tree(&recycle), first, "the first output, kept whole");
+
+        // The third build begins from the first output: its files are written over.
+        let page = recycle.join("a/index.html");
+        let before = same_file::Handle::from_path(&page).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
+        assert!(!recycle.exists());
+        s.write("a/index.html", b"three").unwrap();
+        s.write("x/index.html", b"now a folder").unwrap();
+        s.write("y", b"now a file").unwrap();
+        let mut bundle = s.create("offline.zip").unwrap();
+        io::Write::write_all(&mut bundle, b"zip").unwrap();
+        drop(bundle);
+        assert_eq!(
+            same_file::Handle::from_path(s.path().join("a/index.html")).unwrap(),
+            before,
+            "the same file, written over"
+        );
+        s.commit().unwrap();
+        let marker = fs::read(target.join(MARKER)).unwrap();
+        assert_eq!(
+            tree(&target),
+            [
+                (MARKER.to_string(), marker),
+                ("a/index.html".to_string(), b"three".to_vec()),
+                ("offline.zip".to_string(), b"zip".to_vec()),
+                ("x/index.html".to_string(), b"now a folder".to_vec()),
+                ("y".to_string(), b"now a file".to_vec()),
+            ],
+            "nothing of the first output but what the third build wrote; no empty folder"
+        );
+        assert!(!target.join("b").exists());
+        assert_eq!(
+            tree(&recycle).into_iter().map(|f| f.0).collect::<Vec<_>>(),
+            [MARKER, "a/index.html"],
+            "the second output is the next one's to write over"
+        );
+
+        // A build that trusts nothing of the ones before it begins empty, and leaves the
+        // recycle folder as it is until it replaces the output.
+        let s = Staging::begin(&target, false).unwrap();
+        assert!(recycle.join("a/index.html").is_file());
+        assert_eq!(names(s.path()), [MARKER]);
+        s.write("a/index.html", b"four").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(recycle.join("a/index.html")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn a_recycle_folder_not_ours_is_not_written_over() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let recycle = recycle_dir(&target);
+        fs::create_dir_all(&recycle).unwrap();
+        fs::write(recycle.join("precious.txt"), b"x").unwrap();
+        let s = Staging::begin(&target, true).unwrap();
+        s.write("index.html", b"one").unwrap();
+        s.commit().unwrap();
+        let s = Staging::begin(&target, true).unwrap();
+        s.write("index.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(recycle.join("precious.txt")).unwrap(), b"x");
+        assert_eq!(names(&recycle), ["precious.txt"]);
+        assert_eq!(fs::read(target.join("index.html")).unwrap(), b"two");
     }
 
     #[test]
@@ -529,12 +760,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("public");
         let kept = dir.path().join(".public.kept");
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("offline.zip", b"old").unwrap();
         s.commit_keeping(&[("offline.zip", &kept)]).unwrap();
         // No previous output: nothing to keep.
         assert!(!kept.exists());
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("offline.zip", b"new").unwrap();
         s.commit_keeping(&[("offline.zip", &kept)]).unwrap();
         assert_eq!(fs::read(&kept).unwrap(), b"old");
@@ -548,7 +779,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         fs::write(tmp.path().join("precious.txt"), b"x").unwrap();
         assert!(matches!(
-            Staging::begin(tmp.path()),
+            Staging::begin(tmp.path(), true),
             Err(OutputError::NotOurs(_))
         ));
     }
@@ -559,7 +790,7 @@ mod tests {
     fn the_next_build_clears_what_killed_builds_left() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("index.html", b"one").unwrap();
         s.commit().unwrap();
         // Two killed builds (no process has these ids: pids are far smaller).
@@ -571,27 +802,30 @@ mod tests {
         fs::create_dir_all(tmp.path().join(".public.old-99999993")).unwrap();
         // Not ours: left alone.
         fs::create_dir_all(tmp.path().join(".public.staging-notes")).unwrap();
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         drop(s);
-        let mut left: Vec<String> = fs::read_dir(tmp.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        left.sort();
-        assert_eq!(left, [".public.lock", ".public.staging-notes", "public"]);
+        assert_eq!(
+            names(tmp.path()),
+            [
+                ".public.lock",
+                ".public.recycle",
+                ".public.staging-notes",
+                "public"
+            ]
+        );
     }
 
     #[test]
     fn a_swap_cut_between_its_renames_is_undone_by_the_next_build() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.write("index.html", b"previous").unwrap();
         s.commit().unwrap();
         // Killed after moving the output aside, before moving the new one in.
         fs::rename(&target, tmp.path().join(".public.old-99999994")).unwrap();
         fs::create_dir_all(tmp.path().join(".public.staging-99999994")).unwrap();
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"previous");
         drop(s); // and this build fails: the previous output is still there
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"previous");
@@ -630,12 +864,15 @@ mod tests {
             .open(tmp.path().join(".public.lock"))
             .unwrap();
         other.lock().unwrap();
-        assert!(matches!(Staging::begin(&target), Err(OutputError::Busy(_))));
+        assert!(matches!(
+            Staging::begin(&target, true),
+            Err(OutputError::Busy(_))
+        ));
         assert!(!target.exists(), "nothing written");
         other.unlock().unwrap();
         // In this process the lock is re-entrant: serve holds it and builds.
         let held = OutputLock::acquire(&target).unwrap();
-        let s = Staging::begin(&target).unwrap();
+        let s = Staging::begin(&target, true).unwrap();
         s.commit().unwrap();
         drop(held);
         assert!(target.join(MARKER).is_file());

@@ -309,7 +309,11 @@ fn build_project_until(
         // pages render rather than after them.
         rayon::spawn(build_cache::warm_program_digest);
     }
-    let staging = Staging::begin(&opts.out).map_err(|e| Diagnostics::from(output_error(e)))?;
+    // The previous output's files are written over (`output::recycle_dir`), except by a build
+    // told to trust nothing of the builds before it (`--clean`).
+    let recycle = opts.cache != CacheUse::Clean;
+    let staging =
+        Staging::begin(&opts.out, recycle).map_err(|e| Diagnostics::from(output_error(e)))?;
     // On an error or a stop the staging folder is dropped (removed) and the output stays as
     // it was.
     let Some(mut compiled) = compile_until(&opts.root, opts.minify, &staging, stop)? else {

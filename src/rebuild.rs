@@ -248,7 +248,15 @@ pub(crate) fn rebuild(opts: &BuildOptions, stop: &AtomicBool) -> Result<Rebuilt,
     // bundle a killed build left there is written over like the spare.
     let bundle_tmp = output::beside(out, "bundle.tmp");
     let spare = spare_bundle(out);
-    let size = match write_bundle(&bundle_tmp, &spare, &kept, parts, &files, &web_only) {
+    let size = match write_bundle(
+        &bundle_tmp,
+        &spare,
+        &bundle_path,
+        &kept,
+        parts,
+        &files,
+        &web_only,
+    ) {
         Ok(size) => size,
         Err(Missing) => {
             set_aside(&bundle_tmp, &spare);
@@ -454,9 +462,14 @@ pub(crate) fn spare_bundle(out: &Path) -> std::path::PathBuf {
 
 /// Opens `path` to write a bundle in: the spare bundle renamed to `path`, else what a killed
 /// build left at `path`, else a new file; its bytes are written over, and its length set when
-/// the bundle is finished.
-fn open_bundle(path: &Path, spare: &Path) -> std::io::Result<std::fs::File> {
+/// the bundle is finished. Never the file `live` (the output's bundle) is: a build killed
+/// between giving the old bundle its second name and renaming the new one into place (`write`)
+/// left the spare's name on the bundle in use, and it is then dropped.
+fn open_bundle(path: &Path, spare: &Path, live: &Path) -> std::io::Result<std::fs::File> {
     let _ = std::fs::rename(spare, path);
+    if same_file::is_same_file(path, live).unwrap_or(false) {
+        std::fs::remove_file(path)?;
+    }
     std::fs::OpenOptions::new()
         .write(true)
         .create(true)
@@ -473,17 +486,18 @@ fn set_aside(path: &Path, spare: &Path) {
 
 /// Writes the bundle at `path` (over the spare bundle's bytes when there is one): the README,
 /// every page's entries in site order, then `files` (see `bundle::Bundle`; those
-/// `kept.unchanged` from the previous bundle). Its size.
+/// `kept.unchanged` from the previous bundle); never over `live`, the bundle in use. Its size.
 fn write_bundle(
     path: &Path,
     spare: &Path,
+    live: &Path,
     kept: &bundle::Kept<'_>,
     parts: Vec<Part>,
     files: &[(String, Vec<u8>)],
     web_only: &std::collections::HashSet<String>,
 ) -> Result<u64, Missing> {
     let previous = kept.previous;
-    let file = open_bundle(path, spare).map_err(|_| Missing)?;
+    let file = open_bundle(path, spare, live).map_err(|_| Missing)?;
     let handle = file.try_clone().map_err(|_| Missing)?;
     let zip = bundle::Bundle::new(std::io::BufWriter::with_capacity(1 << 20, file))
         .map_err(|_| Missing)?;
@@ -611,6 +625,30 @@ mod tests {
         assert_ne!(other, stamp);
         assert!(file_changed(&entry, &now, other));
         assert!(!file_changed(&entry, &recorded, other));
+    }
+
+    #[test]
+    fn the_bundle_in_use_is_never_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let (live, spare, tmp) = (
+            dir.path().join("offline.zip"),
+            dir.path().join("spare"),
+            dir.path().join("tmp"),
+        );
+        std::fs::write(&live, b"the bundle in use").unwrap();
+        // What a build killed between the hard link and the rename leaves.
+        std::fs::hard_link(&live, &spare).unwrap();
+        let mut file = open_bundle(&tmp, &spare, &live).unwrap();
+        std::io::Write::write_all(&mut file, b"a new bundle").unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&live).unwrap(), b"the bundle in use");
+        assert_eq!(std::fs::read(&tmp).unwrap(), b"a new bundle");
+        // A spare of its own is written over: the same file, its bytes as they were.
+        std::fs::rename(&tmp, &spare).unwrap();
+        let before = same_file::Handle::from_path(&spare).unwrap();
+        drop(open_bundle(&tmp, &spare, &live).unwrap());
+        assert_eq!(same_file::Handle::from_path(&tmp).unwrap(), before);
+        assert_eq!(std::fs::read(&tmp).unwrap(), b"a new bundle");
     }
 
     #[test]

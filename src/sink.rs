@@ -52,14 +52,7 @@ impl Sink for Staging {
     }
 
     fn bundle(&self) -> Result<Option<BundleFile>, Diagnostic> {
-        let path = self.path().join(bundle::BUNDLE);
-        let file = File::create(&path).map_err(|source| {
-            output_error(OutputError::Io {
-                action: "write",
-                path,
-                source,
-            })
-        })?;
+        let file = self.create(bundle::BUNDLE).map_err(output_error)?;
         Ok(Some(BufWriter::with_capacity(1 << 20, file)))
     }
 }
@@ -163,7 +156,7 @@ mod tests {
     #[test]
     fn staging_opens_the_bundle_in_the_staging_folder() {
         let dir = tempfile::tempdir().unwrap();
-        let staging = Staging::begin(&dir.path().join("public")).unwrap();
+        let staging = Staging::begin(&dir.path().join("public"), true).unwrap();
         Sink::write(&staging, "x/index.html", b"page").unwrap();
         assert!(Sink::bundle(&staging).unwrap().is_some());
         assert!(staging.path().join(bundle::BUNDLE).is_file());

@@ -391,16 +391,18 @@ fn stopped_build_leaves_previous_output_byte_for_byte() {
     let stopped = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(true));
     assert!(stopped.is_none(), "a build told to stop reports no result");
     assert_eq!(snapshot_tree(&public), before);
+    // What it had written is kept for the next full build to write over (`output::recycle_dir`).
     assert_eq!(
         names_in(dir.path()),
         [
             ".pamyatka",
             ".public.cache",
             ".public.lock",
+            ".public.recycle",
             "content",
             "public"
         ],
-        "nothing left over"
+        "no staging folder left over"
     );
     // Not told to stop: the same call builds the edit.
     let built = pamyatka::pipeline::build_result_until(&opts, &AtomicBool::new(false))

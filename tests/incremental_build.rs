@@ -657,3 +657,63 @@ fn a_page_edited_after_its_stamp_was_recorded_is_rendered_again() {
     assert!(o.status.success(), "{}", stderr(&o));
     same_trees(&out, &clean, "a page edited to the same length");
 }
+
+/// A full build over a previous output writes over that output's files instead of making new
+/// ones and freeing the old (`output::recycle_dir`): the output it replaced is kept beside it as
+/// the next full build's to write over, and what that output had but this build does not make is
+/// gone. `--clean` starts from an empty folder.
+#[test]
+fn a_full_build_writes_over_the_output_it_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    let out_s = out.to_str().unwrap();
+    let recycle = tmp.path().join(".pub.recycle");
+    let retitle = |n: usize| {
+        let page = &pages(&root)[0];
+        let text = std::fs::read_to_string(page).unwrap();
+        std::fs::write(
+            page,
+            text.replacen("title: \"", &format!("title: \"Правка {n}. "), 1),
+        )
+        .unwrap();
+    };
+    let full_build = |args: &[&str]| {
+        let o = pamyatka(&root, args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!stderr(&o).contains(INCREMENTAL), "{}", stderr(&o));
+    };
+    full_build(&["--out", out_s, "build"]);
+    assert!(!recycle.exists(), "no output replaced");
+    // The home page of the first output, held open (so that its file cannot be another's).
+    let first = same_file::Handle::from_path(out.join("index.html")).unwrap();
+
+    retitle(1);
+    full_build(&["--out", out_s, "build"]);
+    assert_eq!(
+        same_file::Handle::from_path(recycle.join("index.html")).unwrap(),
+        first,
+        "the first output is kept beside the second"
+    );
+
+    // The third build writes over the first output's files; a page removed leaves nothing.
+    retitle(2);
+    let removed = pages(&root).pop().unwrap();
+    std::fs::remove_file(&removed).unwrap();
+    full_build(&["--out", out_s, "build"]);
+    assert_eq!(
+        same_file::Handle::from_path(out.join("index.html")).unwrap(),
+        first,
+        "the home page written over the first output's"
+    );
+    full_build(&["--out", clean.to_str().unwrap(), "build", "--clean"]);
+    same_trees(&out, &clean, "a full build over the first output");
+
+    // `--clean` writes new files, not over the second output's.
+    let second = same_file::Handle::from_path(recycle.join("index.html")).unwrap();
+    full_build(&["--out", out_s, "build", "--clean"]);
+    let fourth = same_file::Handle::from_path(out.join("index.html")).unwrap();
+    assert!(fourth != second && fourth != first);
+    same_trees(&out, &clean, "a --clean build over an output");
+}

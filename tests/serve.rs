@@ -502,7 +502,8 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
     assert!(index.contains("первоначальн"), "first edit");
     assert!(index.contains("зяблик"), "second edit");
     // The full catch-up build kept the bundle it replaced, for the next incremental build to
-    // write over (`rebuild::spare_bundle`).
+    // write over (`rebuild::spare_bundle`), and the rest of the output it replaced, for the next
+    // full build to write over (`output::recycle_dir`).
     assert_eq!(
         names_in(dir.path()),
         [
@@ -510,6 +511,7 @@ fn an_edit_stops_the_catch_up_build_and_is_shown_at_once() {
             ".public.bundle.spare",
             ".public.cache",
             ".public.lock",
+            ".public.recycle",
             "content",
             "public"
         ],
