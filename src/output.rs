@@ -277,7 +277,7 @@ impl Staging {
             fs::remove_dir_all(&dir).map_err(io_err("clear", &dir))?;
         }
         let old = recycle_dir(target);
-        let recycled = recycle && old.join(MARKER).is_file() && rename(&old, &dir).is_ok();
+        let recycled = recycle && recyclable(&old) && rename(&old, &dir).is_ok();
         if !recycled {
             fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
         }
@@ -434,9 +434,17 @@ fn retire(dir: &Path, target: &Path) {
     if recycle.join(MARKER).is_file() {
         let _ = fs::remove_dir_all(&recycle);
     }
-    if recycle.exists() || rename(dir, &recycle).is_err() {
+    if !recyclable(dir) || recycle.exists() || rename(dir, &recycle).is_err() {
         let _ = fs::remove_dir_all(dir);
     }
+}
+
+/// Whether the folder `dir` is an output of ours that a build may write over: it has the
+/// marker file, on a file system that tells names apart by case. Where it does not (Windows,
+/// macOS, a FAT USB stick), writing `logo.png` over a previous `Logo.png` would keep the old
+/// name, so every build begins empty there, as before.
+fn recyclable(dir: &Path) -> bool {
+    dir.join(MARKER).is_file() && !dir.join(MARKER.to_ascii_uppercase()).exists()
 }
 
 /// Removes what stands where the file `rel` (`/`-separated) goes in `dir`: a folder of its
@@ -735,6 +743,27 @@ mod tests {
         s.write("a/index.html", b"four").unwrap();
         s.commit().unwrap();
         assert_eq!(fs::read(recycle.join("a/index.html")).unwrap(), b"three");
+    }
+
+    #[test]
+    fn no_output_is_written_over_where_names_differ_by_case_only() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        for text in [&b"one"[..], b"two"] {
+            let s = Staging::begin(&target, true).unwrap();
+            s.write("Logo.png", text).unwrap();
+            s.commit().unwrap();
+        }
+        let recycle = recycle_dir(&target);
+        assert!(recyclable(&recycle));
+        // What a file system that ignores case shows: the marker under its name in capitals.
+        fs::write(recycle.join(MARKER.to_ascii_uppercase()), b"").unwrap();
+        assert!(!recyclable(&recycle));
+        let s = Staging::begin(&target, true).unwrap();
+        assert_eq!(names(s.path()), [MARKER], "begun empty");
+        s.write("logo.png", b"three").unwrap();
+        s.commit().unwrap();
+        assert_eq!(names(&target), [MARKER, "logo.png"]);
     }
 
     #[test]
