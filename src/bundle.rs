@@ -95,13 +95,31 @@ impl Deflater {
 /// The entries of a previous `offline.zip`, to take as they are into the next one (an
 /// incremental build re-compresses only the pages it re-rendered; deflate is deterministic, so
 /// an entry taken over is the bytes a clean build would write). Only the zip's directory is
-/// read at first; each entry's compressed bytes are read when it is taken, so the previous
-/// bundle is never whole in memory.
+/// read at first; each entry (its local header, then its compressed bytes) is read when it is
+/// taken, so the previous bundle is never whole in memory, and it is read from start to end a
+/// window at a time: reading the 30 000 local headers of 10 000 memo pages' bundle up front, 30
+/// bytes at scattered places, took 1.8 s when the bundle was not in the page cache.
 pub struct Previous {
     file: Mutex<Window>,
-    /// Path inside the bundle's folder → (start and end of the compressed bytes, crc, size).
-    entries: std::collections::HashMap<String, (u64, u64, u32, u64)>,
+    /// Path inside the bundle's folder → where its entry is, and what it holds.
+    entries: std::collections::HashMap<String, Place>,
 }
+
+/// Where an entry of the previous bundle is, by its record in the zip's directory.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The offset of its local header.
+    header: u64,
+    /// The length of its compressed bytes, which follow the local header.
+    deflated: u64,
+    crc: u32,
+    /// The length of its bytes.
+    size: u64,
+}
+
+/// A zip's local file header: its signature, then fixed fields up to the lengths of the name
+/// and of the extra field (at 26 and 28), which follow it.
+const LOCAL_HEADER: u64 = 30;
 
 /// The previous bundle, and the part of it read last (from `from`).
 struct Window {
@@ -133,13 +151,14 @@ impl Previous {
             if record.compression_method() != rawzip::CompressionMethod::DEFLATE {
                 return Err(error(&format!("{name}: not deflated")));
             }
-            let entry = archive
-                .get_entry(record.wayfinder())
-                .map_err(|e| error(&e))?;
-            let (start, end) = entry.compressed_data_range();
             entries.insert(
                 inner.to_string(),
-                (start, end, record.crc32(), record.uncompressed_size_hint()),
+                Place {
+                    header: record.local_header_offset(),
+                    deflated: record.compressed_size_hint(),
+                    crc: record.crc32(),
+                    size: record.uncompressed_size_hint(),
+                },
             );
         }
         Ok(Previous {
@@ -152,9 +171,16 @@ impl Previous {
         })
     }
 
-    /// The compressed bytes from `start` to `end`; `None` when the file has them no more.
-    fn bytes(&self, start: u64, end: u64) -> Option<Vec<u8>> {
-        self.with_bytes(start, end, <[u8]>::to_vec)
+    /// `f` of the compressed bytes of the entry at `place`: after its local header, whose
+    /// lengths of name and extra field are read from the window; `None` when the file has
+    /// them no more.
+    fn with_entry<R>(&self, place: Place, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let variable = self.with_bytes(place.header, place.header + LOCAL_HEADER, |h| {
+            let at = |i: usize| u64::from(u16::from_le_bytes([h[i], h[i + 1]]));
+            h.starts_with(b"PK\x03\x04").then(|| at(26) + at(28))
+        })??;
+        let start = place.header + LOCAL_HEADER + variable;
+        self.with_bytes(start, start.checked_add(place.deflated)?, f)
     }
 
     /// `f` of the compressed bytes from `start` to `end` (lent from the window, not copied);
@@ -185,11 +211,11 @@ impl Previous {
         paths: &[&str],
     ) -> Result<bool, String> {
         for path in paths {
-            let Some(&(start, end, crc, size)) = self.entries.get(*path) else {
+            let Some(&place) = self.entries.get(*path) else {
                 return Ok(false);
             };
-            let appended = self.with_bytes(start, end, |deflated| {
-                append_entry(zip, path, deflated, crc, size)
+            let appended = self.with_entry(place, |deflated| {
+                append_entry(zip, path, deflated, place.crc, place.size)
             });
             match appended {
                 Some(result) => result?,
@@ -205,12 +231,12 @@ impl Previous {
         let entries = paths
             .iter()
             .map(|path| {
-                let &(start, end, crc, size) = self.entries.get(*path)?;
+                let &place = self.entries.get(*path)?;
                 Some(Entry {
                     path: path.to_string(),
-                    deflated: self.bytes(start, end)?,
-                    crc,
-                    size,
+                    deflated: self.with_entry(place, <[u8]>::to_vec)?,
+                    crc: place.crc,
+                    size: place.size,
                 })
             })
             .collect::<Option<Vec<Entry>>>()?;
@@ -220,8 +246,8 @@ impl Previous {
     /// Whether the entry at `path` (inside the bundle's folder) holds `bytes` (its size and
     /// CRC-32 say so).
     fn holds(&self, path: &str, bytes: &[u8]) -> bool {
-        self.entries.get(path).is_some_and(|&(_, _, crc, size)| {
-            size == bytes.len() as u64 && crc == libdeflater::crc32(bytes)
+        self.entries.get(path).is_some_and(|place| {
+            place.size == bytes.len() as u64 && place.crc == libdeflater::crc32(bytes)
         })
     }
 }
@@ -554,6 +580,18 @@ mod tests {
             );
         }
         assert!(previous.take(&["a.html", "d.html"]).is_none());
+
+        // An entry whose local header is not one (the bundle changed since its directory was
+        // read): not taken.
+        let path = dir.path().join("offline.zip");
+        let mut bytes = std::fs::read(&path).unwrap();
+        let b = previous.entries["b.html"].header as usize;
+        assert_eq!(&bytes[b..b + 4], b"PK\x03\x04");
+        bytes[b] = b'X';
+        std::fs::write(&path, &bytes).unwrap();
+        let previous = Previous::read(&path).unwrap();
+        assert!(previous.take(&["a.html"]).is_some());
+        assert!(previous.take(&["b.html"]).is_none());
     }
 
     /// Runs taken from the previous bundle, straight or (out of turn) through memory, among

@@ -35,6 +35,7 @@ pub mod page_output;
 pub mod pipeline;
 pub mod project;
 pub mod raw_html;
+pub mod readers;
 pub mod rebuild;
 pub mod render;
 pub mod rewrite;

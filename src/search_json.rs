@@ -415,14 +415,16 @@ pub fn previous_terms(before: &Before<'_>) -> Result<Vec<Term>, NotAsBefore> {
                 .contains_key(format!("search/t{n}.js").as_str())
         })
         .count();
-    let shards: Vec<Vec<Term>> = (0..count)
-        .into_par_iter()
-        .map(|n| {
-            let path = format!("search/t{n}.js");
-            let bytes = (before.read)(&path).ok_or_else(|| NotAsBefore(path.clone()))?;
-            shard_terms(&bytes, n).ok_or(NotAsBefore(path))
-        })
-        .collect::<Result<_, _>>()?;
+    let shards: Vec<Vec<Term>> = crate::readers::install(|| {
+        (0..count)
+            .into_par_iter()
+            .map(|n| {
+                let path = format!("search/t{n}.js");
+                let bytes = (before.read)(&path).ok_or_else(|| NotAsBefore(path.clone()))?;
+                shard_terms(&bytes, n).ok_or(NotAsBefore(path))
+            })
+            .collect::<Result<_, _>>()
+    })?;
     Ok(shards.into_iter().flatten().collect())
 }
 

@@ -104,10 +104,13 @@ pub fn load(root: &Path) -> Result<Site, Diagnostics> {
         }
     }
 
-    let results: Vec<Result<Loaded, Diagnostic>> = files
-        .par_iter()
-        .map(|rel| load_file(root, rel, started))
-        .collect();
+    let load_all = || -> Vec<Result<Loaded, Diagnostic>> {
+        files
+            .par_iter()
+            .map(|rel| load_file(root, rel, started))
+            .collect()
+    };
+    let results = crate::readers::install(load_all);
 
     let mut config = None;
     let mut pages = Vec::new();
