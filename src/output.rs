@@ -9,7 +9,8 @@
 //!   life and its builds take it again.
 //! - **Interrupted builds leave nothing behind for long.** A build killed (Ctrl+C, SIGTERM,
 //!   kill -9) leaves its `.<name>.staging-<pid>` folder; the next build, holding the lock, knows
-//!   no other build is running and removes every staging and old folder of that output.
+//!   no other build is running and keeps one of the staging and old folders of that output as
+//!   its recycle folder (below), removing the others.
 //! - **The swap has no window without output** where the OS can exchange two folders atomically
 //!   (Linux `renameat2(RENAME_EXCHANGE)`); elsewhere it is two renames, and a build killed
 //!   between them left the previous output in `.<name>.old-<pid>`, which the next build puts
@@ -231,8 +232,9 @@ fn retry_while(
 }
 
 /// Puts back the previous output when a build was killed between the two renames of a swap
-/// (no output, an old folder beside it); then removes every staging and old folder left by
-/// builds that no longer run (the caller holds the lock, so none runs).
+/// (no output, an old folder beside it); then keeps the staging and old folders left by builds
+/// that no longer run (the caller holds the lock, so none runs) as the recycle folder, one of
+/// them, removing the others.
 fn recover(target: &Path) -> Result<(), OutputError> {
     let (parent, name) = parent_and_name(target);
     if !target.exists() {
@@ -248,7 +250,7 @@ fn recover(target: &Path) -> Result<(), OutputError> {
         .into_iter()
         .chain(leftovers(&parent, &name, "old"))
     {
-        let _ = fs::remove_dir_all(dir);
+        retire(&dir, target);
     }
     Ok(())
 }
@@ -430,11 +432,15 @@ impl Drop for Staging {
 /// Keeps `dir` (a previous output, or a given-up staging folder) as `target`'s recycle folder
 /// for the next full build to write over; removes it where it cannot.
 fn retire(dir: &Path, target: &Path) {
+    if !recyclable(dir) {
+        let _ = fs::remove_dir_all(dir);
+        return;
+    }
     let recycle = recycle_dir(target);
     if recycle.join(MARKER).is_file() {
         let _ = fs::remove_dir_all(&recycle);
     }
-    if !recyclable(dir) || recycle.exists() || rename(dir, &recycle).is_err() {
+    if recycle.exists() || rename(dir, &recycle).is_err() {
         let _ = fs::remove_dir_all(dir);
     }
 }
@@ -829,9 +835,15 @@ mod tests {
             fs::write(dir.join("a/index.html"), b"half").unwrap();
         }
         fs::create_dir_all(tmp.path().join(".public.old-99999993")).unwrap();
+        // One that had begun writing: the next build writes over what it wrote.
+        let begun = tmp.path().join(".public.staging-99999990");
+        fs::create_dir_all(&begun).unwrap();
+        fs::write(begun.join(MARKER), b"").unwrap();
+        fs::write(begun.join("half.html"), b"half").unwrap();
         // Not ours: left alone.
         fs::create_dir_all(tmp.path().join(".public.staging-notes")).unwrap();
         let s = Staging::begin(&target, true).unwrap();
+        assert_eq!(names(s.path()), [MARKER, "half.html"]);
         drop(s);
         assert_eq!(
             names(tmp.path()),
