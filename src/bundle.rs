@@ -175,11 +175,13 @@ impl Previous {
     /// lengths of name and extra field are read from the window; `None` when the file has
     /// them no more.
     fn with_entry<R>(&self, place: Place, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
-        let variable = self.with_bytes(place.header, place.header + LOCAL_HEADER, |h| {
+        let fixed_end = place.header.checked_add(LOCAL_HEADER)?;
+        let variable = self.with_bytes(place.header, fixed_end, |h| {
             let at = |i: usize| u64::from(u16::from_le_bytes([h[i], h[i + 1]]));
             h.starts_with(b"PK\x03\x04").then(|| at(26) + at(28))
         })??;
-        let start = place.header + LOCAL_HEADER + variable;
+        // Offsets from the zip's directory are as the file says: checked, never wrapped.
+        let start = fixed_end.checked_add(variable)?;
         self.with_bytes(start, start.checked_add(place.deflated)?, f)
     }
 
@@ -589,9 +591,12 @@ mod tests {
         assert_eq!(&bytes[b..b + 4], b"PK\x03\x04");
         bytes[b] = b'X';
         std::fs::write(&path, &bytes).unwrap();
-        let previous = Previous::read(&path).unwrap();
+        let mut previous = Previous::read(&path).unwrap();
         assert!(previous.take(&["a.html"]).is_some());
         assert!(previous.take(&["b.html"]).is_none());
+        // A directory that places an entry past the end of any file: not taken, no overflow.
+        previous.entries.get_mut("a.html").unwrap().header = u64::MAX - 10;
+        assert!(previous.take(&["a.html"]).is_none());
     }
 
     /// Runs taken from the previous bundle, straight or (out of turn) through memory, among
