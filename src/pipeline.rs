@@ -314,8 +314,8 @@ fn build_project_until(
     let recycle = opts.cache != CacheUse::Clean;
     let staging =
         Staging::begin(&opts.out, recycle).map_err(|e| Diagnostics::from(output_error(e)))?;
-    // On an error or a stop the staging folder is dropped (removed) and the output stays as
-    // it was.
+    // On an error or a stop the staging folder is dropped (kept as the recycle folder) and
+    // the output stays as it was.
     let Some(mut compiled) = compile_until(&opts.root, opts.minify, &staging, stop)? else {
         return Ok(None);
     };

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 const READERS: usize = 16;
 
 /// The pool (`None` if the OS would not start its threads: the caller then reads on its own).
-pub fn pool() -> Option<&'static rayon::ThreadPool> {
+fn pool() -> Option<&'static rayon::ThreadPool> {
     static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
     POOL.get_or_init(|| {
         rayon::ThreadPoolBuilder::new()

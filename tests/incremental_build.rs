@@ -568,21 +568,39 @@ fn a_cache_that_cannot_be_trusted_is_ignored_with_a_note() {
     same_trees(&out, &clean, "after a spoilt search piece");
 }
 
+/// The generated site in a temporary folder (`sajt/`), and where its builds go: `pub/` (the
+/// output under test) and `clean/` (the reference builds).
+fn site_and_outputs() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    std::path::PathBuf,
+) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("sajt");
+    generated_site(&root);
+    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    (tmp, root, out, clean)
+}
+
+/// Writes `page` again as `edit` makes its text.
+fn rewrite(page: &Path, edit: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(page).unwrap();
+    std::fs::write(page, edit(text)).unwrap();
+}
+
 /// A rebuild keeps the bundle it replaces beside the output (`.<out>.bundle.spare`) and writes
 /// the next one over it: whatever the spare held, the new bundle is exactly what a clean build
 /// writes, and the spare then holds the bundle just replaced.
 #[test]
 fn a_rebuild_writes_its_bundle_over_the_spare_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("sajt");
-    generated_site(&root);
-    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    let (tmp, root, out, clean) = site_and_outputs();
     let out_s = out.to_str().unwrap();
     let spare = tmp.path().join(".pub.bundle.spare");
     let edit = |n: usize| {
-        let page = &pages(&root)[1];
-        let text = std::fs::read_to_string(page).unwrap();
-        std::fs::write(page, format!("{text}\nПравка номер {n}.\n")).unwrap();
+        rewrite(&pages(&root)[1], |text| {
+            format!("{text}\nПравка номер {n}.\n")
+        })
     };
     let o = pamyatka(&root, &["--out", out_s, "build"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -635,12 +653,9 @@ fn a_rebuild_writes_its_bundle_over_the_spare_one() {
 /// (`content::FileStamp`); an edit that keeps a page's length is still seen, by its times.
 #[test]
 fn a_page_edited_after_its_stamp_was_recorded_is_rendered_again() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("sajt");
-    generated_site(&root);
+    let (_tmp, root, out, clean) = site_and_outputs();
     // Every file out of the racy window of the first build.
     std::thread::sleep(std::time::Duration::from_millis(3300));
-    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
     let out_s = out.to_str().unwrap();
     let o = pamyatka(&root, &["--out", out_s, "build"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -664,20 +679,13 @@ fn a_page_edited_after_its_stamp_was_recorded_is_rendered_again() {
 /// gone. `--clean` starts from an empty folder.
 #[test]
 fn a_full_build_writes_over_the_output_it_replaced() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("sajt");
-    generated_site(&root);
-    let (out, clean) = (tmp.path().join("pub"), tmp.path().join("clean"));
+    let (tmp, root, out, clean) = site_and_outputs();
     let out_s = out.to_str().unwrap();
     let recycle = tmp.path().join(".pub.recycle");
     let retitle = |n: usize| {
-        let page = &pages(&root)[0];
-        let text = std::fs::read_to_string(page).unwrap();
-        std::fs::write(
-            page,
-            text.replacen("title: \"", &format!("title: \"Правка {n}. "), 1),
-        )
-        .unwrap();
+        rewrite(&pages(&root)[0], |text| {
+            text.replacen("title: \"", &format!("title: \"Правка {n}. "), 1)
+        })
     };
     let full_build = |args: &[&str]| {
         let o = pamyatka(&root, args);
